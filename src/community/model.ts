@@ -1,0 +1,58 @@
+import type { AuthorAssociation } from '../github/schemas';
+
+/**
+ * The domain model every metric reads: discussions with their posts flattened, times as epoch
+ * milliseconds (numbers compare and subtract fast over hundreds of thousands of posts).
+ * Built once from GitHub-shaped nodes by `normalize.ts`; metrics never see raw nodes.
+ */
+
+export type PostKind = 'opening' | 'comment' | 'reply';
+
+export interface Post {
+  readonly id: string;
+  readonly kind: PostKind;
+  /** Login; `ghost` when GitHub returned a null author (deleted account). */
+  readonly author: string;
+  /** GitHub reported the author as `__typename: "Bot"`. */
+  readonly authorIsBotActor: boolean;
+  readonly association: AuthorAssociation;
+  readonly createdAt: number;
+  readonly deleted: boolean;
+  readonly minimized: boolean;
+  readonly upvotes: number;
+  /** This comment is the discussion's chosen answer. */
+  readonly isAnswer: boolean;
+}
+
+export interface Category {
+  readonly name: string;
+  readonly slug: string;
+  readonly answerable: boolean;
+}
+
+export interface Discussion {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly closed: boolean;
+  readonly locked: boolean;
+  readonly category: Category | null;
+  readonly upvotes: number;
+  readonly answerChosenAt: number | null;
+  readonly answerId: string | null;
+  /** The opening post (the discussion itself). */
+  readonly opening: Post;
+  /** Comments and replies, in ascending `createdAt` order. */
+  readonly posts: readonly Post[];
+}
+
+export interface Community {
+  readonly repository: string;
+  readonly discussions: readonly Discussion[];
+}
+
+export const GHOST_LOGIN = 'ghost';
+export const DAY_MS = 86_400_000;

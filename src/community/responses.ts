@@ -1,0 +1,37 @@
+import type { Discussion, Post } from './model';
+import type { People } from './people';
+
+/** A post that counts as activity: not by a bot, not deleted, not minimized. */
+export function isVisibleHumanPost(post: Post, people: People): boolean {
+  return !post.deleted && !post.minimized && !people.isBotPost(post);
+}
+
+/**
+ * A response to D: a comment or reply on D by a non-bot author other than D's author,
+ * not deleted and not minimized (docs/metrics.md "Response").
+ */
+export function isResponse(post: Post, discussion: Discussion, people: People): boolean {
+  return post.kind !== 'opening' && post.author !== discussion.opening.author && isVisibleHumanPost(post, people);
+}
+
+/** The earliest response to D, optionally only among responses that also pass `accept`. */
+export function firstResponse(
+  discussion: Discussion,
+  people: People,
+  accept: (post: Post) => boolean = () => true,
+): Post | null {
+  // posts are sorted by createdAt, so the first match is the earliest.
+  for (const post of discussion.posts) {
+    if (isResponse(post, discussion, people) && accept(post)) return post;
+  }
+  return null;
+}
+
+/** The latest post (opening included) that counts as activity, or null when there is none. */
+export function latestVisiblePost(discussion: Discussion, people: People): Post | null {
+  for (let i = discussion.posts.length - 1; i >= 0; i--) {
+    const post = discussion.posts[i]!;
+    if (isVisibleHumanPost(post, people)) return post;
+  }
+  return isVisibleHumanPost(discussion.opening, people) ? discussion.opening : null;
+}

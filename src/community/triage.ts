@@ -1,0 +1,71 @@
+import { DAY_MS, type Community, type Discussion } from './model';
+import type { People } from './people';
+import { firstResponse, latestVisiblePost } from './responses';
+
+/** The three exclusive Needs Response buckets, in the order they are checked (docs/metrics.md "Needs Response"). */
+export const TRIAGE_BUCKETS = ['noResponse', 'awaitingReply', 'unmarkedAnswer'] as const;
+export type TriageBucket = (typeof TRIAGE_BUCKETS)[number];
+
+export interface TriageItem {
+  readonly bucket: TriageBucket;
+  readonly discussion: Discussion;
+  /** Epoch ms since which the discussion has been waiting on the team. */
+  readonly waitingSince: number;
+  /** Login of the author of the post that started the wait. */
+  readonly waitingOn: string;
+}
+
+export type Triage = Record<TriageBucket, TriageItem[]>;
+
+export interface TriageOptions {
+  /** "Now", epoch ms. */
+  readonly now: number;
+  /** An unmarked answer is flagged once the latest post is older than this many days (default 7). */
+  readonly staleDays: number;
+}
+
+export const DEFAULT_STALE_DAYS = 7;
+
+export function triage(community: Community, people: People, options: TriageOptions): Triage {
+  const result: Triage = { noResponse: [], awaitingReply: [], unmarkedAnswer: [] };
+  for (const discussion of community.discussions) {
+    const item = triageDiscussion(discussion, people, options);
+    if (item) result[item.bucket].push(item);
+  }
+  for (const bucket of TRIAGE_BUCKETS) result[bucket].sort(longestWaitingFirst);
+  return result;
+}
+
+/** Which bucket D belongs to, or null when it is not waiting on the team. */
+export function triageDiscussion(discussion: Discussion, people: People, options: TriageOptions): TriageItem | null {
+  if (!isOpenQuestion(discussion, people)) return null;
+  if (!firstResponse(discussion, people)) {
+    return { bucket: 'noResponse', discussion, waitingSince: discussion.createdAt, waitingOn: discussion.opening.author };
+  }
+  // A response exists, so a visible non-opening post exists and `latest` is never the opening post.
+  const latest = latestVisiblePost(discussion, people)!;
+  if (latest.author === discussion.opening.author) {
+    return { bucket: 'awaitingReply', discussion, waitingSince: latest.createdAt, waitingOn: latest.author };
+  }
+  const stale = options.now - latest.createdAt > options.staleDays * DAY_MS;
+  if (discussion.category?.answerable && stale) {
+    return { bucket: 'unmarkedAnswer', discussion, waitingSince: latest.createdAt, waitingOn: latest.author };
+  }
+  return null;
+}
+
+/** Triage covers open, unlocked discussions without a chosen answer, opened by a person (bot posts are ignored everywhere). */
+function isOpenQuestion(discussion: Discussion, people: People): boolean {
+  return (
+    !discussion.closed &&
+    !discussion.locked &&
+    discussion.answerId === null &&
+    discussion.answerChosenAt === null &&
+    !people.isBotPost(discussion.opening) &&
+    !discussion.posts.some((post) => post.isAnswer)
+  );
+}
+
+function longestWaitingFirst(a: TriageItem, b: TriageItem): number {
+  return a.waitingSince - b.waitingSince || a.discussion.number - b.discussion.number;
+}
