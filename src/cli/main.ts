@@ -1,0 +1,110 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InputFileError } from '../store/inputFile';
+import { loadCommunity } from './loadCommunity';
+import { parseChoice, parseInstant, parsePositiveNumber } from './options';
+import { syncCommand } from './syncCommand';
+import { triageCommand } from './triageCommand';
+import { USAGE, UsageError } from './usage';
+
+/** The `community-pulse` command line: the same core as the extension. Exit 0 ok, 1 failure, 2 bad usage or input. */
+export async function main(argv: readonly string[], signal: AbortSignal): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'sync':
+        return await runSync(rest, signal);
+      case 'triage':
+        return await runTriage(rest);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"; expected sync, triage or report`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputFileError) {
+      process.stderr.write(`community-pulse: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`community-pulse: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+const communityFlags = {
+  input: { type: 'string' },
+  store: { type: 'string' },
+  until: { type: 'string' },
+  format: { type: 'string' },
+  maintainers: { type: 'string' },
+  'ignore-users': { type: 'string' },
+} as const;
+
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+
+function parse<T extends FlagOptions>(args: readonly string[], options: T) {
+  try {
+    return parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({
+      args: [...args],
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function runSync(args: readonly string[], signal: AbortSignal): Promise<number> {
+  const { values, positionals } = parse(args, {
+    'api-url': { type: 'string' },
+    out: { type: 'string' },
+    store: { type: 'string' },
+    full: { type: 'boolean' },
+  });
+  const output = await syncCommand({
+    repository: positionals[0],
+    apiUrl: values['api-url'],
+    out: values.out,
+    store: values.store,
+    full: values.full ?? false,
+    token: process.env['GITHUB_TOKEN'],
+    signal,
+    stderr: process.stderr,
+  });
+  process.stdout.write(output);
+  return 0;
+}
+
+async function runTriage(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(args, { ...communityFlags, 'stale-days': { type: 'string' } });
+  const format = parseChoice('format', values.format, ['table', 'json'] as const);
+  const now = parseInstant('until', values.until) ?? Date.now();
+  const staleDays = parsePositiveNumber('stale-days', values['stale-days'], 7);
+  const loaded = await loadCommunity({
+    repository: positionals[0],
+    input: values.input,
+    store: values.store,
+    maintainers: values.maintainers,
+    ignoreUsers: values['ignore-users'],
+  });
+  process.stdout.write(triageCommand(loaded, { now, staleDays, format }));
+  return 0;
+}
+
+export async function writeOutput(text: string, out: string | undefined): Promise<void> {
+  if (out === undefined) process.stdout.write(text);
+  else await writeFile(out, text);
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  main(process.argv.slice(2), controller.signal).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,75 @@
+import { createGitHubClient } from '../github/client';
+import type { SyncMode, SyncProgress, SyncResult } from '../github/contracts';
+import { syncRepository } from '../github/sync';
+import { directorySnapshotStore, fileSnapshotStore } from '../store/snapshotStore';
+import { parseRepository, storeDirectory } from './options';
+import { UsageError } from './usage';
+
+export interface SyncCommandOptions {
+  readonly repository: string | undefined;
+  readonly apiUrl: string | undefined;
+  readonly out: string | undefined;
+  readonly store: string | undefined;
+  readonly full: boolean;
+  readonly token: string | undefined;
+  readonly signal: AbortSignal;
+  /** Where progress and log lines go (stderr); progress only when it is a terminal. */
+  readonly stderr: NodeJS.WriteStream;
+}
+
+export async function syncCommand(options: SyncCommandOptions): Promise<string> {
+  const repository = parseRepository(options.repository);
+  if (!options.token) throw new UsageError('GITHUB_TOKEN is not set: export a token with the repo scope (or read:discussion) and run again');
+  const client = createGitHubClient({ baseUrl: options.apiUrl ?? 'https://api.github.com', token: options.token });
+  const store = options.out ? fileSnapshotStore(options.out) : directorySnapshotStore(storeDirectory(options.store));
+  const mode: SyncMode = options.full ? 'full' : 'incremental';
+  const progress = progressLine(options.stderr);
+  try {
+    const result = await syncRepository({
+      client,
+      repository,
+      store,
+      mode,
+      signal: options.signal,
+      onProgress: progress.update,
+      log: (line) => {
+        progress.clear();
+        options.stderr.write(`${line}\n`);
+      },
+    });
+    return summary(result, options.out ?? storeDirectory(options.store));
+  } finally {
+    progress.clear();
+  }
+}
+
+function summary(result: SyncResult, where: string): string {
+  const lines = [
+    `${result.repository}: ${result.fetched} discussion${result.fetched === 1 ? '' : 's'} fetched, ${result.total} stored in ${where} (${result.requests} requests, ${result.points} points)`,
+  ];
+  if (result.mode === 'full') {
+    lines.push(
+      result.changedWithoutUpdatedAt.length === 0
+        ? 'Full re-check: no discussion changed without its updatedAt moving.'
+        : `Full re-check: ${result.changedWithoutUpdatedAt.length} discussion(s) changed without their updatedAt moving: ${result.changedWithoutUpdatedAt.map((n) => `#${n}`).join(', ')}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A single self-overwriting progress line on a terminal; silent when stderr is piped. */
+function progressLine(stream: NodeJS.WriteStream): { update(progress: SyncProgress): void; clear(): void } {
+  let shown = false;
+  return {
+    update(progress) {
+      if (!stream.isTTY) return;
+      const of = progress.total === null ? '' : ` of ${progress.total}`;
+      stream.write(`\r\x1b[Ksyncing ${progress.phase}: ${progress.discussions}${of} discussions, ${progress.requests} requests, ${progress.points} points`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** Thrown for bad usage or bad input: the CLI prints the message on one line and exits with status 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage:
+  community-pulse sync OWNER/REPO [--api-url URL] [--out FILE] [--store DIR] [--full]
+  community-pulse triage (OWNER/REPO | --input FILE) [--until ISO] [--format table|json]
+                         [--maintainers a,b] [--ignore-users a,b] [--stale-days N] [--store DIR]
+  community-pulse report (OWNER/REPO | --input FILE) [--since ISO] [--until ISO] [--format md|json|csv]
+                         [--maintainers a,b] [--ignore-users a,b] [--out FILE] [--store DIR]
+
+  sync reads the token from GITHUB_TOKEN. Snapshots are stored in --store DIR, else $COMMUNITY_PULSE_STORE,
+  else ~/.local/share/community-pulse (one file per repository); --out FILE writes one snapshot file instead.
+  --input reads GitHub Discussion nodes (an array, an object with a "discussions" array, \`gh api graphql\`
+  output) or a snapshot written by sync.`;
