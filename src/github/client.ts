@@ -1,0 +1,137 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck/light.js';
+import * as z from 'zod';
+import type { ApiEndpoint } from './contracts';
+
+export interface GitHubClient {
+  /** Runs a GraphQL query and returns its `data`; GraphQL errors reject with Octokit's GraphqlResponseError. */
+  graphql<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T>;
+  viewerLogin(): Promise<string>;
+  readonly endpoint: ApiEndpoint;
+}
+
+export interface GitHubClientOptions {
+  log?: (line: string) => void;
+  /**
+   * Length in milliseconds of one "second" of every wait: GitHub's `retry-after` and rate-limit reset,
+   * the retry back-off (1, 4, 9 units) and the one-unit spacing between GraphQL requests. Default 1000;
+   * tests pass 1 so that retries cost no time.
+   */
+  waitUnitMs?: number;
+  /** A request attempt taking longer than this is abandoned and retried. Default 60 s. */
+  requestTimeoutMs?: number;
+  /** Retries of a request that failed with a 5xx, a timeout or a dropped connection. Default 3. */
+  retries?: number;
+}
+
+/** How often a rate-limited request is retried, and the longest wait for a primary limit's reset. */
+const RATE_LIMIT_RETRIES = 2;
+const LONGEST_RESET_WAIT_SECONDS = 60;
+
+const ThrottledOctokit = Octokit.plugin(throttling, retry);
+
+export function createGitHubClient(endpoint: ApiEndpoint, options: GitHubClientOptions = {}): GitHubClient {
+  const log = options.log ?? (() => undefined);
+  const waitUnitMs = options.waitUnitMs ?? 1000;
+  const baseUrl = endpoint.baseUrl.replace(/\/+$/, '');
+  const host = new URL(baseUrl).host;
+  const onLimit =
+    (kind: string, longestWait: number) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      const what = `${kind} on ${request.method} ${pathOf(request.url)} at ${host}`;
+      if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= longestWait) {
+        log(`${what}; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
+        return true;
+      }
+      log(`${what}; giving up (would wait ${retryAfter} s, retried ${retryCount} times).`);
+      return false;
+    };
+  const octokit = new ThrottledOctokit({
+    auth: endpoint.token,
+    baseUrl,
+    userAgent: 'community-pulse',
+    log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 60_000, host, log) },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: waitUnitMs },
+    throttle: {
+      retryAfterBaseValue: waitUnitMs,
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: waitUnitMs }),
+      onRateLimit: onLimit("GitHub's rate limit is exhausted", LONGEST_RESET_WAIT_SECONDS),
+      onSecondaryRateLimit: onLimit("GitHub's secondary rate limit was hit", Number.POSITIVE_INFINITY),
+    },
+  });
+
+  const graphql = <T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> => {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const pending = octokit.graphql<T>(query, { ...variables, ...(signal && { request: { signal } }) });
+    return signal ? rejectOnAbort(pending, signal) : pending;
+  };
+
+  return {
+    endpoint,
+    graphql,
+    async viewerLogin() {
+      const data = await graphql<unknown>('query ViewerLogin { viewer { login } }', {});
+      return ViewerSchema.parse(data).viewer.login;
+    },
+  };
+}
+
+/** GitHub Enterprise Server serves REST at `/api/v3` and GraphQL at `/api/graphql`; elsewhere GraphQL is `/graphql`. */
+export function graphqlUrlFor(baseUrl: string): string {
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  return /\/api\/v3$/.test(trimmed) ? trimmed.replace(/\/api\/v3$/, '/api/graphql') : `${trimmed}/graphql`;
+}
+
+const ViewerSchema = z.object({ viewer: z.object({ login: z.string() }) });
+
+/** Abandons an attempt that hangs (the retry plugin then retries it) and logs failed attempts without headers. */
+function fetchWithTimeout(timeoutMs: number, host: string, log: (line: string) => void): typeof fetch {
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    try {
+      const response = await fetch(input, { ...init, signal });
+      if (response.status >= 500) log(`GitHub at ${host} answered ${response.status} ${response.statusText}.`);
+      return response;
+    } catch (error) {
+      if (init?.signal?.aborted) throw error;
+      const reason = timeout.aborted ? `no answer within ${timeoutMs} ms` : describeFetchError(error);
+      log(`Request to ${host} failed: ${reason}.`);
+      throw error;
+    }
+  };
+}
+
+function describeFetchError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+}
+
+/** Cancellation must not wait for a retry back-off to end, so the caller's promise settles at once on abort. */
+function rejectOnAbort<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function pathOf(url: string): string {
+  return new URL(url, 'http://github.invalid').pathname;
+}

@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { DiscussionNodeSchema, type DiscussionNode } from '../github/schemas';
+
+/**
+ * The local snapshot of one repository's discussions. Discussions keep GitHub's `Discussion` node shape
+ * (complete threads, no bodies), so the same reader handles snapshots and imported files.
+ */
+
+const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
+  message: 'expected an ISO 8601 date-time',
+});
+
+/** A pass over `repository.discussions` (newest update first) that has not finished yet. */
+export const PendingPassSchema = z.object({
+  mode: z.enum(['incremental', 'full']),
+  startedAt: isoDateTime,
+  /** `updatedAt` of the first discussion the pass saw: the high-water mark once the pass completes. */
+  newestUpdatedAt: isoDateTime.nullable(),
+  /** The pass is complete once it reaches discussions updated before this (null: page to the end). */
+  stopBefore: isoDateTime.nullable(),
+  /** Where to continue: the `endCursor` of the last page merged. */
+  cursor: z.string().nullable(),
+});
+export type PendingPass = z.infer<typeof PendingPassSchema>;
+
+export const SyncStateSchema = z.object({
+  /** When the last sync pass completed (local clock); shown to the user. */
+  lastSyncAt: isoDateTime.nullable(),
+  /** When the last full re-check completed. */
+  lastFullSyncAt: isoDateTime.nullable(),
+  /** Newest `updatedAt` (GitHub's clock) covered by a completed pass; incremental syncs page down to it. */
+  updatedSince: isoDateTime.nullable(),
+  /** An interrupted pass the next sync continues. */
+  pendingPass: PendingPassSchema.nullable(),
+});
+export type SyncState = z.infer<typeof SyncStateSchema>;
+
+export const SnapshotSchema = z.object({
+  format: z.literal('community-pulse/snapshot'),
+  version: z.literal(1),
+  repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'expected owner/name'),
+  apiUrl: z.string(),
+  sync: SyncStateSchema,
+  discussions: z.array(DiscussionNodeSchema),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+export function emptySnapshot(repository: string, apiUrl: string): Snapshot {
+  return {
+    format: 'community-pulse/snapshot',
+    version: 1,
+    repository,
+    apiUrl,
+    sync: { lastSyncAt: null, lastFullSyncAt: null, updatedSince: null, pendingPass: null },
+    discussions: [],
+  };
+}
+
+/** Replaces discussions by id and keeps the list ordered newest update first (ties: highest number first). */
+export function mergeDiscussions(
+  existing: readonly DiscussionNode[],
+  incoming: readonly DiscussionNode[],
+): DiscussionNode[] {
+  const byId = new Map(existing.map((node) => [node.id, node]));
+  for (const node of incoming) byId.set(node.id, node);
+  return [...byId.values()].sort(
+    (a, b) => updatedTime(b) - updatedTime(a) || b.number - a.number,
+  );
+}
+
+function updatedTime(node: DiscussionNode): number {
+  return Date.parse(node.updatedAt ?? node.createdAt);
+}
