@@ -1,0 +1,11 @@
+/**
+ * The `communityPulse.state` context key: which welcome text the views show when they have nothing
+ * to list (package.json `viewsWelcome`).
+ */
+export type PulseState = 'loading' | 'signedOut' | 'noRepository' | 'noDiscussions' | 'error' | 'ready';
+
+export const CONTEXT_KEYS = {
+  state: 'communityPulse.state',
+  signedIn: 'communityPulse.signedIn',
+  syncing: 'communityPulse.syncing',
+} as const;

@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_SETTINGS, parseSettings } from '../../src/settings/schema';
+
+describe('communityPulse settings', () => {
+  it('uses the defaults for settings that are not set', () => {
+    assert.deepEqual(parseSettings({}), { settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it('accepts valid values, trimming the API URL and parsing the repository', () => {
+    const { settings, problems } = parseSettings({
+      apiUrl: 'https://ghe.example.com/api/v3/',
+      repository: ' payloadcms/payload ',
+      maintainers: ['alice'],
+      staleDays: 3,
+      autoSyncMinutes: 0,
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.apiUrl, 'https://ghe.example.com/api/v3');
+    assert.deepEqual(settings.repository, { owner: 'payloadcms', name: 'payload' });
+    assert.deepEqual(settings.maintainers, ['alice']);
+    assert.equal(settings.staleDays, 3);
+    assert.equal(settings.autoSyncMinutes, 0);
+  });
+
+  it('treats an empty repository as "detect from git remotes"', () => {
+    assert.equal(parseSettings({ repository: '' }).settings.repository, null);
+  });
+
+  it('falls back to the default for each bad value, naming the setting', () => {
+    const { settings, problems } = parseSettings({
+      staleDays: 'seven',
+      repository: 'not a repo',
+      apiUrl: 'ftp://example.com',
+      ignoreUsers: ['ok', ''],
+      responseTargetHours: 12,
+    });
+    assert.equal(settings.staleDays, 7);
+    assert.equal(settings.repository, null);
+    assert.equal(settings.apiUrl, 'https://api.github.com');
+    assert.deepEqual(settings.ignoreUsers, []);
+    assert.equal(settings.responseTargetHours, 12, 'a valid setting still applies next to bad ones');
+    assert.equal(problems.length, 4);
+    assert.match(problems.find((p) => p.includes('staleDays'))!, /^Setting communityPulse\.staleDays is invalid .*got "seven".*default 7/);
+    assert.match(problems.find((p) => p.includes('.repository'))!, /expected owner\/name/);
+    assert.match(problems.find((p) => p.includes('.apiUrl'))!, /http\(s\) URL/);
+  });
+
+  it('rejects fractional and negative numbers where they make no sense', () => {
+    const { problems } = parseSettings({ staleDays: 1.5, autoSyncMinutes: -1, responseTargetHours: 0 });
+    assert.deepEqual(
+      problems.map((p) => /communityPulse\.(\w+)/.exec(p)![1]),
+      ['staleDays', 'responseTargetHours', 'autoSyncMinutes'],
+    );
+  });
+});
