@@ -1,0 +1,125 @@
+import { DAY_MS } from '../model';
+import type { Contributor, ScoreComponents } from '../reportSchema';
+import { weekIndex } from './calendar';
+import { answeredBy, lastPostPerPerson, type CommunityFacts } from './facts';
+import type { MetricSettings, ScoreWeights } from './settings';
+import { inWindow, iso, type Window } from './window';
+
+export interface Contributors {
+  /** The `contributorLimit` people with the most responses in the window. */
+  readonly contributors: Contributor[];
+  /** Every eligible contributor, highest score first. */
+  readonly leaders: Contributor[];
+}
+
+/**
+ * Community members (neither bots nor maintainers, nor `ghost`) who responded in the window, each
+ * with the components of the leader score, the score as a weighted sum of them, and whether they meet
+ * every leader threshold.
+ */
+export function contributors(facts: CommunityFacts, window: Window, settings: MetricSettings): Contributors {
+  const responsesByPerson = groupWindowResponses(facts, window);
+  const firstResponses = firstResponsesPerPerson(facts, window);
+  const lastActive = lastPostPerPerson(facts, window.until);
+  const helpedStamp = new Int32Array(facts.logins.length).fill(-1);
+  const firstWeek = weekIndex(window.since);
+  const weekStamp = new Int32Array(weekIndex(window.until - 1) - firstWeek + 1).fill(-1);
+  const { posts } = facts;
+  const all: Contributor[] = [];
+  for (let person = 0; person < facts.logins.length; person++) {
+    const rows = responsesByPerson.rowsOf(person);
+    if (rows.length === 0 || facts.isMaintainer[person] === 1 || person === facts.ghost) continue;
+    const components: ScoreComponents = {
+      responses: rows.length,
+      acceptedAnswers: 0,
+      peopleHelped: 0,
+      firstResponses: firstResponses[person]!,
+      activeWeeks: 0,
+      upvotes: 0,
+    };
+    let lastResponse = -Infinity;
+    for (const row of rows) {
+      const discussion = facts.discussions[posts.discussion[row]!]!;
+      const at = posts.createdAt[row]!;
+      if (at > lastResponse) lastResponse = at;
+      components.upvotes += posts.upvotes[row]!;
+      if (posts.isChosenAnswer[row] === 1 && answeredBy(discussion, window.until)) components.acceptedAnswers++;
+      if (helpedStamp[discussion.author] !== person) {
+        helpedStamp[discussion.author] = person;
+        components.peopleHelped++;
+      }
+      const week = weekIndex(at) - firstWeek;
+      if (weekStamp[week] !== person) {
+        weekStamp[week] = person;
+        components.activeWeeks++;
+      }
+    }
+    all.push(describe(facts.logins[person]!, components, lastActive[person]!, lastResponse, window.until, settings));
+  }
+  const byResponses = [...all].sort((a, b) => b.responses - a.responses || b.score - a.score || a.login.localeCompare(b.login));
+  const leaders = all.filter((c) => c.eligible).sort((a, b) => b.score - a.score || b.responses - a.responses || a.login.localeCompare(b.login));
+  return { contributors: byResponses.slice(0, settings.contributorLimit), leaders };
+}
+
+function describe(
+  login: string,
+  components: ScoreComponents,
+  lastActive: number,
+  lastResponse: number,
+  until: number,
+  settings: MetricSettings,
+): Contributor {
+  const scoreParts = weighted(components, settings.scoreWeights);
+  const unmet = unmetThresholds(components, lastResponse, until, settings);
+  return {
+    login,
+    ...components,
+    lastActive: iso(lastActive),
+    lastResponse: iso(lastResponse),
+    score: Object.values(scoreParts).reduce((sum, part) => sum + part, 0),
+    scoreParts,
+    eligible: unmet.length === 0,
+    unmet,
+  };
+}
+
+function weighted(components: ScoreComponents, weights: ScoreWeights): ScoreComponents {
+  const parts = { ...components };
+  for (const key of Object.keys(parts) as (keyof ScoreComponents)[]) parts[key] = components[key] * weights[key];
+  return parts;
+}
+
+/** The leader thresholds not met, each in words with the figure and the threshold. */
+export function unmetThresholds(components: ScoreComponents, lastResponse: number, until: number, settings: MetricSettings): string[] {
+  const { minResponses, minPeopleHelped, minActiveWeeks, recentDays } = settings.leader;
+  const unmet: string[] = [];
+  if (components.responses < minResponses) unmet.push(`${components.responses} responses (needs ${minResponses})`);
+  if (components.peopleHelped < minPeopleHelped) unmet.push(`${components.peopleHelped} people helped (needs ${minPeopleHelped})`);
+  if (components.activeWeeks < minActiveWeeks) unmet.push(`${components.activeWeeks} active weeks (needs ${minActiveWeeks})`);
+  if (lastResponse < until - recentDays * DAY_MS) {
+    unmet.push(`no response in the last ${recentDays} days (latest ${iso(lastResponse).slice(0, 10)})`);
+  }
+  return unmet;
+}
+
+/** The window's responses grouped by author (a counting sort: two linear passes). */
+function groupWindowResponses(facts: CommunityFacts, window: Window): { rowsOf(person: number): Int32Array } {
+  const { posts } = facts;
+  const start = new Int32Array(facts.logins.length + 1);
+  const isWindowResponse = (row: number): boolean => posts.isResponse[row] === 1 && inWindow(posts.createdAt[row]!, window);
+  for (let row = 0; row < posts.length; row++) if (isWindowResponse(row)) start[posts.author[row]! + 1]!++;
+  for (let person = 0; person < facts.logins.length; person++) start[person + 1]! += start[person]!;
+  const rows = new Int32Array(start[facts.logins.length]!);
+  const next = start.slice(0, facts.logins.length);
+  for (let row = 0; row < posts.length; row++) if (isWindowResponse(row)) rows[next[posts.author[row]!]!++] = row;
+  return { rowsOf: (person) => rows.subarray(start[person]!, start[person + 1]!) };
+}
+
+/** Per person, the discussions whose first response is theirs and was posted in the window. */
+function firstResponsesPerPerson(facts: CommunityFacts, window: Window): Int32Array {
+  const counts = new Int32Array(facts.logins.length);
+  for (const discussion of facts.discussions) {
+    if (discussion.firstResponseAt !== null && inWindow(discussion.firstResponseAt, window)) counts[discussion.firstResponder]!++;
+  }
+  return counts;
+}

@@ -1,0 +1,199 @@
+import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
+import type { People } from '../people';
+import { answeredAt } from './asOf';
+import { firstResponse, isResponse, isVisibleHumanPost } from '../responses';
+
+/**
+ * What every metric needs, computed in one pass over the community and shared: people as small
+ * integers, each discussion's first responses, and every post that counts as activity in columns
+ * (typed arrays), so a metric is a cheap scan with no re-classification and no re-sorting.
+ * Window-independent: one `CommunityFacts` serves the report's window and the previous one.
+ */
+export interface CommunityFacts {
+  readonly repository: string;
+  /** Person id → login. */
+  readonly logins: readonly string[];
+  /** Person id → 1 when a maintainer (issue #2: OWNER/MEMBER/COLLABORATOR association or `--maintainers`). */
+  readonly isMaintainer: Uint8Array;
+  /** Person id of `ghost` (deleted accounts, indistinguishable from one another), or -1. */
+  readonly ghost: number;
+  /** Whether anyone in the data is a maintainer; without one, maintainer figures are null. */
+  readonly maintainerKnown: boolean;
+  /** Discussions opened by a person (not a bot): the only ones any metric counts. */
+  readonly discussions: readonly DiscussionFacts[];
+  readonly posts: PostColumns;
+}
+
+export interface DiscussionFacts {
+  readonly discussion: Discussion;
+  readonly createdAt: number;
+  /** Person id of the author of the opening post. */
+  readonly author: number;
+  readonly category: Category | null;
+  readonly answerable: boolean;
+  /** When the answer was chosen, if the data says: the only time used for time to answer. */
+  readonly answerChosenAt: number | null;
+  /** When D had a chosen answer by, as well as the data tells (`answeredAt` in asOf.ts); null without one. */
+  readonly answeredAt: number | null;
+  readonly firstResponseAt: number | null;
+  /** Person id of the first responder, or -1. */
+  readonly firstResponder: number;
+  readonly firstMaintainerResponseAt: number | null;
+}
+
+export const POST_KIND_CODES: Readonly<Record<PostKind, number>> = { opening: 0, comment: 1, reply: 2 };
+
+/**
+ * Every post that counts as activity (not by a bot, not deleted, not minimized) in a counted
+ * discussion, opening posts included. Row i of each array describes post i.
+ */
+export interface PostColumns {
+  readonly length: number;
+  /** Index into `CommunityFacts.discussions`. */
+  readonly discussion: Int32Array;
+  readonly author: Int32Array;
+  readonly createdAt: Float64Array;
+  /** `POST_KIND_CODES`. */
+  readonly kind: Uint8Array;
+  /** 1 when the post is a response to its discussion (issue #2). */
+  readonly isResponse: Uint8Array;
+  /** 1 when the post is a response and its discussion's chosen answer. */
+  readonly isChosenAnswer: Uint8Array;
+  readonly upvotes: Int32Array;
+}
+
+/** Whether D had a chosen answer before `until`. */
+export function answeredBy(facts: DiscussionFacts, until: number): boolean {
+  return facts.answeredAt !== null && facts.answeredAt < until;
+}
+
+/** Per person, their latest post before `until` (any post that counts as activity, all history). */
+export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64Array {
+  const { posts } = facts;
+  const last = new Float64Array(facts.logins.length).fill(-Infinity);
+  for (let row = 0; row < posts.length; row++) {
+    const at = posts.createdAt[row]!;
+    const author = posts.author[row]!;
+    if (at < until && at > last[author]!) last[author] = at;
+  }
+  return last;
+}
+
+export function buildFacts(community: Community, people: People): CommunityFacts {
+  const cached = memoizePeople(people);
+  const persons = new PersonTable(cached);
+  const counted = community.discussions.filter((discussion) => !cached.isBotPost(discussion.opening));
+  const posts = allocatePosts(counted.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
+  let row = 0;
+  const discussions = counted.map((discussion, index): DiscussionFacts => {
+    const addPost = (post: Post, response: boolean): void => {
+      posts.discussion[row] = index;
+      posts.author[row] = persons.idOf(post.author);
+      posts.createdAt[row] = post.createdAt;
+      posts.kind[row] = POST_KIND_CODES[post.kind];
+      posts.isResponse[row] = response ? 1 : 0;
+      posts.isChosenAnswer[row] = response && (post.isAnswer || post.id === discussion.answerId) ? 1 : 0;
+      posts.upvotes[row] = post.upvotes;
+      row++;
+    };
+    addPost(discussion.opening, false);
+    for (const post of discussion.posts) {
+      if (isVisibleHumanPost(post, cached)) addPost(post, isResponse(post, discussion, cached));
+    }
+    const first = firstResponse(discussion, cached);
+    const firstByMaintainer = first && firstResponse(discussion, cached, (post) => cached.isMaintainer(post.author));
+    return {
+      discussion,
+      createdAt: discussion.createdAt,
+      author: persons.idOf(discussion.opening.author),
+      category: discussion.category,
+      answerable: discussion.category?.answerable ?? false,
+      answerChosenAt: discussion.answerChosenAt,
+      answeredAt: answeredAt(discussion),
+      firstResponseAt: first?.createdAt ?? null,
+      firstResponder: first ? persons.idOf(first.author) : -1,
+      firstMaintainerResponseAt: firstByMaintainer?.createdAt ?? null,
+    };
+  });
+  return {
+    repository: community.repository,
+    logins: persons.logins,
+    isMaintainer: Uint8Array.from(persons.maintainer),
+    ghost: persons.existingId(GHOST_LOGIN),
+    maintainerKnown: persons.maintainer.includes(1),
+    discussions,
+    posts: { ...posts, length: row },
+  };
+}
+
+function allocatePosts(capacity: number): Omit<PostColumns, 'length'> {
+  return {
+    discussion: new Int32Array(capacity),
+    author: new Int32Array(capacity),
+    createdAt: new Float64Array(capacity),
+    kind: new Uint8Array(capacity),
+    isResponse: new Uint8Array(capacity),
+    isChosenAnswer: new Uint8Array(capacity),
+    upvotes: new Int32Array(capacity),
+  };
+}
+
+/** Logins interned to consecutive ids, classified once each. */
+class PersonTable {
+  readonly logins: string[] = [];
+  readonly maintainer: number[] = [];
+  private readonly ids = new Map<string, number>();
+
+  constructor(private readonly people: People) {}
+
+  idOf(login: string): number {
+    let id = this.ids.get(login);
+    if (id === undefined) {
+      id = this.logins.length;
+      this.ids.set(login, id);
+      this.logins.push(login);
+      this.maintainer.push(this.people.isMaintainer(login) ? 1 : 0);
+    }
+    return id;
+  }
+
+  existingId(login: string): number {
+    return this.ids.get(login) ?? -1;
+  }
+}
+
+/**
+ * `people` with every answer cached per login: the same answers (they depend only on the login and,
+ * for posts, on `authorIsBotActor`), without re-normalising a login for each of 500,000 posts.
+ */
+export function memoizePeople(people: People): People {
+  const isBot = cachedBy((login: string) => people.isBot(login));
+  const isMaintainer = cachedBy((login: string) => people.isMaintainer(login));
+  const botActorPost = new Map<string, boolean>();
+  const otherPost = new Map<string, boolean>();
+  return {
+    isBot,
+    isMaintainer,
+    isBotPost: (post) => {
+      const cache = post.authorIsBotActor ? botActorPost : otherPost;
+      let answer = cache.get(post.author);
+      if (answer === undefined) {
+        answer = people.isBotPost(post);
+        cache.set(post.author, answer);
+      }
+      return answer;
+    },
+  };
+}
+
+function cachedBy(compute: (login: string) => boolean): (login: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (login) => {
+    let answer = cache.get(login);
+    if (answer === undefined) {
+      answer = compute(login);
+      cache.set(login, answer);
+    }
+    return answer;
+  };
+}

@@ -1,0 +1,96 @@
+import { weekIndex, weekName, weekStart } from './calendar';
+import type { CommunityFacts } from './facts';
+import { percentileOfSorted } from './stats';
+import { inWindow, type Window } from './window';
+
+/**
+ * The shape of the first-response times behind the report's summary (for the dashboard's charts):
+ * how many discussions opened in the window got their first response within each time band, and the
+ * median per week of opening. Same population and definition as the report's `firstResponse`:
+ * discussions opened by a person in the window; a first response counts when it came before `until`.
+ */
+export interface FirstResponseSeries {
+  readonly bins: readonly FirstResponseBin[];
+  /** Opened in the window and no response before `until`. */
+  readonly noResponse: number;
+  readonly weeks: readonly FirstResponseWeek[];
+}
+
+export interface FirstResponseBin {
+  /** `< 1 h`, `1–4 h`, …, `≥ 7 d`. */
+  readonly label: string;
+  /** The band is `[fromSeconds, toSeconds)`; the last band has no upper end. */
+  readonly fromSeconds: number;
+  readonly toSeconds: number | null;
+  readonly count: number;
+}
+
+export interface FirstResponseWeek {
+  /** `YYYY-MM-DD`, the Monday starting the ISO week the discussions were opened in. */
+  readonly week: string;
+  /** The week extends past the window, whose part only is counted. */
+  readonly partial: boolean;
+  readonly discussions: number;
+  readonly responded: number;
+  /** Median first-response time of the week's responded discussions; null when none was. */
+  readonly medianSeconds: number | null;
+}
+
+const HOUR = 3_600;
+const DAY = 86_400;
+const BAND_EDGES: readonly [string, number][] = [
+  ['< 1 h', 0],
+  ['1–4 h', HOUR],
+  ['4–12 h', 4 * HOUR],
+  ['12–24 h', 12 * HOUR],
+  ['1–2 d', DAY],
+  ['2–7 d', 2 * DAY],
+  ['≥ 7 d', 7 * DAY],
+];
+
+export function firstResponseSeries(facts: CommunityFacts, window: Window): FirstResponseSeries {
+  const counts = new Array<number>(BAND_EDGES.length).fill(0);
+  const firstWeek = weekIndex(window.since);
+  const lastWeek = weekIndex(window.until - 1);
+  const perWeek = Array.from({ length: lastWeek - firstWeek + 1 }, () => ({ discussions: 0, durations: [] as number[] }));
+  let noResponse = 0;
+  for (const discussion of facts.discussions) {
+    if (!inWindow(discussion.createdAt, window)) continue;
+    const week = perWeek[weekIndex(discussion.createdAt) - firstWeek]!;
+    week.discussions++;
+    const respondedAt = discussion.firstResponseAt;
+    if (respondedAt === null || respondedAt >= window.until) {
+      noResponse++;
+      continue;
+    }
+    const seconds = (respondedAt - discussion.createdAt) / 1000;
+    week.durations.push(seconds);
+    counts[bandOf(seconds)]!++;
+  }
+  return {
+    bins: BAND_EDGES.map(([label, fromSeconds], index) => ({
+      label,
+      fromSeconds,
+      toSeconds: BAND_EDGES[index + 1]?.[1] ?? null,
+      count: counts[index]!,
+    })),
+    noResponse,
+    weeks: perWeek.map((week, offset): FirstResponseWeek => {
+      const index = firstWeek + offset;
+      const sorted = Float64Array.from(week.durations).sort();
+      return {
+        week: weekName(index),
+        partial: weekStart(index) < window.since || weekStart(index + 1) > window.until,
+        discussions: week.discussions,
+        responded: sorted.length,
+        medianSeconds: sorted.length > 0 ? percentileOfSorted(sorted, 50) : null,
+      };
+    }),
+  };
+}
+
+function bandOf(seconds: number): number {
+  let band = 0;
+  while (band + 1 < BAND_EDGES.length && seconds >= BAND_EDGES[band + 1]![1]) band++;
+  return band;
+}

@@ -1,0 +1,68 @@
+import type { Community } from './model';
+import type { People } from './people';
+import type { Report, ReportWindow } from './reportSchema';
+import { activity } from './metrics/activity';
+import { categories } from './metrics/categories';
+import { contributors } from './metrics/contributors';
+import { explainNulls } from './metrics/explain';
+import { buildFacts, memoizePeople } from './metrics/facts';
+import { firstResponseTimes } from './metrics/firstResponse';
+import { headline, headlineSources } from './metrics/headline';
+import { inactiveRegulars } from './metrics/inactiveRegulars';
+import { needsResponse } from './metrics/needsResponse';
+import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
+import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
+import { DAY_MS } from './model';
+
+export interface ReportOptions {
+  /** Epoch ms; default `until` − `windowDays`. */
+  readonly since?: number;
+  /** Epoch ms; default `now`. */
+  readonly until?: number;
+  /** Epoch ms standing for "now" when `until` is not given; default the clock. */
+  readonly now?: number;
+  readonly settings?: PartialMetricSettings;
+}
+
+/**
+ * The whole community report over the window `[since, until)`, as of `until` (later posts and answers
+ * are ignored), with the previous window's headline. Definitions: docs/metrics.md.
+ */
+export function computeReport(community: Community, people: People, options: ReportOptions = {}): Report {
+  const settings = resolveSettings(options.settings);
+  const window = reportWindow({ ...options, windowDays: settings.windowDays });
+  const cachedPeople = memoizePeople(people);
+  const facts = buildFacts(community, cachedPeople);
+  const sources = headlineSources(facts, window, settings);
+  const previous = previousWindow(window);
+  const { contributors: listed, leaders } = contributors(facts, window, settings);
+  return explainNulls(
+    {
+      schemaVersion: 1 as const,
+      repository: community.repository,
+      window: describeWindow(window),
+      settings,
+      maintainersKnown: facts.maintainerKnown,
+      headline: headline(sources),
+      discussions: sources.answers.discussions,
+      firstResponse: sources.firstResponse,
+      firstMaintainerResponse: firstResponseTimes(facts, window, settings, 'maintainer'),
+      timeToAnswer: sources.answers.timeToAnswer,
+      answerRate: sources.answers.answerRate,
+      participation: sources.participation,
+      retention: sources.retention,
+      contributors: listed,
+      leaders,
+      inactiveRegulars: inactiveRegulars(facts, window.until, settings),
+      categories: categories(facts, window, settings),
+      activity: activity(facts, window),
+      needsResponse: needsResponse(community, cachedPeople, window.until, settings.staleDays),
+      previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
+    },
+    { answerRate: sources.answers.answerRateReason },
+  );
+}
+
+function describeWindow(window: Window): ReportWindow {
+  return { since: iso(window.since), until: iso(window.until), days: (window.until - window.since) / DAY_MS };
+}

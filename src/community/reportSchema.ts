@@ -1,0 +1,234 @@
+import * as z from 'zod';
+
+/**
+ * The report's JSON shape (`community-pulse report --format json`, the dashboard, the tests), as one
+ * zod schema from which the TypeScript types are inferred. docs/metrics.md describes every field.
+ *
+ * Honest numbers: a figure that cannot be computed is `null`, and the object holding it has a
+ * `reasons` map naming each null figure with the reason (and nothing else). The schema enforces it.
+ */
+
+const isoInstant = z.iso.datetime();
+const count = z.number().int().nonnegative();
+const fraction = z.number().min(0).max(1);
+const seconds = z.number();
+
+/** A strict object whose null figures are each explained in `reasons`; `labels` are nullable non-figures. */
+function explained<Shape extends z.ZodRawShape>(shape: Shape, labels: readonly (keyof Shape)[] = []) {
+  return z.strictObject({ ...shape, reasons: z.record(z.string(), z.string()) }).superRefine((value, context) => {
+    const fields = value as Record<string, unknown> & { reasons: Record<string, string> };
+    for (const key of Object.keys(shape)) {
+      if (fields[key] === null && !labels.includes(key) && !fields.reasons[key]) {
+        context.addIssue({ code: 'custom', path: ['reasons', key], message: `${key} is null without a reason` });
+      }
+    }
+    for (const key of Object.keys(fields.reasons)) {
+      if (fields[key] !== null) {
+        context.addIssue({ code: 'custom', path: ['reasons', key], message: `a reason is given for ${key}, which is not null` });
+      }
+    }
+  });
+}
+
+export const WindowSchema = z.strictObject({ since: isoInstant, until: isoInstant, days: z.number().positive() });
+
+export const ResponseTimesSchema = explained({
+  /** Discussions created in the window (the population). */
+  discussions: count.nullable(),
+  /** Of those, how many had a (maintainer) response by `until`: the durations summarised below. */
+  count: count.nullable(),
+  meanSeconds: seconds.nullable(),
+  medianSeconds: seconds.nullable(),
+  p90Seconds: seconds.nullable(),
+  noResponse: count.nullable(),
+  withinTargetRate: fraction.nullable(),
+  targetHours: z.number().positive(),
+});
+
+export const TimeToAnswerSchema = explained({
+  count,
+  meanSeconds: seconds.nullable(),
+  medianSeconds: seconds.nullable(),
+  p90Seconds: seconds.nullable(),
+});
+
+export const DiscussionCountsSchema = z.strictObject({ total: count, answerable: count, answered: count });
+
+export const ParticipationSchema = explained({
+  responders: count,
+  responses: count,
+  absenceFactor: count.nullable(),
+  top10Share: fraction.nullable(),
+  gini: fraction.nullable(),
+  maintainerShare: fraction.nullable(),
+});
+
+export const CohortSchema = z.strictObject({
+  /** `YYYY-MM`: the month of these people's first post. */
+  month: z.string(),
+  size: count,
+  /** `active[k]`: how many of them posted in month `month + k`, up to the month holding `until`. */
+  active: z.array(count),
+});
+
+export const RetentionSchema = explained({
+  /** Distinct people with a post in the window. */
+  participants: count,
+  returningRate: fraction.nullable(),
+  newParticipants: z.array(z.strictObject({ month: z.string(), count })),
+  cohorts: z.array(CohortSchema),
+});
+
+export const ScoreComponentsSchema = z.strictObject({
+  responses: count,
+  acceptedAnswers: count,
+  peopleHelped: count,
+  firstResponses: count,
+  activeWeeks: count,
+  upvotes: count,
+});
+
+export const ContributorSchema = z.strictObject({
+  login: z.string(),
+  ...ScoreComponentsSchema.shape,
+  lastActive: isoInstant,
+  lastResponse: isoInstant,
+  score: z.number(),
+  /** Weight × component for each component: the parts that sum to `score`. */
+  scoreParts: z.strictObject(
+    Object.fromEntries(Object.keys(ScoreComponentsSchema.shape).map((key) => [key, z.number()])) as Record<
+      keyof typeof ScoreComponentsSchema.shape,
+      z.ZodNumber
+    >,
+  ),
+  eligible: z.boolean(),
+  /** The leader thresholds this person does not meet, in words; empty when eligible. */
+  unmet: z.array(z.string()),
+});
+
+export const InactiveRegularSchema = z.strictObject({
+  login: z.string(),
+  maintainer: z.boolean(),
+  /** Responses in the lookback period (365 days by default) before `until`. */
+  responses: count,
+  lastActive: isoInstant,
+  daysInactive: z.number().int().nonnegative(),
+});
+
+export const CategoryHealthSchema = explained(
+  {
+    name: z.string(),
+    /** null for the row of discussions without a category (possible in imported data only). */
+    slug: z.string().nullable(),
+    answerable: z.boolean(),
+    discussions: count,
+    responses: count,
+    participants: count,
+    answerRate: fraction.nullable(),
+    medianFirstResponseSeconds: seconds.nullable(),
+    noResponseShare: fraction.nullable(),
+    lastDiscussionAt: isoInstant,
+    crowded: z.boolean(),
+    quiet: z.boolean(),
+  },
+  ['slug'],
+);
+
+export const ActivityWeekSchema = z.strictObject({
+  /** `YYYY-MM-DD`, the Monday starting the ISO week. */
+  week: z.string(),
+  /** The week extends past the window, whose part only is counted. */
+  partial: z.boolean(),
+  discussions: count,
+  comments: count,
+  replies: count,
+  activeParticipants: count,
+});
+
+export const ActivitySchema = z.strictObject({
+  weeks: z.array(ActivityWeekSchema),
+  responsesPerDiscussion: explained({ mean: z.number().nullable(), median: z.number().nullable() }),
+});
+
+export const NeedsResponseSchema = z.strictObject({
+  noResponse: count,
+  awaitingReply: count,
+  unmarkedAnswer: count,
+  total: count,
+  staleDays: z.number().nonnegative(),
+});
+
+export const HeadlineSchema = explained({
+  discussions: count,
+  responses: count,
+  responders: count,
+  participants: count,
+  newParticipants: count,
+  returningRate: fraction.nullable(),
+  firstResponseMedianSeconds: seconds.nullable(),
+  withinTargetRate: fraction.nullable(),
+  noResponse: count,
+  answerRate: fraction.nullable(),
+  timeToAnswerMedianSeconds: seconds.nullable(),
+});
+
+export const SettingsSchema = z.strictObject({
+  windowDays: z.number(),
+  responseTargetHours: z.number(),
+  staleDays: z.number(),
+  leader: z.strictObject({ minResponses: z.number(), minPeopleHelped: z.number(), minActiveWeeks: z.number(), recentDays: z.number() }),
+  scoreWeights: z.strictObject({
+    responses: z.number(),
+    acceptedAnswers: z.number(),
+    peopleHelped: z.number(),
+    firstResponses: z.number(),
+    activeWeeks: z.number(),
+    upvotes: z.number(),
+  }),
+  inactiveRegular: z.strictObject({ minResponses: z.number(), lookbackDays: z.number(), inactiveDays: z.number() }),
+  crowdedParticipants: z.number(),
+  quietDays: z.number(),
+  contributorLimit: z.number(),
+  cohortMonths: z.number(),
+});
+
+export const ReportSchema = explained({
+  schemaVersion: z.literal(1),
+  repository: z.string(),
+  window: WindowSchema,
+  settings: SettingsSchema,
+  /** Whether any maintainer is known (association in the data or `--maintainers`). */
+  maintainersKnown: z.boolean(),
+  headline: HeadlineSchema,
+  discussions: DiscussionCountsSchema,
+  firstResponse: ResponseTimesSchema,
+  firstMaintainerResponse: ResponseTimesSchema,
+  timeToAnswer: TimeToAnswerSchema,
+  answerRate: fraction.nullable(),
+  participation: ParticipationSchema,
+  retention: RetentionSchema,
+  contributors: z.array(ContributorSchema),
+  leaders: z.array(ContributorSchema),
+  inactiveRegulars: z.array(InactiveRegularSchema),
+  categories: z.array(CategoryHealthSchema),
+  activity: ActivitySchema,
+  needsResponse: NeedsResponseSchema,
+  previous: z.strictObject({ window: WindowSchema, headline: HeadlineSchema }),
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+export type ReportWindow = z.infer<typeof WindowSchema>;
+export type ResponseTimes = z.infer<typeof ResponseTimesSchema>;
+export type TimeToAnswer = z.infer<typeof TimeToAnswerSchema>;
+export type DiscussionCounts = z.infer<typeof DiscussionCountsSchema>;
+export type Participation = z.infer<typeof ParticipationSchema>;
+export type Retention = z.infer<typeof RetentionSchema>;
+export type Cohort = z.infer<typeof CohortSchema>;
+export type ScoreComponents = z.infer<typeof ScoreComponentsSchema>;
+export type Contributor = z.infer<typeof ContributorSchema>;
+export type InactiveRegular = z.infer<typeof InactiveRegularSchema>;
+export type CategoryHealth = z.infer<typeof CategoryHealthSchema>;
+export type ActivityWeek = z.infer<typeof ActivityWeekSchema>;
+export type Activity = z.infer<typeof ActivitySchema>;
+export type NeedsResponseCounts = z.infer<typeof NeedsResponseSchema>;
+export type Headline = z.infer<typeof HeadlineSchema>;
