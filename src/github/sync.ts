@@ -1,6 +1,14 @@
+import { emptySnapshot, mergeDiscussions, type PendingPass, type Snapshot, type SyncState } from '../store/snapshot';
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { GitHubClient } from './client';
 import type { RepoRef, SyncMode, SyncProgress, SyncResult } from './contracts';
+import { contentFingerprint } from './fingerprint';
+import { DISCUSSIONS_PAGE_QUERY, DISCUSSIONS_PAGE_QUERY_NAME } from './queries';
+import { createQueryRunner, type QueryRunner } from './queryRunner';
+import { DiscussionsPageSchema, type DiscussionsPage } from './responses';
+import type { DiscussionNode } from './schemas';
+import { SyncError } from './syncError';
+import { completeThreads } from './threads';
 
 export { SyncError } from './syncError';
 
@@ -12,9 +20,231 @@ export interface SyncOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SyncProgress) => void;
   readonly log?: (line: string) => void;
+  /** The local clock, for `lastSyncAt`; GitHub's own timestamps decide what an incremental sync fetches. */
   readonly now?: () => Date;
 }
 
+/**
+ * An incremental pass re-reads discussions updated this long before the newest one the last pass saw,
+ * so a change GitHub stamped slightly out of order is not missed.
+ */
+const OVERLAP_MS = 5 * 60 * 1000;
+/** During a long pass the snapshot is saved at most this often, so a killed process loses little. */
+const CHECKPOINT_INTERVAL_MS = 5_000;
+/** Failures after which what was fetched is saved and the next sync continues the pass. */
+const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled', 'network', 'rateLimited']);
+
+/**
+ * Brings the stored snapshot of a repository up to date.
+ *
+ * Discussions are paged newest update first. An incremental sync stops at discussions the last
+ * completed pass already covered; `mode: 'full'` re-reads everything, reports discussions whose content
+ * changed although their `updatedAt` did not, and drops discussions GitHub no longer has. Each page is
+ * merged as it arrives with a resume cursor, and saved on cancellation, on network failure and
+ * periodically, so an interrupted sync continues where it stopped; the high-water mark only advances
+ * when a pass completes. An answer that fails validation stops the sync and is never stored.
+ */
 export async function syncRepository(options: SyncOptions): Promise<SyncResult> {
-  throw new Error(`syncRepository(${options.repository.owner}/${options.repository.name}) is not implemented yet`);
+  const name = `${options.repository.owner}/${options.repository.name}`;
+  const apiUrl = options.client.endpoint.baseUrl;
+  const log = options.log ?? (() => undefined);
+  const stored = await options.store.read(name);
+  if (stored && !sameApi(stored.apiUrl, apiUrl)) {
+    log(`The stored snapshot of ${name} came from ${stored.apiUrl}; starting over from ${apiUrl}.`);
+  }
+  const base = stored && sameApi(stored.apiUrl, apiUrl) ? stored : emptySnapshot(name, apiUrl);
+  const run = new SyncRun(options, name, base, log);
+  try {
+    await run.execute();
+  } catch (error) {
+    if (error instanceof SyncError && RESUMABLE_FAILURES.has(error.kind)) {
+      await run.saveProgress().catch((saveError: unknown) => log(`Could not save the progress of ${name}: ${String(saveError)}`));
+    }
+    throw error;
+  }
+  return run.result();
+}
+
+class SyncRun {
+  private readonly runner: QueryRunner;
+  private readonly discussions: Map<string, DiscussionNode>;
+  private readonly sync: SyncState;
+  private readonly changedWithoutUpdatedAt: number[] = [];
+  private readonly now: () => Date;
+  private fetched = 0;
+  private unsaved = false;
+  private lastSaveAt = Date.now();
+
+  constructor(
+    private readonly options: SyncOptions,
+    private readonly name: string,
+    private readonly base: Snapshot,
+    private readonly log: (line: string) => void,
+  ) {
+    this.runner = createQueryRunner(options.client, name, options.signal);
+    this.discussions = new Map(base.discussions.map((node) => [node.id, node]));
+    this.sync = { ...base.sync };
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async execute(): Promise<void> {
+    const pending = this.sync.pendingPass;
+    const resume = pending !== null && (this.options.mode === 'incremental' || pending.mode === 'full');
+    if (resume) this.log(`Continuing the interrupted ${pending.mode} sync of ${this.name} where it stopped.`);
+    const main = resume ? { ...pending } : this.freshPass(this.options.mode);
+    const seen = await this.runPass(main);
+    // A long or resumed pass misses what changed meanwhile (it moved above the cursor): catch up from the top.
+    if (resume || main.mode === 'full') {
+      for (const id of await this.runPass(this.freshPass('incremental'))) seen.add(id);
+    }
+    if (main.mode === 'full' && !resume) this.dropDiscussionsNotSeen(seen);
+    await this.save();
+    this.log(
+      `Synced ${this.name}: ${this.fetched} discussions fetched, ${this.discussions.size} stored; ${this.runner.requests} requests, ${this.runner.points} points.`,
+    );
+  }
+
+  result(): SyncResult {
+    return {
+      repository: this.name,
+      mode: this.options.mode,
+      fetched: this.fetched,
+      total: this.discussions.size,
+      requests: this.runner.requests,
+      points: this.runner.points,
+      changedWithoutUpdatedAt: [...this.changedWithoutUpdatedAt],
+    };
+  }
+
+  /** Saves what was merged, with the resume cursor, when it is not saved yet. */
+  async saveProgress(): Promise<void> {
+    if (this.unsaved) await this.save();
+  }
+
+  private freshPass(mode: SyncMode): PendingPass {
+    const since = this.sync.updatedSince;
+    return {
+      mode,
+      startedAt: this.now().toISOString(),
+      newestUpdatedAt: null,
+      stopBefore: mode === 'incremental' && since ? new Date(Date.parse(since) - OVERLAP_MS).toISOString() : null,
+      cursor: null,
+    };
+  }
+
+  /** Pages until the end or until discussions the previous pass covered; returns the ids it saw. */
+  private async runPass(pass: PendingPass): Promise<Set<string>> {
+    const seen = new Set<string>();
+    const stopBefore = pass.stopBefore === null ? null : Date.parse(pass.stopBefore);
+    this.sync.pendingPass = pass;
+    for (;;) {
+      const page = await this.runner.run(
+        DISCUSSIONS_PAGE_QUERY_NAME,
+        DISCUSSIONS_PAGE_QUERY,
+        { owner: this.options.repository.owner, name: this.options.repository.name, after: pass.cursor },
+        DiscussionsPageSchema,
+      );
+      const connection = this.discussionsOf(page);
+      if (pass.cursor === null) pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
+      const total = stopBefore === null ? connection.totalCount : null;
+      const nodes = await completeThreads(connection.nodes, this.runner, () => this.progress('threads', total));
+      this.merge(nodes, pass.mode === 'full');
+      for (const node of nodes) seen.add(node.id);
+      pass.cursor = connection.pageInfo.endCursor;
+      this.progress('discussions', total);
+      const reachedCovered = stopBefore !== null && nodes.some((node) => Date.parse(node.updatedAt!) < stopBefore);
+      if (!connection.pageInfo.hasNextPage || reachedCovered) break;
+      await this.checkpointIfDue();
+    }
+    this.completePass(pass);
+    return seen;
+  }
+
+  private discussionsOf(page: DiscussionsPage): NonNullable<DiscussionsPage['repository']>['discussions'] {
+    if (page.repository === null) {
+      throw new SyncError(
+        'notFound',
+        this.name,
+        `Repository ${this.name} was not found at ${this.options.client.endpoint.baseUrl}, or the signed-in account cannot see it. Check the name (Choose Repository), or sign in with an account that has access.`,
+        { query: DISCUSSIONS_PAGE_QUERY_NAME },
+      );
+    }
+    if (!page.repository.hasDiscussionsEnabled) {
+      throw new SyncError(
+        'discussionsDisabled',
+        this.name,
+        `GitHub Discussions are not enabled for ${this.name}. A repository admin can enable them under Settings → General → Features; or choose another repository.`,
+        { query: DISCUSSIONS_PAGE_QUERY_NAME },
+      );
+    }
+    return page.repository.discussions;
+  }
+
+  private merge(nodes: readonly DiscussionNode[], recheck: boolean): void {
+    for (const node of nodes) {
+      const previous = this.discussions.get(node.id);
+      if (recheck && previous && sameTime(previous.updatedAt, node.updatedAt)) {
+        if (contentFingerprint(previous) !== contentFingerprint(node)) {
+          this.changedWithoutUpdatedAt.push(node.number);
+          this.log(
+            `Full re-check of ${this.name}: discussion #${node.number} changed although its updatedAt (${node.updatedAt}) did not move.`,
+          );
+        }
+      }
+      this.discussions.set(node.id, node);
+    }
+    this.fetched += nodes.length;
+    this.unsaved = true;
+  }
+
+  private completePass(pass: PendingPass): void {
+    const newest = [this.sync.updatedSince, pass.newestUpdatedAt].filter((time): time is string => time !== null);
+    this.sync.updatedSince = newest.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
+    this.sync.pendingPass = null;
+    this.sync.lastSyncAt = this.now().toISOString();
+    if (pass.mode === 'full') this.sync.lastFullSyncAt = this.sync.lastSyncAt;
+  }
+
+  private dropDiscussionsNotSeen(seen: ReadonlySet<string>): void {
+    const gone = [...this.discussions.values()].filter((node) => !seen.has(node.id));
+    for (const node of gone) this.discussions.delete(node.id);
+    if (gone.length > 0) {
+      this.log(
+        `Full re-check of ${this.name}: removed ${gone.length} discussions GitHub no longer lists (deleted or transferred): ${gone.map((node) => `#${node.number}`).join(', ')}.`,
+      );
+    }
+  }
+
+  private progress(phase: SyncProgress['phase'], total: number | null): void {
+    this.options.onProgress?.({
+      phase,
+      discussions: this.fetched,
+      total,
+      requests: this.runner.requests,
+      points: this.runner.points,
+    });
+  }
+
+  private async checkpointIfDue(): Promise<void> {
+    if (Date.now() - this.lastSaveAt >= CHECKPOINT_INTERVAL_MS) await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await this.options.store.write({
+      ...this.base,
+      apiUrl: this.options.client.endpoint.baseUrl,
+      sync: { ...this.sync, pendingPass: this.sync.pendingPass && { ...this.sync.pendingPass } },
+      discussions: mergeDiscussions([], [...this.discussions.values()]),
+    });
+    this.unsaved = false;
+    this.lastSaveAt = Date.now();
+  }
+}
+
+function sameApi(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
+
+function sameTime(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b);
 }
