@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { authProviderFor, SESSION_SCOPES, tokenSecretKey } from './providers';
+
+/** A token to call GitHub with, and where it came from (for messages; the token itself is never shown or logged). */
+export interface Credential {
+  readonly token: string;
+  /** Completes "GitHub rejected the token …": e.g. `from the COMMUNITY_PULSE_TOKEN environment variable`. */
+  readonly source: string;
+  readonly kind: 'environment' | 'storedToken' | 'session';
+}
+
+export const TOKEN_ENVIRONMENT_VARIABLE = 'COMMUNITY_PULSE_TOKEN';
+
+/**
+ * Finds the token for an API without prompting, in this order: the COMMUNITY_PULSE_TOKEN environment
+ * variable (demo and tests), a token entered with "Sign in with a Token" (SecretStorage, per API), then
+ * VS Code's GitHub (or GitHub Enterprise) account — unless the user signed out of Community Pulse.
+ */
+export class Credentials implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a token may have appeared, changed or gone. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly globalState: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions = [
+      this.changed,
+      vscode.authentication.onDidChangeSessions((event) => {
+        if (event.provider.id === 'github' || event.provider.id === 'github-enterprise') this.changed.fire();
+      }),
+      secrets.onDidChange((event) => {
+        if (event.key.startsWith('communityPulse.token:')) this.changed.fire();
+      }),
+    ];
+  }
+
+  async current(apiUrl: string): Promise<Credential | null> {
+    const fromEnvironment = process.env[TOKEN_ENVIRONMENT_VARIABLE]?.trim();
+    if (fromEnvironment) {
+      return { token: fromEnvironment, kind: 'environment', source: `from the ${TOKEN_ENVIRONMENT_VARIABLE} environment variable` };
+    }
+    const stored = await this.secrets.get(tokenSecretKey(apiUrl));
+    if (stored) return { token: stored, kind: 'storedToken', source: 'you entered with "Sign in with a Token"' };
+    if (this.globalState.get<boolean>(signedOutKey(apiUrl))) return null;
+    return this.session(apiUrl, false);
+  }
+
+  /** Asks VS Code's account to sign in; null when there is no account provider for this API or the user declined. */
+  async signIn(apiUrl: string): Promise<Credential | null> {
+    const credential = await this.session(apiUrl, true);
+    if (credential) await this.globalState.update(signedOutKey(apiUrl), undefined);
+    this.changed.fire();
+    return credential;
+  }
+
+  async storeToken(apiUrl: string, token: string): Promise<void> {
+    await this.secrets.store(tokenSecretKey(apiUrl), token);
+    await this.globalState.update(signedOutKey(apiUrl), undefined);
+  }
+
+  /** Forgets the entered token and stops using the VS Code account for this API until the next sign-in. */
+  async signOut(apiUrl: string): Promise<void> {
+    await this.secrets.delete(tokenSecretKey(apiUrl));
+    await this.globalState.update(signedOutKey(apiUrl), true);
+    this.changed.fire();
+  }
+
+  private async session(apiUrl: string, createIfNone: boolean): Promise<Credential | null> {
+    const provider = authProviderFor(apiUrl);
+    if (!provider) return null;
+    try {
+      const session = await vscode.authentication.getSession(provider, SESSION_SCOPES, { createIfNone });
+      if (!session) return null;
+      return { token: session.accessToken, kind: 'session', source: `of your ${provider === 'github' ? 'GitHub' : 'GitHub Enterprise'} account ${session.account.label}` };
+    } catch (error) {
+      // The user dismissed the sign-in, or github-enterprise has no `github-enterprise.uri` configured.
+      this.log.warn(`Sign-in with the ${provider} account did not complete: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+function signedOutKey(apiUrl: string): string {
+  return `signedOut:${tokenSecretKey(apiUrl)}`;
+}

@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import type { CommandServices, PulseCommand } from './pulseCommand';
+
+/** Opens the clicked (or selected) discussion on GitHub. */
+export function openInBrowserCommand({ needsResponse }: CommandServices): PulseCommand {
+  return {
+    id: 'communityPulse.openInBrowser',
+    run: async (node?: unknown) => {
+      const target = needsResponse.target(node);
+      if (target?.kind === 'discussion') await vscode.env.openExternal(vscode.Uri.parse(target.row.url));
+    },
+  };
+}

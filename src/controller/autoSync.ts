@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+
+/** A view whose visibility drives syncing: a TreeView or a WebviewView. */
+export interface WatchedView {
+  readonly visible: boolean;
+  readonly onDidChangeVisibility: vscode.Event<unknown>;
+}
+
+export interface AutoSyncOptions {
+  readonly sync: () => Promise<void>;
+  /** Epoch ms of the last completed sync, null when never. */
+  readonly lastSyncAt: () => number | null;
+  readonly hasSyncedThisSession: () => boolean;
+  readonly intervalMinutes: () => number;
+}
+
+/**
+ * No network until a Community Pulse view is visible: the first time one shows, it syncs; then it
+ * syncs every `autoSyncMinutes` while any view stays visible, and when a view shows again after the
+ * interval has passed.
+ */
+export class AutoSync implements vscode.Disposable {
+  private readonly views = new Set<WatchedView>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly options: AutoSyncOptions) {}
+
+  watch(view: WatchedView): void {
+    this.views.add(view);
+    this.subscriptions.push(view.onDidChangeVisibility(() => this.update()));
+    this.update();
+  }
+
+  get anyVisible(): boolean {
+    return [...this.views].some((view) => view.visible);
+  }
+
+  /** The interval setting changed: restart the timer with the new period. */
+  restart(): void {
+    this.stopTimer();
+    this.update();
+  }
+
+  private update(): void {
+    if (!this.anyVisible) {
+      this.stopTimer();
+      return;
+    }
+    if (this.timer !== undefined) return;
+    if (this.isDue()) void this.options.sync();
+    const minutes = this.options.intervalMinutes();
+    if (minutes > 0) this.timer = setInterval(() => void this.options.sync(), minutes * 60_000);
+  }
+
+  private isDue(): boolean {
+    if (!this.options.hasSyncedThisSession()) return true;
+    const minutes = this.options.intervalMinutes();
+    const last = this.options.lastSyncAt();
+    return minutes > 0 && (last === null || Date.now() - last >= minutes * 60_000);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.stopTimer();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

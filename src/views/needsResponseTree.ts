@@ -1,0 +1,137 @@
+import * as vscode from 'vscode';
+import type { TriageBucket } from '../community/triage';
+import type { NeedsResponseModel, NeedsResponseRow, NeedsResponseSection } from './needsResponseModel';
+
+/** A bucket heading. One object per bucket for the provider's lifetime, so it can be refreshed on its own. */
+export interface SectionNode {
+  readonly kind: 'section';
+  readonly bucket: TriageBucket;
+  section: NeedsResponseSection;
+}
+
+export interface DiscussionRowNode {
+  readonly kind: 'discussion';
+  readonly row: NeedsResponseRow;
+  readonly parent: SectionNode;
+}
+
+export type NeedsResponseNode = SectionNode | DiscussionRowNode;
+
+const BUCKET_ICONS: Record<TriageBucket, string> = {
+  noResponse: 'comment-unresolved',
+  awaitingReply: 'reply',
+  unmarkedAnswer: 'question',
+};
+
+/**
+ * Thin adapter from the view model to TreeItems. On update it refreshes only the sections whose rows
+ * changed, and the root only when the tree switches between empty (welcome text) and not.
+ */
+export class NeedsResponseTreeProvider implements vscode.TreeDataProvider<NeedsResponseNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<NeedsResponseNode | NeedsResponseNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly sections = new Map<TriageBucket, SectionNode>();
+  private children = new Map<SectionNode, DiscussionRowNode[]>();
+  private empty = true;
+
+  update(model: NeedsResponseModel | null): void {
+    const empty = model === null || model.total === 0;
+    const wasEmpty = this.empty;
+    const changedSections: SectionNode[] = [];
+    const children = new Map<SectionNode, DiscussionRowNode[]>();
+    for (const section of model?.sections ?? []) {
+      let node = this.sections.get(section.bucket);
+      if (!node) {
+        node = { kind: 'section', bucket: section.bucket, section };
+        this.sections.set(section.bucket, node);
+      } else if (!sameSection(node.section, section)) {
+        changedSections.push(node);
+      }
+      node.section = section;
+      const parent = node;
+      children.set(node, section.rows.map((row) => ({ kind: 'discussion', row, parent })));
+    }
+    this.children = children;
+    this.empty = empty;
+    if (empty !== wasEmpty) this.changed.fire(undefined);
+    else if (!empty && changedSections.length > 0) this.changed.fire(changedSections);
+  }
+
+  getChildren(element?: NeedsResponseNode): NeedsResponseNode[] {
+    if (!element) return this.empty ? [] : [...this.children.keys()];
+    return element.kind === 'section' ? (this.children.get(element) ?? []) : [];
+  }
+
+  getParent(element: NeedsResponseNode): NeedsResponseNode | undefined {
+    return element.kind === 'discussion' ? element.parent : undefined;
+  }
+
+  getTreeItem(element: NeedsResponseNode): vscode.TreeItem {
+    return element.kind === 'section' ? sectionItem(element) : discussionItem(element);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function sectionItem(node: SectionNode): vscode.TreeItem {
+  const { section } = node;
+  const item = new vscode.TreeItem(
+    section.label,
+    section.rows.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = `bucket:${section.bucket}`;
+  item.tooltip = section.tooltip;
+  item.iconPath = new vscode.ThemeIcon(BUCKET_ICONS[section.bucket]);
+  item.contextValue = 'bucket';
+  return item;
+}
+
+function discussionItem(node: DiscussionRowNode): vscode.TreeItem {
+  const { row } = node;
+  const item = new vscode.TreeItem(row.title, vscode.TreeItemCollapsibleState.None);
+  item.id = row.id;
+  item.description = row.description;
+  item.tooltip = escapedTooltip(row.tooltip);
+  item.iconPath = new vscode.ThemeIcon(
+    BUCKET_ICONS[node.parent.bucket],
+    row.overdue ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
+  );
+  item.contextValue = 'discussion';
+  item.command = { command: 'communityPulse.openInBrowser', title: 'Open in Browser', arguments: [node] };
+  item.accessibilityInformation = { label: `${row.title}, ${row.description}${row.overdue ? ', past the response target' : ''}` };
+  return item;
+}
+
+/** Titles and logins come from anyone on GitHub: appended as text (escaped), never as markdown, in an untrusted string. */
+function escapedTooltip([heading, ...lines]: readonly string[]): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**');
+  tooltip.appendText(heading ?? '');
+  tooltip.appendMarkdown('**');
+  for (const line of lines) {
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(line);
+  }
+  return tooltip;
+}
+
+function sameSection(a: NeedsResponseSection, b: NeedsResponseSection): boolean {
+  return (
+    a.label === b.label &&
+    a.tooltip === b.tooltip &&
+    a.rows.length === b.rows.length &&
+    a.rows.every((row, index) => sameRow(row, b.rows[index]!))
+  );
+}
+
+function sameRow(a: NeedsResponseRow, b: NeedsResponseRow): boolean {
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.description === b.description &&
+    a.overdue === b.overdue &&
+    a.tooltip.join('\n') === b.tooltip.join('\n')
+  );
+}

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { triage } from '../community/triage';
+import type { PulseController } from '../controller/pulseController';
+import { buildNeedsResponseModel, describeLastSync } from './needsResponseModel';
+import { NeedsResponseTreeProvider, type NeedsResponseNode } from './needsResponseTree';
+
+export const NEEDS_RESPONSE_VIEW_ID = 'communityPulse.needsResponse';
+
+/**
+ * The "Needs Response" view: triages the controller's data into the tree, and keeps the badge
+ * (total), the description ("Synced 3 min ago") and the message (why data may be stale) current.
+ */
+export class NeedsResponseView implements vscode.Disposable {
+  readonly provider = new NeedsResponseTreeProvider();
+  readonly view: vscode.TreeView<NeedsResponseNode>;
+  private readonly subscriptions: vscode.Disposable[];
+  private clock: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly controller: PulseController) {
+    this.view = vscode.window.createTreeView(NEEDS_RESPONSE_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.subscriptions = [
+      this.provider,
+      this.view,
+      controller.onDidChange(() => this.render()),
+      this.view.onDidChangeVisibility(() => this.updateClock()),
+    ];
+    this.render();
+    this.updateClock();
+  }
+
+  private render(): void {
+    const data = this.controller.data;
+    const model = data
+      ? buildNeedsResponseModel(triage(data.community, data.people, { now: Date.now(), staleDays: data.settings.staleDays }), {
+          now: Date.now(),
+          staleDays: data.settings.staleDays,
+          responseTargetHours: data.settings.responseTargetHours,
+        })
+      : null;
+    this.provider.update(model);
+    this.view.badge = model && model.total > 0 ? { value: model.total, tooltip: model.badgeTooltip } : undefined;
+    this.view.message = this.controller.problem;
+    this.describeLastSync();
+  }
+
+  private describeLastSync(): void {
+    const data = this.controller.data;
+    this.view.description = data ? `${data.repository} · ${describeLastSync(Date.now(), data.lastSyncAt)}` : undefined;
+  }
+
+  /** "Synced 3 min ago" ages: re-describe every minute while the view is visible. */
+  private updateClock(): void {
+    if (this.view.visible && this.clock === undefined) {
+      this.describeLastSync();
+      this.clock = setInterval(() => this.describeLastSync(), 60_000);
+    } else if (!this.view.visible && this.clock !== undefined) {
+      clearInterval(this.clock);
+      this.clock = undefined;
+    }
+  }
+
+  /** The discussion a command acts on: its argument (context menu, click) or else the selection (keybinding). */
+  target(argument: unknown): NeedsResponseNode | undefined {
+    if (isNode(argument)) return argument;
+    return this.view.selection[0];
+  }
+
+  dispose(): void {
+    if (this.clock !== undefined) clearInterval(this.clock);
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+function isNode(value: unknown): value is NeedsResponseNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && (value.kind === 'section' || value.kind === 'discussion');
+}
