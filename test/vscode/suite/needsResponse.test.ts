@@ -1,0 +1,217 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CommunityPulseApi } from '../../../src/extension';
+import type { NeedsResponseNode } from '../../../src/views/needsResponseTree';
+import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
+import { takeScreenshot } from '../screenshot';
+
+/**
+ * The extension end to end inside VS Code: it finds payloadcms/payload from the workspace's git remote,
+ * syncs it from the fake GitHub (started in this extension host), and the Needs Response tree lists
+ * exactly the discussions waiting on the team.
+ */
+
+const REPOSITORY = 'payloadcms/payload';
+const WITHOUT_DISCUSSIONS = 'acme/no-discussions';
+const DAY = 86_400_000;
+const TOKEN_VARIABLE = 'COMMUNITY_PULSE_TOKEN';
+
+const daysAgo = (days: number): string => new Date(Date.now() - days * DAY).toISOString();
+const user = (login: string) => ({ __typename: 'User', login });
+const bot = (login: string) => ({ __typename: 'Bot', login });
+const QA = { name: 'Q&A', slug: 'q-a', isAnswerable: true };
+const GENERAL = { name: 'General', slug: 'general', isAnswerable: false };
+
+interface Post {
+  readonly id: string;
+  readonly author: ReturnType<typeof user>;
+  readonly createdAt: string;
+  readonly isAnswer?: boolean;
+  readonly replies?: { nodes: Post[] };
+}
+
+let ids = 0;
+function post(author: ReturnType<typeof user>, days: number, extra: Pick<Post, 'isAnswer' | 'replies'> = {}): Post {
+  return { id: `C_${++ids}`, author, createdAt: daysAgo(days), ...extra };
+}
+
+function discussion(
+  number: number,
+  title: string,
+  author: ReturnType<typeof user>,
+  days: number,
+  options: { category?: typeof QA; comments?: Post[]; closed?: boolean } = {},
+) {
+  const comments = (options.comments ?? []).map((comment) => ({ replies: { nodes: [] }, ...comment }));
+  const answer = comments.find((comment) => comment.isAnswer === true);
+  return {
+    id: `D_${number}`,
+    number,
+    title,
+    url: `https://github.com/${REPOSITORY}/discussions/${number}`,
+    author,
+    createdAt: daysAgo(days),
+    category: options.category ?? QA,
+    closed: options.closed ?? false,
+    answer: answer ? { id: answer.id } : null,
+    answerChosenAt: answer ? answer.createdAt : null,
+    comments: { nodes: comments },
+  };
+}
+
+/** Each bucket, and each reason a discussion is not listed. */
+const DATASET = [
+  discussion(1, 'How do I run a hook after a nested field changes?', user('alice'), 10),
+  discussion(2, 'Localized slugs break the admin preview', user('bob'), 9, {
+    comments: [post(user('carol'), 8, { replies: { nodes: [post(user('bob'), 2)] } })],
+  }),
+  discussion(3, 'Access control for versions of a collection', user('dave'), 20, { comments: [post(user('carol'), 15)] }),
+  discussion(4, 'Upload field: limit the file size per collection', user('erin'), 3, { comments: [post(user('carol'), 1)] }),
+  discussion(5, 'Dependency dashboard', bot('renovate'), 1),
+  discussion(6, 'Custom components in the sidebar', user('frank'), 5, { closed: true }),
+  discussion(7, 'Migrating from v2: relationship fields', user('gina'), 6, {
+    comments: [post(user('carol'), 5, { isAnswer: true })],
+  }),
+  discussion(8, 'Show and tell: a Payload starter for Astro', user('henry'), 2, {
+    category: GENERAL,
+    comments: [post(bot('github-actions'), 2)],
+  }),
+  discussion(9, 'Roadmap thoughts', user('ivan'), 30, { category: GENERAL, comments: [post(user('carol'), 25)] }),
+];
+
+interface ShownSection {
+  readonly label: string;
+  readonly numbers: number[];
+}
+
+async function shownTree(api: CommunityPulseApi): Promise<ShownSection[]> {
+  const { provider } = api.needsResponse;
+  const sections = (await provider.getChildren()) ?? [];
+  return Promise.all(
+    sections.map(async (section) => ({
+      label: String((await provider.getTreeItem(section)).label),
+      numbers: await Promise.all(((await provider.getChildren(section)) ?? []).map(async (node) => numberOf(await provider.getTreeItem(node)))),
+    })),
+  );
+}
+
+function numberOf(item: vscode.TreeItem): number {
+  const match = /^#(\d+) · /.exec(String(item.description));
+  assert.ok(match, `description "${String(item.description)}" should start with the discussion number`);
+  return Number(match[1]);
+}
+
+async function findItem(api: CommunityPulseApi, number: number): Promise<vscode.TreeItem> {
+  const { provider } = api.needsResponse;
+  for (const section of (await provider.getChildren()) ?? []) {
+    for (const node of (await provider.getChildren(section)) ?? []) {
+      const item = await provider.getTreeItem(node as NeedsResponseNode);
+      if (numberOf(item) === number) return item;
+    }
+  }
+  assert.fail(`#${number} is not in the Needs Response tree`);
+}
+
+describe('Needs Response in VS Code', () => {
+  let fake: FakeGitHub;
+  let api: CommunityPulseApi;
+  const configuration = () => vscode.workspace.getConfiguration('communityPulse');
+
+  before(async () => {
+    // The extension host is this process: the extension reads the token from here (the runner may already set it).
+    process.env[TOKEN_VARIABLE] ||= 'community-pulse-test-token';
+    fake = await startFakeGitHub({
+      token: process.env[TOKEN_VARIABLE],
+      repositories: [
+        { nameWithOwner: REPOSITORY, discussions: DATASET },
+        { nameWithOwner: WITHOUT_DISCUSSIONS, hasDiscussionsEnabled: false, discussions: [] },
+      ],
+    });
+    await configuration().update('apiUrl', fake.url, vscode.ConfigurationTarget.Global);
+    await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
+    const extension = vscode.extensions.getExtension<CommunityPulseApi>('community-pulse.community-pulse');
+    assert.ok(extension, 'the extension is installed');
+    api = await extension.activate();
+  });
+
+  after(async () => {
+    await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
+    await configuration().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await fake?.close();
+  });
+
+  it('syncs the repository of the git remote and lists exactly the discussions waiting on the team', async () => {
+    await vscode.commands.executeCommand('communityPulse.refresh');
+    assert.equal(api.state, 'ready', api.problem);
+    assert.equal(api.controller.data?.repository, REPOSITORY);
+    assert.deepEqual(await shownTree(api), [
+      { label: 'No response (2)', numbers: [1, 8] },
+      { label: 'Author replied (1)', numbers: [2] },
+      { label: 'Answer not marked (1)', numbers: [3] },
+    ]);
+  });
+
+  it('shows how long each waits, who asked, the category, and why it is listed', async () => {
+    const item = await findItem(api, 1);
+    assert.equal(item.label, 'How do I run a hook after a nested field changes?');
+    assert.equal(item.description, '#1 · 10d · @alice · Q&A');
+    assert.equal(item.contextValue, 'discussion');
+    assert.deepEqual(item.command?.command, 'communityPulse.openInBrowser');
+    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /No response since \d{4}-\d{2}-\d{2} — 10 days/);
+    assert.notEqual(tooltip.isTrusted, true, 'titles come from strangers: the tooltip must not run commands');
+    assert.equal((await findItem(api, 8)).description, '#8 · 2d · @henry · General');
+  });
+
+  it('shows the total as the view badge and the last sync as its description', () => {
+    assert.deepEqual(api.needsResponse.view.badge, { value: 4, tooltip: '4 discussions need a response' });
+    assert.equal(api.needsResponse.view.description, `${REPOSITORY} · Synced just now`);
+  });
+
+  it('moves discussions when new comments arrive, with an incremental sync', async () => {
+    fake.addComment(REPOSITORY, 1, { author: 'carol' }); // answered: leaves the list (the reply is fresh)
+    fake.addComment(REPOSITORY, 3, { author: 'dave' }); // the author answered back: now waiting on the team
+    fake.resetStats();
+    await vscode.commands.executeCommand('communityPulse.refresh');
+    assert.deepEqual(await shownTree(api), [
+      { label: 'No response (1)', numbers: [8] },
+      { label: 'Author replied (2)', numbers: [2, 3] },
+      { label: 'Answer not marked (0)', numbers: [] },
+    ]);
+    assert.equal(api.needsResponse.view.badge?.value, 3);
+    assert.ok(fake.stats().graphqlRequests <= 2, `an incremental sync of 2 changes took ${fake.stats().graphqlRequests} requests`);
+  });
+
+  it('is shown in the Community Pulse side bar (README screenshot)', async () => {
+    await vscode.commands.executeCommand('communityPulse.needsResponse.focus');
+    // Showing the view starts a background sync; wait for it so the screenshot shows settled data.
+    await api.sync('incremental');
+    assert.equal(api.needsResponse.view.visible, true);
+    await takeScreenshot('needs-response');
+  });
+
+  it('asks to sign in when there is no token, and keeps showing the stored discussions', async () => {
+    const token = process.env[TOKEN_VARIABLE];
+    delete process.env[TOKEN_VARIABLE];
+    try {
+      await api.controller.reload();
+      assert.equal(api.state, 'signedOut');
+      assert.match(api.problem ?? '', /^Signed out/);
+      assert.equal(api.needsResponse.view.badge?.value, 3, 'stored data stays visible');
+    } finally {
+      process.env[TOKEN_VARIABLE] = token;
+    }
+    await api.controller.reload();
+    assert.equal(api.state, 'ready');
+    assert.equal(api.problem, undefined);
+  });
+
+  it('says so when the repository does not have Discussions enabled', async () => {
+    await configuration().update('repository', WITHOUT_DISCUSSIONS, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('communityPulse.refresh');
+    assert.equal(api.state, 'noDiscussions', api.problem);
+    assert.match(api.problem ?? '', /acme\/no-discussions does not have GitHub Discussions enabled/);
+    assert.deepEqual(await shownTree(api), [], 'an empty tree lets the welcome text say what to do');
+    assert.equal(api.needsResponse.view.badge, undefined);
+  });
+});
