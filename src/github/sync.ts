@@ -5,7 +5,7 @@ import type { RepoRef, SyncMode, SyncProgress, SyncResult } from './contracts';
 import { contentFingerprint } from './fingerprint';
 import { DISCUSSIONS_PAGE_QUERY, DISCUSSIONS_PAGE_QUERY_NAME } from './queries';
 import { createQueryRunner, type QueryRunner } from './queryRunner';
-import { DiscussionsPageSchema, type DiscussionsPage } from './responses';
+import { DiscussionsPageSchema, type DiscussionsPage, type SyncedDiscussion } from './responses';
 import type { DiscussionNode } from './schemas';
 import { SyncError } from './syncError';
 import { completeThreads } from './threads';
@@ -147,13 +147,16 @@ class SyncRun {
       const connection = this.discussionsOf(page);
       if (pass.cursor === null) pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
       const total = stopBefore === null ? connection.totalCount : null;
-      const nodes = await completeThreads(connection.nodes, this.runner, () => this.progress('threads', total));
+      // Discussions the previous pass covered are stored already: completing their threads again would waste points.
+      const covered = (node: SyncedDiscussion): boolean =>
+        stopBefore !== null && Date.parse(node.updatedAt) < stopBefore && this.discussions.has(node.id);
+      const changed = connection.nodes.filter((node) => !covered(node));
+      const nodes = await completeThreads(changed, this.runner, () => this.progress('threads', total));
       this.merge(nodes, pass.mode === 'full');
-      for (const node of nodes) seen.add(node.id);
+      for (const node of connection.nodes) seen.add(node.id);
       pass.cursor = connection.pageInfo.endCursor;
       this.progress('discussions', total);
-      const reachedCovered = stopBefore !== null && nodes.some((node) => Date.parse(node.updatedAt!) < stopBefore);
-      if (!connection.pageInfo.hasNextPage || reachedCovered) break;
+      if (!connection.pageInfo.hasNextPage || changed.length < connection.nodes.length) break;
       await this.checkpointIfDue();
     }
     this.completePass(pass);
