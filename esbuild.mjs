@@ -1,7 +1,7 @@
 // Bundles the extension (CommonJS, `vscode` external), the CLI, the VS Code test suites and the webview.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,10 +14,25 @@ const common = {
   legalComments: 'none',
 };
 
+// Each VS Code suite is bundled on its own; test/vscode/index.ts hands every dist/test/vscode/suite/**/*.test.js to
+// mocha. The fake GitHub inside the suites reads its schema from node_modules, so graphql stays external too.
+function vscodeSuiteEntryPoints() {
+  const dir = 'test/vscode/suite';
+  const files = existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : [];
+  return Object.fromEntries(
+    files.filter((file) => file.endsWith('.test.ts')).map((file) => [`${dir}/${file.slice(0, -'.ts'.length)}`, `${dir}/${file}`]),
+  );
+}
+// A deleted suite must not keep running from a stale bundle.
+rmSync('dist/test/vscode', { recursive: true, force: true });
+
 const nodeTargets = [
   { entryPoints: { extension: 'src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { 'test/vscode/index': 'test/vscode/index.ts' }, external: ['vscode', 'mocha'] },
+  {
+    entryPoints: { 'test/vscode/index': 'test/vscode/index.ts', ...vscodeSuiteEntryPoints() },
+    external: ['vscode', 'mocha', 'graphql', '@octokit/graphql-schema'],
+  },
 ].filter((target) => Object.values(target.entryPoints).every((file) => existsSync(file)));
 
 const builds = nodeTargets.map((target) => ({

@@ -1,0 +1,183 @@
+// A real VS Code for tests and UI automation: code-server with the extension under development, opened in
+// headless Debian Chromium through playwright-core. run-vscode-tests.mjs runs the extension-host suites with it;
+// Playwright-driven UI tests can call launchVSCode() themselves and drive `page` (webviews are in page.frames()).
+//
+// The workbench reports to the page through two functions it looks up on `window`:
+//   codeAutomationLog(level, args)  every workbench log message, including the extension host's console output
+//   codeAutomationExit(code, logs)  once the extension tests' run() settled (0 = resolved), with VS Code's log files
+// Everything logged is written to test-results/vscode/workbench.log; lines the mocha runner in the extension host
+// marks with runner-protocol.json's logPrefix are shown live, and screenshot requests (see
+// test/vscode/screenshot.ts) are answered here.
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
+import { chromium } from 'playwright-core';
+import protocol from '../../test/vscode/runner-protocol.json' with { type: 'json' };
+import { ensureCodeServer, startCodeServer } from './code-server.mjs';
+import { createTestWorkspace } from './test-workspace.mjs';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const testResultsDir = path.join(repoRoot, 'test-results');
+const chromiumPath = '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// A quiet, offline-friendly workbench: no welcome page, tips, telemetry or update and marketplace checks.
+const userSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+};
+
+const screenshotName = /^[a-z0-9][a-z0-9-]*$/;
+
+function describeArgs(args) {
+  return (Array.isArray(args) ? args : [args]).map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ');
+}
+
+function writeUserSettings(userDataDir, settings) {
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...settings }, null, 2));
+}
+
+function saveVSCodeLogs(logs, dir) {
+  for (const { relativePath, contents } of Array.isArray(logs) ? logs : []) {
+    const file = path.join(dir, relativePath);
+    if (!file.startsWith(dir + path.sep)) continue;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, contents);
+  }
+}
+
+async function answerScreenshotRequest(page, name, screenshotsDir) {
+  const done = path.join(screenshotsDir, `${name}.done`);
+  if (!screenshotName.test(name)) {
+    writeFileSync(done, `invalid screenshot name ${JSON.stringify(name)}: use lowercase letters, digits and dashes`);
+    return;
+  }
+  try {
+    const partial = path.join(screenshotsDir, `${name}.partial.png`);
+    await page.screenshot({ path: partial });
+    renameSync(partial, path.join(screenshotsDir, `${name}.png`));
+    writeFileSync(done, 'ok');
+  } catch (error) {
+    writeFileSync(done, `screenshot failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Starts code-server and opens VS Code in headless Chromium.
+ * @param {object} options
+ * @param {string} [options.extensionDevelopmentPath] the extension to load (default: this repository)
+ * @param {string} [options.extensionTestsPath] a module exporting run(); VS Code runs it and reports through testsExited
+ * @param {string} [options.workspaceFolder] the folder to open (default: a fresh git repository, see test-workspace.mjs)
+ * @param {Record<string, string>} [options.env] added to the environment of code-server and the extension host
+ * @param {Record<string, unknown>} [options.settings] user settings on top of the quiet defaults
+ * @param {(line: string) => void} [options.onTestOutput] receives the mocha runner's output lines
+ * @param {boolean} [options.verbose] also pass every other workbench log message to onTestOutput
+ * @param {{ width: number, height: number }} [options.viewport] the VS Code window size (screenshots have this size)
+ */
+export async function launchVSCode({
+  extensionDevelopmentPath = repoRoot,
+  extensionTestsPath,
+  workspaceFolder,
+  env = {},
+  settings = {},
+  onTestOutput = (line) => console.log(line),
+  verbose = false,
+  viewport = { width: 1280, height: 800 },
+} = {}) {
+  const entry = ensureCodeServer();
+  const logsDir = path.join(testResultsDir, 'vscode');
+  const screenshotsDir = path.join(testResultsDir, 'screenshots');
+  rmSync(logsDir, { recursive: true, force: true });
+  mkdirSync(logsDir, { recursive: true });
+  mkdirSync(screenshotsDir, { recursive: true });
+
+  const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-vscode-'));
+  const userDataDir = path.join(tempRoot, 'user-data');
+  writeUserSettings(userDataDir, settings);
+  const folder = workspaceFolder ?? createTestWorkspace(path.join(tempRoot, 'workspace'));
+
+  const cleanups = [() => rmSync(tempRoot, { recursive: true, force: true })];
+  const close = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+
+  try {
+    const server = await startCodeServer({
+      entry,
+      userDataDir,
+      extensionsDir: path.join(tempRoot, 'extensions'),
+      configFile: path.join(tempRoot, 'config.yaml'),
+      dataHome: path.join(tempRoot, 'data'),
+      logFile: path.join(logsDir, 'code-server.log'),
+      env: { [protocol.env.screenshotsDir]: screenshotsDir, ...env },
+    });
+    cleanups.push(server.stop);
+
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage({ viewport });
+
+    const workbenchLog = createWriteStream(path.join(logsDir, 'workbench.log'));
+    cleanups.push(() => new Promise((resolve) => workbenchLog.end(resolve)));
+    let screenshots = Promise.resolve();
+    await page.exposeFunction('codeAutomationLog', (level, args) => {
+      const message = describeArgs(args);
+      workbenchLog.write(`[${level}] ${message}\n`);
+      if (message.startsWith(protocol.screenshotRequestPrefix)) {
+        const name = message.slice(protocol.screenshotRequestPrefix.length).trim();
+        screenshots = screenshots.then(() => answerScreenshotRequest(page, name, screenshotsDir));
+      } else if (message.startsWith(protocol.logPrefix)) {
+        onTestOutput(message.slice(protocol.logPrefix.length));
+      } else if (verbose) {
+        onTestOutput(`[vscode ${level}] ${message}`);
+      }
+    });
+
+    let testsExitedWith;
+    let pageCrashed;
+    const testsExited = new Promise((resolve, reject) => {
+      testsExitedWith = resolve;
+      pageCrashed = reject;
+    });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      saveVSCodeLogs(logs, path.join(logsDir, 'logs'));
+      testsExitedWith(code);
+    });
+    page.on('crash', () => pageCrashed(new Error('The VS Code page crashed in Chromium')));
+    // Only a caller that passed extensionTestsPath waits on this; nobody else should see an unhandled rejection.
+    testsExited.catch(() => {});
+    page.on('pageerror', (error) => workbenchLog.write(`[pageerror] ${error.stack ?? error.message}\n`));
+
+    const authority = new URL(server.url).host;
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`],
+      ...(extensionTestsPath ? [['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]] : []),
+      ['skipWelcome', 'true'],
+    ];
+    const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+
+    return { page, browser, url, workspaceFolder: folder, logsDir, screenshotsDir, testsExited, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+// Runs the VS Code suites (test/vscode/suite/**/*.test.ts) inside a real VS Code: code-server with this extension,
+// driven by headless Chromium (see lib/vscode-session.mjs). Installs code-server into .cache/ on first use.
+//
+//   node scripts/run-vscode-tests.mjs [--grep REGEX] [--verbose] [--timeout SECONDS]
+//
+// builds first and ends with `N passed, N failed`; `npm test` (test-all.mjs) calls runVSCodeTests() after its own
+// build. Results: test-results/vscode/ (results.json, workbench.log, code-server.log, VS Code's logs/),
+// screenshots: test-results/screenshots/.
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import protocol from '../test/vscode/runner-protocol.json' with { type: 'json' };
+import { formatSummary, readSuiteResults } from './lib/suite-results.mjs';
+import { launchVSCode, testResultsDir } from './lib/vscode-session.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const testsEntry = path.join(repoRoot, 'dist', 'test', 'vscode', 'index.js');
+
+/**
+ * Runs the bundled suites in code-server and returns their counts; throws if the run crashed or timed out.
+ * @param {{ grep?: string, verbose?: boolean, timeoutMs?: number, env?: Record<string, string>, print?: (line: string) => void }} [options]
+ * @returns {Promise<{ passed: number, failed: number, skipped: number, failures: { title: string, error: string }[] }>}
+ */
+export async function runVSCodeTests({ grep, verbose = false, timeoutMs = 15 * 60_000, env = {}, print = console.log } = {}) {
+  if (!existsSync(testsEntry)) throw new Error(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run build\` first`);
+  const resultsFile = path.join(testResultsDir, 'vscode', 'results.json');
+  rmSync(resultsFile, { force: true });
+
+  const session = await launchVSCode({
+    extensionTestsPath: testsEntry,
+    env: { [protocol.env.resultsFile]: resultsFile, ...(grep ? { [protocol.env.grep]: grep } : {}), ...env },
+    onTestOutput: print,
+    verbose,
+  });
+  const where = path.relative(repoRoot, path.join(session.logsDir, 'workbench.log'));
+  let exitCode;
+  try {
+    let timer;
+    const timedOut = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`did not finish within ${timeoutMs / 1000} s; see ${where}`)), timeoutMs);
+    });
+    exitCode = await Promise.race([session.testsExited, timedOut]).finally(() => clearTimeout(timer));
+  } catch (error) {
+    await session.page.screenshot({ path: path.join(session.logsDir, 'when-stopped.png') }).catch(() => {});
+    throw error;
+  } finally {
+    await session.close();
+  }
+  return readSuiteResults(resultsFile, exitCode, where);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { grep: { type: 'string' }, verbose: { type: 'boolean' }, timeout: { type: 'string' } },
+  });
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the build failed');
+  const results = await runVSCodeTests({
+    grep: values.grep,
+    verbose: values.verbose,
+    ...(values.timeout ? { timeoutMs: Number(values.timeout) * 1000 } : {}),
+  });
+  console.log(formatSummary(results));
+  process.exitCode = results.failed > 0 ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`VS Code suites: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+  });
+}
