@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { PointsBudget } from './budget';
+import {
+  badCredentials,
+  notFoundRoute,
+  primaryRateLimitGraphQL,
+  primaryRateLimitRest,
+  problemsParsingJson,
+  secondaryRateLimit,
+  serverError,
+} from './errors';
+import type { FaultQueue, RequestKind } from './faults';
+import type { GraphQLEndpoint, HttpAnswer } from './graphqlEndpoint';
+import type { FakeGitHubStats } from './types';
+
+export interface HttpDependencies {
+  readonly graphql: GraphQLEndpoint;
+  readonly faults: FaultQueue;
+  readonly stats: FakeGitHubStats;
+  /** The REST (`core`) budget: every REST request spends one. */
+  readonly restBudget: PointsBudget;
+  readonly graphqlBudget: PointsBudget;
+  /** When set, exactly this token is accepted. */
+  readonly token: string | undefined;
+  readonly viewerLogin: string;
+  /** Aborted when the server closes, releasing requests held by a `timeout` fault. */
+  readonly closing: AbortSignal;
+}
+
+/** GraphQL at /graphql and GHES's /api/graphql; REST at / and GHES's /api/v3/. */
+function routeOf(method: string | undefined, pathname: string): RequestKind | undefined {
+  if (method === 'POST' && (pathname === '/graphql' || pathname === '/api/graphql')) return 'graphql';
+  if (method === 'GET' && (pathname === '/user' || pathname === '/api/v3/user')) return 'rest';
+  return undefined;
+}
+
+let requestCounter = 0;
+
+export function createFakeHttpServer(deps: HttpDependencies): Server {
+  return createServer((request, response) => {
+    handle(deps, request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, { status: 500, headers: {}, body: { message: `fake GitHub: ${String(error)}` } });
+      else response.destroy();
+    });
+  });
+}
+
+async function handle(deps: HttpDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const route = routeOf(request.method, new URL(request.url ?? '/', 'http://fake').pathname);
+  deps.stats.requests++;
+  if (route === 'graphql') deps.stats.graphqlRequests++;
+  const body = await readBody(request);
+  if (!route) return send(response, { status: 404, headers: {}, body: notFoundRoute() });
+
+  const fault = deps.faults.take(route);
+  if (fault) deps.stats.faults++;
+  switch (fault?.kind) {
+    case 'drop':
+      request.socket.destroy();
+      return;
+    case 'status':
+      return send(response, { status: fault.status, headers: {}, body: serverError(fault.status) });
+    case 'rateLimit':
+      return send(response, rateLimited(deps, route, fault.status ?? 403, Math.ceil(Date.now() / 1000) + (fault.resetAfterSeconds ?? 1)));
+    case 'secondaryRateLimit':
+      return send(response, {
+        status: 403,
+        headers: { 'retry-after': String(fault.retryAfterSeconds), ...budgetOf(deps, route).headers(route === 'graphql' ? 'graphql' : 'core') },
+        body: secondaryRateLimit(),
+      });
+    case 'timeout':
+      if (!(await held(fault.ms, response, deps.closing))) return;
+      break;
+  }
+  const answer = await answerNormally(deps, route, request, body);
+  if (fault?.kind === 'corrupt') answer.body = fault.mutate(structuredClone(answer.body));
+  send(response, answer);
+}
+
+async function answerNormally(deps: HttpDependencies, route: RequestKind, request: IncomingMessage, body: string): Promise<HttpAnswer> {
+  if (!authorized(deps, request.headers.authorization)) return { status: 401, headers: {}, body: badCredentials(route === 'graphql') };
+  if (route === 'rest') {
+    deps.restBudget.charge(1);
+    return {
+      status: 200,
+      headers: { 'x-oauth-scopes': 'repo', 'x-accepted-oauth-scopes': '', ...deps.restBudget.headers('core') },
+      body: { login: deps.viewerLogin, id: 1, type: 'User', url: `https://api.github.com/users/${deps.viewerLogin}` },
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { status: 400, headers: {}, body: problemsParsingJson() };
+  }
+  const outcome = await deps.graphql.run(json);
+  if (outcome.kind === 'rateLimited') return rateLimited(deps, route, 403, Math.ceil(deps.graphqlBudget.state().resetAtMs / 1000));
+  deps.stats.points += outcome.points;
+  outcome.answer.headers['x-oauth-scopes'] = 'repo';
+  return outcome.answer;
+}
+
+/** `Authorization: bearer T` or `token T` (Octokit sends the latter for personal access tokens). */
+function authorized(deps: HttpDependencies, header: string | undefined): boolean {
+  const token = /^(?:bearer|token)\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+  return token !== undefined && (deps.token === undefined || token === deps.token);
+}
+
+function budgetOf(deps: HttpDependencies, route: RequestKind): PointsBudget {
+  return route === 'graphql' ? deps.graphqlBudget : deps.restBudget;
+}
+
+/** GitHub's primary rate-limit answer: remaining 0 and the reset time (epoch seconds) in the headers. */
+function rateLimited(deps: HttpDependencies, route: RequestKind, status: number, resetAtSeconds: number): HttpAnswer {
+  const { limit } = budgetOf(deps, route).state();
+  return {
+    status,
+    headers: {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-used': String(limit),
+      'x-ratelimit-reset': String(resetAtSeconds),
+      'x-ratelimit-resource': route === 'graphql' ? 'graphql' : 'core',
+    },
+    body: status === 200 ? primaryRateLimitGraphQL() : { ...primaryRateLimitRest(), status: String(status) },
+  };
+}
+
+/** Waits `ms`; false when the client gave up or the server is closing meanwhile. */
+function held(ms: number, response: ServerResponse, closing: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (answered: boolean) => {
+      clearTimeout(timer);
+      response.off('close', abandoned);
+      closing.removeEventListener('abort', abandoned);
+      resolve(answered);
+    };
+    const abandoned = () => finish(false);
+    const timer = setTimeout(() => finish(!response.destroyed), ms);
+    response.once('close', abandoned);
+    closing.addEventListener('abort', abandoned, { once: true });
+  });
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, answer: HttpAnswer): void {
+  if (response.destroyed) return;
+  const payload = JSON.stringify(answer.body);
+  response.writeHead(answer.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'x-github-request-id': `FAKE:${(++requestCounter).toString(16).toUpperCase()}`,
+    ...answer.headers,
+  });
+  response.end(payload);
+}
