@@ -202,7 +202,7 @@ export class PulseController implements vscode.Disposable {
     const presentation: FailurePresentation =
       kind === null
         ? { message: `Sync of ${repository} failed: ${detail}`, actions: ['retry', 'showLog'], state: 'error' }
-        : presentSyncFailure(kind, { repository, apiUrl: target.settings.apiUrl, tokenSource: target.credential.source, detail })!;
+        : presentSyncFailure(kind, detail, target.credential.source)!;
     this.failure = { target: targetKey(target.settings.apiUrl, target.repository), presentation };
     await this.load();
     if (userInitiated || presentation.message !== this.lastNotified) {

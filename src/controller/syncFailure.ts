@@ -11,56 +11,40 @@ export interface FailurePresentation {
   readonly state: PulseState;
 }
 
-export interface FailureContext {
-  readonly repository: string;
-  readonly apiUrl: string;
-  /** Where the token came from, e.g. `from the COMMUNITY_PULSE_TOKEN environment variable`. */
-  readonly tokenSource: string;
-  /** The error's own message (names the query and field for validation errors). */
-  readonly detail: string;
-}
+type Failure = Exclude<SyncErrorKind, 'cancelled'>;
 
-/** What the user is told when a sync fails, and what they can do about it. Cancelling is not a failure (null). */
-export function presentSyncFailure(kind: SyncErrorKind, context: FailureContext): FailurePresentation | null {
-  const { repository, apiUrl, tokenSource, detail } = context;
-  switch (kind) {
-    case 'cancelled':
-      return null;
-    case 'auth':
-      return {
-        message: `GitHub rejected the token ${tokenSource} for ${repository}: it is revoked, expired or lacks the repo scope. Sign in again.`,
-        actions: ['signIn', 'signInWithToken', 'showLog'],
-        state: 'signedOut',
-      };
-    case 'notFound':
-      return {
-        message: `Repository ${repository} was not found on ${apiUrl}, or the token ${tokenSource} cannot see it.`,
-        actions: ['chooseRepository', 'signIn', 'showLog'],
-        state: 'error',
-      };
-    case 'discussionsDisabled':
-      return {
-        message: `${repository} does not have GitHub Discussions enabled.`,
-        actions: ['chooseRepository'],
-        state: 'noDiscussions',
-      };
-    case 'rateLimited':
-      return {
-        message: `GitHub's rate limit for this token is used up while syncing ${repository}; what was fetched is kept, and the next sync continues. ${detail}`,
-        actions: ['retry', 'showLog'],
-        state: 'error',
-      };
-    case 'network':
-      return {
-        message: `Could not reach ${apiUrl} to sync ${repository}; what was fetched is kept. ${detail}`,
-        actions: ['retry', 'showLog'],
-        state: 'error',
-      };
-    case 'validation':
-      return {
-        message: `GitHub's answer for ${repository} did not have the expected shape, so the stored discussions were left unchanged. ${detail}`,
-        actions: ['showLog', 'retry'],
-        state: 'error',
-      };
-  }
+const ACTIONS: Record<Failure, readonly FailureAction[]> = {
+  auth: ['signIn', 'signInWithToken', 'showLog'],
+  notFound: ['chooseRepository', 'signIn', 'showLog'],
+  discussionsDisabled: ['chooseRepository'],
+  rateLimited: ['retry', 'showLog'],
+  network: ['retry', 'showLog'],
+  validation: ['showLog', 'retry'],
+};
+
+const STATES: Record<Failure, PulseState> = {
+  auth: 'signedOut',
+  notFound: 'error',
+  discussionsDisabled: 'noDiscussions',
+  rateLimited: 'error',
+  network: 'error',
+  validation: 'error',
+};
+
+/**
+ * What the user is told when a sync fails, and what they can do about it. The sync layer's message
+ * already says what is wrong and what to do; a rejected token also says which token it was, since the
+ * extension has several sources. Cancelling is not a failure (null).
+ */
+export function presentSyncFailure(
+  kind: SyncErrorKind,
+  message: string,
+  tokenSource: string,
+): FailurePresentation | null {
+  if (kind === 'cancelled') return null;
+  return {
+    message: kind === 'auth' ? `${message} (The token used is the one ${tokenSource}.)` : message,
+    actions: ACTIONS[kind],
+    state: STATES[kind],
+  };
 }

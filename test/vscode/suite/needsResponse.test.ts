@@ -210,7 +210,7 @@ describe('Needs Response in VS Code', () => {
     await configuration().update('repository', WITHOUT_DISCUSSIONS, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'noDiscussions', api.problem);
-    assert.match(api.problem ?? '', /acme\/no-discussions does not have GitHub Discussions enabled/);
+    assert.match(api.problem ?? '', /GitHub Discussions are not enabled for acme\/no-discussions/);
     assert.deepEqual(await shownTree(api), [], 'an empty tree lets the welcome text say what to do');
     assert.equal(api.needsResponse.view.badge, undefined);
   });
