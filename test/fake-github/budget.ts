@@ -26,7 +26,7 @@ export class PointsBudget {
 
   charge(points: number): void {
     this.roll();
-    this.windowEndsMs ??= this.now() + HOUR_MS;
+    this.windowEndsMs ??= this.nextWindowEnd();
     this.used += points;
   }
 
@@ -36,7 +36,7 @@ export class PointsBudget {
       limit: this.limit,
       used: this.used,
       remaining: Math.max(0, this.limit - this.used),
-      resetAtMs: this.windowEndsMs ?? this.now() + HOUR_MS,
+      resetAtMs: this.windowEndsMs ?? this.nextWindowEnd(),
     };
   }
 
@@ -47,9 +47,14 @@ export class PointsBudget {
       'x-ratelimit-limit': String(state.limit),
       'x-ratelimit-remaining': String(state.remaining),
       'x-ratelimit-used': String(state.used),
-      'x-ratelimit-reset': String(Math.ceil(state.resetAtMs / 1000)),
+      'x-ratelimit-reset': String(state.resetAtMs / 1000),
       'x-ratelimit-resource': resource,
     };
+  }
+
+  /** In whole seconds, as GitHub reports it in `x-ratelimit-reset` and `resetAt`. */
+  private nextWindowEnd(): number {
+    return Math.ceil((this.now() + HOUR_MS) / 1000) * 1000;
   }
 
   private roll(): void {
