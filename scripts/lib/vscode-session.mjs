@@ -16,7 +16,7 @@ import { inspect } from 'node:util';
 import { chromium } from 'playwright-core';
 import protocol from '../../test/vscode/runner-protocol.json' with { type: 'json' };
 import { ensureCodeServer, startCodeServer } from './code-server.mjs';
-import { createTestWorkspace } from './test-workspace.mjs';
+import { createTestWorkspace, writeUserSettings } from './test-environment.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const testResultsDir = path.join(repoRoot, 'test-results');
@@ -30,29 +30,10 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
-// A quiet, offline-friendly workbench: no welcome page, tips, telemetry or update and marketplace checks.
-const userSettings = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'security.workspace.trust.enabled': false,
-};
-
 const screenshotName = /^[a-z0-9][a-z0-9-]*$/;
 
 function describeArgs(args) {
   return (Array.isArray(args) ? args : [args]).map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ');
-}
-
-function writeUserSettings(userDataDir, settings) {
-  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...settings }, null, 2));
 }
 
 function saveVSCodeLogs(logs, dir) {
@@ -85,9 +66,9 @@ async function answerScreenshotRequest(page, name, screenshotsDir) {
  * @param {object} options
  * @param {string} [options.extensionDevelopmentPath] the extension to load (default: this repository)
  * @param {string} [options.extensionTestsPath] a module exporting run(); VS Code runs it and reports through testsExited
- * @param {string} [options.workspaceFolder] the folder to open (default: a fresh git repository, see test-workspace.mjs)
+ * @param {string} [options.workspaceFolder] the folder to open (default: a fresh git repository, see test-environment.mjs)
  * @param {Record<string, string>} [options.env] added to the environment of code-server and the extension host
- * @param {Record<string, unknown>} [options.settings] user settings on top of the quiet defaults
+ * @param {Record<string, unknown>} [options.settings] user settings on top of test-environment.mjs's quiet defaults
  * @param {(line: string) => void} [options.onTestOutput] receives the mocha runner's output lines
  * @param {boolean} [options.verbose] also pass every other workbench log message to onTestOutput
  * @param {{ width: number, height: number }} [options.viewport] the VS Code window size (screenshots have this size)

@@ -9,7 +9,8 @@
  * module state: a suite starts what it needs (e.g. the fake GitHub) in its own `before` hook.
  *
  * Environment (names in runner-protocol.json; the extension host inherits the runner's environment):
- * - COMMUNITY_PULSE_TEST_RESULTS: file that receives `{ passed, failed, skipped, failures: [{ title, error }] }`.
+ * - COMMUNITY_PULSE_TEST_RESULTS: file that receives `{ passed, failed, skipped, failures: [{ title, error }] }`
+ *   (see summaryReporter.ts).
  * - COMMUNITY_PULSE_TEST_GREP: run only tests whose full title matches this regular expression.
  * Reporter lines are logged with runner-protocol.json's logPrefix, which tells the code-server runner which of
  * VS Code's log messages to show.
@@ -19,18 +20,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import protocol from './runner-protocol.json';
-
-interface TestFailure {
-  title: string;
-  error: string;
-}
-
-export interface SuiteResults {
-  passed: number;
-  failed: number;
-  skipped: number;
-  failures: TestFailure[];
-}
+import SummaryReporter from './summaryReporter';
 
 const suitesDir = path.join(__dirname, 'suite');
 
@@ -44,32 +34,20 @@ function findSuiteFiles(): string[] {
   return files.sort().map((file) => path.join(suitesDir, file));
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-function runMocha(mocha: Mocha): Promise<SuiteResults> {
-  return new Promise((resolve) => {
-    const results: SuiteResults = { passed: 0, failed: 0, skipped: 0, failures: [] };
-    const runner = mocha.run(() => resolve(results));
-    runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, () => results.passed++);
-    runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, () => results.skipped++);
-    // Also fires for failing hooks, which count as one failure each (their tests never ran).
-    runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (test, error) => {
-      results.failed++;
-      results.failures.push({ title: test.fullTitle(), error: describeError(error) });
-    });
-  });
-}
-
 export async function run(): Promise<void> {
   Mocha.reporters.Base.consoleLog = (...data: unknown[]) => console.log(protocol.logPrefix + format(...data));
   const grep = process.env[protocol.env.grep];
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, ...(grep ? { grep } : {}) });
+  const resultsFile = process.env[protocol.env.resultsFile];
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30_000,
+    reporter: resultsFile ? SummaryReporter : 'spec',
+    reporterOptions: { summary: resultsFile },
+    ...(grep ? { grep } : {}),
+  });
   for (const file of findSuiteFiles()) mocha.addFile(file);
 
-  const results = await runMocha(mocha);
-  const resultsFile = process.env[protocol.env.resultsFile];
-  if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
-  if (results.failed > 0) throw new Error(`${results.failed} VS Code test(s) failed`);
+  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} VS Code test(s) failed`);
 }

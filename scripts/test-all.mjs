@@ -1,0 +1,95 @@
+// `npm test`: everything a change has to pass, runnable on a fresh Debian machine (this is what CI runs).
+// Installs what the VS Code run needs when missing (Debian packages via apt, code-server into .cache/), builds,
+// typechecks, runs the unit tests and then the VS Code suites inside code-server, and prints as its last line
+// `N passed, N failed` (plus `, N skipped`) over both test stages. Exits non-zero if a test failed or a stage
+// errored; an errored stage (install, build, typecheck, a test run that crashed) counts as one failure, so a run
+// that could not test never reads as "0 failed".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCodeServer } from './lib/code-server.mjs';
+import { formatSummary, readSuiteResults } from './lib/suite-results.mjs';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
+import { runVSCodeTests } from './run-vscode-tests.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const unitResults = path.join(repoRoot, 'test-results', 'unit', 'results.json');
+
+function npmRun(script, args = []) {
+  const result = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function npmRunOrThrow(script) {
+  const status = npmRun(script);
+  if (status !== 0) throw new Error(`npm run ${script} exited with ${status}`);
+}
+
+function runUnitTests() {
+  rmSync(unitResults, { force: true });
+  mkdirSync(path.dirname(unitResults), { recursive: true });
+  const status = npmRun('test:unit', ['--reporter', './test/vscode/summaryReporter.ts', '--reporter-option', `summary=${unitResults}`]);
+  return readSuiteResults(unitResults, status, 'the mocha output above');
+}
+
+const stages = [
+  {
+    name: 'system packages',
+    run: () => {
+      const installed = ensureSystemPackages();
+      return installed.length ? `installed ${installed.join(' ')}` : 'all present';
+    },
+  },
+  { name: 'code-server', run: () => path.relative(repoRoot, ensureCodeServer()) },
+  { name: 'build', run: () => npmRunOrThrow('build') },
+  { name: 'typecheck', run: () => npmRunOrThrow('typecheck') },
+  { name: 'unit tests', run: runUnitTests, counts: true },
+  { name: 'VS Code suites', run: () => runVSCodeTests(), counts: true, needs: ['system packages', 'code-server', 'build'] },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const report = [];
+const failedStages = new Set();
+
+for (const stage of stages) {
+  const blockedBy = (stage.needs ?? []).filter((name) => failedStages.has(name));
+  if (blockedBy.length) {
+    failedStages.add(stage.name);
+    report.push([stage.name, `not run: ${blockedBy.join(', ')} failed`, '']);
+    continue;
+  }
+  console.log(`\n━━ ${stage.name}`);
+  const started = Date.now();
+  let outcome;
+  try {
+    const result = await stage.run();
+    if (stage.counts) {
+      totals.passed += result.passed;
+      totals.failed += result.failed;
+      totals.skipped += result.skipped;
+      if (result.failed > 0) failedStages.add(stage.name);
+      outcome = formatSummary(result);
+    } else {
+      outcome = typeof result === 'string' ? result : 'ok';
+    }
+  } catch (error) {
+    totals.failed += 1;
+    failedStages.add(stage.name);
+    outcome = `ERROR: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(`${stage.name}: ${outcome}`);
+  }
+  report.push([stage.name, outcome, `${((Date.now() - started) / 1000).toFixed(1)} s`]);
+}
+
+const width = Math.max(...report.map(([name]) => name.length));
+console.log('\n━━ summary');
+for (const [name, outcome, time] of report) {
+  console.log(`${name.padEnd(width)}  ${time.padStart(8)}  ${outcome.split('\n')[0]}`);
+}
+console.log(formatSummary(totals));
+process.exitCode = failedStages.size > 0 ? 1 : 0;
