@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TriageBucket } from '../community/triage';
+import { escapeMarkdown } from './markdown';
 import type { NeedsResponseModel, NeedsResponseRow, NeedsResponseSection } from './needsResponseModel';
 
 /** A bucket heading. One object per bucket for the provider's lifetime, so it can be refreshed on its own. */
@@ -104,17 +105,10 @@ function discussionItem(node: DiscussionRowNode): vscode.TreeItem {
   return item;
 }
 
-/** Titles and logins come from anyone on GitHub: appended as text (escaped), never as markdown, in an untrusted string. */
+/** Titles and logins come from anyone on GitHub: escaped, in a MarkdownString that is not trusted (no command links). */
 function escapedTooltip([heading, ...lines]: readonly string[]): vscode.MarkdownString {
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**');
-  tooltip.appendText(heading ?? '');
-  tooltip.appendMarkdown('**');
-  for (const line of lines) {
-    tooltip.appendMarkdown('\n\n');
-    tooltip.appendText(line);
-  }
-  return tooltip;
+  const paragraphs = [`**${escapeMarkdown(heading ?? '')}**`, ...lines.map(escapeMarkdown)];
+  return new vscode.MarkdownString(paragraphs.join('\n\n'));
 }
 
 function sameSection(a: NeedsResponseSection, b: NeedsResponseSection): boolean {

@@ -8,7 +8,7 @@ export const NEEDS_RESPONSE_VIEW_ID = 'communityPulse.needsResponse';
 
 /**
  * The "Needs Response" view: triages the controller's data into the tree, and keeps the badge
- * (total), the description ("Synced 3 min ago") and the message (why data may be stale) current.
+ * (total) and the message ("Synced 3 min ago", or why the data may be stale) current.
  */
 export class NeedsResponseView implements vscode.Disposable {
   readonly provider = new NeedsResponseTreeProvider();
@@ -39,20 +39,24 @@ export class NeedsResponseView implements vscode.Disposable {
       : null;
     this.provider.update(model);
     this.view.badge = model && model.total > 0 ? { value: model.total, tooltip: model.badgeTooltip } : undefined;
-    this.view.message = this.controller.problem;
-    this.describeLastSync();
+    this.describeStatus();
   }
 
-  private describeLastSync(): void {
+  /**
+   * The message above the tree: what is wrong if anything, else which repository and how fresh the data is.
+   * (Not the view description: VS Code hides it while the container shows a single view.)
+   */
+  private describeStatus(): void {
     const data = this.controller.data;
-    this.view.description = data ? `${data.repository} · ${describeLastSync(Date.now(), data.lastSyncAt)}` : undefined;
+    this.view.message =
+      this.controller.problem ?? (data ? `${data.repository} · ${describeLastSync(Date.now(), data.lastSyncAt)}` : undefined);
   }
 
   /** "Synced 3 min ago" ages: re-describe every minute while the view is visible. */
   private updateClock(): void {
     if (this.view.visible && this.clock === undefined) {
-      this.describeLastSync();
-      this.clock = setInterval(() => this.describeLastSync(), 60_000);
+      this.describeStatus();
+      this.clock = setInterval(() => this.describeStatus(), 60_000);
     } else if (!this.view.visible && this.clock !== undefined) {
       clearInterval(this.clock);
       this.clock = undefined;
