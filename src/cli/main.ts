@@ -7,31 +7,37 @@ import { syncCommand } from './syncCommand';
 import { triageCommand } from './triageCommand';
 import { USAGE, UsageError } from './usage';
 
+/** What a command reads and writes besides files: injected so tests run the CLI in-process. */
+export interface CliIo {
+  readonly stdout: Pick<NodeJS.WriteStream, 'write'>;
+  readonly stderr: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
+  readonly env: NodeJS.ProcessEnv;
+  readonly signal: AbortSignal;
+}
+
 /** The `community-pulse` command line: the same core as the extension. Exit 0 ok, 1 failure, 2 bad usage or input. */
-export async function main(argv: readonly string[], signal: AbortSignal): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'sync':
-        return await runSync(rest, signal);
+        return await runSync(rest, io);
       case 'triage':
-        return await runTriage(rest);
-      case undefined:
+        return await runTriage(rest, io);
       case '--help':
       case '-h':
       case 'help':
-        process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+      case undefined:
+        throw new UsageError(`no command given\n${USAGE}`);
       default:
-        throw new UsageError(`unknown command "${command}"; expected sync, triage or report`);
+        throw new UsageError(`unknown command "${command}"; expected sync, triage or report (see --help)`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputFileError) {
-      process.stderr.write(`community-pulse: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`community-pulse: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    const usage = error instanceof UsageError || error instanceof InputFileError;
+    io.stderr.write(`community-pulse: ${error instanceof Error ? error.message : String(error)}\n`);
+    return usage ? 2 : 1;
   }
 }
 
@@ -59,7 +65,7 @@ function parse<T extends FlagOptions>(args: readonly string[], options: T) {
   }
 }
 
-async function runSync(args: readonly string[], signal: AbortSignal): Promise<number> {
+async function runSync(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     'api-url': { type: 'string' },
     out: { type: 'string' },
@@ -72,15 +78,15 @@ async function runSync(args: readonly string[], signal: AbortSignal): Promise<nu
     out: values.out,
     store: values.store,
     full: values.full ?? false,
-    token: process.env['GITHUB_TOKEN'],
-    signal,
-    stderr: process.stderr,
+    token: io.env['GITHUB_TOKEN'],
+    signal: io.signal,
+    stderr: io.stderr,
   });
-  process.stdout.write(output);
+  io.stdout.write(output);
   return 0;
 }
 
-async function runTriage(args: readonly string[]): Promise<number> {
+async function runTriage(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { ...communityFlags, 'stale-days': { type: 'string' } });
   const format = parseChoice('format', values.format, ['table', 'json'] as const);
   const now = parseInstant('until', values.until) ?? Date.now();
@@ -92,19 +98,20 @@ async function runTriage(args: readonly string[]): Promise<number> {
     maintainers: values.maintainers,
     ignoreUsers: values['ignore-users'],
   });
-  process.stdout.write(triageCommand(loaded, { now, staleDays, format }));
+  io.stdout.write(triageCommand(loaded, { now, staleDays, format }));
   return 0;
 }
 
-export async function writeOutput(text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) process.stdout.write(text);
+/** Prints `text`, or writes it to `out` when given (`--out FILE`). */
+export async function writeOutput(io: CliIo, text: string, out: string | undefined): Promise<void> {
+  if (out === undefined) io.stdout.write(text);
   else await writeFile(out, text);
 }
 
 if (require.main === module) {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  main(process.argv.slice(2), controller.signal).then((code) => {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal }).then((code) => {
     process.exitCode = code;
   });
 }

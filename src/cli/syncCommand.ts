@@ -14,7 +14,7 @@ export interface SyncCommandOptions {
   readonly token: string | undefined;
   readonly signal: AbortSignal;
   /** Where progress and log lines go (stderr); progress only when it is a terminal. */
-  readonly stderr: NodeJS.WriteStream;
+  readonly stderr: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
 }
 
 export async function syncCommand(options: SyncCommandOptions): Promise<string> {
@@ -58,7 +58,7 @@ function summary(result: SyncResult, where: string): string {
 }
 
 /** A single self-overwriting progress line on a terminal; silent when stderr is piped. */
-function progressLine(stream: NodeJS.WriteStream): { update(progress: SyncProgress): void; clear(): void } {
+function progressLine(stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>): { update(progress: SyncProgress): void; clear(): void } {
   let shown = false;
   return {
     update(progress) {
