@@ -52,7 +52,7 @@ export class Cast {
       const association: AuthorAssociation = chance(random, 0.08) ? 'CONTRIBUTOR' : chance(random, 0.02) ? 'FIRST_TIME_CONTRIBUTOR' : 'NONE';
       return person(login, association);
     });
-    this.responderRanks = WeightedSampler.zipf(memberCount, 1.1);
+    this.responderRanks = WeightedSampler.zipf(memberCount, 1.2);
     this.askerRanks = WeightedSampler.zipf(memberCount, 0.4);
   }
 

@@ -123,7 +123,7 @@ export function generateCommunity(options: GenerateOptions): GeneratedCommunity 
   const postsPerDiscussion = options.postsPerDiscussion ?? 10;
   const context: ThreadContext = {
     random,
-    cast: new Cast(random, Math.max(50, Math.round(count * 0.6))),
+    cast: new Cast(random, Math.max(100, 2 * count)),
     key: shortHash(repository.toLowerCase()),
     repository,
     nowMs,
