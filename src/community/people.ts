@@ -22,22 +22,34 @@ export function classifyPeople(community: Community, options: PeopleOptions = {}
   const maintainers = new Set((options.maintainers ?? []).map(toKey));
   const botActors = new Set<string>();
   const visit = (post: Post): void => {
-    const key = toKey(post.author);
-    if (post.authorIsBotActor) botActors.add(key);
-    if (MAINTAINER_ASSOCIATIONS.has(post.association)) maintainers.add(key);
+    if (post.authorIsBotActor) botActors.add(toKey(post.author));
+    if (MAINTAINER_ASSOCIATIONS.has(post.association)) maintainers.add(toKey(post.author));
   };
   for (const discussion of community.discussions) {
     visit(discussion.opening);
     for (const post of discussion.posts) visit(post);
   }
-  const isBot = (login: string): boolean => {
+  // Metrics ask about the same few thousand logins hundreds of thousands of times: answer each once.
+  const isBot = memoize((login: string): boolean => {
     const key = toKey(login);
     return key.endsWith('[bot]') || botActors.has(key) || ignored.has(key);
-  };
+  });
   return {
     isBot,
-    isMaintainer: (login) => maintainers.has(toKey(login)),
+    isMaintainer: memoize((login: string) => maintainers.has(toKey(login))),
     isBotPost: (post) => post.authorIsBotActor || isBot(post.author),
+  };
+}
+
+function memoize(answer: (login: string) => boolean): (login: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (login) => {
+    let known = answers.get(login);
+    if (known === undefined) {
+      known = answer(login);
+      answers.set(login, known);
+    }
+    return known;
   };
 }
 
