@@ -10,10 +10,10 @@ import { inWindow, type Window } from './window';
  * discussions opened by a person in the window; a first response counts when it came before `until`.
  */
 export interface FirstResponseSeries {
-  readonly bins: readonly FirstResponseBin[];
+  readonly bins: FirstResponseBin[];
   /** Opened in the window and no response before `until`. */
   readonly noResponse: number;
-  readonly weeks: readonly FirstResponseWeek[];
+  readonly weeks: FirstResponseWeek[];
 }
 
 export interface FirstResponseBin {

@@ -1,0 +1,41 @@
+import { formatDuration } from '../community/duration';
+import { TRIAGE_BUCKETS, type TriageBucket } from '../community/triage';
+import { WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from '../shared/dashboardProtocol';
+import { windowLabel } from '../shared/timeWindow';
+import type { PulseAnalysis } from '../views/pulseAnalysis';
+
+/** The Needs Response buckets as the dashboard names them (the tree uses the same words). */
+export const BUCKET_LABELS: Record<TriageBucket, string> = {
+  noResponse: 'No response',
+  awaitingReply: 'Author replied',
+  unmarkedAnswer: 'Answer not marked',
+};
+
+/** What crosses to the webview: the engine's aggregates for the window, never the snapshot. */
+export function toDashboardData(analysis: PulseAnalysis, now: number): DashboardData {
+  const waiting = TRIAGE_BUCKETS.flatMap((bucket) => analysis.triage[bucket])
+    .sort((a, b) => a.waitingSince - b.waitingSince)
+    .slice(0, WAITING_LIMIT)
+    .map(
+      (item): WaitingDiscussion => ({
+        number: item.discussion.number,
+        title: item.discussion.title,
+        author: item.discussion.opening.author,
+        category: item.discussion.category?.name ?? null,
+        bucket: item.bucket,
+        bucketLabel: BUCKET_LABELS[item.bucket],
+        waiting: formatDuration(Math.max(0, now - item.waitingSince)),
+      }),
+    );
+  return {
+    repository: analysis.repository,
+    windowChoice: analysis.choice,
+    windowLabel: windowLabel(analysis.choice),
+    syncedAt: analysis.lastSyncAt === null ? null : new Date(analysis.lastSyncAt).toISOString(),
+    headlines: [...analysis.headlines],
+    report: analysis.report,
+    firstResponse: analysis.firstResponse,
+    lorenz: [...analysis.lorenz],
+    waiting,
+  };
+}

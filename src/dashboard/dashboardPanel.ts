@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import type { PulseController } from '../controller/pulseController';
+import { HostMessageSchema, parseWebviewMessage, type DomSnapshot, type HostMessage, type WebviewMessage } from '../shared/dashboardProtocol';
+import type { AnalysisService } from '../views/analysisService';
+import { isWebUrl, profileUrl } from '../views/webLinks';
+import { toDashboardData } from './dashboardData';
+import { createNonce, dashboardHtml } from './html';
+
+/** What the webview reported after drawing a `show`; also what the benchmark reads. */
+export interface RenderReport {
+  readonly requestedAt: number | null;
+  /** From the request (command) to the end of drawing, measured in the webview. */
+  readonly elapsedMs: number | null;
+  readonly renderMs: number;
+  /** Size of the `show` message drawn, as JSON. */
+  readonly messageBytes: number;
+}
+
+export interface DashboardDependencies {
+  readonly extensionUri: vscode.Uri;
+  readonly analysis: AnalysisService;
+  readonly controller: PulseController;
+  readonly log: vscode.LogOutputChannel;
+}
+
+const INSPECT_TIMEOUT_MS = 10_000;
+
+/**
+ * One dashboard panel: its page, and the protocol on the host side — validate what arrives, answer
+ * `ready` with the current data, redraw when the analysis changes, run the actions the webview asks for.
+ */
+export class DashboardPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private pendingRequestedAt: number | null = null;
+  private lastShowBytes = 0;
+  private nextRequestId = 1;
+  private readonly inspections = new Map<number, (snapshot: DomSnapshot) => void>();
+  private readonly rendered = new vscode.EventEmitter<RenderReport>();
+  /** Fires each time the webview finishes drawing data. */
+  readonly onDidRender = this.rendered.event;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  /** Bytes of every message sent to the webview since the panel opened. */
+  sentBytes = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: DashboardDependencies,
+  ) {
+    const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'community-pulse.svg');
+    panel.webview.html = dashboardHtml({
+      cspSource: panel.webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+    });
+    this.subscriptions.push(
+      this.rendered,
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      deps.analysis.onDidChange(() => panel.visible && this.sendCurrent()),
+      panel.onDidChangeViewState(() => panel.visible && this.updateTitle()),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.updateTitle();
+  }
+
+  /** Brings the panel forward and draws the current data; `requestedAt` starts the render clock. */
+  reveal(requestedAt: number): void {
+    this.pendingRequestedAt = requestedAt;
+    this.panel.reveal();
+    this.sendCurrent();
+  }
+
+  /** Asks the webview what it shows (tests check the DOM through this). */
+  inspect(): Promise<DomSnapshot> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.inspections.delete(requestId);
+        reject(new Error(`the dashboard webview did not answer inspect #${requestId} within ${INSPECT_TIMEOUT_MS} ms`));
+      }, INSPECT_TIMEOUT_MS);
+      this.inspections.set(requestId, (snapshot) => {
+        clearTimeout(timer);
+        resolve(snapshot);
+      });
+      this.post({ type: 'inspect', requestId });
+    });
+  }
+
+  private sendCurrent(): void {
+    this.updateTitle();
+    const analysis = this.deps.analysis.current;
+    if (!analysis) {
+      const state = this.deps.controller.state;
+      const message =
+        state === 'loading'
+          ? 'Fetching the repository’s discussions…'
+          : (this.deps.controller.problem ?? 'Nothing to show yet: sign in and choose a repository in the Community Pulse view.');
+      this.post({ type: 'status', state: state === 'loading' ? 'loading' : state === 'error' ? 'error' : 'empty', message });
+      return;
+    }
+    const requestedAt = this.pendingRequestedAt;
+    this.pendingRequestedAt = null;
+    this.lastShowBytes = this.post({ type: 'show', data: toDashboardData(analysis, Date.now()), requestedAt });
+  }
+
+  private updateTitle(): void {
+    const repository = this.deps.controller.data?.repository;
+    this.panel.title = repository ? `Community Pulse: ${repository}` : 'Community Pulse';
+  }
+
+  /** Sends a message after checking it against the protocol (a bug here must not reach the webview). Returns its size. */
+  private post(message: HostMessage): number {
+    const checked = HostMessageSchema.safeParse(message);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      this.deps.log.error(`Dashboard: not sending an invalid "${message.type}" message (${issue?.path.join('.')}: ${issue?.message}).`);
+      return 0;
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(message));
+    this.sentBytes += bytes;
+    void this.panel.webview.postMessage(message);
+    return bytes;
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.deps.log.warn(`Dashboard: ignored a message: ${parsed.error}`);
+      return;
+    }
+    void this.handle(parsed.message).catch((error: unknown) =>
+      this.deps.log.error(`Dashboard: "${parsed.message.type}" failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.sendCurrent();
+        return;
+      case 'rendered':
+        this.deps.log.debug(`Dashboard drawn in ${Math.round(message.renderMs)} ms${message.elapsedMs === null ? '' : `, ${Math.round(message.elapsedMs)} ms after the request`}.`);
+        this.rendered.fire({ ...message, messageBytes: this.lastShowBytes });
+        return;
+      case 'chooseWindow':
+        await this.deps.analysis.windowSelection.choose(message.choice);
+        return;
+      case 'openDiscussion': {
+        const found = this.deps.analysis.current?.facts.discussions.find((facts) => facts.discussion.number === message.number);
+        if (found && isWebUrl(found.discussion.url)) await vscode.env.openExternal(vscode.Uri.parse(found.discussion.url));
+        return;
+      }
+      case 'openProfile': {
+        const apiUrl = this.deps.controller.data?.settings.apiUrl;
+        if (apiUrl) await vscode.env.openExternal(vscode.Uri.parse(profileUrl(apiUrl, message.login)));
+        return;
+      }
+      case 'exportReport':
+        await vscode.commands.executeCommand('communityPulse.exportReport');
+        return;
+      case 'refresh':
+        await vscode.commands.executeCommand('communityPulse.refresh');
+        return;
+      case 'inspection':
+        this.inspections.get(message.requestId)?.(message.snapshot);
+        this.inspections.delete(message.requestId);
+        return;
+      case 'problem':
+        this.deps.log.warn(`Dashboard webview: ${message.message}`);
+        return;
+    }
+  }
+
+  private isDisposed = false;
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.disposed.fire();
+    this.disposed.dispose();
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The dashboard's page: no content of its own (the script draws everything from messages), a strict
+ * Content-Security-Policy — nothing by default; the script only from the extension's `dist` with this
+ * page's nonce; styles and fonts only from `dist` (no inline style); no images, frames or connections.
+ */
+export interface DashboardPage {
+  /** `webview.cspSource`. */
+  readonly cspSource: string;
+  /** Fresh for every page load. */
+  readonly nonce: string;
+  /** `asWebviewUri` of dist/webview.js and dist/webview.css. */
+  readonly scriptUri: string;
+  readonly styleUri: string;
+}
+
+export function dashboardHtml(page: DashboardPage): string {
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${page.nonce}'`,
+    `style-src ${page.cspSource}`,
+    `font-src ${page.cspSource}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(page.styleUri)}">
+<title>Community Pulse</title>
+</head>
+<body>
+<main id="root" aria-live="polite" aria-busy="true"><p class="note">Loading the dashboard…</p></main>
+<script nonce="${page.nonce}" src="${escapeAttribute(page.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+/** 128 bits from a CSPRNG, base64: a nonce an attacker cannot guess. */
+export function createNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

@@ -1,0 +1,137 @@
+import * as z from 'zod';
+import type { FirstResponseSeries } from '../community/metrics/firstResponseSeries';
+import type { LorenzPoint } from '../community/metrics/lorenz';
+import { ReportSchema } from '../community/reportSchema';
+import type { HeadlineRow } from '../views/healthModel';
+import { WINDOW_CHOICES } from './timeWindow';
+
+/**
+ * The one message protocol between the dashboard panel (extension host) and its webview. Both sides
+ * import this file and validate every message on arrival with these schemas; anything else is dropped
+ * with a message naming what was wrong. Only aggregates cross: the engine's report for the window and
+ * a few chart series, never the snapshot.
+ *
+ * Handshake: the webview posts `ready` once its script runs (again after a reload); the host answers
+ * with `show` (or `status`). Request/reply: the host's `inspect` carries a `requestId` that the
+ * webview's `inspection` echoes.
+ */
+
+const HeadlineRowSchema = z.strictObject({
+  id: z.enum(['firstResponseMedian', 'firstResponseP90', 'withinTarget', 'noResponse', 'answerRate', 'weeklyActive', 'returningRate', 'absenceFactor']),
+  label: z.string(),
+  value: z.string(),
+  change: z.strictObject({ arrow: z.enum(['▲', '▼', '=']), text: z.string(), tone: z.enum(['good', 'bad', 'neutral']) }).nullable(),
+  previous: z.string(),
+  definition: z.string(),
+  missingReason: z.string().nullable(),
+}) satisfies z.ZodType<HeadlineRow>;
+
+const FirstResponseSeriesSchema = z.strictObject({
+  bins: z.array(z.strictObject({ label: z.string(), fromSeconds: z.number(), toSeconds: z.number().nullable(), count: z.number().int() })),
+  noResponse: z.number().int(),
+  weeks: z.array(
+    z.strictObject({
+      week: z.string(),
+      partial: z.boolean(),
+      discussions: z.number().int(),
+      responded: z.number().int(),
+      medianSeconds: z.number().nullable(),
+    }),
+  ),
+}) satisfies z.ZodType<FirstResponseSeries>;
+
+const LorenzPointSchema = z.strictObject({ responders: z.number(), responses: z.number() }) satisfies z.ZodType<LorenzPoint>;
+
+const WaitingDiscussionSchema = z.strictObject({
+  number: z.number().int(),
+  title: z.string(),
+  author: z.string(),
+  category: z.string().nullable(),
+  bucket: z.enum(['noResponse', 'awaitingReply', 'unmarkedAnswer']),
+  /** `No response`, `Author replied`, `Answer not marked`. */
+  bucketLabel: z.string(),
+  /** `5d`. */
+  waiting: z.string(),
+});
+
+export const DashboardDataSchema = z.strictObject({
+  repository: z.string(),
+  windowChoice: z.enum(WINDOW_CHOICES),
+  /** `Last 90 days`. */
+  windowLabel: z.string(),
+  /** ISO instant of the snapshot's last sync, null when unknown. */
+  syncedAt: z.string().nullable(),
+  headlines: z.array(HeadlineRowSchema),
+  report: ReportSchema,
+  firstResponse: FirstResponseSeriesSchema,
+  lorenz: z.array(LorenzPointSchema),
+  /** The longest-waiting discussions of Needs Response (all buckets), at most `WAITING_LIMIT`. */
+  waiting: z.array(WaitingDiscussionSchema),
+});
+export type DashboardData = z.infer<typeof DashboardDataSchema>;
+export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
+
+export const WAITING_LIMIT = 10;
+
+/** What the webview rendered, as text, so tests can check it through the real DOM. */
+const DomSnapshotSchema = z.strictObject({
+  /** Section id → the rows of cell texts of its table (the text alternative of its chart). */
+  tables: z.record(z.string(), z.array(z.array(z.string()))),
+  /** Section id → number of chart SVGs drawn in it. */
+  charts: z.record(z.string(), z.number().int()),
+  /** Elements that must never come from GitHub text: any `img`, any element with an inline `on*` attribute. */
+  injected: z.strictObject({ images: z.number().int(), inlineHandlers: z.number().int() }),
+  /** The dashboard's title line. */
+  heading: z.string(),
+});
+export type DomSnapshot = z.infer<typeof DomSnapshotSchema>;
+
+export const HostMessageSchema = z.discriminatedUnion('type', [
+  /** Render this data. `requestedAt` (epoch ms) is when the user asked for it, for the render time. */
+  z.strictObject({ type: z.literal('show'), data: DashboardDataSchema, requestedAt: z.number().nullable() }),
+  z.strictObject({ type: z.literal('status'), state: z.enum(['loading', 'empty', 'error']), message: z.string() }),
+  z.strictObject({ type: z.literal('inspect'), requestId: z.number().int() }),
+]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  /**
+   * A `show` was fully drawn. `elapsedMs`: from `requestedAt` to the end of drawing (null without one);
+   * `renderMs`: the drawing alone.
+   */
+  z.strictObject({ type: z.literal('rendered'), requestedAt: z.number().nullable(), elapsedMs: z.number().nullable(), renderMs: z.number() }),
+  z.strictObject({ type: z.literal('chooseWindow'), choice: z.enum(WINDOW_CHOICES) }),
+  z.strictObject({ type: z.literal('openDiscussion'), number: z.number().int().positive() }),
+  z.strictObject({ type: z.literal('openProfile'), login: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('exportReport') }),
+  z.strictObject({ type: z.literal('refresh') }),
+  z.strictObject({ type: z.literal('inspection'), requestId: z.number().int(), snapshot: DomSnapshotSchema }),
+  /** The webview dropped an invalid message or failed to draw; the host logs it. */
+  z.strictObject({ type: z.literal('problem'), message: z.string() }),
+]);
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
+
+export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
+  return parseWith(HostMessageSchema, raw, 'extension');
+}
+
+export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
+  return parseWith(WebviewMessageSchema, raw, 'dashboard webview');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown, from: string): ParseResult<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const issue = parsed.error.issues[0];
+  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : '?';
+  return {
+    ok: false,
+    error: `invalid "${type}" message from the ${from} at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown problem'}`,
+  };
+}
+
+/** The webview panel's type: also the serializer's key and the `onWebviewPanel:` activation event. */
+export const DASHBOARD_VIEW_TYPE = 'communityPulse.dashboard';

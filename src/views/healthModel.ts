@@ -1,0 +1,213 @@
+import type { Report } from '../community/reportSchema';
+import { formatCount, formatPercent, formatSeconds, NO_VALUE } from '../shared/format';
+
+/**
+ * The headline figures of a window with their change from the previous window: what the Health view
+ * lists and the dashboard's cards show (both render these rows, so they always agree). Pure.
+ */
+
+/** The engine's figures for one window, as read by the headlines. */
+export interface WindowFigures {
+  readonly report: Report;
+  /** `meanWeeklyActiveParticipants` of the window's activity. */
+  readonly weeklyActiveParticipants: number | null;
+}
+
+export type HeadlineId =
+  | 'firstResponseMedian'
+  | 'firstResponseP90'
+  | 'withinTarget'
+  | 'noResponse'
+  | 'answerRate'
+  | 'weeklyActive'
+  | 'returningRate'
+  | 'absenceFactor';
+
+export type Tone = 'good' | 'bad' | 'neutral';
+
+export interface HeadlineChange {
+  /** `▲` up, `▼` down, `=` unchanged. */
+  readonly arrow: '▲' | '▼' | '=';
+  /** `+2.1 h`, `−5 pts`, `0`. */
+  readonly text: string;
+  /** Whether the change is good news (for colour; the arrow gives the direction). */
+  readonly tone: Tone;
+}
+
+export interface HeadlineRow {
+  readonly id: HeadlineId;
+  readonly label: string;
+  /** The figure as text, `—` when the engine gives none. */
+  readonly value: string;
+  /** null when either window has no figure to compare. */
+  readonly change: HeadlineChange | null;
+  /** `previous 90 days: 4.2 h`. */
+  readonly previous: string;
+  /** What the figure means (the docs/metrics.md definition in one or two sentences). */
+  readonly definition: string;
+  /** Why the figure is missing, from the engine, when it is. */
+  readonly missingReason: string | null;
+}
+
+type Kind = 'seconds' | 'percent' | 'count';
+
+interface HeadlineSpec {
+  readonly id: HeadlineId;
+  readonly label: (report: Report) => string;
+  readonly kind: Kind;
+  readonly better: 'higher' | 'lower';
+  readonly definition: (report: Report) => string;
+  readonly read: (figures: WindowFigures) => number | null;
+  readonly reason: (report: Report) => string | undefined;
+}
+
+const SPECS: readonly HeadlineSpec[] = [
+  {
+    id: 'firstResponseMedian',
+    label: () => 'Median first response',
+    kind: 'seconds',
+    better: 'lower',
+    definition: () =>
+      'Median time from a discussion being opened to its first response (a comment or reply by someone other than the author, not a bot, not deleted or minimized), over discussions opened in the window that got one.',
+    read: ({ report }) => report.firstResponse.medianSeconds,
+    reason: (report) => report.firstResponse.reasons['medianSeconds'],
+  },
+  {
+    id: 'firstResponseP90',
+    label: () => 'p90 first response',
+    kind: 'seconds',
+    better: 'lower',
+    definition: () => '90th percentile of the first-response times: nine in ten responded discussions got their first response within this time.',
+    read: ({ report }) => report.firstResponse.p90Seconds,
+    reason: (report) => report.firstResponse.reasons['p90Seconds'],
+  },
+  {
+    id: 'withinTarget',
+    label: (report) => `Within ${formatCount(report.firstResponse.targetHours)} h target`,
+    kind: 'percent',
+    better: 'higher',
+    definition: (report) =>
+      `Share of the window's discussions whose first response came within ${formatCount(report.firstResponse.targetHours)} hours (communityPulse.responseTargetHours), out of those that got a response or are at least that old.`,
+    read: ({ report }) => report.firstResponse.withinTargetRate,
+    reason: (report) => report.firstResponse.reasons['withinTargetRate'],
+  },
+  {
+    id: 'noResponse',
+    label: () => 'No response',
+    kind: 'count',
+    better: 'lower',
+    definition: () => 'Discussions opened in the window that have had no response at all.',
+    read: ({ report }) => report.firstResponse.noResponse,
+    reason: (report) => report.firstResponse.reasons['noResponse'],
+  },
+  {
+    id: 'answerRate',
+    label: () => 'Answer rate',
+    kind: 'percent',
+    better: 'higher',
+    definition: () => 'Share of the discussions opened in the window in answerable (Q&A) categories that have a chosen answer.',
+    read: ({ report }) => report.answerRate,
+    reason: (report) => report.reasons['answerRate'],
+  },
+  {
+    id: 'weeklyActive',
+    label: () => 'Weekly active participants',
+    kind: 'count',
+    better: 'higher',
+    definition: () =>
+      'Mean, over the whole weeks of the window, of the number of distinct people (not bots) who posted a discussion, comment or reply that week.',
+    read: (figures) => figures.weeklyActiveParticipants,
+    reason: () => 'no whole or partial week in the window',
+  },
+  {
+    id: 'returningRate',
+    label: () => 'Returning participants',
+    kind: 'percent',
+    better: 'higher',
+    definition: () => "Share of the window's participants whose first post was before the window.",
+    read: ({ report }) => report.retention.returningRate,
+    reason: (report) => report.retention.reasons['returningRate'],
+  },
+  {
+    id: 'absenceFactor',
+    label: () => 'Absence factor',
+    kind: 'count',
+    better: 'higher',
+    definition: () =>
+      "CHAOSS contributor absence factor: the fewest responders who together made at least half of the window's responses. Low means the community depends on very few people.",
+    read: ({ report }) => report.participation.absenceFactor,
+    reason: (report) => report.participation.reasons['absenceFactor'],
+  },
+];
+
+export function buildHeadlines(current: WindowFigures, previous: WindowFigures | null, previousLabel: string): HeadlineRow[] {
+  return SPECS.map((spec): HeadlineRow => {
+    const value = spec.read(current);
+    const before = previous ? spec.read(previous) : null;
+    return {
+      id: spec.id,
+      label: spec.label(current.report),
+      value: formatFigure(spec.kind, value),
+      change: value !== null && before !== null ? describeChange(spec, value, before) : null,
+      previous: `${previousLabel}: ${formatFigure(spec.kind, before)}`,
+      definition: spec.definition(current.report),
+      missingReason: value === null ? (spec.reason(current.report) ?? 'no data in the window') : null,
+    };
+  });
+}
+
+export function formatFigure(kind: Kind, value: number | null): string {
+  if (value === null) return NO_VALUE;
+  switch (kind) {
+    case 'seconds':
+      return formatSeconds(value);
+    case 'percent':
+      return formatPercent(value);
+    case 'count':
+      return formatCount(roundForDisplay(value));
+  }
+}
+
+function describeChange(spec: HeadlineSpec, value: number, before: number): HeadlineChange {
+  const delta = value - before;
+  const shown = spec.kind === 'percent' ? Math.round(delta * 100) : spec.kind === 'count' ? roundForDisplay(delta) : delta;
+  if (shown === 0 || (spec.kind === 'seconds' && formatSeconds(Math.abs(delta)) === formatSeconds(0))) {
+    return { arrow: '=', text: 'no change', tone: 'neutral' };
+  }
+  const up = delta > 0;
+  const sign = up ? '+' : '−';
+  const magnitude =
+    spec.kind === 'seconds'
+      ? formatSeconds(Math.abs(delta))
+      : spec.kind === 'percent'
+        ? `${Math.abs(shown)} pts`
+        : formatCount(Math.abs(shown));
+  const good = up === (spec.better === 'higher');
+  return { arrow: up ? '▲' : '▼', text: `${sign}${magnitude}`, tone: good ? 'good' : 'bad' };
+}
+
+/** Means (weekly participants) read best with one decimal; counts stay whole. */
+function roundForDisplay(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** How a headline row appears as a tree item: the figure and its change, an arrow icon coloured by tone. */
+export interface HeadlineItemLook {
+  /** `4.2 h  ▼ −1.1 h`. */
+  readonly description: string;
+  /** Plain-text tooltip: the figure, its definition, the previous window. */
+  readonly tooltip: string;
+  /** Codicon id. */
+  readonly icon: 'arrow-up' | 'arrow-down' | 'arrow-right' | 'circle-slash' | 'dash';
+  /** Theme colour id, or null for the default. */
+  readonly color: 'charts.green' | 'charts.red' | null;
+}
+
+export function headlineItemLook(row: HeadlineRow): HeadlineItemLook {
+  const change = row.change ? `  ${row.change.arrow} ${row.change.text}` : '';
+  const lines = [`${row.label}: ${row.value}${change}`, row.definition, row.previous];
+  if (row.missingReason) lines.splice(1, 0, `No figure: ${row.missingReason}.`);
+  const icon = row.missingReason ? 'circle-slash' : !row.change ? 'dash' : row.change.arrow === '▲' ? 'arrow-up' : row.change.arrow === '▼' ? 'arrow-down' : 'arrow-right';
+  const color = row.change?.tone === 'good' ? 'charts.green' : row.change?.tone === 'bad' ? 'charts.red' : null;
+  return { description: `${row.value}${change}`, tooltip: lines.join('\n\n'), icon, color };
+}

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { personEvidence } from '../community/metrics/personEvidence';
+import { windowLabel } from '../shared/timeWindow';
+import type { AnalysisService } from './analysisService';
+import { isWebUrl } from './webLinks';
+import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from './peopleModel';
+
+export const PEOPLE_VIEW_ID = 'communityPulse.people';
+
+const GROUP_ICONS = { leaders: 'star-full', inactive: 'history', new: 'sparkle' } as const;
+
+/** The "People" view: leader candidates with their evidence, inactive regulars, newcomers. A thin adapter over `peopleModel`. */
+export class PeopleView implements vscode.TreeDataProvider<PeopleNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<PeopleNode>;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly analysis: AnalysisService) {
+    this.view = vscode.window.createTreeView(PEOPLE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.subscriptions = [this.view, this.changed, analysis.onDidChange(() => this.changed.fire())];
+  }
+
+  getChildren(element?: PeopleNode): PeopleNode[] {
+    const analysis = this.analysis.current;
+    if (!analysis) return [];
+    if (!element) {
+      this.view.description = windowLabel(analysis.choice);
+      return buildPeopleGroups(analysis);
+    }
+    switch (element.kind) {
+      case 'group':
+        return [...element.people];
+      case 'person':
+        if (element.contributor) return evidenceNodes(element.contributor, personEvidence(analysis.facts, analysis.window, element.login));
+        return element.firstDiscussion ? [element.firstDiscussion] : [];
+      case 'evidence':
+        return [...element.discussions];
+      case 'discussion':
+        return [];
+    }
+  }
+
+  getTreeItem(node: PeopleNode): vscode.TreeItem {
+    const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.label, node.people.length > 0 ? Expanded : None);
+        item.id = `group:${node.id}`;
+        item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.id]);
+        return item;
+      }
+      case 'person': {
+        const expandable = node.contributor !== null || node.firstDiscussion !== null;
+        const item = new vscode.TreeItem(`@${node.login}`, expandable ? Collapsed : None);
+        item.id = `${node.group}:${node.login}`;
+        item.description = node.description;
+        item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon(node.maintainer ? 'shield' : 'account');
+        item.contextValue = node.maintainer ? 'person.maintainer' : 'person';
+        return item;
+      }
+      case 'evidence': {
+        const item = new vscode.TreeItem(node.label, node.discussions.length > 0 ? Collapsed : None);
+        item.id = `evidence:${node.login}:${node.component}`;
+        item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon('list-unordered');
+        return item;
+      }
+      case 'discussion': {
+        const item = new vscode.TreeItem(node.title, None);
+        item.description = node.description;
+        item.tooltip = `#${node.number} ${node.title}\n${node.url}`;
+        item.iconPath = new vscode.ThemeIcon('comment-discussion');
+        item.contextValue = 'discussion';
+        if (isWebUrl(node.url)) item.command = { command: 'vscode.open', title: 'Open in Browser', arguments: [vscode.Uri.parse(node.url)] };
+        return item;
+      }
+    }
+  }
+
+  /** The person a context-menu command acts on: its argument or else the selection. */
+  person(argument: unknown): PersonNode | undefined {
+    const candidate = isPeopleNode(argument) ? argument : this.view.selection[0];
+    return candidate?.kind === 'person' ? candidate : undefined;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+function isPeopleNode(value: unknown): value is PeopleNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && typeof value.kind === 'string';
+}

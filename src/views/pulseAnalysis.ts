@@ -1,0 +1,79 @@
+import { buildFacts, type CommunityFacts } from '../community/metrics/facts';
+import { memoizePeople } from '../community/metrics/memoizePeople';
+import { firstResponseSeries, type FirstResponseSeries } from '../community/metrics/firstResponseSeries';
+import { responseLorenzCurve, type LorenzPoint } from '../community/metrics/lorenz';
+import { newPeopleThisMonth, type NewPerson } from '../community/metrics/newPeople';
+import type { PartialMetricSettings } from '../community/metrics/settings';
+import { meanWeeklyActiveParticipants } from '../community/metrics/weeklyActive';
+import type { Window } from '../community/metrics/window';
+import type { Community } from '../community/model';
+import type { People } from '../community/people';
+import { computeReport } from '../community/report';
+import type { Report } from '../community/reportSchema';
+import { triage, type Triage } from '../community/triage';
+import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
+import { buildHeadlines, type HeadlineRow } from './healthModel';
+
+/**
+ * Everything the Health and People views, the status bar and the dashboard show for one window,
+ * computed once from the engine (no `vscode` import: the service around it caches and refreshes).
+ */
+export interface PulseInput {
+  readonly repository: string;
+  readonly community: Community;
+  readonly people: People;
+  readonly settings: { readonly staleDays: number; readonly responseTargetHours: number };
+  readonly lastSyncAt: number | null;
+}
+
+export interface PulseAnalysis {
+  readonly repository: string;
+  readonly choice: WindowChoice;
+  readonly window: Window;
+  readonly lastSyncAt: number | null;
+  readonly report: Report;
+  /** The full report of the window just before, for the headline trends; null for "all time". */
+  readonly previousReport: Report | null;
+  readonly headlines: readonly HeadlineRow[];
+  readonly firstResponse: FirstResponseSeries;
+  readonly lorenz: readonly LorenzPoint[];
+  readonly newPeople: { readonly month: string; readonly people: readonly NewPerson[] };
+  readonly triage: Triage;
+  /** Kept for per-person evidence, computed when a person is expanded. */
+  readonly facts: CommunityFacts;
+}
+
+export function analyze(input: PulseInput, choice: WindowChoice, now: number): PulseAnalysis {
+  const settings: PartialMetricSettings = { staleDays: input.settings.staleDays, responseTargetHours: input.settings.responseTargetHours };
+  const people = memoizePeople(input.people);
+  const window = resolveWindow(choice, now, firstCreatedAt(input.community));
+  const previous = { since: window.since - (window.until - window.since), until: window.since };
+  const report = computeReport(input.community, people, { ...window, settings });
+  const previousReport = choice === 'all' ? null : computeReport(input.community, people, { ...previous, settings });
+  const facts = buildFacts(input.community, people);
+  const figures = (of: Report) => ({ report: of, weeklyActiveParticipants: meanWeeklyActiveParticipants(of.activity.weeks) });
+  return {
+    repository: input.repository,
+    choice,
+    window,
+    lastSyncAt: input.lastSyncAt,
+    report,
+    previousReport,
+    headlines: buildHeadlines(figures(report), previousReport && figures(previousReport), previousLabel(choice)),
+    firstResponse: firstResponseSeries(facts, window),
+    lorenz: responseLorenzCurve(facts, window),
+    newPeople: newPeopleThisMonth(facts, window.until),
+    triage: triage(input.community, people, { now, staleDays: input.settings.staleDays }),
+    facts,
+  };
+}
+
+function previousLabel(choice: WindowChoice): string {
+  return choice === 'all' ? 'no earlier window' : `previous ${windowLabel(choice).replace('Last ', '')}`;
+}
+
+function firstCreatedAt(community: Community): number | null {
+  let first: number | null = null;
+  for (const discussion of community.discussions) if (first === null || discussion.createdAt < first) first = discussion.createdAt;
+  return first;
+}

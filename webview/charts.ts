@@ -1,0 +1,133 @@
+import { axisX, axisY, barY, cell, line, lineY, plot, ruleY, text, type Markish } from '@observablehq/plot';
+
+/**
+ * The dashboard's charts, drawn by Observable Plot as SVG in the theme's colours (`--vscode-charts-*`
+ * custom properties resolve at paint time, so a theme change recolours them without a redraw). Each
+ * chart is decorative next to its table, which carries the same figures as text.
+ */
+
+export const COLORS = {
+  blue: 'var(--vscode-charts-blue)',
+  orange: 'var(--vscode-charts-orange)',
+  green: 'var(--vscode-charts-green)',
+  purple: 'var(--vscode-charts-purple)',
+  red: 'var(--vscode-charts-red)',
+  lines: 'var(--vscode-charts-lines)',
+} as const;
+
+const STYLE = { background: 'transparent', color: 'var(--vscode-foreground)', fontFamily: 'var(--vscode-font-family)', fontSize: '11px' };
+const HEIGHT = 220;
+
+export interface Bar {
+  readonly label: string;
+  readonly value: number;
+}
+
+export function barChart(bars: readonly Bar[], options: { width: number; yLabel: string; description: string }): Element {
+  return finish(
+    plot({
+      width: options.width,
+      height: HEIGHT,
+      style: STYLE,
+      ariaLabel: options.description,
+      x: { label: null, domain: bars.map((bar) => bar.label), padding: 0.15 },
+      y: { label: options.yLabel, grid: true },
+      marks: [barY(bars, { x: 'label', y: 'value', fill: COLORS.blue }), ruleY([0], { stroke: COLORS.lines })],
+    }),
+  );
+}
+
+export interface Series {
+  readonly name: string;
+  readonly color: string;
+  readonly points: readonly { readonly x: Date; readonly y: number | null }[];
+}
+
+/** Lines over time; `rule` draws a labelled horizontal reference line (the response target). */
+export function lineChart(
+  series: readonly Series[],
+  options: { width: number; yLabel: string; description: string; rule?: { y: number; label: string } },
+): Element {
+  const marks: Markish[] = series.map((one) =>
+    lineY(one.points, { x: 'x', y: 'y', stroke: one.color, strokeWidth: 2, marker: one.points.length < 30 ? 'circle-stroke' : null }),
+  );
+  if (options.rule) {
+    const { y, label } = options.rule;
+    marks.push(ruleY([y], { stroke: COLORS.red, strokeDasharray: '4 3' }));
+    marks.push(text([label], { frameAnchor: 'top-right', dy: 2, fill: COLORS.red }));
+  }
+  return finish(
+    plot({
+      width: options.width,
+      height: HEIGHT,
+      style: STYLE,
+      ariaLabel: options.description,
+      x: { type: 'utc', label: null },
+      y: { label: options.yLabel, grid: true, zero: true },
+      marks,
+    }),
+  );
+}
+
+export interface HeatCell {
+  readonly column: number;
+  readonly row: string;
+  /** 0..1: the cell's shade. */
+  readonly share: number;
+  readonly label: string;
+}
+
+/** A grid of shaded cells (the retention cohorts): one colour, opacity by share, the figure written in. */
+export function heatmap(cells: readonly HeatCell[], options: { width: number; xLabel: string; description: string; rows: readonly string[] }): Element {
+  return finish(
+    plot({
+      width: options.width,
+      height: Math.max(120, 28 * options.rows.length + 50),
+      style: STYLE,
+      ariaLabel: options.description,
+      marginLeft: 64,
+      padding: 0.05,
+      x: { type: 'band', label: options.xLabel, axis: 'top' },
+      y: { type: 'band', domain: [...options.rows], label: null },
+      marks: [
+        cell(cells, { x: 'column', y: 'row', fill: COLORS.blue, fillOpacity: (item: HeatCell) => 0.08 + 0.92 * item.share }),
+        text(cells, { x: 'column', y: 'row', text: 'label', fill: 'currentColor' }),
+      ],
+    }),
+  );
+}
+
+/** The Lorenz curve with the line of perfect equality. */
+export function lorenzChart(points: readonly { responders: number; responses: number }[], options: { width: number; description: string }): Element {
+  const size = Math.min(options.width, 320);
+  return finish(
+    plot({
+      width: size,
+      height: size,
+      style: STYLE,
+      ariaLabel: options.description,
+      x: { domain: [0, 1], label: 'share of responders (fewest first)', percent: true },
+      y: { domain: [0, 1], label: 'share of responses', percent: true, grid: true },
+      marks: [
+        line([{ x: 0, y: 0 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: COLORS.lines, strokeDasharray: '4 3' }),
+        line(points, { x: 'responders', y: 'responses', stroke: COLORS.orange, strokeWidth: 2 }),
+        axisX({ ticks: 5 }),
+        axisY({ ticks: 5 }),
+      ],
+    }),
+  );
+}
+
+/**
+ * Plot adds a `<style>` element to each SVG; the strict CSP (no inline styles) would block it and log a
+ * violation, so it is dropped here and media/dashboard.css carries the same rules.
+ */
+function finish(chart: Element): Element {
+  chart.querySelectorAll('style').forEach((style) => style.remove());
+  const wrapper = document.createElement('div');
+  wrapper.className = 'chart';
+  wrapper.setAttribute('role', 'img');
+  wrapper.setAttribute('aria-label', chart.getAttribute('aria-label') ?? '');
+  wrapper.append(chart);
+  return wrapper;
+}

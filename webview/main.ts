@@ -1,0 +1,167 @@
+import './dashboard.css';
+import { parseHostMessage, type DashboardData, type DomSnapshot, type HostMessage, type WebviewMessage } from '../src/shared/dashboardProtocol';
+import { WINDOW_CHOICES, windowLabel } from '../src/shared/timeWindow';
+import { el, note } from './dom';
+import { activitySection } from './sections/activity';
+import { categoriesSection } from './sections/categories';
+import type { RenderContext } from './sections/context';
+import { firstResponseSection } from './sections/firstResponse';
+import { headlinesSection } from './sections/headlines';
+import { leadersSection } from './sections/leaders';
+import { needsResponseSection } from './sections/needsResponse';
+import { participationSection } from './sections/participation';
+import { retentionSection } from './sections/retention';
+import { button, dropdown } from './toolkit';
+
+/** The dashboard webview: draws what the extension sends, keeps it with setState so a reload shows it at once. */
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: SavedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface SavedState {
+  readonly data: DashboardData;
+}
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+let current: DashboardData | null = null;
+
+const post = (message: WebviewMessage) => vscode.postMessage(message);
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = parseHostMessage(event.data);
+  if (!parsed.ok) {
+    post({ type: 'problem', message: parsed.error });
+    return;
+  }
+  handle(parsed.message);
+});
+
+function handle(message: HostMessage): void {
+  switch (message.type) {
+    case 'show': {
+      const started = performance.now();
+      current = message.data;
+      vscode.setState({ data: message.data });
+      draw(message.data);
+      // Report once the browser has laid out and painted the new DOM, not when the script returns.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          const renderMs = performance.now() - started;
+          const elapsedMs = message.requestedAt === null ? null : Date.now() - message.requestedAt;
+          post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs });
+        }, 0),
+      );
+      return;
+    }
+    case 'status':
+      if (message.state !== 'loading' || current === null) root.replaceChildren(note(message.message));
+      else root.setAttribute('aria-busy', 'true');
+      return;
+    case 'inspect':
+      post({ type: 'inspection', requestId: message.requestId, snapshot: inspect() });
+      return;
+  }
+}
+
+function draw(data: DashboardData): void {
+  const context: RenderContext = { width: chartWidth(), post };
+  const sections: (() => HTMLElement)[] = [
+    () => headlinesSection(data),
+    () => firstResponseSection(data, context),
+    () => activitySection(data, context),
+    () => retentionSection(data, context),
+    () => participationSection(data, context),
+    () => leadersSection(data, context),
+    () => categoriesSection(data),
+    () => needsResponseSection(data, context),
+  ];
+  root.removeAttribute('aria-busy');
+  root.replaceChildren(header(data), ...sections.map(drawSafely));
+}
+
+/** One failing section shows its error and leaves the others drawn. */
+function drawSafely(drawSection: () => HTMLElement): HTMLElement {
+  try {
+    return drawSection();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    post({ type: 'problem', message: `a dashboard section failed to draw: ${message}` });
+    return note(`This section could not be drawn: ${message}`);
+  }
+}
+
+function header(data: DashboardData): HTMLElement {
+  const window = data.report.window;
+  return el(
+    'header',
+    {},
+    el('h1', {}, `Community Pulse — ${data.repository}`),
+    el(
+      'p',
+      { class: 'subtitle' },
+      `${data.windowLabel}: ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}${data.syncedAt ? ` · synced ${data.syncedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+    ),
+    el(
+      'div',
+      { class: 'toolbar' },
+      dropdown(
+        'Time window',
+        WINDOW_CHOICES.map((choice) => ({ value: choice, label: windowLabel(choice) })),
+        data.windowChoice,
+        (value) => {
+          const choice = WINDOW_CHOICES.find((one) => one === value);
+          if (choice) post({ type: 'chooseWindow', choice });
+        },
+      ),
+      button('Refresh', 'Sync the repository now', () => post({ type: 'refresh' }), true),
+      button('Export Report…', 'Write this window’s report as Markdown, JSON or CSV', () => post({ type: 'exportReport' })),
+    ),
+  );
+}
+
+/** Charts sit two to a row when there is room, one per row when narrow. */
+function chartWidth(): number {
+  const available = Math.max(280, root.clientWidth - 32);
+  return available >= 760 ? Math.floor((available - 24) / 2) : available;
+}
+
+function inspect(): DomSnapshot {
+  const tables: Record<string, string[][]> = {};
+  const charts: Record<string, number> = {};
+  root.querySelectorAll('section').forEach((section) => {
+    const rows: string[][] = [];
+    section.querySelectorAll('table').forEach((table) =>
+      table.querySelectorAll('tr').forEach((tr) => rows.push(Array.from(tr.children, (cell) => cell.textContent ?? ''))),
+    );
+    tables[section.id] = rows;
+    charts[section.id] = section.querySelectorAll('svg').length;
+  });
+  let inlineHandlers = 0;
+  document.querySelectorAll('*').forEach((element) => {
+    if (Array.from(element.attributes).some((attribute) => attribute.name.toLowerCase().startsWith('on'))) inlineHandlers++;
+  });
+  return {
+    tables,
+    charts,
+    injected: { images: document.querySelectorAll('img').length, inlineHandlers },
+    heading: root.querySelector('h1')?.textContent ?? '',
+  };
+}
+
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => current && draw(current), 150);
+});
+
+const saved = vscode.getState() as Partial<SavedState> | undefined;
+if (saved?.data) {
+  current = saved.data;
+  draw(saved.data);
+}
+post({ type: 'ready' });

@@ -1,0 +1,36 @@
+import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import { formatCount, formatPercent, formatSeconds } from '../../src/shared/format';
+import { note, section, table } from '../dom';
+
+/** Category health with the crowded / quiet flags and what to do about them. */
+export function categoriesSection(data: DashboardData): HTMLElement {
+  const { categories, settings } = data.report;
+  const flags = (category: (typeof categories)[number]) =>
+    [
+      category.crowded ? `crowded: more than ${settings.crowdedParticipants} participants — consider splitting it` : null,
+      category.quiet ? `quiet: no discussion in ${settings.quietDays} days — consider merging or retiring it` : null,
+    ]
+      .filter((flag): flag is string => flag !== null)
+      .join('; ');
+  return section(
+    'categories',
+    'Categories',
+    categories.length > 0
+      ? table({
+          caption: 'Category health in the window',
+          headers: ['Category', 'Discussions', 'Responses', 'Participants', 'Answer rate', 'Median first response', 'No response', 'Flags'],
+          rows: categories.map((category) => [
+            category.name,
+            formatCount(category.discussions),
+            formatCount(category.responses),
+            formatCount(category.participants),
+            category.answerable ? formatPercent(category.answerRate) : 'not Q&A',
+            formatSeconds(category.medianFirstResponseSeconds),
+            formatPercent(category.noResponseShare),
+            flags(category),
+          ]),
+          numeric: [1, 2, 3, 4, 5, 6],
+        })
+      : note('No category has a discussion in this window.'),
+  );
+}

@@ -1,0 +1,30 @@
+import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import { el, table } from '../dom';
+
+/** The headline cards (the same rows as the Health view) and, as their text alternative, a table. */
+export function headlinesSection(data: DashboardData): HTMLElement {
+  const cards = data.headlines.map((row) =>
+    el(
+      'div',
+      { class: 'card', role: 'group', 'aria-label': row.label, title: row.missingReason ? `${row.definition}\n\nNo figure: ${row.missingReason}.` : row.definition, tabindex: '0' },
+      el('div', { class: 'card-label' }, row.label),
+      el('div', { class: 'card-value' }, row.value),
+      row.change
+        ? el('div', { class: `card-change ${row.change.tone}` }, `${row.change.arrow} ${row.change.text}`)
+        : el('div', { class: 'card-change neutral' }, row.missingReason ? 'no data' : 'no earlier figure'),
+      el('div', { class: 'card-previous' }, row.previous),
+    ),
+  );
+  const alternative = table({
+    caption: 'Headline figures and change from the previous window',
+    headers: ['Figure', 'Value', 'Change', 'Previous window'],
+    rows: data.headlines.map((row) => [row.label, row.value, row.change ? `${row.change.arrow} ${row.change.text}` : '—', row.previous]),
+  });
+  return el(
+    'section',
+    { id: 'headlines', 'aria-labelledby': 'headlines-title' },
+    el('h2', { id: 'headlines-title', class: 'visually-hidden' }, 'Headline figures'),
+    el('div', { class: 'cards' }, ...cards),
+    el('details', { class: 'data-table' }, el('summary', {}, 'Table: headline figures'), alternative),
+  );
+}

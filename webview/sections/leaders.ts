@@ -1,0 +1,60 @@
+import type { Contributor } from '../../src/community/reportSchema';
+import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import { formatCount, formatDate } from '../../src/shared/format';
+import { el, linkButton, note, section, table } from '../dom';
+import type { RenderContext } from './context';
+
+const COMPONENTS = ['responses', 'acceptedAnswers', 'peopleHelped', 'firstResponses', 'activeWeeks', 'upvotes'] as const;
+const COMPONENT_LABELS: Record<(typeof COMPONENTS)[number], string> = {
+  responses: 'Responses',
+  acceptedAnswers: 'Accepted answers',
+  peopleHelped: 'People helped',
+  firstResponses: 'First responses',
+  activeWeeks: 'Active weeks',
+  upvotes: 'Upvotes',
+};
+
+/** Leader candidates with their score broken into parts; when none qualifies, the closest contributors and what they lack. */
+export function leadersSection(data: DashboardData, context: RenderContext): HTMLElement {
+  const { leaders, contributors, settings } = data.report;
+  const weights = settings.scoreWeights;
+  const person = (login: string) => linkButton(`@${login}`, `Open @${login}'s GitHub profile`, () => context.post({ type: 'openProfile', login }));
+  const row = (contributor: Contributor) => [
+    person(contributor.login),
+    formatCount(round(contributor.score)),
+    ...COMPONENTS.map((key) => `${formatCount(contributor[key])} (${formatCount(round(contributor.scoreParts[key]))})`),
+    formatDate(contributor.lastActive),
+  ];
+  const headers = ['Person', 'Score', ...COMPONENTS.map((key) => `${COMPONENT_LABELS[key]} (×${weights[key]})`), 'Last active'];
+  const numeric = Array.from({ length: COMPONENTS.length + 1 }, (_, index) => index + 1);
+  const closest = contributors.filter((contributor) => !contributor.eligible).slice(0, 5);
+  return section(
+    'leaders',
+    'Leader candidates',
+    el(
+      'p',
+      { class: 'note' },
+      `Non-maintainers with at least ${settings.leader.minResponses} responses, ${settings.leader.minPeopleHelped} people helped, ${settings.leader.minActiveWeeks} active weeks and a response in the last ${settings.leader.recentDays} days. Score = Σ weight × component; each cell shows the component and (its part of the score).`,
+    ),
+    leaders.length > 0
+      ? table({ caption: 'Leader candidates by score', headers, rows: leaders.map(row), numeric })
+      : note('No one meets every threshold in this window.'),
+    closest.length > 0
+      ? el(
+          'details',
+          { class: 'data-table' },
+          el('summary', {}, 'Most active contributors not (yet) candidates'),
+          table({
+            caption: 'Most active contributors who are not candidates, and what they lack',
+            headers: ['Person', 'Responses', 'Not met'],
+            rows: closest.map((contributor) => [person(contributor.login), formatCount(contributor.responses), contributor.unmet.join('; ')]),
+            numeric: [1],
+          }),
+        )
+      : null,
+  );
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
