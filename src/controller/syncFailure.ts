@@ -24,7 +24,7 @@ const ACTIONS: Record<Failure, readonly FailureAction[]> = {
 
 const STATES: Record<Failure, PulseState> = {
   auth: 'signedOut',
-  notFound: 'error',
+  notFound: 'notFound',
   discussionsDisabled: 'noDiscussions',
   rateLimited: 'error',
   network: 'error',

@@ -15,6 +15,8 @@ export class NeedsResponseView implements vscode.Disposable {
   readonly view: vscode.TreeView<NeedsResponseNode>;
   private readonly subscriptions: vscode.Disposable[];
   private clock: ReturnType<typeof setInterval> | undefined;
+  /** Discussions in the tree now. */
+  private listed = 0;
 
   constructor(private readonly controller: PulseController) {
     this.view = vscode.window.createTreeView(NEEDS_RESPONSE_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
@@ -38,18 +40,20 @@ export class NeedsResponseView implements vscode.Disposable {
         })
       : null;
     this.provider.update(model);
-    this.view.badge = model && model.total > 0 ? { value: model.total, tooltip: model.badgeTooltip } : undefined;
+    this.listed = model?.total ?? 0;
+    this.view.badge = this.listed > 0 ? { value: this.listed, tooltip: model!.badgeTooltip } : undefined;
     this.describeStatus();
   }
 
   /**
-   * The message above the tree: what is wrong if anything, else which repository and how fresh the data is.
-   * (Not the view description: VS Code hides it while the container shows a single view.)
+   * The message above the rows: what is wrong if anything, else which repository and how fresh the data is.
+   * (Not the view description: VS Code hides it while the container shows a single view.) An empty tree gets
+   * no message, because VS Code then hides the welcome text, whose buttons say what to do in each state.
    */
   private describeStatus(): void {
     const data = this.controller.data;
     this.view.message =
-      this.controller.problem ?? (data ? `${data.repository} · ${describeLastSync(Date.now(), data.lastSyncAt)}` : undefined);
+      this.listed === 0 || !data ? undefined : (this.controller.problem ?? `${data.repository} · ${describeLastSync(Date.now(), data.lastSyncAt)}`);
   }
 
   /** "Synced 3 min ago" ages: re-describe every minute while the view is visible. */

@@ -19,7 +19,9 @@ describe('sync failure messages', () => {
     assert.equal(disabled.state, 'noDiscussions');
     assert.equal(disabled.message, 'Discussions are not enabled for octo/repo.');
     assert.ok(disabled.actions.includes('chooseRepository'));
-    assert.ok(presentSyncFailure('notFound', 'Not found.', TOKEN_SOURCE)!.actions.includes('chooseRepository'));
+    const notFound = presentSyncFailure('notFound', 'Not found.', TOKEN_SOURCE)!;
+    assert.equal(notFound.state, 'notFound');
+    assert.ok(notFound.actions.includes('chooseRepository'));
   });
 
   it('offers a retry and the log for passing failures', () => {
