@@ -138,6 +138,9 @@ function inspect(): DomSnapshot {
     section.querySelectorAll('table').forEach((table) =>
       table.querySelectorAll('tr').forEach((tr) => rows.push(Array.from(tr.children, (cell) => cell.textContent ?? ''))),
     );
+    section.querySelectorAll('dl').forEach((list) =>
+      list.querySelectorAll('dt').forEach((term) => rows.push([term.textContent ?? '', term.nextElementSibling?.textContent ?? ''])),
+    );
     tables[section.id] = rows;
     charts[section.id] = section.querySelectorAll('svg').length;
   });

@@ -73,6 +73,16 @@ export class DashboardPanel implements vscode.Disposable {
     this.sendCurrent();
   }
 
+  /** Resolves when the webview next finishes drawing data. */
+  nextRender(): Promise<RenderReport> {
+    return new Promise((resolve) => {
+      const subscription = this.onDidRender((report) => {
+        subscription.dispose();
+        resolve(report);
+      });
+    });
+  }
+
   /** Asks the webview what it shows (tests check the DOM through this). */
   inspect(): Promise<DomSnapshot> {
     const requestId = this.nextRequestId++;
