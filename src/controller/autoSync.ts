@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /** A view whose visibility drives syncing: a TreeView or a WebviewView. */
 export interface WatchedView {
@@ -6,12 +6,27 @@ export interface WatchedView {
   readonly onDidChangeVisibility: vscode.Event<unknown>;
 }
 
+/** Time and repetition, injectable so the rules below can be tested without waiting. */
+export interface Clock {
+  now(): number;
+  every(ms: number, run: () => void): { dispose(): void };
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  every: (ms, run) => {
+    const timer = setInterval(run, ms);
+    return { dispose: () => clearInterval(timer) };
+  },
+};
+
 export interface AutoSyncOptions {
   readonly sync: () => Promise<void>;
   /** Epoch ms of the last completed sync, null when never. */
   readonly lastSyncAt: () => number | null;
   readonly hasSyncedThisSession: () => boolean;
   readonly intervalMinutes: () => number;
+  readonly clock?: Clock;
 }
 
 /**
@@ -22,9 +37,12 @@ export interface AutoSyncOptions {
 export class AutoSync implements vscode.Disposable {
   private readonly views = new Set<WatchedView>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: { dispose(): void } | undefined;
+  private readonly clock: Clock;
 
-  constructor(private readonly options: AutoSyncOptions) {}
+  constructor(private readonly options: AutoSyncOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   watch(view: WatchedView): void {
     this.views.add(view);
@@ -50,18 +68,18 @@ export class AutoSync implements vscode.Disposable {
     if (this.timer !== undefined) return;
     if (this.isDue()) void this.options.sync();
     const minutes = this.options.intervalMinutes();
-    if (minutes > 0) this.timer = setInterval(() => void this.options.sync(), minutes * 60_000);
+    if (minutes > 0) this.timer = this.clock.every(minutes * 60_000, () => void this.options.sync());
   }
 
   private isDue(): boolean {
     if (!this.options.hasSyncedThisSession()) return true;
     const minutes = this.options.intervalMinutes();
     const last = this.options.lastSyncAt();
-    return minutes > 0 && (last === null || Date.now() - last >= minutes * 60_000);
+    return minutes > 0 && (last === null || this.clock.now() - last >= minutes * 60_000);
   }
 
   private stopTimer(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer?.dispose();
     this.timer = undefined;
   }
 
