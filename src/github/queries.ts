@@ -11,12 +11,12 @@
  */
 export const PAGE_SIZES = {
   discussions: 100,
-  comments: 8,
+  comments: 7,
   replies: 30,
 } as const;
 
-/** A follow-up query asks for at most this many implied requests, so it costs a single point. */
-export const FOLLOW_UP_REQUEST_BUDGET = 100;
+/** A follow-up query asks for at most this many implied requests: the most that still costs a single point. */
+export const FOLLOW_UP_REQUEST_BUDGET = 149;
 
 /** GitHub's largest `first:`. */
 export const MAX_PAGE_SIZE = 100;

@@ -25,12 +25,19 @@ export interface SyncOptions {
 }
 
 /**
- * An incremental pass re-reads discussions updated this long before the newest one the last pass saw,
- * so a change GitHub stamped slightly out of order is not missed.
+ * The overlap of an incremental pass with what is stored, so a change GitHub stamped slightly out of
+ * order is not missed: it pages until it reaches discussions updated this long before the newest one
+ * the last pass saw, or until this many consecutive discussions are unchanged since they were stored,
+ * whichever comes first (the second bounds the overlap when many discussions share a timestamp).
  */
 const OVERLAP_MS = 5 * 60 * 1000;
-/** During a long pass the snapshot is saved at most this often, so a killed process loses little. */
+const OVERLAP_UNCHANGED_DISCUSSIONS = 50;
+/**
+ * During a long pass the snapshot is saved this often, so a killed process loses little; but at least
+ * ten times as long apart as a save takes, so saving a large snapshot never dominates the sync.
+ */
 const CHECKPOINT_INTERVAL_MS = 5_000;
+const CHECKPOINT_TIME_FACTOR = 10;
 /** Failures after which what was fetched is saved and the next sync continues the pass. */
 const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled', 'network', 'rateLimited']);
 
@@ -74,6 +81,7 @@ class SyncRun {
   private fetched = 0;
   private unsaved = false;
   private lastSaveAt = Date.now();
+  private lastSaveDurationMs = 0;
 
   constructor(
     private readonly options: SyncOptions,
@@ -136,6 +144,10 @@ class SyncRun {
   private async runPass(pass: PendingPass): Promise<Set<string>> {
     const seen = new Set<string>();
     const stopBefore = pass.stopBefore === null ? null : Date.parse(pass.stopBefore);
+    // Only a full re-check re-reads discussions whose updatedAt says they are unchanged.
+    const unchanged = (node: SyncedDiscussion): boolean =>
+      pass.mode === 'incremental' && this.discussions.get(node.id)?.updatedAt === node.updatedAt;
+    let unchangedRun = 0;
     this.sync.pendingPass = pass;
     for (;;) {
       const page = await this.runner.run(
@@ -147,16 +159,21 @@ class SyncRun {
       const connection = this.discussionsOf(page);
       if (pass.cursor === null) pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
       const total = stopBefore === null ? connection.totalCount : null;
-      // Discussions the previous pass covered are stored already: completing their threads again would waste points.
-      const covered = (node: SyncedDiscussion): boolean =>
-        stopBefore !== null && Date.parse(node.updatedAt) < stopBefore && this.discussions.has(node.id);
-      const changed = connection.nodes.filter((node) => !covered(node));
+      // Judged before this page is merged, against what earlier passes stored.
+      const changed = connection.nodes.filter((node) => !unchanged(node));
+      for (const node of connection.nodes) {
+        seen.add(node.id);
+        unchangedRun = unchanged(node) ? unchangedRun + 1 : 0;
+      }
       const nodes = await completeThreads(changed, this.runner, () => this.progress('threads', total));
       this.merge(nodes, pass.mode === 'full');
-      for (const node of connection.nodes) seen.add(node.id);
       pass.cursor = connection.pageInfo.endCursor;
       this.progress('discussions', total);
-      if (!connection.pageInfo.hasNextPage || changed.length < connection.nodes.length) break;
+      const oldest = connection.nodes.at(-1);
+      const reachedStored =
+        (stopBefore !== null && oldest !== undefined && Date.parse(oldest.updatedAt) < stopBefore) ||
+        unchangedRun >= OVERLAP_UNCHANGED_DISCUSSIONS;
+      if (!connection.pageInfo.hasNextPage || reachedStored) break;
       await this.checkpointIfDue();
     }
     this.completePass(pass);
@@ -229,10 +246,12 @@ class SyncRun {
   }
 
   private async checkpointIfDue(): Promise<void> {
-    if (Date.now() - this.lastSaveAt >= CHECKPOINT_INTERVAL_MS) await this.save();
+    const interval = Math.max(CHECKPOINT_INTERVAL_MS, CHECKPOINT_TIME_FACTOR * this.lastSaveDurationMs);
+    if (Date.now() - this.lastSaveAt >= interval) await this.save();
   }
 
   private async save(): Promise<void> {
+    const started = Date.now();
     await this.options.store.write({
       ...this.base,
       apiUrl: this.options.client.endpoint.baseUrl,
@@ -241,6 +260,7 @@ class SyncRun {
     });
     this.unsaved = false;
     this.lastSaveAt = Date.now();
+    this.lastSaveDurationMs = this.lastSaveAt - started;
   }
 }
 
