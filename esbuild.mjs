@@ -23,14 +23,24 @@ function vscodeSuiteEntryPoints() {
     files.filter((file) => file.endsWith('.test.ts')).map((file) => [`${dir}/${file.slice(0, -'.ts'.length)}`, `${dir}/${file}`]),
   );
 }
-// A deleted suite must not keep running from a stale bundle.
-rmSync('dist/test/vscode', { recursive: true, force: true });
+// A deleted suite must not keep running from a stale bundle. Only stale bundles go: a VS Code test run may be
+// loading the others right now.
+function removeStaleSuiteBundles(entryPoints) {
+  const dir = 'dist/test/vscode/suite';
+  const current = new Set(Object.keys(entryPoints).map((name) => `dist/${name}.js`));
+  for (const file of existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }) : []) {
+    const bundle = `${dir}/${file.replace(/\.map$/, '')}`;
+    if (bundle.endsWith('.test.js') && !current.has(bundle)) rmSync(`${dir}/${file}`);
+  }
+}
+const suiteEntryPoints = vscodeSuiteEntryPoints();
+removeStaleSuiteBundles(suiteEntryPoints);
 
 const nodeTargets = [
   { entryPoints: { extension: 'src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   {
-    entryPoints: { 'test/vscode/index': 'test/vscode/index.ts', ...vscodeSuiteEntryPoints() },
+    entryPoints: { 'test/vscode/index': 'test/vscode/index.ts', ...suiteEntryPoints },
     external: ['vscode', 'mocha', 'graphql', '@octokit/graphql-schema'],
   },
 ].filter((target) => Object.values(target.entryPoints).every((file) => existsSync(file)));

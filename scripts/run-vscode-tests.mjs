@@ -7,13 +7,14 @@
 // build. Results: test-results/vscode/ (results.json, workbench.log, code-server.log, VS Code's logs/),
 // screenshots: test-results/screenshots/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import protocol from '../test/vscode/runner-protocol.json' with { type: 'json' };
 import { formatSummary, readSuiteResults } from './lib/suite-results.mjs';
-import { launchVSCode, testResultsDir } from './lib/vscode-session.mjs';
+import { launchVSCode, publishedLogsDir } from './lib/vscode-session.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const testsEntry = path.join(repoRoot, 'dist', 'test', 'vscode', 'index.js');
@@ -25,30 +26,39 @@ const testsEntry = path.join(repoRoot, 'dist', 'test', 'vscode', 'index.js');
  */
 export async function runVSCodeTests({ grep, verbose = false, timeoutMs = 15 * 60_000, env = {}, print = console.log } = {}) {
   if (!existsSync(testsEntry)) throw new Error(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run build\` first`);
-  const resultsFile = path.join(testResultsDir, 'vscode', 'results.json');
-  rmSync(resultsFile, { force: true });
-
-  const session = await launchVSCode({
-    extensionTestsPath: testsEntry,
-    env: { [protocol.env.resultsFile]: resultsFile, ...(grep ? { [protocol.env.grep]: grep } : {}), ...env },
-    onTestOutput: print,
-    verbose,
-  });
-  const where = path.relative(repoRoot, path.join(session.logsDir, 'workbench.log'));
-  let exitCode;
+  const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-results-'));
+  const resultsFile = path.join(resultsDir, 'results.json');
+  const where = path.relative(repoRoot, path.join(publishedLogsDir, 'workbench.log'));
   try {
-    let timer;
-    const timedOut = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`did not finish within ${timeoutMs / 1000} s; see ${where}`)), timeoutMs);
+    const session = await launchVSCode({
+      extensionTestsPath: testsEntry,
+      env: { [protocol.env.resultsFile]: resultsFile, ...(grep ? { [protocol.env.grep]: grep } : {}), ...env },
+      onTestOutput: print,
+      verbose,
     });
-    exitCode = await Promise.race([session.testsExited, timedOut]).finally(() => clearTimeout(timer));
-  } catch (error) {
-    await session.page.screenshot({ path: path.join(session.logsDir, 'when-stopped.png') }).catch(() => {});
-    throw error;
+    let exitCode;
+    try {
+      exitCode = await withTimeout(session.testsExited, timeoutMs, `did not finish within ${timeoutMs / 1000} s; see ${where}`);
+    } catch (error) {
+      await session.page.screenshot({ path: path.join(session.logsDir, 'when-stopped.png') }).catch(() => {});
+      throw error;
+    } finally {
+      await session.close();
+    }
+    const results = readSuiteResults(resultsFile, exitCode, where);
+    copyFileSync(resultsFile, path.join(publishedLogsDir, 'results.json'));
+    return results;
   } finally {
-    await session.close();
+    rmSync(resultsDir, { recursive: true, force: true });
   }
-  return readSuiteResults(resultsFile, exitCode, where);
+}
+
+async function withTimeout(promise, ms, message) {
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timedOut]).finally(() => clearTimeout(timer));
 }
 
 async function main() {

@@ -5,7 +5,8 @@
 // errored; an errored stage (install, build, typecheck, a test run that crashed) counts as one failure, so a run
 // that could not test never reads as "0 failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer } from './lib/code-server.mjs';
@@ -31,10 +32,18 @@ function npmRunOrThrow(script) {
 }
 
 function runUnitTests() {
-  rmSync(unitResults, { force: true });
-  mkdirSync(path.dirname(unitResults), { recursive: true });
-  const status = npmRun('test:unit', ['--reporter', './test/vscode/summaryReporter.ts', '--reporter-option', `summary=${unitResults}`]);
-  return readSuiteResults(unitResults, status, 'the mocha output above');
+  // A file of this run's own, so two runs side by side cannot read each other's counts.
+  const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-unit-'));
+  const resultsFile = path.join(resultsDir, 'results.json');
+  try {
+    const status = npmRun('test:unit', ['--reporter', './test/vscode/summaryReporter.ts', '--reporter-option', `summary=${resultsFile}`]);
+    const results = readSuiteResults(resultsFile, status, 'the mocha output above');
+    mkdirSync(path.dirname(unitResults), { recursive: true });
+    copyFileSync(resultsFile, unitResults);
+    return results;
+  } finally {
+    rmSync(resultsDir, { recursive: true, force: true });
+  }
 }
 
 const stages = [

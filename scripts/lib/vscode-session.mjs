@@ -5,10 +5,10 @@
 // The workbench reports to the page through two functions it looks up on `window`:
 //   codeAutomationLog(level, args)  every workbench log message, including the extension host's console output
 //   codeAutomationExit(code, logs)  once the extension tests' run() settled (0 = resolved), with VS Code's log files
-// Everything logged is written to test-results/vscode/workbench.log; lines the mocha runner in the extension host
+// Everything logged is written to workbench.log (in test-results/vscode/ once the session closes); lines the mocha runner in the extension host
 // marks with runner-protocol.json's logPrefix are shown live, and screenshot requests (see
 // test/vscode/screenshot.ts) are answered here.
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,10 @@ import { createTestWorkspace, writeUserSettings } from './test-environment.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const testResultsDir = path.join(repoRoot, 'test-results');
+/** Where a session's logs end up: code-server.log, workbench.log and VS Code's own logs/. */
+export const publishedLogsDir = path.join(testResultsDir, 'vscode');
+const screenshotsDir = path.join(testResultsDir, 'screenshots');
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const chromiumPath = '/usr/bin/chromium';
 const chromiumArgs = [
   '--no-sandbox',
@@ -72,6 +76,9 @@ async function answerScreenshotRequest(page, name, screenshotsDir) {
  * @param {(line: string) => void} [options.onTestOutput] receives the mocha runner's output lines
  * @param {boolean} [options.verbose] also pass every other workbench log message to onTestOutput
  * @param {{ width: number, height: number }} [options.viewport] the VS Code window size (screenshots have this size)
+ * @returns the Playwright `page` and `browser`, the `url` opened, the `workspaceFolder`, `logsDir` (this run's logs
+ *   until close() copies them to test-results/vscode/), `testsExited` (resolves with the exit code of the extension
+ *   tests' run()), and `close()`, which stops everything and must be awaited.
  */
 export async function launchVSCode({
   extensionDevelopmentPath = repoRoot,
@@ -84,21 +91,30 @@ export async function launchVSCode({
   viewport = { width: 1280, height: 800 },
 } = {}) {
   const entry = ensureCodeServer();
-  const logsDir = path.join(testResultsDir, 'vscode');
-  const screenshotsDir = path.join(testResultsDir, 'screenshots');
-  rmSync(logsDir, { recursive: true, force: true });
-  mkdirSync(logsDir, { recursive: true });
-  mkdirSync(screenshotsDir, { recursive: true });
-
   const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-vscode-'));
+  // Logs go to this run's own folder and are copied to test-results/vscode/ at the end, so runs side by side
+  // (two terminals, two engineers) do not delete each other's files.
+  const logsDir = path.join(tempRoot, 'logs');
+  mkdirSync(logsDir);
+  mkdirSync(screenshotsDir, { recursive: true });
   const userDataDir = path.join(tempRoot, 'user-data');
   writeUserSettings(userDataDir, settings);
   const folder = workspaceFolder ?? createTestWorkspace(path.join(tempRoot, 'workspace'));
 
-  const cleanups = [() => rmSync(tempRoot, { recursive: true, force: true })];
+  const cleanups = [
+    () => rmSync(tempRoot, { recursive: true, force: true }),
+    () => {
+      rmSync(publishedLogsDir, { recursive: true, force: true });
+      cpSync(logsDir, publishedLogsDir, { recursive: true });
+    },
+  ];
+  const stopOnSignal = (signal) => close().finally(() => process.kill(process.pid, signal));
   const close = async () => {
+    for (const signal of stopSignals) process.off(signal, stopOnSignal);
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
+  // Playwright's own signal handling would close Chromium but leave code-server and this process running.
+  for (const signal of stopSignals) process.once(signal, stopOnSignal);
 
   try {
     const server = await startCodeServer({
@@ -112,7 +128,13 @@ export async function launchVSCode({
     });
     cleanups.push(server.stop);
 
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     cleanups.push(() => browser.close());
     const page = await browser.newPage({ viewport });
 
@@ -156,7 +178,7 @@ export async function launchVSCode({
     const url = `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
 
-    return { page, browser, url, workspaceFolder: folder, logsDir, screenshotsDir, testsExited, close };
+    return { page, browser, url, workspaceFolder: folder, logsDir, testsExited, close };
   } catch (error) {
     await close();
     throw error;

@@ -34,8 +34,7 @@ function findSuiteFiles(): string[] {
   return files.sort().map((file) => path.join(suitesDir, file));
 }
 
-export async function run(): Promise<void> {
-  Mocha.reporters.Base.consoleLog = (...data: unknown[]) => console.log(protocol.logPrefix + format(...data));
+async function runSuites(): Promise<number> {
   const grep = process.env[protocol.env.grep];
   const resultsFile = process.env[protocol.env.resultsFile];
   const mocha = new Mocha({
@@ -47,7 +46,19 @@ export async function run(): Promise<void> {
     ...(grep ? { grep } : {}),
   });
   for (const file of findSuiteFiles()) mocha.addFile(file);
+  return new Promise<number>((resolve) => mocha.run(resolve));
+}
 
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+export async function run(): Promise<void> {
+  const log = (...data: unknown[]) => console.log(protocol.logPrefix + format(...data));
+  Mocha.reporters.Base.consoleLog = log;
+  let failures: number;
+  try {
+    failures = await runSuites();
+  } catch (error) {
+    // A suite that throws while loading ends up here; say so where the runner shows it.
+    log('The VS Code suites could not run: %s', error instanceof Error ? (error.stack ?? error.message) : error);
+    throw error;
+  }
   if (failures > 0) throw new Error(`${failures} VS Code test(s) failed`);
 }
