@@ -46,12 +46,15 @@ export class Credentials implements vscode.Disposable {
     const stored = await this.secrets.get(tokenSecretKey(apiUrl));
     if (stored) return { token: stored, kind: 'storedToken', source: 'you entered with "Sign in with a Token"' };
     if (this.globalState.get<boolean>(signedOutKey(apiUrl))) return null;
-    return this.session(apiUrl, false);
+    return this.session(apiUrl, 'silent');
   }
 
-  /** Asks VS Code's account to sign in; null when there is no account provider for this API or the user declined. */
-  async signIn(apiUrl: string): Promise<Credential | null> {
-    const credential = await this.session(apiUrl, true);
+  /**
+   * Asks VS Code's account to sign in; null when there is no account provider for this API or the user
+   * declined. `forceNew` after GitHub rejected the session's token, which VS Code would otherwise hand back.
+   */
+  async signIn(apiUrl: string, forceNew = false): Promise<Credential | null> {
+    const credential = await this.session(apiUrl, forceNew ? 'forceNew' : 'create');
     if (credential) await this.globalState.update(signedOutKey(apiUrl), undefined);
     this.changed.fire();
     return credential;
@@ -69,11 +72,15 @@ export class Credentials implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private async session(apiUrl: string, createIfNone: boolean): Promise<Credential | null> {
+  private async session(apiUrl: string, how: 'silent' | 'create' | 'forceNew'): Promise<Credential | null> {
     const provider = authProviderFor(apiUrl);
     if (!provider) return null;
+    const options: vscode.AuthenticationGetSessionOptions =
+      how === 'forceNew'
+        ? { forceNewSession: { detail: 'GitHub rejected the token of the current session. Sign in again to continue.' } }
+        : { createIfNone: how === 'create' };
     try {
-      const session = await vscode.authentication.getSession(provider, SESSION_SCOPES, { createIfNone });
+      const session = await vscode.authentication.getSession(provider, SESSION_SCOPES, options);
       if (!session) return null;
       return { token: session.accessToken, kind: 'session', source: `of your ${provider === 'github' ? 'GitHub' : 'GitHub Enterprise'} account ${session.account.label}` };
     } catch (error) {

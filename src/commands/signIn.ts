@@ -14,7 +14,7 @@ export function signInCommand({ controller, credentials }: CommandServices): Pul
         // A local server (the demo, the tests) has no VS Code account: a token is the only way in.
         return vscode.commands.executeCommand('communityPulse.signInWithToken');
       }
-      const credential = await credentials.signIn(apiUrl);
+      const credential = await credentials.signIn(apiUrl, controller.tokenRejected);
       if (credential) return controller.sync('incremental', { userInitiated: true });
       if (provider === 'github-enterprise') {
         const choice = await vscode.window.showWarningMessage(

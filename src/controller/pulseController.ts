@@ -5,7 +5,7 @@ import type { Community } from '../community/model';
 import { normalizeCommunity } from '../community/normalize';
 import { classifyPeople, type People } from '../community/people';
 import { createGitHubClient } from '../github/client';
-import type { RepoRef, SyncMode } from '../github/contracts';
+import type { RepoRef, SyncErrorKind, SyncMode } from '../github/contracts';
 import { SyncError, syncRepository } from '../github/sync';
 import { formatRepoRef } from '../repository/repoRef';
 import type { DetectedRepository } from '../repository/gitRemotes';
@@ -44,6 +44,7 @@ type Target =
 interface Failure {
   /** apiUrl + repository the failure is about: a failure is forgotten when the target changes. */
   readonly target: string;
+  readonly kind: SyncErrorKind | null;
   readonly presentation: FailurePresentation;
 }
 
@@ -60,7 +61,7 @@ const ACTION_COMMANDS: Record<FailureAction, { title: string; command: string }>
  * state the views' welcome texts follow. Views subscribe to `onDidChange`; syncs run one at a time.
  */
 export class PulseController implements vscode.Disposable {
-  private stateValue: PulseState = 'loading';
+  private stateValue: PulseState = 'notSynced';
   private dataValue: PulseData | null = null;
   private problemValue: string | undefined;
   /** Why the stored snapshot could not be read (a damaged file), until it can be. */
@@ -75,6 +76,7 @@ export class PulseController implements vscode.Disposable {
   private active: Promise<void> | null = null;
   private queued: { mode: SyncMode; userInitiated: boolean; promise: Promise<void> } | null = null;
   private syncedThisSession = false;
+  private syncing = false;
 
   constructor(private readonly sources: PulseSources) {}
 
@@ -89,6 +91,11 @@ export class PulseController implements vscode.Disposable {
   /** Shown above a view's content (TreeView.message): why the data may be out of date. */
   get problem(): string | undefined {
     return this.problemValue;
+  }
+
+  /** GitHub rejected the token at the last sync: signing in must ask for a new session, not reuse it. */
+  get tokenRejected(): boolean {
+    return this.failure?.kind === 'auth';
   }
 
   /** Whether a sync has completed or failed since activation (the first visible view triggers one). */
@@ -142,9 +149,11 @@ export class PulseController implements vscode.Disposable {
     const repository = formatRepoRef(target.repository);
     const { apiUrl } = target.settings;
     const firstSync = this.dataValue === null;
+    this.syncing = true;
     if (firstSync) this.setState('loading');
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.syncing, true);
     const cancellation = new AbortController();
+    let outcome: { ok: true } | { ok: false; error: unknown } = { ok: true };
     try {
       this.sources.log.info(`Syncing ${repository} from ${apiUrl} (${mode}).`);
       const loud = userInitiated || firstSync || mode === 'full';
@@ -178,14 +187,19 @@ export class PulseController implements vscode.Disposable {
           `Full re-check of ${repository}: ${result.changedWithoutUpdatedAt.length} discussions changed without their updatedAt moving (${result.changedWithoutUpdatedAt.map((n) => `#${n}`).join(', ')}); incremental syncs would have missed them.`,
         );
       }
+    } catch (error) {
+      outcome = { ok: false, error };
+    } finally {
+      this.syncing = false;
+      this.syncedThisSession = true;
+      await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.syncing, false);
+    }
+    if (outcome.ok) {
       this.failure = null;
       this.lastNotified = undefined;
       await this.load();
-    } catch (error) {
-      await this.fail(error, target, cancellation.signal.aborted, userInitiated);
-    } finally {
-      this.syncedThisSession = true;
-      await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.syncing, false);
+    } else {
+      await this.fail(outcome.error, target, cancellation.signal.aborted, userInitiated);
     }
   }
 
@@ -203,7 +217,7 @@ export class PulseController implements vscode.Disposable {
       kind === null
         ? { message: `Sync of ${repository} failed: ${detail}`, actions: ['retry', 'showLog'], state: 'error' }
         : presentSyncFailure(kind, detail, target.credential.source)!;
-    this.failure = { target: targetKey(target.settings.apiUrl, target.repository), presentation };
+    this.failure = { target: targetKey(target.settings.apiUrl, target.repository), kind, presentation };
     await this.load();
     if (userInitiated || presentation.message !== this.lastNotified) {
       this.lastNotified = presentation.message;
@@ -234,9 +248,17 @@ export class PulseController implements vscode.Disposable {
     const failure =
       this.failure && repository && this.failure.target === targetKey(target.settings.apiUrl, repository) ? this.failure : null;
     const state: PulseState =
-      target.kind !== 'ready' ? target.kind : failure ? failure.presentation.state : this.dataValue ? 'ready' : 'loading';
+      target.kind !== 'ready'
+        ? target.kind
+        : failure
+          ? failure.presentation.state
+          : this.dataValue
+            ? 'ready'
+            : this.syncing
+              ? 'loading'
+              : 'notSynced';
     this.problemValue = this.describeProblem(target, failure);
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, target.kind === 'ready');
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, target.kind !== 'signedOut');
     this.setState(state);
     return target;
   }

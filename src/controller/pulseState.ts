@@ -2,7 +2,15 @@
  * The `communityPulse.state` context key: which welcome text the views show when they have nothing
  * to list (package.json `viewsWelcome`).
  */
-export type PulseState = 'loading' | 'signedOut' | 'noRepository' | 'notFound' | 'noDiscussions' | 'error' | 'ready';
+export type PulseState =
+  | 'notSynced' // nothing stored yet, and no sync running
+  | 'loading' // the first sync is running
+  | 'signedOut'
+  | 'noRepository'
+  | 'notFound'
+  | 'noDiscussions'
+  | 'error'
+  | 'ready';
 
 export const CONTEXT_KEYS = {
   state: 'communityPulse.state',

@@ -211,6 +211,23 @@ describe('Needs Response in VS Code', () => {
     assert.equal(api.problem, undefined);
   });
 
+  it('keeps the stored discussions when GitHub rejects the token, and says which token to replace', async () => {
+    const token = process.env[TOKEN_VARIABLE];
+    process.env[TOKEN_VARIABLE] = 'a-revoked-token';
+    try {
+      await vscode.commands.executeCommand('communityPulse.refresh');
+      assert.equal(api.state, 'signedOut');
+      assert.match(api.needsResponse.view.message ?? '', /401.*the one from the COMMUNITY_PULSE_TOKEN environment variable/s);
+      assert.ok(!(api.needsResponse.view.message ?? '').includes('a-revoked-token'), 'the token itself is never shown');
+      assert.equal(api.needsResponse.view.badge?.value, 3, 'stored data stays visible');
+    } finally {
+      process.env[TOKEN_VARIABLE] = token;
+    }
+    await vscode.commands.executeCommand('communityPulse.refresh');
+    assert.equal(api.state, 'ready', api.problem);
+    assert.equal(api.needsResponse.view.message, `${REPOSITORY} · Synced just now`);
+  });
+
   it('says so when the repository does not have Discussions enabled', async () => {
     await configuration().update('repository', WITHOUT_DISCUSSIONS, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('communityPulse.refresh');
