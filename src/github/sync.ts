@@ -230,7 +230,7 @@ class SyncRun {
     for (const node of gone) this.discussions.delete(node.id);
     if (gone.length > 0) {
       this.log(
-        `Full re-check of ${this.name}: removed ${gone.length} discussions GitHub no longer lists (deleted or transferred): ${gone.map((node) => `#${node.number}`).join(', ')}.`,
+        `Full re-check of ${this.name}: removed ${gone.length} discussion${gone.length === 1 ? '' : 's'} GitHub no longer lists (deleted or transferred): ${gone.map((node) => `#${node.number}`).join(', ')}.`,
       );
     }
   }

@@ -7,7 +7,8 @@ import { PAGE_SIZES } from '../../src/github/queries';
 import { SyncError, syncRepository } from '../../src/github/sync';
 import type { Snapshot } from '../../src/store/snapshot';
 import { directorySnapshotStore, snapshotFileName } from '../../src/store/snapshotStore';
-import { startFakeCommunity, syncedFields, type FakeCommunity } from '../support/fakeCommunity';
+import { startFakeGitHub } from '../fake-github/server';
+import { startFakeCommunity, syncedFields, TOKEN, type FakeCommunity } from '../support/fakeCommunity';
 
 describe('syncRepository against the fake GitHub', () => {
   let fake: FakeCommunity;
@@ -129,6 +130,24 @@ describe('syncRepository against the fake GitHub', () => {
     const snapshot = await stored();
     assert.equal(snapshot.discussions.find((node) => node.id === quiet.id)!.title, 'Renamed quietly');
     assert.ok(snapshot.sync.lastFullSyncAt !== null);
+  });
+
+  it('drops, on a full re-check, discussions GitHub no longer has', async () => {
+    await fake.sync('incremental');
+    const deleted = fake.community.discussions[17]!;
+    const port = Number(new URL(fake.github.url).port);
+    await fake.github.close();
+    // The same address, so the snapshot stays that of this API; the discussion is gone from GitHub.
+    const remaining = fake.community.discussions.filter((node) => node.id !== deleted.id);
+    fake = { ...fake, github: await startFakeGitHub({ repositories: [{ nameWithOwner: fake.name, discussions: remaining }], port, token: TOKEN }) };
+
+    const incremental = await fake.sync('incremental');
+    assert.equal(incremental.total, 260, 'an incremental sync cannot notice a deletion');
+    const full = await fake.sync('full');
+
+    assert.equal(full.total, 259);
+    assert.ok(!(await stored()).discussions.some((node) => node.id === deleted.id));
+    assert.ok(fake.logLines.some((line) => line.includes('removed 1 discussion GitHub no longer lists') && line.includes(`#${deleted.number}`)));
   });
 
   it('rejects an answer of the wrong shape, naming repository, query and field, and leaves the snapshot byte-identical', async () => {
