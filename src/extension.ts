@@ -20,6 +20,7 @@ import { affectsSettings, readSettings } from './settings/readSettings';
 import { directorySnapshotStore } from './store/snapshotStore';
 import type { NeedsResponseNode } from './views/needsResponseTree';
 import { NeedsResponseView } from './views/needsResponseView';
+import { registerInsights, type InsightsApi } from './views/insights';
 
 /** What activate() returns: for other extensions, the views added later, and the VS Code test suites. */
 export interface CommunityPulseApi {
@@ -35,6 +36,8 @@ export interface CommunityPulseApi {
   sync(mode: SyncMode): Promise<void>;
   /** Makes another Community Pulse view sync when it becomes visible, like Needs Response. */
   watchVisibility(view: WatchedView): void;
+  /** The Health and People views, status bar item, time window and dashboard. */
+  readonly insights: InsightsApi;
 }
 
 const COMMANDS: readonly ((services: CommandServices) => PulseCommand)[] = [
@@ -77,6 +80,8 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     }),
   );
 
+  const insights = registerInsights(context, { controller, log, watchVisibility: (view) => autoSync.watch(view) });
+
   const services: CommandServices = { controller, credentials, chosenRepository, needsResponse, log };
   for (const command of COMMANDS.map((create) => create(services))) {
     register(vscode.commands.registerCommand(command.id, command.run));
@@ -112,5 +117,6 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     needsResponse: { view: needsResponse.view, provider: needsResponse.provider },
     sync: (mode) => controller.sync(mode, { userInitiated: false }),
     watchVisibility: (view) => autoSync.watch(view),
+    insights,
   };
 }
