@@ -1,6 +1,6 @@
 import { formatDuration } from '../community/duration';
 import { TRIAGE_BUCKETS, type TriageBucket } from '../community/triage';
-import { WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from '../shared/dashboardProtocol';
+import { LEADER_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from '../shared/dashboardProtocol';
 import { windowLabel } from '../shared/timeWindow';
 import type { PulseAnalysis } from '../views/pulseAnalysis';
 
@@ -33,7 +33,9 @@ export function toDashboardData(analysis: PulseAnalysis, now: number): Dashboard
     windowLabel: windowLabel(analysis.choice),
     syncedAt: analysis.lastSyncAt === null ? null : new Date(analysis.lastSyncAt).toISOString(),
     headlines: [...analysis.headlines],
-    report: analysis.report,
+    // All leaders are in the People view; the dashboard's table shows the top ones (and says how many there are).
+    report: { ...analysis.report, leaders: analysis.report.leaders.slice(0, LEADER_LIMIT) },
+    leaderCount: analysis.report.leaders.length,
     firstResponse: analysis.firstResponse,
     lorenz: [...analysis.lorenz],
     waiting,

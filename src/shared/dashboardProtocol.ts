@@ -62,7 +62,10 @@ export const DashboardDataSchema = z.strictObject({
   /** ISO instant of the snapshot's last sync, null when unknown. */
   syncedAt: z.string().nullable(),
   headlines: z.array(HeadlineRowSchema),
+  /** The engine's report, with `leaders` cut to the top `LEADER_LIMIT`. */
   report: ReportSchema,
+  /** How many leader candidates the report has in all. */
+  leaderCount: z.number().int().nonnegative(),
   firstResponse: FirstResponseSeriesSchema,
   lorenz: z.array(LorenzPointSchema),
   /** The longest-waiting discussions of Needs Response (all buckets), at most `WAITING_LIMIT`. */
@@ -72,6 +75,7 @@ export type DashboardData = z.infer<typeof DashboardDataSchema>;
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
 
 export const WAITING_LIMIT = 10;
+export const LEADER_LIMIT = 20;
 
 /** What the webview rendered, as text, so tests can check it through the real DOM. */
 const DomSnapshotSchema = z.strictObject({

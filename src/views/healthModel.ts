@@ -1,4 +1,4 @@
-import type { Report } from '../community/reportSchema';
+import type { Participation, ResponseTimes, Retention } from '../community/reportSchema';
 import { formatCount, formatPercent, formatSeconds, NO_VALUE } from '../shared/format';
 
 /**
@@ -6,9 +6,14 @@ import { formatCount, formatPercent, formatSeconds, NO_VALUE } from '../shared/f
  * lists and the dashboard's cards show (both render these rows, so they always agree). Pure.
  */
 
-/** The engine's figures for one window, as read by the headlines. */
+/** The engine's figures for one window, as read by the headlines (the report's sections of those names). */
 export interface WindowFigures {
-  readonly report: Report;
+  readonly firstResponse: ResponseTimes;
+  readonly answerRate: number | null;
+  /** Why `answerRate` is null, when it is. */
+  readonly answerRateReason: string | undefined;
+  readonly participation: Participation;
+  readonly retention: Retention;
   /** `meanWeeklyActiveParticipants` of the window's activity. */
   readonly weeklyActiveParticipants: number | null;
 }
@@ -53,12 +58,12 @@ type Kind = 'seconds' | 'percent' | 'count';
 
 interface HeadlineSpec {
   readonly id: HeadlineId;
-  readonly label: (report: Report) => string;
+  readonly label: (figures: WindowFigures) => string;
   readonly kind: Kind;
   readonly better: 'higher' | 'lower';
-  readonly definition: (report: Report) => string;
+  readonly definition: (figures: WindowFigures) => string;
   readonly read: (figures: WindowFigures) => number | null;
-  readonly reason: (report: Report) => string | undefined;
+  readonly reason: (figures: WindowFigures) => string | undefined;
 }
 
 const SPECS: readonly HeadlineSpec[] = [
@@ -69,8 +74,8 @@ const SPECS: readonly HeadlineSpec[] = [
     better: 'lower',
     definition: () =>
       'Median time from a discussion being opened to its first response (a comment or reply by someone other than the author, not a bot, not deleted or minimized), over discussions opened in the window that got one.',
-    read: ({ report }) => report.firstResponse.medianSeconds,
-    reason: (report) => report.firstResponse.reasons['medianSeconds'],
+    read: (figures) => figures.firstResponse.medianSeconds,
+    reason: (figures) => figures.firstResponse.reasons['medianSeconds'],
   },
   {
     id: 'firstResponseP90',
@@ -78,18 +83,18 @@ const SPECS: readonly HeadlineSpec[] = [
     kind: 'seconds',
     better: 'lower',
     definition: () => '90th percentile of the first-response times: nine in ten responded discussions got their first response within this time.',
-    read: ({ report }) => report.firstResponse.p90Seconds,
-    reason: (report) => report.firstResponse.reasons['p90Seconds'],
+    read: (figures) => figures.firstResponse.p90Seconds,
+    reason: (figures) => figures.firstResponse.reasons['p90Seconds'],
   },
   {
     id: 'withinTarget',
-    label: (report) => `Within ${formatCount(report.firstResponse.targetHours)} h target`,
+    label: (figures) => `Within ${formatCount(figures.firstResponse.targetHours)} h target`,
     kind: 'percent',
     better: 'higher',
-    definition: (report) =>
-      `Share of the window's discussions whose first response came within ${formatCount(report.firstResponse.targetHours)} hours (communityPulse.responseTargetHours), out of those that got a response or are at least that old.`,
-    read: ({ report }) => report.firstResponse.withinTargetRate,
-    reason: (report) => report.firstResponse.reasons['withinTargetRate'],
+    definition: (figures) =>
+      `Share of the window's discussions whose first response came within ${formatCount(figures.firstResponse.targetHours)} hours (communityPulse.responseTargetHours), out of those that got a response or are at least that old.`,
+    read: (figures) => figures.firstResponse.withinTargetRate,
+    reason: (figures) => figures.firstResponse.reasons['withinTargetRate'],
   },
   {
     id: 'noResponse',
@@ -97,8 +102,8 @@ const SPECS: readonly HeadlineSpec[] = [
     kind: 'count',
     better: 'lower',
     definition: () => 'Discussions opened in the window that have had no response at all.',
-    read: ({ report }) => report.firstResponse.noResponse,
-    reason: (report) => report.firstResponse.reasons['noResponse'],
+    read: (figures) => figures.firstResponse.noResponse,
+    reason: (figures) => figures.firstResponse.reasons['noResponse'],
   },
   {
     id: 'answerRate',
@@ -106,8 +111,8 @@ const SPECS: readonly HeadlineSpec[] = [
     kind: 'percent',
     better: 'higher',
     definition: () => 'Share of the discussions opened in the window in answerable (Q&A) categories that have a chosen answer.',
-    read: ({ report }) => report.answerRate,
-    reason: (report) => report.reasons['answerRate'],
+    read: (figures) => figures.answerRate,
+    reason: (figures) => figures.answerRateReason,
   },
   {
     id: 'weeklyActive',
@@ -125,8 +130,8 @@ const SPECS: readonly HeadlineSpec[] = [
     kind: 'percent',
     better: 'higher',
     definition: () => "Share of the window's participants whose first post was before the window.",
-    read: ({ report }) => report.retention.returningRate,
-    reason: (report) => report.retention.reasons['returningRate'],
+    read: (figures) => figures.retention.returningRate,
+    reason: (figures) => figures.retention.reasons['returningRate'],
   },
   {
     id: 'absenceFactor',
@@ -135,8 +140,8 @@ const SPECS: readonly HeadlineSpec[] = [
     better: 'higher',
     definition: () =>
       "CHAOSS contributor absence factor: the fewest responders who together made at least half of the window's responses. Low means the community depends on very few people.",
-    read: ({ report }) => report.participation.absenceFactor,
-    reason: (report) => report.participation.reasons['absenceFactor'],
+    read: (figures) => figures.participation.absenceFactor,
+    reason: (figures) => figures.participation.reasons['absenceFactor'],
   },
 ];
 
@@ -146,12 +151,12 @@ export function buildHeadlines(current: WindowFigures, previous: WindowFigures |
     const before = previous ? spec.read(previous) : null;
     return {
       id: spec.id,
-      label: spec.label(current.report),
+      label: spec.label(current),
       value: formatFigure(spec.kind, value),
       change: value !== null && before !== null ? describeChange(spec, value, before) : null,
       previous: `${previousLabel}: ${formatFigure(spec.kind, before)}`,
-      definition: spec.definition(current.report),
-      missingReason: value === null ? (spec.reason(current.report) ?? 'no data in the window') : null,
+      definition: spec.definition(current),
+      missingReason: value === null ? (spec.reason(current) ?? 'no data in the window') : null,
     };
   });
 }

@@ -3,7 +3,9 @@ import { memoizePeople } from '../community/metrics/memoizePeople';
 import { firstResponseSeries, type FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import { responseLorenzCurve, type LorenzPoint } from '../community/metrics/lorenz';
 import { newPeopleThisMonth, type NewPerson } from '../community/metrics/newPeople';
-import type { PartialMetricSettings } from '../community/metrics/settings';
+import { activity } from '../community/metrics/activity';
+import { headlineSources } from '../community/metrics/headline';
+import { resolveSettings, type PartialMetricSettings } from '../community/metrics/settings';
 import { meanWeeklyActiveParticipants } from '../community/metrics/weeklyActive';
 import type { Window } from '../community/metrics/window';
 import type { Community } from '../community/model';
@@ -12,7 +14,7 @@ import { computeReport } from '../community/report';
 import type { Report } from '../community/reportSchema';
 import { triage, type Triage } from '../community/triage';
 import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
-import { buildHeadlines, type HeadlineRow } from './healthModel';
+import { buildHeadlines, type HeadlineRow, type WindowFigures } from './healthModel';
 
 /**
  * Everything the Health and People views, the status bar and the dashboard show for one window,
@@ -32,8 +34,6 @@ export interface PulseAnalysis {
   readonly window: Window;
   readonly lastSyncAt: number | null;
   readonly report: Report;
-  /** The full report of the window just before, for the headline trends; null for "all time". */
-  readonly previousReport: Report | null;
   readonly headlines: readonly HeadlineRow[];
   readonly firstResponse: FirstResponseSeries;
   readonly lorenz: readonly LorenzPoint[];
@@ -49,17 +49,34 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
   const window = resolveWindow(choice, now, firstCreatedAt(input.community));
   const previous = { since: window.since - (window.until - window.since), until: window.since };
   const report = computeReport(input.community, people, { ...window, settings });
-  const previousReport = choice === 'all' ? null : computeReport(input.community, people, { ...previous, settings });
   const facts = buildFacts(input.community, people);
-  const figures = (of: Report) => ({ report: of, weeklyActiveParticipants: meanWeeklyActiveParticipants(of.activity.weeks) });
+  // The previous window needs only the headline's sections, from the same facts: not a second full report.
+  const previousFigures = (): WindowFigures => {
+    const sources = headlineSources(facts, previous, resolveSettings(settings));
+    return {
+      firstResponse: sources.firstResponse,
+      answerRate: sources.answers.answerRate,
+      answerRateReason: sources.answers.answerRateReason,
+      participation: sources.participation,
+      retention: sources.retention,
+      weeklyActiveParticipants: meanWeeklyActiveParticipants(activity(facts, previous).weeks),
+    };
+  };
+  const current: WindowFigures = {
+    firstResponse: report.firstResponse,
+    answerRate: report.answerRate,
+    answerRateReason: report.reasons['answerRate'],
+    participation: report.participation,
+    retention: report.retention,
+    weeklyActiveParticipants: meanWeeklyActiveParticipants(report.activity.weeks),
+  };
   return {
     repository: input.repository,
     choice,
     window,
     lastSyncAt: input.lastSyncAt,
     report,
-    previousReport,
-    headlines: buildHeadlines(figures(report), previousReport && figures(previousReport), previousLabel(choice)),
+    headlines: buildHeadlines(current, choice === 'all' ? null : previousFigures(), previousLabel(choice)),
     firstResponse: firstResponseSeries(facts, window),
     lorenz: responseLorenzCurve(facts, window),
     newPeople: newPeopleThisMonth(facts, window.until),

@@ -37,7 +37,12 @@ export function leadersSection(data: DashboardData, context: RenderContext): HTM
       `Non-maintainers with at least ${settings.leader.minResponses} responses, ${settings.leader.minPeopleHelped} people helped, ${settings.leader.minActiveWeeks} active weeks and a response in the last ${settings.leader.recentDays} days. Score = Σ weight × component; each cell shows the component and (its part of the score).`,
     ),
     leaders.length > 0
-      ? table({ caption: 'Leader candidates by score', headers, rows: leaders.map(row), numeric })
+      ? table({
+          caption: data.leaderCount > leaders.length ? `Top ${leaders.length} of ${data.leaderCount} leader candidates by score (all are in the People view)` : 'Leader candidates by score',
+          headers,
+          rows: leaders.map(row),
+          numeric,
+        })
       : note('No one meets every threshold in this window.'),
     closest.length > 0
       ? el(
