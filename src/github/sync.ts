@@ -165,7 +165,7 @@ class SyncRun {
         seen.add(node.id);
         unchangedRun = unchanged(node) ? unchangedRun + 1 : 0;
       }
-      const nodes = await completeThreads(changed, this.runner, () => this.progress('threads', total));
+      const nodes = await completeThreads(changed, this.runner, () => this.progress('threads', total, changed.length));
       this.merge(nodes, pass.mode === 'full');
       pass.cursor = connection.pageInfo.endCursor;
       this.progress('discussions', total);
@@ -235,10 +235,11 @@ class SyncRun {
     }
   }
 
-  private progress(phase: SyncProgress['phase'], total: number | null): void {
+  /** `inFlight`: discussions received whose threads are still being completed. */
+  private progress(phase: SyncProgress['phase'], total: number | null, inFlight = 0): void {
     this.options.onProgress?.({
       phase,
-      discussions: this.fetched,
+      discussions: this.fetched + inFlight,
       total,
       requests: this.runner.requests,
       points: this.runner.points,
