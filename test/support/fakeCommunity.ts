@@ -44,7 +44,7 @@ export async function startFakeCommunity(options: {
   });
   const logLines: string[] = [];
   const log = (line: string): void => void logLines.push(line);
-  const client = createGitHubClient({ baseUrl: github.url, token: TOKEN }, { log, waitUnitMs: 1, requestTimeoutMs: 1_000 });
+  const client = createGitHubClient({ baseUrl: github.url, token: TOKEN }, { log, waitUnitMs: 1, requestTimeoutMs: 15_000 });
   const directory = mkdtempSync(join(tmpdir(), 'cp-sync-'));
   const store = directorySnapshotStore(directory);
   const [owner, name] = community.repository.split('/') as [string, string];

@@ -15,14 +15,17 @@ describe('GitHub client', () => {
   describe('against the fake GitHub', () => {
     let fake: FakeCommunity;
     /** Syncs while the fake GitHub answers the first attempts of successive queries with these faults. */
-    const syncsCompletelyDespite = async (faults: readonly { fault: Fault; times?: number }[]): Promise<void> => {
+    const syncsCompletelyDespite = async (
+      faults: readonly { fault: Fault; times?: number }[],
+      client = fake.client,
+    ): Promise<void> => {
       const queue = [...faults];
       const injectNext = (): void => {
         const next = queue.shift();
         if (next) fake.github.injectFault(next.fault, next.times ?? 1, 'graphql');
       };
       injectNext();
-      await fake.sync('incremental', { onProgress: injectNext });
+      await fake.sync('incremental', { client, onProgress: injectNext });
       assert.equal(queue.length, 0, 'the sync ended before every fault was injected');
       const snapshot = (await fake.store.read(fake.name))!;
       assert.deepEqual(syncedFields(snapshot.discussions), syncedFields(fake.community.discussions));
@@ -43,14 +46,19 @@ describe('GitHub client', () => {
     });
 
     it('retries server errors, timeouts and dropped connections, and logs them', async () => {
-      await syncsCompletelyDespite([
-        { fault: { kind: 'status', status: 502 }, times: 3 },
-        { fault: { kind: 'timeout', ms: 5_000 } },
-        { fault: { kind: 'drop' } },
-      ]);
+      const log = (line: string): void => void fake.logLines.push(line);
+      const impatient = createGitHubClient({ baseUrl: fake.github.url, token: TOKEN }, { log, waitUnitMs: 1, requestTimeoutMs: 3_000 });
+      await syncsCompletelyDespite(
+        [
+          { fault: { kind: 'status', status: 502 }, times: 3 },
+          { fault: { kind: 'timeout', ms: 60_000 } },
+          { fault: { kind: 'drop' } },
+        ],
+        impatient,
+      );
       assert.equal(fake.github.stats().faults, 5);
       assert.ok(fake.logLines.some((line) => /answered 502/.test(line)));
-      assert.ok(fake.logLines.some((line) => /no answer within 1000 ms/.test(line)));
+      assert.ok(fake.logLines.some((line) => /no answer within 3000 ms/.test(line)));
     });
 
     it('waits out secondary and short primary rate limits, and logs them', async () => {
