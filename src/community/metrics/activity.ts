@@ -1,9 +1,10 @@
 import type { Activity, ActivityWeek } from '../reportSchema';
 import { weekIndex, weekName, weekStart } from './calendar';
+import { distinctPeoplePerGroup } from './distinct';
 import { explainNulls } from './explain';
 import { POST_KIND_CODES, type CommunityFacts } from './facts';
 import { NumberList, summarize } from './stats';
-import { inWindow, type Window } from './window';
+import type { Window } from './window';
 
 /**
  * Week by week over the window: discussions opened, comments and replies posted, and active
@@ -11,52 +12,40 @@ import { inWindow, type Window } from './window';
  * `partial` and count the window's part only. Plus responses per discussion created in the window.
  */
 export function activity(facts: CommunityFacts, window: Window): Activity {
-  const firstWeek = weekIndex(window.since);
-  const weeks = Array.from({ length: weekIndex(window.until - 1) - firstWeek + 1 }, (_, offset) => new WeekTally(firstWeek + offset, window));
+  const { since, until } = window;
+  const firstWeek = weekIndex(since);
+  const weekCount = weekIndex(until - 1) - firstWeek + 1;
+  const perKind = [POST_KIND_CODES.opening, POST_KIND_CODES.comment, POST_KIND_CODES.reply].map(() => new Int32Array(weekCount));
   const responsesPerDiscussion = new Int32Array(facts.discussions.length);
   const { posts } = facts;
   for (let row = 0; row < posts.length; row++) {
     const at = posts.createdAt[row]!;
-    if (posts.isResponse[row] === 1 && at < window.until) responsesPerDiscussion[posts.discussion[row]!]!++;
-    if (!inWindow(at, window)) continue;
-    const week = weeks[weekIndex(at) - firstWeek]!;
-    week.participants.add(posts.author[row]!);
-    const kind = posts.kind[row];
-    if (kind === POST_KIND_CODES.opening) week.discussions++;
-    else if (kind === POST_KIND_CODES.comment) week.comments++;
-    else week.replies++;
+    if (posts.isResponse[row] === 1 && at < until) responsesPerDiscussion[posts.discussion[row]!]!++;
+    if (at >= since && at < until) perKind[posts.kind[row]!]![weekIndex(at) - firstWeek]!++;
   }
+  const participants = distinctPeoplePerGroup(weekCount, facts.logins.length, (emit) => {
+    for (let row = 0; row < posts.length; row++) {
+      const at = posts.createdAt[row]!;
+      if (at >= since && at < until) emit(weekIndex(at) - firstWeek, posts.author[row]!);
+    }
+  });
+  const [openings, comments, replies] = perKind as [Int32Array, Int32Array, Int32Array];
+  const weeks = Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
+    const week = firstWeek + offset;
+    return {
+      week: weekName(week),
+      partial: weekStart(week) < since || weekStart(week + 1) > until,
+      discussions: openings[offset]!,
+      comments: comments[offset]!,
+      replies: replies[offset]!,
+      activeParticipants: participants[offset]!,
+    };
+  });
   const responseCounts = new NumberList();
   facts.discussions.forEach((discussion, index) => {
-    if (inWindow(discussion.createdAt, window)) responseCounts.push(responsesPerDiscussion[index]!);
+    if (discussion.createdAt >= since && discussion.createdAt < until) responseCounts.push(responsesPerDiscussion[index]!);
   });
   const summary = summarize(responseCounts.toArray());
   const noDiscussions = 'no discussion was created in the window';
-  return {
-    weeks: weeks.map((week) => week.toWeek()),
-    responsesPerDiscussion: explainNulls({ mean: summary.mean, median: summary.median }, { mean: noDiscussions, median: noDiscussions }),
-  };
-}
-
-class WeekTally {
-  discussions = 0;
-  comments = 0;
-  replies = 0;
-  readonly participants = new Set<number>();
-
-  constructor(
-    private readonly index: number,
-    private readonly window: Window,
-  ) {}
-
-  toWeek(): ActivityWeek {
-    return {
-      week: weekName(this.index),
-      partial: weekStart(this.index) < this.window.since || weekStart(this.index + 1) > this.window.until,
-      discussions: this.discussions,
-      comments: this.comments,
-      replies: this.replies,
-      activeParticipants: this.participants.size,
-    };
-  }
+  return { weeks, responsesPerDiscussion: explainNulls({ mean: summary.mean, median: summary.median }, { mean: noDiscussions, median: noDiscussions }) };
 }

@@ -1,11 +1,19 @@
-import type { Community, Discussion } from '../model';
+import type { Community, Discussion, Post } from '../model';
+
+/** Whether `post` is D's chosen answer. */
+export function isAnswerPost(post: Post, discussion: Discussion): boolean {
+  return post.isAnswer || post.id === discussion.answerId;
+}
 
 /**
  * When D got its chosen answer: `answerChosenAt`; when the data lacks it, the answer comment's
  * creation (an answer cannot be chosen before it exists), else D's creation; null without an answer.
+ * `answer`: D's answer post, when the caller has already found it.
  */
-export function answeredAt(discussion: Discussion): number | null {
-  const answer = discussion.posts.find((post) => post.isAnswer || post.id === discussion.answerId);
+export function answeredAt(
+  discussion: Discussion,
+  answer: Post | null | undefined = discussion.posts.find((post) => isAnswerPost(post, discussion)),
+): number | null {
   if (discussion.answerChosenAt !== null) return discussion.answerChosenAt;
   if (answer) return answer.createdAt;
   return discussion.answerId !== null ? discussion.createdAt : null;
@@ -17,10 +25,12 @@ export function answeredAt(discussion: Discussion): number | null {
  * Returns `community` itself when nothing in it is dated at or after `until`.
  */
 export function communityAsOf(community: Community, until: number): Community {
+  // Posts are in ascending order and an answer is chosen once it exists: comparing the last post and
+  // `answerChosenAt` covers every dated thing.
   const isLater = (discussion: Discussion): boolean =>
     discussion.createdAt >= until ||
-    (answeredAt(discussion) ?? -Infinity) >= until ||
-    discussion.posts.some((post) => post.createdAt >= until);
+    (discussion.answerChosenAt ?? -Infinity) >= until ||
+    (discussion.posts.at(-1)?.createdAt ?? -Infinity) >= until;
   if (!community.discussions.some(isLater)) return community;
   const discussions: Discussion[] = [];
   for (const discussion of community.discussions) {

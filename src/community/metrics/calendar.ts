@@ -27,8 +27,7 @@ export function weekName(index: number): string {
 
 /** The UTC calendar month holding epoch-ms `time`, as `year * 12 + month0`. */
 export function monthIndex(time: number): number {
-  const { year, month0 } = civilFromDays(Math.floor(time / DAY_MS));
-  return year * 12 + month0;
+  return monthIndexOfDay(Math.floor(time / DAY_MS));
 }
 
 /** Epoch ms of the first instant of month `index`. */
@@ -41,8 +40,11 @@ export function monthName(index: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Howard Hinnant's `civil_from_days`: the proleptic Gregorian year and month of a day count since 1970-01-01. */
-function civilFromDays(days: number): { year: number; month0: number } {
+/**
+ * Howard Hinnant's `civil_from_days`, reduced to `year * 12 + month0` of a day count since 1970-01-01
+ * (proleptic Gregorian); returns a number, not an object, because it runs once per post.
+ */
+function monthIndexOfDay(days: number): number {
   const shifted = days + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
@@ -52,5 +54,5 @@ function civilFromDays(days: number): { year: number; month0: number } {
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const month0 = monthFromMarch < 10 ? monthFromMarch + 2 : monthFromMarch - 10;
-  return { year: yearOfEra + era * 400 + (month0 <= 1 ? 1 : 0), month0 };
+  return (yearOfEra + era * 400 + (month0 <= 1 ? 1 : 0)) * 12 + month0;
 }

@@ -4,7 +4,8 @@ import { explainNulls } from './explain';
 import { answeredBy, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
-import { inWindow, iso, type Window } from './window';
+import { distinctPeoplePerGroup } from './distinct';
+import { iso, type Window } from './window';
 
 /** The row for discussions without a category (imported data only: on GitHub every discussion has one). */
 export const NO_CATEGORY = '(no category)';
@@ -16,34 +17,44 @@ export const NO_CATEGORY = '(no category)';
  * (no new discussion for `quietDays`: consider merging or retiring it). Busiest first.
  */
 export function categories(facts: CommunityFacts, window: Window, settings: MetricSettings): CategoryHealth[] {
-  const tallies = new Map<string, CategoryTally>();
-  const tallyOf = facts.discussions.map((discussion) => {
-    const key = discussion.category?.name ?? NO_CATEGORY;
-    let tally = tallies.get(key);
-    if (!tally) tallies.set(key, (tally = new CategoryTally(discussion.category)));
-    return tally;
+  const { since, until } = window;
+  const tallies: CategoryTally[] = [];
+  const byName = new Map<string, number>();
+  const categoryOf = Int32Array.from(facts.discussions, (discussion) => {
+    const name = discussion.category?.name ?? NO_CATEGORY;
+    let index = byName.get(name);
+    if (index === undefined) {
+      index = tallies.push(new CategoryTally(discussion.category)) - 1;
+      byName.set(name, index);
+    }
+    return index;
   });
   facts.discussions.forEach((discussion, index) => {
-    if (discussion.createdAt >= window.until) return;
-    const tally = tallyOf[index]!;
+    if (discussion.createdAt >= until) return;
+    const tally = tallies[categoryOf[index]!]!;
     tally.lastDiscussionAt = Math.max(tally.lastDiscussionAt, discussion.createdAt);
-    if (discussion.createdAt < window.since) return;
+    if (discussion.createdAt < since) return;
     tally.discussions++;
-    if (answeredBy(discussion, window.until)) tally.answered++;
+    if (answeredBy(discussion, until)) tally.answered++;
     const respondedAt = discussion.firstResponseAt;
-    if (respondedAt !== null && respondedAt < window.until) tally.firstResponseSeconds.push((respondedAt - discussion.createdAt) / 1000);
+    if (respondedAt !== null && respondedAt < until) tally.firstResponseSeconds.push((respondedAt - discussion.createdAt) / 1000);
   });
   const { posts } = facts;
   for (let row = 0; row < posts.length; row++) {
-    if (!inWindow(posts.createdAt[row]!, window)) continue;
-    const tally = tallyOf[posts.discussion[row]!]!;
-    tally.participants.add(posts.author[row]!);
-    tally.responses += posts.isResponse[row]!;
+    const at = posts.createdAt[row]!;
+    if (at >= since && at < until) tallies[categoryOf[posts.discussion[row]!]!]!.responses += posts.isResponse[row]!;
   }
-  return [...tallies.values()]
-    .filter((tally) => tally.lastDiscussionAt > -Infinity)
-    .map((tally) => tally.toHealth(window, settings))
-    .sort((a, b) => b.discussions - a.discussions || a.name.localeCompare(b.name));
+  const participants = distinctPeoplePerGroup(tallies.length, facts.logins.length, (emit) => {
+    for (let row = 0; row < posts.length; row++) {
+      const at = posts.createdAt[row]!;
+      if (at >= since && at < until) emit(categoryOf[posts.discussion[row]!]!, posts.author[row]!);
+    }
+  });
+  return tallies
+    .map((tally, index) => ({ tally, participants: participants[index]! }))
+    .filter(({ tally }) => tally.lastDiscussionAt > -Infinity)
+    .map(({ tally, participants }) => tally.toHealth(participants, window, settings))
+    .sort((a, b) => b.discussions - a.discussions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 class CategoryTally {
@@ -52,12 +63,11 @@ class CategoryTally {
   responses = 0;
   /** Latest creation before `until` of a discussion in the category. */
   lastDiscussionAt = -Infinity;
-  readonly participants = new Set<number>();
   readonly firstResponseSeconds = new NumberList();
 
   constructor(private readonly category: Category | null) {}
 
-  toHealth(window: Window, settings: MetricSettings): CategoryHealth {
+  toHealth(participants: number, window: Window, settings: MetricSettings): CategoryHealth {
     const answerable = this.category?.answerable ?? false;
     const responded = summarize(this.firstResponseSeconds.toArray());
     const noDiscussions = 'no discussion was created in this category in the window';
@@ -66,12 +76,12 @@ class CategoryTally {
         answerable,
         discussions: this.discussions,
         responses: this.responses,
-        participants: this.participants.size,
+        participants,
         answerRate: answerable ? rate(this.answered, this.discussions) : null,
         medianFirstResponseSeconds: responded.median,
         noResponseShare: rate(this.discussions - responded.count, this.discussions),
         lastDiscussionAt: iso(this.lastDiscussionAt),
-        crowded: this.participants.size > settings.crowdedParticipants,
+        crowded: participants > settings.crowdedParticipants,
         quiet: this.lastDiscussionAt < window.until - settings.quietDays * DAY_MS,
       },
       {

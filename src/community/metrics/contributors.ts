@@ -20,12 +20,11 @@ export interface Contributors {
 export function contributors(facts: CommunityFacts, window: Window, settings: MetricSettings): Contributors {
   const responsesByPerson = groupWindowResponses(facts, window);
   const firstResponses = firstResponsesPerPerson(facts, window);
-  const lastActive = lastPostPerPerson(facts, window.until);
   const helpedStamp = new Int32Array(facts.logins.length).fill(-1);
   const firstWeek = weekIndex(window.since);
   const weekStamp = new Int32Array(weekIndex(window.until - 1) - firstWeek + 1).fill(-1);
   const { posts } = facts;
-  const all: Contributor[] = [];
+  const tallies: Tally[] = [];
   for (let person = 0; person < facts.logins.length; person++) {
     const rows = responsesByPerson.rowsOf(person);
     if (rows.length === 0 || facts.isMaintainer[person] === 1 || person === facts.ghost) continue;
@@ -54,33 +53,44 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
         components.activeWeeks++;
       }
     }
-    all.push(describe(facts.logins[person]!, components, lastActive[person]!, lastResponse, window.until, settings));
+    const unmet = unmetThresholds(components, lastResponse, window.until, settings);
+    tallies.push({ person, login: facts.logins[person]!, components, lastResponse, score: score(components, settings.scoreWeights), unmet });
   }
-  const byResponses = [...all].sort((a, b) => b.responses - a.responses || b.score - a.score || a.login.localeCompare(b.login));
-  const leaders = all.filter((c) => c.eligible).sort((a, b) => b.score - a.score || b.responses - a.responses || a.login.localeCompare(b.login));
-  return { contributors: byResponses.slice(0, settings.contributorLimit), leaders };
+  // Only the people listed are described (ISO dates, score parts): there can be tens of thousands of responders.
+  const lastActive = lastPostPerPerson(facts, window.until);
+  const describe = (tally: Tally): Contributor => ({
+    login: tally.login,
+    ...tally.components,
+    lastActive: iso(lastActive[tally.person]!),
+    lastResponse: iso(tally.lastResponse),
+    score: tally.score,
+    scoreParts: weighted(tally.components, settings.scoreWeights),
+    eligible: tally.unmet.length === 0,
+    unmet: tally.unmet,
+  });
+  const mostResponses = tallies
+    .sort((a, b) => b.components.responses - a.components.responses || b.score - a.score || byLogin(a, b))
+    .slice(0, settings.contributorLimit);
+  const leaders = tallies.filter((tally) => tally.unmet.length === 0).sort((a, b) => b.score - a.score || b.components.responses - a.components.responses || byLogin(a, b));
+  return { contributors: mostResponses.map(describe), leaders: leaders.map(describe) };
 }
 
-function describe(
-  login: string,
-  components: ScoreComponents,
-  lastActive: number,
-  lastResponse: number,
-  until: number,
-  settings: MetricSettings,
-): Contributor {
-  const scoreParts = weighted(components, settings.scoreWeights);
-  const unmet = unmetThresholds(components, lastResponse, until, settings);
-  return {
-    login,
-    ...components,
-    lastActive: iso(lastActive),
-    lastResponse: iso(lastResponse),
-    score: Object.values(scoreParts).reduce((sum, part) => sum + part, 0),
-    scoreParts,
-    eligible: unmet.length === 0,
-    unmet,
-  };
+interface Tally {
+  readonly person: number;
+  readonly login: string;
+  readonly components: ScoreComponents;
+  readonly lastResponse: number;
+  readonly score: number;
+  readonly unmet: string[];
+}
+
+function byLogin(a: Tally, b: Tally): number {
+  return a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
+}
+
+/** The leader score: Σ weight × component. */
+export function score(components: ScoreComponents, weights: ScoreWeights): number {
+  return Object.values(weighted(components, weights)).reduce((sum, part) => sum + part, 0);
 }
 
 function weighted(components: ScoreComponents, weights: ScoreWeights): ScoreComponents {
@@ -97,7 +107,7 @@ export function unmetThresholds(components: ScoreComponents, lastResponse: numbe
   if (components.peopleHelped < minPeopleHelped) unmet.push(`${components.peopleHelped} people helped (needs ${minPeopleHelped})`);
   if (components.activeWeeks < minActiveWeeks) unmet.push(`${components.activeWeeks} active weeks (needs ${minActiveWeeks})`);
   if (lastResponse < until - recentDays * DAY_MS) {
-    unmet.push(`no response in the last ${recentDays} days (latest ${iso(lastResponse).slice(0, 10)})`);
+    unmet.push(`no response in the last ${recentDays} days (latest ${Math.floor((until - lastResponse) / DAY_MS)} days before until)`);
   }
   return unmet;
 }

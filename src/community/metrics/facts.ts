@@ -1,7 +1,6 @@
 import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
 import type { People } from '../people';
-import { answeredAt } from './asOf';
-import { firstResponse, isResponse, isVisibleHumanPost } from '../responses';
+import { answeredAt, isAnswerPost } from './asOf';
 
 /**
  * What every metric needs, computed in one pass over the community and shared: people as small
@@ -80,41 +79,53 @@ export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64
 }
 
 export function buildFacts(community: Community, people: People): CommunityFacts {
-  const cached = memoizePeople(people);
-  const persons = new PersonTable(cached);
-  const counted = community.discussions.filter((discussion) => !cached.isBotPost(discussion.opening));
-  const posts = allocatePosts(counted.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
+  const persons = new PersonTable(people);
+  const posts = allocatePosts(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
+  const discussions: DiscussionFacts[] = [];
   let row = 0;
-  const discussions = counted.map((discussion, index): DiscussionFacts => {
-    const addPost = (post: Post, response: boolean): void => {
-      posts.discussion[row] = index;
-      posts.author[row] = persons.idOf(post.author);
-      posts.createdAt[row] = post.createdAt;
-      posts.kind[row] = POST_KIND_CODES[post.kind];
-      posts.isResponse[row] = response ? 1 : 0;
-      posts.isChosenAnswer[row] = response && (post.isAnswer || post.id === discussion.answerId) ? 1 : 0;
-      posts.upvotes[row] = post.upvotes;
-      row++;
-    };
-    addPost(discussion.opening, false);
+  const addPost = (discussionIndex: number, author: number, post: Post, response: boolean, chosenAnswer: boolean): void => {
+    posts.discussion[row] = discussionIndex;
+    posts.author[row] = author;
+    posts.createdAt[row] = post.createdAt;
+    posts.kind[row] = POST_KIND_CODES[post.kind];
+    posts.isResponse[row] = response ? 1 : 0;
+    posts.isChosenAnswer[row] = chosenAnswer ? 1 : 0;
+    posts.upvotes[row] = post.upvotes;
+    row++;
+  };
+  for (const discussion of community.discussions) {
+    const opener = persons.idOf(discussion.opening.author);
+    if (persons.isBotPost(discussion.opening, opener)) continue;
+    const index = discussions.length;
+    addPost(index, opener, discussion.opening, false, false);
+    let first: Post | null = null;
+    let firstByMaintainer: Post | null = null;
+    let answer: Post | null = null;
     for (const post of discussion.posts) {
-      if (isVisibleHumanPost(post, cached)) addPost(post, isResponse(post, discussion, cached));
+      if (answer === null && isAnswerPost(post, discussion)) answer = post;
+      const author = persons.idOf(post.author);
+      // responses.ts's isVisibleHumanPost and isResponse, with the bot check answered per person
+      // rather than per post (test/unit/metricsFacts.test.ts holds them equal).
+      if (post.deleted || post.minimized || persons.isBotPost(post, author)) continue;
+      const response = author !== opener;
+      addPost(index, author, post, response, response && isAnswerPost(post, discussion));
+      if (!response) continue;
+      first ??= post;
+      if (firstByMaintainer === null && persons.maintainer[author] === 1) firstByMaintainer = post;
     }
-    const first = firstResponse(discussion, cached);
-    const firstByMaintainer = first && firstResponse(discussion, cached, (post) => cached.isMaintainer(post.author));
-    return {
+    discussions.push({
       discussion,
       createdAt: discussion.createdAt,
-      author: persons.idOf(discussion.opening.author),
+      author: opener,
       category: discussion.category,
       answerable: discussion.category?.answerable ?? false,
       answerChosenAt: discussion.answerChosenAt,
-      answeredAt: answeredAt(discussion),
+      answeredAt: answeredAt(discussion, answer),
       firstResponseAt: first?.createdAt ?? null,
       firstResponder: first ? persons.idOf(first.author) : -1,
       firstMaintainerResponseAt: firstByMaintainer?.createdAt ?? null,
-    };
-  });
+    });
+  }
   return {
     repository: community.repository,
     logins: persons.logins,
@@ -138,10 +149,15 @@ function allocatePosts(capacity: number): Omit<PostColumns, 'length'> {
   };
 }
 
-/** Logins interned to consecutive ids, classified once each. */
+/** Logins interned to consecutive ids, each classified once through `people`. */
 class PersonTable {
   readonly logins: string[] = [];
+  /** Person id → 1 when `people.isMaintainer`. */
   readonly maintainer: number[] = [];
+  // people.isBotPost depends on the login and on whether GitHub typed the author as a Bot: cached per
+  // person for each case, -1 until asked.
+  private readonly botPostAsBotActor: number[] = [];
+  private readonly botPostOtherwise: number[] = [];
   private readonly ids = new Map<string, number>();
 
   constructor(private readonly people: People) {}
@@ -153,6 +169,8 @@ class PersonTable {
       this.ids.set(login, id);
       this.logins.push(login);
       this.maintainer.push(this.people.isMaintainer(login) ? 1 : 0);
+      this.botPostAsBotActor.push(-1);
+      this.botPostOtherwise.push(-1);
     }
     return id;
   }
@@ -160,40 +178,11 @@ class PersonTable {
   existingId(login: string): number {
     return this.ids.get(login) ?? -1;
   }
-}
 
-/**
- * `people` with every answer cached per login: the same answers (they depend only on the login and,
- * for posts, on `authorIsBotActor`), without re-normalising a login for each of 500,000 posts.
- */
-export function memoizePeople(people: People): People {
-  const isBot = cachedBy((login: string) => people.isBot(login));
-  const isMaintainer = cachedBy((login: string) => people.isMaintainer(login));
-  const botActorPost = new Map<string, boolean>();
-  const otherPost = new Map<string, boolean>();
-  return {
-    isBot,
-    isMaintainer,
-    isBotPost: (post) => {
-      const cache = post.authorIsBotActor ? botActorPost : otherPost;
-      let answer = cache.get(post.author);
-      if (answer === undefined) {
-        answer = people.isBotPost(post);
-        cache.set(post.author, answer);
-      }
-      return answer;
-    },
-  };
-}
-
-function cachedBy(compute: (login: string) => boolean): (login: string) => boolean {
-  const cache = new Map<string, boolean>();
-  return (login) => {
-    let answer = cache.get(login);
-    if (answer === undefined) {
-      answer = compute(login);
-      cache.set(login, answer);
-    }
-    return answer;
-  };
+  /** `people.isBotPost(post)`, where `author` is the id of `post.author`. */
+  isBotPost(post: Post, author: number): boolean {
+    const cache = post.authorIsBotActor ? this.botPostAsBotActor : this.botPostOtherwise;
+    if (cache[author] === -1) cache[author] = this.people.isBotPost(post) ? 1 : 0;
+    return cache[author] === 1;
+  }
 }

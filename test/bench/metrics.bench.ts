@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { Community } from '../../src/community/model';
+import { normalizeCommunity } from '../../src/community/normalize';
+import { classifyPeople } from '../../src/community/people';
+import { computeReport } from '../../src/community/report';
+import { generateCommunity } from '../fake-github/generator';
+import type { Benchmark, BenchReporter } from './reporter';
+
+const NOW = '2025-06-01T00:00:00Z';
+const SIZES = [5_000, 50_000, 200_000] as const;
+const HEADLINE_SIZE = 50_000;
+const MB = 1024 * 1024;
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/**
+ * Issue #3: a full report (people, facts, every metric, triage counts, previous window) over synthetic
+ * communities of 5,000 / 50,000 / 200,000 discussions (~10 comments and replies each, over a year),
+ * next to a bare pass that reads every post once, in the same run.
+ */
+export default {
+  title: 'Community report (issue #3)',
+  async run(report) {
+    for (const size of SIZES) measure(report, size);
+  },
+} satisfies Benchmark;
+
+function measure(report: BenchReporter, discussions: number): void {
+  collectGarbage();
+  const baseline = process.memoryUsage().heapUsed;
+  const community = syntheticCommunity(discussions);
+  collectGarbage();
+  const heapWithCommunity = process.memoryUsage().heapUsed - baseline;
+  const posts = community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0);
+  const until = Date.parse(NOW);
+  const people = classifyPeople(community);
+  const fullReport = () => computeReport(community, people, { until });
+  const wholeHistory = () => computeReport(community, people, { until, since: until - 400 * 86_400_000 });
+
+  const bare = median(() => barePass(community));
+  const classify = median(() => classifyPeople(community));
+  const full = median(fullReport);
+  const whole = median(wholeHistory);
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  fullReport();
+  const heapAfterReport = process.memoryUsage().heapUsed - before;
+
+  const label = `${discussions.toLocaleString('en')} discussions, ${posts.toLocaleString('en')} posts`;
+  report.note(label);
+  const headline = discussions === HEADLINE_SIZE;
+  report.figure(`  bare pass reading every post once`, bare, 'ms');
+  report.figure(`  people (bots, maintainers), shared with triage`, classify, 'ms');
+  report.figure(`  full report, default 90-day window`, full, 'ms', headline ? 1000 : undefined);
+  report.ratio(`  full report / bare pass`, full, bare, headline ? 10 : undefined);
+  report.figure(`  full report, 400-day window (every post in it)`, whole, 'ms', headline ? 1000 : undefined);
+  report.ratio(`  400-day report / bare pass`, whole, bare, headline ? 10 : undefined);
+  report.figure(`  time per discussion (400-day window)`, (whole * 1000) / discussions, 'µs');
+  report.figure(`  heap: normalized community`, heapWithCommunity / MB, 'MB');
+  report.figure(`  heap: community + one report's allocations (before GC)`, (heapWithCommunity + heapAfterReport) / MB, 'MB', headline ? 300 : undefined);
+}
+
+function syntheticCommunity(discussions: number): Community {
+  const generated = generateCommunity({ seed: 3, discussions, now: NOW });
+  return normalizeCommunity(generated.repository, generated.discussions);
+}
+
+/** What any report must at least do: visit every post and read the fields the metrics look at. */
+function barePass(community: Community): number {
+  let checksum = 0;
+  for (const discussion of community.discussions) {
+    checksum += discussion.opening.createdAt + discussion.opening.author.length;
+    for (const post of discussion.posts) {
+      if (!post.deleted && !post.minimized) checksum += post.createdAt + post.author.length + post.upvotes;
+    }
+  }
+  return checksum;
+}
+
+/** Median wall time of 5 runs after one warm-up (JIT), in ms. */
+function median(run: () => unknown): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2]!;
+}
