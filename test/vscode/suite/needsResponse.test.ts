@@ -112,6 +112,21 @@ async function findItem(api: CommunityPulseApi, number: number): Promise<vscode.
   assert.fail(`#${number} is not in the Needs Response tree`);
 }
 
+/**
+ * The window renders asynchronously from the extension host. reveal() resolves once the window's tree holds
+ * the row, i.e. has fetched the current data; then notifications are cleared and the window gets a moment
+ * to paint, since only its pixels matter for a screenshot.
+ */
+async function untilWindowShowsTree(api: CommunityPulseApi): Promise<void> {
+  const { provider, view } = api.needsResponse;
+  const [section] = (await provider.getChildren()) ?? [];
+  const [row] = section ? ((await provider.getChildren(section)) ?? []) : [];
+  assert.ok(row, 'the tree has a discussion to show');
+  await view.reveal(row, { select: false, focus: false });
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
 describe('Needs Response in VS Code', () => {
   let fake: FakeGitHub;
   let api: CommunityPulseApi;
@@ -177,7 +192,7 @@ describe('Needs Response in VS Code', () => {
     // Wide enough for the descriptions: resize the side bar (the focused part) after focusing the view again.
     await vscode.commands.executeCommand('communityPulse.needsResponse.focus');
     for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.increaseViewSize');
-    await vscode.commands.executeCommand('notifications.clearAll');
+    await untilWindowShowsTree(api);
     await takeScreenshot('needs-response');
   });
 
