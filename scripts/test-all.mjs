@@ -46,6 +46,19 @@ function runUnitTests() {
   }
 }
 
+/** The Playwright browser test (test/browser/userJourney.ts): a user's click-through of the views and the dashboard. */
+function runBrowserTest() {
+  const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-browser-'));
+  const resultsFile = path.join(resultsDir, 'results.json');
+  try {
+    const result = spawnSync('npx', ['tsx', 'test/browser/userJourney.ts', '--results', resultsFile], { cwd: repoRoot, stdio: 'inherit' });
+    if (result.error) throw result.error;
+    return readSuiteResults(resultsFile, result.status ?? 1, 'the browser test output above and test-results/screenshots/browser-failure.png');
+  } finally {
+    rmSync(resultsDir, { recursive: true, force: true });
+  }
+}
+
 const stages = [
   {
     name: 'system packages',
@@ -59,6 +72,7 @@ const stages = [
   { name: 'typecheck', run: () => npmRunOrThrow('typecheck') },
   { name: 'unit tests', run: runUnitTests, counts: true },
   { name: 'VS Code suites', run: () => runVSCodeTests(), counts: true, needs: ['system packages', 'code-server', 'build'] },
+  { name: 'browser test', run: runBrowserTest, counts: true, needs: ['system packages', 'code-server', 'build'] },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -1,0 +1,175 @@
+/**
+ * The browser test (issue #4): Playwright drives the code-server page as a maintainer would — open the Community
+ * Pulse container, click a discussion in Needs Response, open the dashboard from the command palette, switch to the
+ * dark theme — and saves screenshots of the views and the dashboard in both themes to test-results/screenshots/.
+ *
+ *   npx tsx test/browser/userJourney.ts [--results FILE]
+ *
+ * Each step is one test; a failed step skips the rest (they build on it). With --results it writes
+ * `{ passed, failed, skipped, failures }` for scripts/test-all.mjs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Frame, Page } from 'playwright-core';
+// @ts-expect-error: the harness's launcher is plain JavaScript without type declarations.
+import { launchVSCode, testResultsDir } from '../../scripts/lib/vscode-session.mjs';
+import { generateCommunity } from '../fake-github/generator';
+import { startFakeGitHub } from '../fake-github/server';
+
+const REPOSITORY = 'synthetic/pulse';
+const TOKEN = 'community-pulse-browser-test';
+const screenshots = path.join(testResultsDir as string, 'screenshots');
+
+interface Session {
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { results: { type: 'string' } } });
+  const community = generateCommunity({ seed: 11, discussions: 400, now: new Date().toISOString(), repository: REPOSITORY });
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: [{ nameWithOwner: REPOSITORY, discussions: community.discussions }] });
+  const session = (await launchVSCode({
+    env: { COMMUNITY_PULSE_TOKEN: TOKEN },
+    settings: { 'communityPulse.apiUrl': fake.url, 'communityPulse.repository': REPOSITORY, 'workbench.colorTheme': 'Default Light Modern' },
+    onTestOutput: () => {},
+  })) as Session;
+  const { page } = session;
+  const results = { passed: 0, failed: 0, skipped: 0, failures: [] as { title: string; error: string }[] };
+  const steps: [string, () => Promise<void>][] = [
+    ['opens the Community Pulse container and sees discussions needing a response', () => openContainer(page)],
+    ['clicks a discussion in Needs Response and is offered its GitHub page', () => clickDiscussion(page)],
+    ['opens the dashboard from the command palette and sees every section', () => openDashboard(page)],
+    ['switches to the dark theme, and the dashboard follows it', () => switchToDark(page)],
+  ];
+  try {
+    for (const [title, run] of steps) {
+      if (results.failed > 0) {
+        results.skipped++;
+        console.log(`  - ${title} (skipped)`);
+        continue;
+      }
+      try {
+        await run();
+        results.passed++;
+        console.log(`  ✔ ${title}`);
+      } catch (error) {
+        results.failed++;
+        const message = error instanceof Error ? error.message : String(error);
+        results.failures.push({ title, error: message });
+        console.log(`  ✘ ${title}\n    ${message}`);
+        await page.screenshot({ path: path.join(screenshots, 'browser-failure.png') }).catch(() => {});
+      }
+    }
+  } finally {
+    await session.close();
+    await fake.close();
+  }
+  console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+  if (values.results) {
+    mkdirSync(path.dirname(values.results), { recursive: true });
+    writeFileSync(values.results, JSON.stringify(results));
+  }
+  return results.failed > 0 ? 1 : 0;
+}
+
+async function openContainer(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar [aria-label^="Community Pulse"]').first().click();
+  await page.locator('.pane-header', { hasText: 'Needs Response' }).waitFor();
+  // The first sync fills the tree: a bucket heading with its count.
+  await page.locator('.monaco-list-row', { hasText: /^No response \(\d+\)/ }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-list-row', { hasText: /Leader candidates \(\d+\)/ }).first().waitFor({ timeout: 30_000 });
+  await shoot(page, 'browser-views-light');
+}
+
+async function clickDiscussion(page: Page): Promise<void> {
+  const bucket = page.locator('.monaco-list-row', { hasText: /^No response \(\d+\)/ }).first();
+  const discussion = page.locator(`.monaco-list-row[aria-level="2"]`).first();
+  if (!(await discussion.isVisible())) await bucket.click();
+  await discussion.click();
+  // VS Code asks before opening a website it does not trust yet: the dialog names the discussion's address.
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 15_000 });
+  const text = await dialog.innerText();
+  if (!text.includes(`github.com/${REPOSITORY}/discussions/`)) throw new Error(`the dialog does not offer the discussion: ${text}`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+async function openDashboard(page: Page): Promise<void> {
+  await runCommand(page, 'Community Pulse: Open Dashboard');
+  const frame = await dashboardFrame(page);
+  for (const section of ['first-response', 'activity', 'retention', 'participation', 'leaders', 'categories', 'needs-response']) {
+    await frame.locator(`section#${section}`).waitFor();
+  }
+  const cards = await frame.locator('.card').count();
+  if (cards !== 8) throw new Error(`expected 8 headline cards, found ${cards}`);
+  if ((await frame.locator('section#activity svg').count()) === 0) throw new Error('the activity chart is missing');
+  await shoot(page, 'browser-dashboard-light');
+}
+
+async function switchToDark(page: Page): Promise<void> {
+  const frame = await dashboardFrame(page);
+  const lightBackground = await backgroundLuminance(frame);
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.keyboard.type('Dark Modern');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const deadline = Date.now() + 10_000;
+  let darkBackground = await backgroundLuminance(frame);
+  while (darkBackground >= 0.5 && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    darkBackground = await backgroundLuminance(frame);
+  }
+  if (!(lightBackground > 0.5 && darkBackground < 0.5)) {
+    throw new Error(`the dashboard background went from luminance ${lightBackground.toFixed(2)} to ${darkBackground.toFixed(2)}; expected light to dark`);
+  }
+  await shoot(page, 'browser-dashboard-dark');
+  await page.locator('.activitybar [aria-label^="Community Pulse"]').first().click();
+  await page.waitForTimeout(500);
+  await shoot(page, 'browser-views-dark');
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  // Click the command of exactly this title (fuzzy matching also lists longer ones such as "… in Marketplace").
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
+}
+
+/** The webview's inner frame holding the dashboard (webviews are nested iframes in the page). */
+async function dashboardFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator('main#root h1').count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('no frame shows the dashboard');
+}
+
+/** Relative luminance 0..1 of the dashboard's body background (as the theme's --vscode-editor-background paints it). */
+async function backgroundLuminance(frame: Frame): Promise<number> {
+  const color = (await frame.evaluate('getComputedStyle(document.body).backgroundColor')) as string;
+  const [r, g, b] = (color.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number) as [number, number, number];
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
