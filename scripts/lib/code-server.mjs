@@ -36,6 +36,11 @@ function run(command, args, { cwd, env = {} }) {
   return result.stdout;
 }
 
+// node-gyp compiles against the running Node's headers; pointing it at the ones installed beside node keeps it
+// from downloading them (it cannot, offline).
+const nodePrefix = path.resolve(path.dirname(process.execPath), '..');
+const nativeBuildEnv = existsSync(path.join(nodePrefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodePrefix } : {};
+
 function installDependencies(dir) {
   run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir });
 }
@@ -56,7 +61,8 @@ function install(staging, log) {
   rmSync(path.join(staging, tarball));
 
   installDependencies(staging);
-  run('npm', ['rebuild', 'argon2'], { cwd: staging });
+  run('npm', ['rebuild', 'argon2'], { cwd: staging, env: nativeBuildEnv });
+  run(process.execPath, ['-e', 'require("argon2")'], { cwd: staging });
 
   const vscodeDir = path.join(staging, 'lib', 'vscode');
   installDependencies(vscodeDir);
@@ -64,7 +70,7 @@ function install(staging, log) {
   mkdirSync(ripgrepBin, { recursive: true });
   copyFileSync(debianRipgrep, path.join(ripgrepBin, 'rg'));
   // node-pty's build script runs `npx node-gyp`, which would otherwise wait for a confirmation.
-  run('npm', ['rebuild'], { cwd: vscodeDir, env: { npm_config_yes: 'true', JOBS: 'max' } });
+  run('npm', ['rebuild'], { cwd: vscodeDir, env: { ...nativeBuildEnv, npm_config_yes: 'true', JOBS: 'max' } });
   symlinkSync('node_modules', path.join(vscodeDir, 'node_modules.asar'));
   installDependencies(path.join(vscodeDir, 'extensions'));
   verifyNativeModules(vscodeDir);
