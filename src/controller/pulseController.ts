@@ -41,6 +41,12 @@ type Target =
   | { readonly kind: 'noRepository'; readonly settings: PulseSettings }
   | { readonly kind: 'ready'; readonly settings: PulseSettings; readonly repository: RepoRef; readonly credential: Credential };
 
+interface StoredCommunity {
+  readonly repository: string;
+  readonly community: Community;
+  readonly lastSyncAt: number | null;
+}
+
 interface Failure {
   /** apiUrl + repository the failure is about: a failure is forgotten when the target changes. */
   readonly target: string;
@@ -66,6 +72,8 @@ export class PulseController implements vscode.Disposable {
   private problemValue: string | undefined;
   /** Why the stored snapshot could not be read (a damaged file), until it can be. */
   private storeProblem: string | undefined;
+  /** The last snapshot read, per target; dropped when a sync may have written a new one. */
+  private stored: { key: string; value: StoredCommunity | null } | undefined;
   private failure: Failure | null = null;
   private lastNotified: string | undefined;
   private readonly shownSettingProblems = new Set<string>();
@@ -190,6 +198,8 @@ export class PulseController implements vscode.Disposable {
     } catch (error) {
       outcome = { ok: false, error };
     } finally {
+      // Even a failed or cancelled sync may have saved the pages it fetched.
+      this.stored = undefined;
       this.syncing = false;
       this.syncedThisSession = true;
       await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.syncing, false);
@@ -289,10 +299,27 @@ export class PulseController implements vscode.Disposable {
   }
 
   private async readData(repository: RepoRef, settings: PulseSettings): Promise<PulseData | null> {
-    const name = formatRepoRef(repository);
+    const stored = await this.readStored(repository, settings.apiUrl);
+    if (!stored) return null;
+    return {
+      repository: stored.repository,
+      community: stored.community,
+      people: classifyPeople(stored.community, { maintainers: settings.maintainers, ignoreUsers: settings.ignoreUsers }),
+      settings,
+      lastSyncAt: stored.lastSyncAt,
+    };
+  }
+
+  /**
+   * The repository's snapshot as the domain model. Reading and validating a large snapshot takes about a
+   * second, so it is kept until the target changes or a sync may have written the file.
+   */
+  private async readStored(repository: RepoRef, apiUrl: string): Promise<StoredCommunity | null> {
+    const key = targetKey(apiUrl, repository);
+    if (this.stored?.key === key) return this.stored.value;
     let snapshot;
     try {
-      snapshot = await this.sources.store.read(name);
+      snapshot = await this.sources.store.read(formatRepoRef(repository));
       this.storeProblem = undefined;
     } catch (error) {
       // A damaged file is left in place for the user to inspect; the message says what to do.
@@ -301,16 +328,18 @@ export class PulseController implements vscode.Disposable {
       return null;
     }
     // A snapshot of the same name from another server (say, the fake GitHub) is not this repository's.
-    if (!snapshot || snapshot.apiUrl.replace(/\/+$/, '') !== settings.apiUrl) return null;
-    const community = normalizeCommunity(snapshot.repository, snapshot.discussions);
-    return {
-      repository: snapshot.repository,
-      community,
-      people: classifyPeople(community, { maintainers: settings.maintainers, ignoreUsers: settings.ignoreUsers }),
-      settings,
-      lastSyncAt: snapshot.sync.lastSyncAt ? Date.parse(snapshot.sync.lastSyncAt) : null,
-    };
+    const value =
+      snapshot && snapshot.apiUrl.replace(/\/+$/, '') === apiUrl
+        ? {
+            repository: snapshot.repository,
+            community: normalizeCommunity(snapshot.repository, snapshot.discussions),
+            lastSyncAt: snapshot.sync.lastSyncAt ? Date.parse(snapshot.sync.lastSyncAt) : null,
+          }
+        : null;
+    this.stored = { key, value };
+    return value;
   }
+
 
   private setState(state: PulseState): void {
     this.stateValue = state;
