@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputFileError } from '../store/inputFile';
 import { loadCommunity } from './loadCommunity';
 import { parseChoice, parseInstant, parsePositiveNumber } from './options';
+import { reportCommand } from './reportCommand';
 import { syncCommand } from './syncCommand';
 import { triageCommand } from './triageCommand';
 import { USAGE, UsageError } from './usage';
@@ -24,6 +25,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runSync(rest, io);
       case 'triage':
         return await runTriage(rest, io);
+      case 'report':
+        return await runReport(rest, io);
       case '--help':
       case '-h':
       case 'help':
@@ -99,6 +102,31 @@ async function runTriage(args: readonly string[], io: CliIo): Promise<number> {
     ignoreUsers: values['ignore-users'],
   });
   io.stdout.write(triageCommand(loaded, { now, staleDays, format }));
+  return 0;
+}
+
+async function runReport(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    ...communityFlags,
+    since: { type: 'string' },
+    out: { type: 'string' },
+    'stale-days': { type: 'string' },
+    'response-target-hours': { type: 'string' },
+  });
+  const format = parseChoice('format', values.format, ['md', 'json', 'csv'] as const);
+  const since = parseInstant('since', values.since);
+  const until = parseInstant('until', values.until);
+  const staleDays = parsePositiveNumber('stale-days', values['stale-days'], 7);
+  const responseTargetHours = parsePositiveNumber('response-target-hours', values['response-target-hours'], 48);
+  const loaded = await loadCommunity({
+    repository: positionals[0],
+    input: values.input,
+    store: values.store,
+    maintainers: values.maintainers,
+    ignoreUsers: values['ignore-users'],
+  });
+  const text = await reportCommand({ ...loaded, since, until, format, staleDays, responseTargetHours });
+  await writeOutput(io, text, values.out);
   return 0;
 }
 

@@ -12,6 +12,7 @@ export const USAGE = `Usage:
                          [--maintainers a,b] [--ignore-users a,b] [--stale-days N] [--store DIR]
   community-pulse report (OWNER/REPO | --input FILE) [--since ISO] [--until ISO] [--format md|json|csv]
                          [--maintainers a,b] [--ignore-users a,b] [--out FILE] [--store DIR]
+                         [--stale-days N] [--response-target-hours N]
 
   sync reads the token from GITHUB_TOKEN. Snapshots are stored in --store DIR, else $COMMUNITY_PULSE_STORE,
   else ~/.local/share/community-pulse (one file per repository); --out FILE writes one snapshot file instead.

@@ -9,7 +9,6 @@ import { buildFacts } from './metrics/facts';
 import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
 import { inactiveRegulars } from './metrics/inactiveRegulars';
-import { memoizePeople } from './metrics/memoizePeople';
 import { needsResponse } from './metrics/needsResponse';
 import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
 import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
@@ -32,8 +31,7 @@ export interface ReportOptions {
 export function computeReport(community: Community, people: People, options: ReportOptions = {}): Report {
   const settings = resolveSettings(options.settings);
   const window = reportWindow({ ...options, windowDays: settings.windowDays });
-  const cachedPeople = memoizePeople(people);
-  const facts = buildFacts(community, cachedPeople);
+  const facts = buildFacts(community, people);
   const sources = headlineSources(facts, window, settings);
   const previous = previousWindow(window);
   const { contributors: listed, leaders } = contributors(facts, window, settings);
@@ -57,7 +55,7 @@ export function computeReport(community: Community, people: People, options: Rep
       inactiveRegulars: inactiveRegulars(facts, window.until, settings),
       categories: categories(facts, window, settings),
       activity: activity(facts, window),
-      needsResponse: needsResponse(community, cachedPeople, window.until, settings.staleDays),
+      needsResponse: needsResponse(community, people, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
     },
     { answerRate: sources.answers.answerRateReason },

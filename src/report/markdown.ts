@@ -1,0 +1,281 @@
+import type { Contributor, Headline, Report, ResponseTimes, TimeToAnswer } from '../community/reportSchema';
+import { formatCount, formatDate, formatPercent, formatSeconds, NO_VALUE } from '../shared/format';
+
+/**
+ * The report as Markdown a maintainer pastes into a discussion or an issue: headline with the change
+ * from the previous window, response times, needs-response counts, leader candidates with their
+ * evidence, inactive regulars, retention, categories and weekly activity. A missing figure shows as
+ * `—` with a numbered note giving the engine's reason. Logins are profile links, never @-mentions,
+ * so pasting the report pings nobody.
+ */
+export function renderMarkdown(report: Report): string {
+  const notes = new Notes();
+  const sections = [
+    title(report),
+    headlineSection(report, notes),
+    responseTimesSection(report, notes),
+    needsResponseSection(report),
+    participationSection(report, notes),
+    leadersSection(report),
+    inactiveRegularsSection(report),
+    retentionSection(report, notes),
+    categoriesSection(report, notes),
+    activitySection(report),
+    notes.render(),
+  ];
+  return `${sections.filter((section) => section !== '').join('\n\n')}\n`;
+}
+
+function title(report: Report): string {
+  const { since, until, days } = report.window;
+  const maintainers = report.maintainersKnown
+    ? ''
+    : '\n\nNo maintainer is known in this data (no OWNER, MEMBER or COLLABORATOR association, no `--maintainers`), so maintainer figures are missing.';
+  return `# Community report: ${escape(report.repository)}\n\n${formatDate(since)} to ${formatDate(until)} (${formatCount(days)} days, end exclusive), compared with the ${formatCount(days)} days before. Definitions: docs/metrics.md.${maintainers}`;
+}
+
+type Kind = 'count' | 'rate' | 'seconds';
+
+const HEADLINE_ROWS: readonly { key: Exclude<keyof Headline, 'reasons'>; label: string; kind: Kind }[] = [
+  { key: 'discussions', label: 'Discussions opened', kind: 'count' },
+  { key: 'responses', label: 'Responses', kind: 'count' },
+  { key: 'responders', label: 'People who responded', kind: 'count' },
+  { key: 'participants', label: 'Participants', kind: 'count' },
+  { key: 'newParticipants', label: 'New participants', kind: 'count' },
+  { key: 'returningRate', label: 'Returning participants', kind: 'rate' },
+  { key: 'firstResponseMedianSeconds', label: 'Median first response', kind: 'seconds' },
+  { key: 'withinTargetRate', label: 'First response within target', kind: 'rate' },
+  { key: 'noResponse', label: 'Without a response', kind: 'count' },
+  { key: 'answerRate', label: 'Answer rate (answerable categories)', kind: 'rate' },
+  { key: 'timeToAnswerMedianSeconds', label: 'Median time to answer', kind: 'seconds' },
+];
+
+function headlineSection(report: Report, notes: Notes): string {
+  const current = report.headline;
+  const previous = report.previous.headline;
+  const rows = HEADLINE_ROWS.map(({ key, label, kind }) => {
+    const now = current[key];
+    const before = previous[key];
+    return [
+      label,
+      notes.figure(now, kind, current.reasons[key]),
+      notes.figure(before, kind, previous.reasons[key]),
+      now === null || before === null ? NO_VALUE : change(now - before, kind),
+    ];
+  });
+  return `## Headline\n\n${table(['', 'This window', 'Previous window', 'Change'], rows, ['l', 'r', 'r', 'r'])}`;
+}
+
+function change(difference: number, kind: Kind): string {
+  if (difference === 0) return '0';
+  const sign = difference > 0 ? '+' : '−';
+  const magnitude = Math.abs(difference);
+  if (kind === 'rate') return `${sign}${Math.round(magnitude * 100)} pts`;
+  return `${sign}${kind === 'seconds' ? formatSeconds(magnitude) : formatCount(magnitude)}`;
+}
+
+function responseTimesSection(report: Report, notes: Notes): string {
+  const responseRow = (label: string, times: ResponseTimes) => [
+    label,
+    notes.figure(times.count, 'count', times.reasons['count']),
+    notes.figure(times.medianSeconds, 'seconds', times.reasons['medianSeconds']),
+    notes.figure(times.meanSeconds, 'seconds', times.reasons['meanSeconds']),
+    notes.figure(times.p90Seconds, 'seconds', times.reasons['p90Seconds']),
+    notes.figure(times.noResponse, 'count', times.reasons['noResponse']),
+    notes.figure(times.withinTargetRate, 'rate', times.reasons['withinTargetRate']),
+  ];
+  const answerRow = (times: TimeToAnswer) => [
+    'Time to answer',
+    formatCount(times.count),
+    notes.figure(times.medianSeconds, 'seconds', times.reasons['medianSeconds']),
+    notes.figure(times.meanSeconds, 'seconds', times.reasons['meanSeconds']),
+    notes.figure(times.p90Seconds, 'seconds', times.reasons['p90Seconds']),
+    '',
+    '',
+  ];
+  const target = report.firstResponse.targetHours;
+  const { total, answerable, answered } = report.discussions;
+  return [
+    '## Response times',
+    `Over the ${formatCount(total)} discussions opened in the window (${formatCount(answerable)} in answerable categories, ${formatCount(answered)} with a chosen answer); answer rate ${notes.figure(report.answerRate, 'rate', report.reasons['answerRate'])}.`,
+    table(
+      ['', 'With one', 'Median', 'Mean', '90th percentile', 'None yet', `Within ${formatCount(target)} h`],
+      [responseRow('First response', report.firstResponse), responseRow('First maintainer response', report.firstMaintainerResponse), answerRow(report.timeToAnswer)],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+  ].join('\n\n');
+}
+
+function needsResponseSection(report: Report): string {
+  const counts = report.needsResponse;
+  return [
+    `## Needs response (at ${formatDate(report.window.until)})`,
+    table(
+      ['Waiting', 'Discussions'],
+      [
+        ['No response yet', formatCount(counts.noResponse)],
+        ['Author replied, waiting on the team', formatCount(counts.awaitingReply)],
+        [`Answered but not marked (older than ${formatCount(counts.staleDays)} days)`, formatCount(counts.unmarkedAnswer)],
+        ['**Total**', `**${formatCount(counts.total)}**`],
+      ],
+      ['l', 'r'],
+    ),
+  ].join('\n\n');
+}
+
+function participationSection(report: Report, notes: Notes): string {
+  const p = report.participation;
+  return [
+    '## Participation',
+    table(
+      ['Responses', 'Responders', 'Absence factor', 'Top 10% share', 'Gini', 'Maintainer share'],
+      [
+        [
+          formatCount(p.responses),
+          formatCount(p.responders),
+          notes.figure(p.absenceFactor, 'count', p.reasons['absenceFactor']),
+          notes.figure(p.top10Share, 'rate', p.reasons['top10Share']),
+          p.gini === null ? notes.figure(null, 'count', p.reasons['gini']) : p.gini.toFixed(2),
+          notes.figure(p.maintainerShare, 'rate', p.reasons['maintainerShare']),
+        ],
+      ],
+      ['r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    'Absence factor: the fewest people who together wrote half of the responses.',
+  ].join('\n\n');
+}
+
+function leadersSection(report: Report): string {
+  const { leader, scoreWeights: w } = report.settings;
+  const heading = '## Leader candidates';
+  const rule = `Community members (not maintainers) with at least ${leader.minResponses} responses, ${leader.minPeopleHelped} people helped and ${leader.minActiveWeeks} active weeks in the window, and a response in the last ${leader.recentDays} days. Score = ${w.responses} × responses + ${w.acceptedAnswers} × accepted answers + ${w.peopleHelped} × people helped + ${w.firstResponses} × first responses + ${w.activeWeeks} × active weeks + ${w.upvotes} × upvotes.`;
+  if (report.leaders.length === 0) {
+    const closest = report.contributors[0];
+    const hint = closest ? ` The most active contributor, ${person(closest.login)}, has ${closest.unmet.join(', ')}.` : '';
+    return `${heading}\n\n${rule}\n\nNobody meets every threshold in this window.${hint}`;
+  }
+  return `${heading}\n\n${rule}\n\n${table(
+    ['Person', 'Score', 'Responses', 'Accepted answers', 'People helped', 'First responses', 'Active weeks', 'Upvotes', 'Last active'],
+    report.leaders.map(leaderRow),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+  )}`;
+}
+
+function leaderRow(c: Contributor): string[] {
+  return [
+    person(c.login),
+    formatCount(Math.round(c.score * 10) / 10),
+    formatCount(c.responses),
+    formatCount(c.acceptedAnswers),
+    formatCount(c.peopleHelped),
+    formatCount(c.firstResponses),
+    formatCount(c.activeWeeks),
+    formatCount(c.upvotes),
+    formatDate(c.lastActive),
+  ];
+}
+
+function inactiveRegularsSection(report: Report): string {
+  const { minResponses, lookbackDays, inactiveDays } = report.settings.inactiveRegular;
+  const heading = `## Inactive regulars\n\nPeople with at least ${minResponses} responses in the ${lookbackDays} days before the end of the window and no post in its last ${inactiveDays} days: worth a message.`;
+  if (report.inactiveRegulars.length === 0) return `${heading}\n\nNobody.`;
+  return `${heading}\n\n${table(
+    ['Person', 'Responses', 'Last active', 'Days inactive'],
+    report.inactiveRegulars.map((r) => [person(r.login) + (r.maintainer ? ' (maintainer)' : ''), formatCount(r.responses), formatDate(r.lastActive), formatCount(r.daysInactive)]),
+    ['l', 'r', 'l', 'r'],
+  )}`;
+}
+
+function retentionSection(report: Report, notes: Notes): string {
+  const { retention } = report;
+  const width = Math.max(0, ...retention.cohorts.map((cohort) => cohort.active.length));
+  const header = ['First posted in', 'People', ...Array.from({ length: width }, (_, k) => `+${k}`)];
+  const rows = retention.cohorts.map((cohort) => [
+    cohort.month,
+    formatCount(cohort.size),
+    ...Array.from({ length: width }, (_, k) => {
+      const active = cohort.active[k];
+      if (active === undefined) return '';
+      return active === 0 ? '0' : `${formatCount(active)} (${formatPercent(active / cohort.size)})`;
+    }),
+  ]);
+  const newPeople = retention.newParticipants.map((month) => `${month.month}: ${formatCount(month.count)}`).join(', ');
+  return [
+    '## Retention',
+    `${formatCount(retention.participants)} people posted in the window; ${notes.figure(retention.returningRate, 'rate', retention.reasons['returningRate'])} of them had posted before it. New participants by month: ${newPeople}.`,
+    'Each row: the people whose first post was in that month, and how many of them posted again k months later (+0 is the month itself; the latest month may be partial).',
+    table(header, rows, ['l', 'r', ...header.slice(2).map(() => 'r' as const)]),
+  ].join('\n\n');
+}
+
+function categoriesSection(report: Report, notes: Notes): string {
+  if (report.categories.length === 0) return '## Categories\n\nNo discussions.';
+  const { crowdedParticipants, quietDays } = report.settings;
+  const rows = report.categories.map((c) => [
+    escape(c.name),
+    formatCount(c.discussions),
+    formatCount(c.responses),
+    formatCount(c.participants),
+    notes.figure(c.answerRate, 'rate', c.reasons['answerRate']),
+    notes.figure(c.medianFirstResponseSeconds, 'seconds', c.reasons['medianFirstResponseSeconds']),
+    notes.figure(c.noResponseShare, 'rate', c.reasons['noResponseShare']),
+    [c.crowded ? 'crowded: consider splitting' : '', c.quiet ? 'quiet: consider merging or retiring' : ''].filter(Boolean).join('; '),
+  ]);
+  return [
+    '## Categories',
+    `Crowded: more than ${crowdedParticipants} participants in the window. Quiet: no new discussion in the last ${quietDays} days.`,
+    table(['Category', 'Discussions', 'Responses', 'Participants', 'Answer rate', 'Median first response', 'No response', 'Flags'], rows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+      'l',
+    ]),
+  ].join('\n\n');
+}
+
+function activitySection(report: Report): string {
+  const rows = report.activity.weeks.map((week) => [
+    `${week.week}${week.partial ? ' (partial)' : ''}`,
+    formatCount(week.discussions),
+    formatCount(week.comments),
+    formatCount(week.replies),
+    formatCount(week.activeParticipants),
+  ]);
+  return `## Weekly activity\n\n${table(['Week of', 'Discussions', 'Comments', 'Replies', 'Active people'], rows, ['l', 'r', 'r', 'r', 'r'])}`;
+}
+
+/** Numbered notes for missing figures: each distinct reason once, cited by its number. */
+class Notes {
+  private readonly reasons: string[] = [];
+
+  figure(value: number | null, kind: Kind, reason: string | undefined): string {
+    if (value !== null) return kind === 'rate' ? formatPercent(value) : kind === 'seconds' ? formatSeconds(value) : formatCount(value);
+    const text = reason ?? 'no figure';
+    let index = this.reasons.indexOf(text);
+    if (index < 0) index = this.reasons.push(text) - 1;
+    return `${NO_VALUE} (${index + 1})`;
+  }
+
+  render(): string {
+    if (this.reasons.length === 0) return '';
+    return `## Notes\n\n${this.reasons.map((reason, index) => `${index + 1}. ${reason}`).join('\n')}`;
+  }
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+function person(login: string): string {
+  return `[${escape(login)}](https://github.com/${encodeURIComponent(login)})`;
+}
+
+/** Text from GitHub inside Markdown (and table cells): markup characters are escaped, never interpreted. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~@]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
