@@ -36,7 +36,12 @@ function runUnitTests() {
   const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-unit-'));
   const resultsFile = path.join(resultsDir, 'results.json');
   try {
-    const status = npmRun('test:unit', ['--reporter', './test/vscode/summaryReporter.ts', '--reporter-option', `summary=${resultsFile}`]);
+    const status = npmRun('test:unit', [
+      '--reporter', './test/vscode/summaryReporter.ts',
+      '--reporter-option', `summary=${resultsFile}`,
+      // In CI a forgotten `.only` must fail the run rather than silently skip every other test.
+      ...(process.env.CI ? ['--forbid-only'] : []),
+    ]);
     const results = readSuiteResults(resultsFile, status, 'the mocha output above');
     mkdirSync(path.dirname(unitResults), { recursive: true });
     copyFileSync(resultsFile, unitResults);

@@ -5,9 +5,9 @@
 // The workbench reports to the page through two functions it looks up on `window`:
 //   codeAutomationLog(level, args)  every workbench log message, including the extension host's console output
 //   codeAutomationExit(code, logs)  once the extension tests' run() settled (0 = resolved), with VS Code's log files
-// Everything logged is written to workbench.log (in test-results/vscode/ once the session closes); lines the mocha runner in the extension host
-// marks with runner-protocol.json's logPrefix are shown live, and screenshot requests (see
-// test/vscode/screenshot.ts) are answered here.
+// Everything logged is written to workbench.log (in test-results/vscode/ once the session closes); lines the mocha
+// runner in the extension host marks with runner-protocol.json's logPrefix are shown live, and screenshot requests
+// (see test/vscode/screenshot.ts) are answered here.
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ import { ensureCodeServer, startCodeServer } from './code-server.mjs';
 import { createTestWorkspace, writeUserSettings } from './test-environment.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const testResultsDir = path.join(repoRoot, 'test-results');
+const testResultsDir = path.join(repoRoot, 'test-results');
 /** Where a session's logs end up: code-server.log, workbench.log and VS Code's own logs/. */
 export const publishedLogsDir = path.join(testResultsDir, 'vscode');
 const screenshotsDir = path.join(testResultsDir, 'screenshots');
@@ -49,7 +49,7 @@ function saveVSCodeLogs(logs, dir) {
   }
 }
 
-async function answerScreenshotRequest(page, name, screenshotsDir) {
+async function answerScreenshotRequest(page, name) {
   const done = path.join(screenshotsDir, `${name}.done`);
   if (!screenshotName.test(name)) {
     writeFileSync(done, `invalid screenshot name ${JSON.stringify(name)}: use lowercase letters, digits and dashes`);
@@ -128,6 +128,8 @@ export async function launchVSCode({
     });
     cleanups.push(server.stop);
 
+    const workbenchLog = createWriteStream(path.join(logsDir, 'workbench.log'));
+    cleanups.push(() => new Promise((resolve) => workbenchLog.end(resolve)));
     const browser = await chromium.launch({
       executablePath: chromiumPath,
       args: chromiumArgs,
@@ -137,16 +139,13 @@ export async function launchVSCode({
     });
     cleanups.push(() => browser.close());
     const page = await browser.newPage({ viewport });
-
-    const workbenchLog = createWriteStream(path.join(logsDir, 'workbench.log'));
-    cleanups.push(() => new Promise((resolve) => workbenchLog.end(resolve)));
     let screenshots = Promise.resolve();
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       const message = describeArgs(args);
       workbenchLog.write(`[${level}] ${message}\n`);
       if (message.startsWith(protocol.screenshotRequestPrefix)) {
         const name = message.slice(protocol.screenshotRequestPrefix.length).trim();
-        screenshots = screenshots.then(() => answerScreenshotRequest(page, name, screenshotsDir));
+        screenshots = screenshots.then(() => answerScreenshotRequest(page, name));
       } else if (message.startsWith(protocol.logPrefix)) {
         onTestOutput(message.slice(protocol.logPrefix.length));
       } else if (verbose) {

@@ -41,6 +41,8 @@ async function runSuites(): Promise<number> {
     ui: 'bdd',
     color: false,
     timeout: 30_000,
+    // In CI a forgotten `.only` must fail the run rather than silently skip every other test.
+    forbidOnly: Boolean(process.env['CI']),
     reporter: resultsFile ? SummaryReporter : 'spec',
     reporterOptions: { summary: resultsFile },
     ...(grep ? { grep } : {}),
