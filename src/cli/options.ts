@@ -1,14 +1,15 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RepoRef } from '../github/contracts';
+import { parseRepoRef } from '../repository/repoRef';
 import { UsageError } from './usage';
 
 /** Parsers for the flag values every command shares; each failure names the flag and what it expects. */
 
 export function parseRepository(value: string | undefined): RepoRef {
-  const match = value ? /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(value) : null;
-  if (!match) throw new UsageError(`expected OWNER/REPO (such as octo-org/octo-repo), got ${value === undefined ? 'nothing' : `"${value}"`}`);
-  return { owner: match[1]!, name: match[2]! };
+  const ref = value === undefined ? null : parseRepoRef(value);
+  if (!ref) throw new UsageError(`expected OWNER/REPO (such as octo-org/octo-repo), got ${value === undefined ? 'nothing' : `"${value}"`}`);
+  return ref;
 }
 
 export function parseList(value: string | undefined): string[] {
