@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFacts, POST_KIND_CODES } from '../../src/community/metrics/facts';
+import { communityAsOf } from '../../src/community/metrics/asOf';
+import type { Community } from '../../src/community/model';
+import { normalizeCommunity } from '../../src/community/normalize';
+import { classifyPeople, type People } from '../../src/community/people';
+import { firstResponse, isResponse, isVisibleHumanPost } from '../../src/community/responses';
+import type { DiscussionNode } from '../../src/github/schemas';
+import { generateCommunity } from '../fake-github/generator';
+import { at, comment, discussion } from '../support/discussionNodes';
+
+function realCommunity(): Community {
+  const raw = JSON.parse(readFileSync(join(__dirname, '../fixtures/payload-discussions.json'), 'utf8')) as { repository: string; discussions: DiscussionNode[] };
+  return normalizeCommunity(raw.repository, raw.discussions);
+}
+
+function syntheticCommunity(): Community {
+  const generated = generateCommunity({ seed: 11, discussions: 400, now: '2025-06-01T00:00:00Z' });
+  return normalizeCommunity(generated.repository, generated.discussions as DiscussionNode[]);
+}
+
+/** The facts' fast per-person classification must give exactly responses.ts's answers, post by post. */
+function assertSameAsDefinitions(community: Community, people: People): void {
+  const facts = buildFacts(community, people);
+  const counted = community.discussions.filter((d) => !people.isBotPost(d.opening));
+  assert.equal(facts.discussions.length, counted.length);
+  let row = 0;
+  counted.forEach((discussion, index) => {
+    const fact = facts.discussions[index]!;
+    assert.equal(fact.discussion, discussion);
+    assert.equal(fact.firstResponseAt, firstResponse(discussion, people)?.createdAt ?? null, `first response of #${discussion.number}`);
+    const byMaintainer = firstResponse(discussion, people, (post) => people.isMaintainer(post.author));
+    assert.equal(fact.firstMaintainerResponseAt, byMaintainer?.createdAt ?? null, `first maintainer response of #${discussion.number}`);
+    for (const post of [discussion.opening, ...discussion.posts]) {
+      if (!isVisibleHumanPost(post, people)) continue;
+      assert.equal(facts.posts.discussion[row], index);
+      assert.equal(facts.logins[facts.posts.author[row]!], post.author);
+      assert.equal(facts.posts.createdAt[row], post.createdAt);
+      assert.equal(facts.posts.kind[row], POST_KIND_CODES[post.kind]);
+      assert.equal(facts.posts.isResponse[row], isResponse(post, discussion, people) ? 1 : 0, `post ${post.id}`);
+      row++;
+    }
+  });
+  assert.equal(facts.posts.length, row, 'every post that counts as activity, and no other');
+}
+
+describe('metrics: shared facts', () => {
+  it('classify every post of the real sample exactly as responses.ts defines it', () => {
+    const community = realCommunity();
+    assertSameAsDefinitions(community, classifyPeople(community, { maintainers: ['jmikrut', 'DanRibbens'] }));
+  });
+
+  it('classify every post of a synthetic community (bots, maintainers, deleted and minimized posts) exactly as responses.ts does', () => {
+    const community = syntheticCommunity();
+    const facts = buildFacts(community, classifyPeople(community));
+    assert.ok(facts.maintainerKnown, 'the generator gives maintainers an association');
+    assert.ok(community.discussions.some((d) => d.posts.some((p) => p.deleted || p.minimized || p.authorIsBotActor)), 'the sample exercises the exclusions');
+    assertSameAsDefinitions(community, classifyPeople(community, { ignoreUsers: [community.discussions[0]!.opening.author] }));
+  });
+
+  it('as of until: later discussions, posts and answer choices do not exist yet', () => {
+    const community = normalizeCommunity('octo/repo', [
+      discussion(1, 'alice', 0, { comments: [comment('bob', 5), comment('carol', 50, { isAnswer: true })], answerChosenAt: at(60) }),
+      discussion(2, 'alice', 40),
+      discussion(3, 'alice', 1, { comments: [comment('bob', 2, { isAnswer: true })], answerChosenAt: at(3) }),
+    ]);
+    const early = communityAsOf(community, Date.parse(at(20)));
+    assert.deepEqual(early.discussions.map((d) => d.number), [1, 3]);
+    const first = early.discussions[0]!;
+    assert.deepEqual(first.posts.map((p) => p.author), ['bob']);
+    assert.equal(first.answerId, null);
+    assert.equal(first.answerChosenAt, null);
+    assert.equal(early.discussions[1], community.discussions[2], 'a discussion with nothing later is kept as it is');
+    assert.equal(communityAsOf(community, Date.parse(at(100))), community, 'nothing later: the same community');
+  });
+});
