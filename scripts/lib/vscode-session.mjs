@@ -19,7 +19,8 @@ import { ensureCodeServer, startCodeServer } from './code-server.mjs';
 import { createTestWorkspace, writeUserSettings } from './test-environment.mjs';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const testResultsDir = path.join(repoRoot, 'test-results');
+/** test-results/: logs, results and screenshots of test runs (git-ignored). */
+export const testResultsDir = path.join(repoRoot, 'test-results');
 /** Where a session's logs end up: code-server.log, workbench.log and VS Code's own logs/. */
 export const publishedLogsDir = path.join(testResultsDir, 'vscode');
 const screenshotsDir = path.join(testResultsDir, 'screenshots');
