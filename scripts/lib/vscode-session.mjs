@@ -5,7 +5,7 @@
 // The workbench reports to the page through two functions it looks up on `window`:
 //   codeAutomationLog(level, args)  every workbench log message, including the extension host's console output
 //   codeAutomationExit(code, logs)  once the extension tests' run() settled (0 = resolved), with VS Code's log files
-// Everything logged is written to workbench.log (in test-results/vscode/ once the session closes); lines the mocha
+// Everything logged is written to workbench.log (copied to publishLogsTo when the session closes); lines the mocha
 // runner in the extension host marks with runner-protocol.json's logPrefix are shown live, and screenshot requests
 // (see test/vscode/screenshot.ts) are answered here.
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { createTestWorkspace, writeUserSettings } from './test-environment.mjs';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** test-results/: logs, results and screenshots of test runs (git-ignored). */
 export const testResultsDir = path.join(repoRoot, 'test-results');
-/** Where a session's logs end up: code-server.log, workbench.log and VS Code's own logs/. */
+/** Where a session's logs end up by default: code-server.log, workbench.log and VS Code's own logs/. */
 export const publishedLogsDir = path.join(testResultsDir, 'vscode');
 const screenshotsDir = path.join(testResultsDir, 'screenshots');
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -77,8 +77,9 @@ async function answerScreenshotRequest(page, name) {
  * @param {(line: string) => void} [options.onTestOutput] receives the mocha runner's output lines
  * @param {boolean} [options.verbose] also pass every other workbench log message to onTestOutput
  * @param {{ width: number, height: number }} [options.viewport] the VS Code window size (screenshots have this size)
+ * @param {string} [options.publishLogsTo] where close() puts the logs (default test-results/vscode/; replaced)
  * @returns the Playwright `page` and `browser`, the `url` opened, the `workspaceFolder`, `logsDir` (this run's logs
- *   until close() copies them to test-results/vscode/), `testsExited` (resolves with the exit code of the extension
+ *   until close() copies them to publishLogsTo), `testsExited` (resolves with the exit code of the extension
  *   tests' run()), and `close()`, which stops everything and must be awaited.
  */
 export async function launchVSCode({
@@ -90,11 +91,12 @@ export async function launchVSCode({
   onTestOutput = (line) => console.log(line),
   verbose = false,
   viewport = { width: 1280, height: 800 },
+  publishLogsTo = publishedLogsDir,
 } = {}) {
   const entry = ensureCodeServer();
   const tempRoot = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-vscode-'));
-  // Logs go to this run's own folder and are copied to test-results/vscode/ at the end, so runs side by side
-  // (two terminals, two engineers) do not delete each other's files.
+  // Logs go to this run's own folder and are copied to publishLogsTo at the end, so runs side by side (two
+  // terminals, two engineers) do not delete each other's files.
   const logsDir = path.join(tempRoot, 'logs');
   mkdirSync(logsDir);
   mkdirSync(screenshotsDir, { recursive: true });
@@ -105,8 +107,8 @@ export async function launchVSCode({
   const cleanups = [
     () => rmSync(tempRoot, { recursive: true, force: true }),
     () => {
-      rmSync(publishedLogsDir, { recursive: true, force: true });
-      cpSync(logsDir, publishedLogsDir, { recursive: true });
+      rmSync(publishLogsTo, { recursive: true, force: true });
+      cpSync(logsDir, publishLogsTo, { recursive: true });
     },
   ];
   const stopOnSignal = (signal) => close().finally(() => process.kill(process.pid, signal));
