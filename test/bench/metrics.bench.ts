@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import type { Community } from '../../src/community/model';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
+import { buildFacts } from '../../src/community/metrics/facts';
 import { computeReport } from '../../src/community/report';
 import { generateCommunity } from '../fake-github/generator';
 import type { Benchmark, BenchReporter } from './reporter';
@@ -42,6 +43,7 @@ function measure(report: BenchReporter, discussions: number): void {
 
   const bare = median(() => barePass(community));
   const classify = median(() => classifyPeople(community));
+  const facts = median(() => buildFacts(community, people));
   const full = median(fullReport);
   const whole = median(wholeHistory);
   collectGarbage();
@@ -55,6 +57,7 @@ function measure(report: BenchReporter, discussions: number): void {
   report.figure(`  bare pass reading every post once`, bare, 'ms');
   report.figure(`  people (bots, maintainers), shared with triage`, classify, 'ms');
   report.figure(`  full report, default 90-day window`, full, 'ms', headline ? 1000 : undefined);
+  report.figure(`    of which the shared facts (login → person id for every post, first responses)`, facts, 'ms');
   report.ratio(`  full report / bare pass`, full, bare, headline ? 10 : undefined);
   report.figure(`  full report, 400-day window (every post in it)`, whole, 'ms', headline ? 1000 : undefined);
   report.ratio(`  400-day report / bare pass`, whole, bare, headline ? 10 : undefined);

@@ -19,23 +19,27 @@ export function answeredAt(
   return discussion.answerId !== null ? discussion.createdAt : null;
 }
 
+/** D's latest dated event: its creation, its last post (posts are in ascending order) or the answer choice. */
+export function latestTime(discussion: Discussion): number {
+  return Math.max(discussion.createdAt, discussion.posts.at(-1)?.createdAt ?? -Infinity, discussion.answerChosenAt ?? -Infinity);
+}
+
 /**
  * The community as it stood at `until`: discussions and posts created later are dropped, and an
  * answer chosen later is not chosen yet. What is not dated (closed, locked) stays as in the data.
- * Returns `community` itself when nothing in it is dated at or after `until`.
+ * Returns `community` itself when nothing in it is dated at or after `until`; a caller that knows the
+ * latest time in the data (`CommunityFacts.latestActivityAt`) passes it to skip that check.
  */
-export function communityAsOf(community: Community, until: number): Community {
-  // Posts are in ascending order and an answer is chosen once it exists: comparing the last post and
-  // `answerChosenAt` covers every dated thing.
-  const isLater = (discussion: Discussion): boolean =>
-    discussion.createdAt >= until ||
-    (discussion.answerChosenAt ?? -Infinity) >= until ||
-    (discussion.posts.at(-1)?.createdAt ?? -Infinity) >= until;
-  if (!community.discussions.some(isLater)) return community;
+export function communityAsOf(
+  community: Community,
+  until: number,
+  latestActivityAt = community.discussions.reduce((latest, discussion) => Math.max(latest, latestTime(discussion)), -Infinity),
+): Community {
+  if (latestActivityAt < until) return community;
   const discussions: Discussion[] = [];
   for (const discussion of community.discussions) {
     if (discussion.createdAt >= until) continue;
-    if (!isLater(discussion)) {
+    if (latestTime(discussion) < until) {
       discussions.push(discussion);
       continue;
     }

@@ -18,27 +18,19 @@ export const NO_CATEGORY = '(no category)';
  */
 export function categories(facts: CommunityFacts, window: Window, settings: MetricSettings): CategoryHealth[] {
   const { since, until } = window;
-  const tallies: CategoryTally[] = [];
-  const byName = new Map<string, number>();
-  const categoryOf = Int32Array.from(facts.discussions, (discussion) => {
-    const name = discussion.category?.name ?? NO_CATEGORY;
-    let index = byName.get(name);
-    if (index === undefined) {
-      index = tallies.push(new CategoryTally(discussion.category)) - 1;
-      byName.set(name, index);
-    }
-    return index;
-  });
-  facts.discussions.forEach((discussion, index) => {
-    if (discussion.createdAt >= until) return;
+  const tallies = facts.categories.map((category) => new CategoryTally(category));
+  const { categoryOf } = facts;
+  for (let index = 0; index < facts.discussions.length; index++) {
+    const discussion = facts.discussions[index]!;
+    if (discussion.createdAt >= until) continue;
     const tally = tallies[categoryOf[index]!]!;
     tally.lastDiscussionAt = Math.max(tally.lastDiscussionAt, discussion.createdAt);
-    if (discussion.createdAt < since) return;
+    if (discussion.createdAt < since) continue;
     tally.discussions++;
     if (answeredBy(discussion, until)) tally.answered++;
     const respondedAt = discussion.firstResponseAt;
     if (respondedAt !== null && respondedAt < until) tally.firstResponseSeconds.push((respondedAt - discussion.createdAt) / 1000);
-  });
+  }
   const { posts } = facts;
   for (let row = 0; row < posts.length; row++) {
     const at = posts.createdAt[row]!;

@@ -25,11 +25,13 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
   const weekStamp = new Int32Array(weekIndex(window.until - 1) - firstWeek + 1).fill(-1);
   const { posts } = facts;
   const tallies: Tally[] = [];
+  const checks = leaderChecks(window.until, settings);
+  const { start, rows } = responsesByPerson;
   for (let person = 0; person < facts.logins.length; person++) {
-    const rows = responsesByPerson.rowsOf(person);
-    if (rows.length === 0 || facts.isMaintainer[person] === 1 || person === facts.ghost) continue;
+    const count = start[person + 1]! - start[person]!;
+    if (count === 0 || facts.isMaintainer[person] === 1 || person === facts.ghost) continue;
     const components: ScoreComponents = {
-      responses: rows.length,
+      responses: count,
       acceptedAnswers: 0,
       peopleHelped: 0,
       firstResponses: firstResponses[person]!,
@@ -37,14 +39,15 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
       upvotes: 0,
     };
     let lastResponse = -Infinity;
-    for (const row of rows) {
-      const discussion = facts.discussions[posts.discussion[row]!]!;
+    for (let index = start[person]!; index < start[person + 1]!; index++) {
+      const row = rows[index]!;
       const at = posts.createdAt[row]!;
       if (at > lastResponse) lastResponse = at;
       components.upvotes += posts.upvotes[row]!;
-      if (posts.isChosenAnswer[row] === 1 && answeredBy(discussion, window.until)) components.acceptedAnswers++;
-      if (helpedStamp[discussion.author] !== person) {
-        helpedStamp[discussion.author] = person;
+      if (posts.isChosenAnswer[row] === 1 && answeredBy(facts.discussions[posts.discussion[row]!]!, window.until)) components.acceptedAnswers++;
+      const helped = posts.opener[row]!;
+      if (helpedStamp[helped] !== person) {
+        helpedStamp[helped] = person;
         components.peopleHelped++;
       }
       const week = weekIndex(at) - firstWeek;
@@ -53,8 +56,8 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
         components.activeWeeks++;
       }
     }
-    const unmet = unmetThresholds(components, lastResponse, window.until, settings);
-    tallies.push({ person, login: facts.logins[person]!, components, lastResponse, score: score(components, settings.scoreWeights), unmet });
+    const eligible = checks.every((check) => check.met(components, lastResponse));
+    tallies.push({ person, login: facts.logins[person]!, components, lastResponse, score: score(components, settings.scoreWeights), eligible });
   }
   // Only the people listed are described (ISO dates, score parts): there can be tens of thousands of responders.
   const lastActive = lastPostPerPerson(facts, window.until);
@@ -65,13 +68,13 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
     lastResponse: iso(tally.lastResponse),
     score: tally.score,
     scoreParts: weighted(tally.components, settings.scoreWeights),
-    eligible: tally.unmet.length === 0,
-    unmet: tally.unmet,
+    eligible: tally.eligible,
+    unmet: checks.filter((check) => !check.met(tally.components, tally.lastResponse)).map((check) => check.describe(tally.components, tally.lastResponse)),
   });
   const mostResponses = tallies
     .sort((a, b) => b.components.responses - a.components.responses || b.score - a.score || byLogin(a, b))
     .slice(0, settings.contributorLimit);
-  const leaders = tallies.filter((tally) => tally.unmet.length === 0).sort((a, b) => b.score - a.score || b.components.responses - a.components.responses || byLogin(a, b));
+  const leaders = tallies.filter((tally) => tally.eligible).sort((a, b) => b.score - a.score || b.components.responses - a.components.responses || byLogin(a, b));
   return { contributors: mostResponses.map(describe), leaders: leaders.map(describe) };
 }
 
@@ -81,39 +84,56 @@ interface Tally {
   readonly components: ScoreComponents;
   readonly lastResponse: number;
   readonly score: number;
-  readonly unmet: string[];
+  readonly eligible: boolean;
 }
 
 function byLogin(a: Tally, b: Tally): number {
   return a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
 }
 
+const COMPONENTS = ['responses', 'acceptedAnswers', 'peopleHelped', 'firstResponses', 'activeWeeks', 'upvotes'] as const satisfies readonly (keyof ScoreComponents)[];
+
 /** The leader score: Σ weight × component. */
 export function score(components: ScoreComponents, weights: ScoreWeights): number {
-  return Object.values(weighted(components, weights)).reduce((sum, part) => sum + part, 0);
+  let total = 0;
+  for (const key of COMPONENTS) total += components[key] * weights[key];
+  return total;
 }
 
 function weighted(components: ScoreComponents, weights: ScoreWeights): ScoreComponents {
   const parts = { ...components };
-  for (const key of Object.keys(parts) as (keyof ScoreComponents)[]) parts[key] = components[key] * weights[key];
+  for (const key of COMPONENTS) parts[key] = components[key] * weights[key];
   return parts;
 }
 
-/** The leader thresholds not met, each in words with the figure and the threshold. */
-export function unmetThresholds(components: ScoreComponents, lastResponse: number, until: number, settings: MetricSettings): string[] {
-  const { minResponses, minPeopleHelped, minActiveWeeks, recentDays } = settings.leader;
-  const unmet: string[] = [];
-  if (components.responses < minResponses) unmet.push(`${components.responses} responses (needs ${minResponses})`);
-  if (components.peopleHelped < minPeopleHelped) unmet.push(`${components.peopleHelped} people helped (needs ${minPeopleHelped})`);
-  if (components.activeWeeks < minActiveWeeks) unmet.push(`${components.activeWeeks} active weeks (needs ${minActiveWeeks})`);
-  if (lastResponse < until - recentDays * DAY_MS) {
-    unmet.push(`no response in the last ${recentDays} days (latest ${Math.floor((until - lastResponse) / DAY_MS)} days before until)`);
-  }
-  return unmet;
+/** One leader threshold: whether a contributor meets it, and what falls short, in words with the figures. */
+interface LeaderCheck {
+  met(components: ScoreComponents, lastResponse: number): boolean;
+  describe(components: ScoreComponents, lastResponse: number): string;
 }
 
-/** The window's responses grouped by author (a counting sort: two linear passes). */
-function groupWindowResponses(facts: CommunityFacts, window: Window): { rowsOf(person: number): Int32Array } {
+function leaderChecks(until: number, settings: MetricSettings): LeaderCheck[] {
+  const { minResponses, minPeopleHelped, minActiveWeeks, recentDays } = settings.leader;
+  const atLeast = (key: 'responses' | 'peopleHelped' | 'activeWeeks', min: number, noun: string): LeaderCheck => ({
+    met: (components) => components[key] >= min,
+    describe: (components) => `${components[key]} ${noun} (needs ${min})`,
+  });
+  return [
+    atLeast('responses', minResponses, 'responses'),
+    atLeast('peopleHelped', minPeopleHelped, 'people helped'),
+    atLeast('activeWeeks', minActiveWeeks, 'active weeks'),
+    {
+      met: (_, lastResponse) => lastResponse >= until - recentDays * DAY_MS,
+      describe: (_, lastResponse) => `no response in the last ${recentDays} days (latest ${Math.floor((until - lastResponse) / DAY_MS)} days before until)`,
+    },
+  ];
+}
+
+/**
+ * The window's responses grouped by author (a counting sort: two linear passes): person p's rows are
+ * `rows[start[p]]` to `rows[start[p + 1] - 1]`.
+ */
+function groupWindowResponses(facts: CommunityFacts, window: Window): { start: Int32Array; rows: Int32Array } {
   const { posts } = facts;
   const start = new Int32Array(facts.logins.length + 1);
   const isWindowResponse = (row: number): boolean => posts.isResponse[row] === 1 && inWindow(posts.createdAt[row]!, window);
@@ -122,7 +142,7 @@ function groupWindowResponses(facts: CommunityFacts, window: Window): { rowsOf(p
   const rows = new Int32Array(start[facts.logins.length]!);
   const next = start.slice(0, facts.logins.length);
   for (let row = 0; row < posts.length; row++) if (isWindowResponse(row)) rows[next[posts.author[row]!]!++] = row;
-  return { rowsOf: (person) => rows.subarray(start[person]!, start[person + 1]!) };
+  return { start, rows };
 }
 
 /** Per person, the discussions whose first response is theirs and was posted in the window. */

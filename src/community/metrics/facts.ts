@@ -1,6 +1,6 @@
 import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
 import type { People } from '../people';
-import { answeredAt, isAnswerPost } from './asOf';
+import { answeredAt, isAnswerPost, latestTime } from './asOf';
 
 /**
  * What every metric needs, computed in one pass over the community and shared: people as small
@@ -20,7 +20,13 @@ export interface CommunityFacts {
   readonly maintainerKnown: boolean;
   /** Discussions opened by a person (not a bot): the only ones any metric counts. */
   readonly discussions: readonly DiscussionFacts[];
+  /** The categories of those discussions, each once (null: discussions without a category). */
+  readonly categories: readonly (Category | null)[];
+  /** Discussion index → index into `categories`. */
+  readonly categoryOf: Int32Array;
   readonly posts: PostColumns;
+  /** The latest time anything in the data happened (a discussion, post or answer choice, bots' included). */
+  readonly latestActivityAt: number;
 }
 
 export interface DiscussionFacts {
@@ -51,6 +57,8 @@ export interface PostColumns {
   /** Index into `CommunityFacts.discussions`. */
   readonly discussion: Int32Array;
   readonly author: Int32Array;
+  /** Person id of the author of the post's discussion. */
+  readonly opener: Int32Array;
   readonly createdAt: Float64Array;
   /** `POST_KIND_CODES`. */
   readonly kind: Uint8Array;
@@ -80,39 +88,35 @@ export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64
 
 export function buildFacts(community: Community, people: People): CommunityFacts {
   const persons = new PersonTable(people);
+  const categories = new CategoryTable();
   const posts = allocatePosts(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
   const discussions: DiscussionFacts[] = [];
+  const categoryOf: number[] = [];
+  let latestActivityAt = -Infinity;
   let row = 0;
-  const addPost = (discussionIndex: number, author: number, post: Post, response: boolean, chosenAnswer: boolean): void => {
-    posts.discussion[row] = discussionIndex;
-    posts.author[row] = author;
-    posts.createdAt[row] = post.createdAt;
-    posts.kind[row] = POST_KIND_CODES[post.kind];
-    posts.isResponse[row] = response ? 1 : 0;
-    posts.isChosenAnswer[row] = chosenAnswer ? 1 : 0;
-    posts.upvotes[row] = post.upvotes;
-    row++;
-  };
   for (const discussion of community.discussions) {
+    latestActivityAt = Math.max(latestActivityAt, latestTime(discussion));
     const opener = persons.idOf(discussion.opening.author);
     if (persons.isBotPost(discussion.opening, opener)) continue;
     const index = discussions.length;
-    addPost(index, opener, discussion.opening, false, false);
+    writeRow(posts, row++, index, opener, opener, discussion.opening, false, false);
     let first: Post | null = null;
     let firstByMaintainer: Post | null = null;
     let answer: Post | null = null;
     for (const post of discussion.posts) {
-      if (answer === null && isAnswerPost(post, discussion)) answer = post;
+      const isAnswer = isAnswerPost(post, discussion);
+      if (isAnswer) answer ??= post;
       const author = persons.idOf(post.author);
       // responses.ts's isVisibleHumanPost and isResponse, with the bot check answered per person
       // rather than per post (test/unit/metricsFacts.test.ts holds them equal).
       if (post.deleted || post.minimized || persons.isBotPost(post, author)) continue;
       const response = author !== opener;
-      addPost(index, author, post, response, response && isAnswerPost(post, discussion));
+      writeRow(posts, row++, index, opener, author, post, response, response && isAnswer);
       if (!response) continue;
       first ??= post;
       if (firstByMaintainer === null && persons.maintainer[author] === 1) firstByMaintainer = post;
     }
+    categoryOf.push(categories.indexOf(discussion.category));
     discussions.push({
       discussion,
       createdAt: discussion.createdAt,
@@ -133,14 +137,54 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     ghost: persons.existingId(GHOST_LOGIN),
     maintainerKnown: persons.maintainer.includes(1),
     discussions,
+    categories: categories.list,
+    categoryOf: Int32Array.from(categoryOf),
     posts: { ...posts, length: row },
+    latestActivityAt,
   };
+}
+
+function writeRow(
+  posts: Omit<PostColumns, 'length'>,
+  row: number,
+  discussion: number,
+  opener: number,
+  author: number,
+  post: Post,
+  response: boolean,
+  chosenAnswer: boolean,
+): void {
+  posts.discussion[row] = discussion;
+  posts.author[row] = author;
+  posts.opener[row] = opener;
+  posts.createdAt[row] = post.createdAt;
+  posts.kind[row] = POST_KIND_CODES[post.kind];
+  posts.isResponse[row] = response ? 1 : 0;
+  posts.isChosenAnswer[row] = chosenAnswer ? 1 : 0;
+  posts.upvotes[row] = post.upvotes;
+}
+
+/** Categories by name, each given an index once. */
+class CategoryTable {
+  readonly list: (Category | null)[] = [];
+  private readonly indices = new Map<string | null, number>();
+
+  indexOf(category: Category | null): number {
+    const key = category?.name ?? null;
+    let index = this.indices.get(key);
+    if (index === undefined) {
+      index = this.list.push(category) - 1;
+      this.indices.set(key, index);
+    }
+    return index;
+  }
 }
 
 function allocatePosts(capacity: number): Omit<PostColumns, 'length'> {
   return {
     discussion: new Int32Array(capacity),
     author: new Int32Array(capacity),
+    opener: new Int32Array(capacity),
     createdAt: new Float64Array(capacity),
     kind: new Uint8Array(capacity),
     isResponse: new Uint8Array(capacity),

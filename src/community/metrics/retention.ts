@@ -1,5 +1,5 @@
 import type { Cohort, Retention } from '../reportSchema';
-import { monthIndex, monthName, monthStart } from './calendar';
+import { MonthOffsets, monthIndex, monthName, monthStart } from './calendar';
 import { explainNulls } from './explain';
 import type { CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
@@ -65,25 +65,25 @@ function newParticipantsPerMonth(firstPost: Float64Array, window: Window): { mon
 }
 
 function cohorts(facts: CommunityFacts, firstPost: Float64Array, until: number, cohortMonths: number): Cohort[] {
-  const lastMonth = monthIndex(until - 1);
-  const firstMonth = lastMonth - cohortMonths + 1;
+  const firstMonth = monthIndex(until - 1) - cohortMonths + 1;
+  const months = new MonthOffsets(firstMonth, cohortMonths);
   const earliest = monthStart(firstMonth);
   // Each cohort member gets a row of `cohortMonths` flags: posted in month cohort + k.
   const member = new Int32Array(firstPost.length).fill(-1);
   const cohortOf: number[] = [];
-  firstPost.forEach((at, person) => {
-    if (at >= earliest && at < until) {
-      member[person] = cohortOf.length;
-      cohortOf.push(monthIndex(at) - firstMonth);
-    }
-  });
+  for (let person = 0; person < firstPost.length; person++) {
+    const at = firstPost[person]!;
+    if (at < earliest || at >= until) continue;
+    member[person] = cohortOf.length;
+    cohortOf.push(months.of(at));
+  }
   const postedIn = new Uint8Array(cohortOf.length * cohortMonths);
   const { posts } = facts;
   for (let row = 0; row < posts.length; row++) {
     const index = member[posts.author[row]!]!;
     const at = posts.createdAt[row]!;
     if (index < 0 || at >= until) continue;
-    postedIn[index * cohortMonths + monthIndex(at) - firstMonth - cohortOf[index]!] = 1;
+    postedIn[index * cohortMonths + months.of(at) - cohortOf[index]!] = 1;
   }
   const result = Array.from({ length: cohortMonths }, (_, offset): Cohort => ({
     month: monthName(firstMonth + offset),
