@@ -83,8 +83,9 @@ function barePass(community: Community): number {
   return checksum;
 }
 
-/** Median wall time of 5 runs after one warm-up (JIT), in ms. */
+/** Median wall time of 5 runs after two warm-ups (JIT), in ms. */
 function median(run: () => unknown): number {
+  run();
   run();
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
