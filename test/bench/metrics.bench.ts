@@ -41,11 +41,12 @@ function measure(report: BenchReporter, discussions: number): void {
   const fullReport = () => computeReport(community, people, { until });
   const wholeHistory = () => computeReport(community, people, { until, since: until - 400 * 86_400_000 });
 
-  const bare = median(() => barePass(community));
-  const classify = median(() => classifyPeople(community));
-  const facts = median(() => buildFacts(community, people));
-  const full = median(fullReport);
-  const whole = median(wholeHistory);
+  const warmups = Math.min(10, Math.max(2, Math.ceil(200_000 / discussions)));
+  const bare = median(() => barePass(community), warmups);
+  const classify = median(() => classifyPeople(community), warmups);
+  const facts = median(() => buildFacts(community, people), warmups);
+  const full = median(fullReport, warmups);
+  const whole = median(wholeHistory, warmups);
   collectGarbage();
   const before = process.memoryUsage().heapUsed;
   fullReport();
@@ -83,10 +84,12 @@ function barePass(community: Community): number {
   return checksum;
 }
 
-/** Median wall time of 5 runs after two warm-ups (JIT), in ms. */
-function median(run: () => unknown): number {
-  run();
-  run();
+/**
+ * Median wall time of 5 runs, in ms, after warm-ups that let the JIT finish optimizing: small
+ * communities need more runs to get there (about ten at 5,000 discussions).
+ */
+function median(run: () => unknown, warmups: number): number {
+  for (let i = 0; i < warmups; i++) run();
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
