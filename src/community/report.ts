@@ -55,7 +55,7 @@ export function computeReport(community: Community, people: People, options: Rep
       inactiveRegulars: inactiveRegulars(facts, window.until, settings),
       categories: categories(facts, window, settings),
       activity: activity(facts, window),
-      needsResponse: needsResponse(community, people, window.until, settings.staleDays, facts.latestActivityAt),
+      needsResponse: needsResponse(community, people, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
     },
     { answerRate: sources.answers.answerRateReason },

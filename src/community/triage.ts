@@ -1,3 +1,4 @@
+import { communityAsOf } from './metrics/asOf';
 import { DAY_MS, type Community, type Discussion } from './model';
 import type { People } from './people';
 import { firstResponse, latestVisiblePost } from './responses';
@@ -26,9 +27,10 @@ export interface TriageOptions {
 
 export const DEFAULT_STALE_DAYS = 7;
 
+/** What waits on the team at `options.now`, judged on the community as it stood then (later posts and answers unseen). */
 export function triage(community: Community, people: People, options: TriageOptions): Triage {
   const result: Triage = { noResponse: [], awaitingReply: [], unmarkedAnswer: [] };
-  for (const discussion of community.discussions) {
+  for (const discussion of communityAsOf(community, options.now).discussions) {
     const item = triageDiscussion(discussion, people, options);
     if (item) result[item.bucket].push(item);
   }

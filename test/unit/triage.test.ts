@@ -134,3 +134,15 @@ describe('People', () => {
     assert.equal(people.isBot('alice'), false);
   });
 });
+
+describe('Needs Response as of a past moment', () => {
+  it('judges each discussion as it stood then: later posts, answers and discussions are unseen', () => {
+    const nodes = [
+      discussion(1, 'alice', 0, { comments: [comment('bob', 48, { isAnswer: true })] }),
+      discussion(2, 'carol', 30),
+    ];
+    const result = run(nodes, {}, T0 + 24 * HOUR);
+    assert.deepEqual(buckets(result), { 1: 'noResponse' });
+    assert.equal(result.noResponse[0]!.waitingSince, T0);
+  });
+});
