@@ -1,0 +1,130 @@
+// `npm run demo`: Community Pulse on its bundled sample community, in a real VS Code (code-server) you open in
+// your browser. Nothing asks to sign in and nothing reaches the internet:
+// - a fake GitHub on 127.0.0.1 serves two repositories: the real sample (answered Q&A threads of
+//   payloadcms/payload, test/fixtures/) and a seeded synthetic community (community-pulse-demo/synthetic-community,
+//   labelled synthetic by its name) that also has unanswered threads, so every view has something to show;
+// - code-server runs the packaged .vsix, preconfigured with the fake GitHub's address, a demo token (through the
+//   environment, never a setting), and "now" fixed at the end of the sample's dates so its figures show at once;
+// - the workspace is a git repository whose remotes point at both repositories ("Choose Repository" switches).
+//
+//   npm run demo [-- --port N]        Ctrl-C stops everything.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureCodeServer, startCodeServer } from './lib/code-server.mjs';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
+import { writeUserSettings } from './lib/test-environment.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const demoDir = path.join(repoRoot, '.cache', 'demo');
+const SAMPLE = path.join(repoRoot, 'test', 'fixtures', 'payload-discussions.json');
+const SYNTHETIC_REPOSITORY = 'community-pulse-demo/synthetic-community';
+// The sample's last discussion is from 2023-03-16: "now" a little after it keeps its figures in view.
+const DEMO_NOW = '2023-03-31T00:00:00Z';
+const DEMO_TOKEN = 'community-pulse-demo-token';
+
+const { values } = parseArgs({ options: { port: { type: 'string' } } });
+const log = (line) => console.log(`[demo] ${line}`);
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+}
+
+/** Starts a long-running child and resolves with the first match of `pattern` in its stdout. */
+function startAndWaitFor(command, args, pattern, name) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      output += chunk;
+      const match = pattern.exec(output);
+      if (match) resolve({ child, match, output });
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (code ${code}) before it was ready:\n${output}`)));
+  });
+}
+
+function stopGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+async function main() {
+  ensureSystemPackages();
+  const entry = ensureCodeServer({ log });
+  rmSync(demoDir, { recursive: true, force: true });
+  mkdirSync(demoDir, { recursive: true });
+
+  log('building and packaging the extension');
+  const vsix = path.join(demoDir, 'community-pulse.vsix');
+  run('node', ['esbuild.mjs', '--production']);
+  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  log('generating the synthetic community');
+  const synthetic = path.join(demoDir, 'synthetic-community.json');
+  run('node', ['--import', 'tsx', 'test/fake-github/generate.ts', '--seed', '7', '--discussions', '1500', '--now', DEMO_NOW, '--span-days', '800', '--repository', SYNTHETIC_REPOSITORY, '--out', synthetic]);
+
+  const fake = await startAndWaitFor(
+    'node',
+    ['--import', 'tsx', 'test/fake-github/main.ts', '--data', SAMPLE, '--data', synthetic, '--token', DEMO_TOKEN, '--viewer', 'demo-maintainer'],
+    /listening on (http:\/\/\S+?) /,
+    'the fake GitHub',
+  );
+  const apiUrl = fake.match[1];
+  log(`fake GitHub at ${apiUrl}`);
+
+  const workspace = path.join(demoDir, 'workspace');
+  mkdirSync(workspace, { recursive: true });
+  execFileSync('git', ['init', '--quiet', workspace]);
+  execFileSync('git', ['-C', workspace, 'remote', 'add', 'origin', 'https://github.com/payloadcms/payload.git']);
+  execFileSync('git', ['-C', workspace, 'remote', 'add', 'synthetic', `https://github.com/${SYNTHETIC_REPOSITORY}.git`]);
+  writeFileSync(
+    path.join(workspace, 'README.md'),
+    `# Community Pulse demo\n\nOpen the Community Pulse view in the activity bar. This folder's remotes point at payloadcms/payload (real sample)\nand ${SYNTHETIC_REPOSITORY} (synthetic): switch with "Community Pulse: Choose Repository".\n`,
+  );
+
+  const userDataDir = path.join(demoDir, 'user-data');
+  const extensionsDir = path.join(demoDir, 'extensions');
+  writeUserSettings(userDataDir, {
+    'communityPulse.apiUrl': apiUrl,
+    'communityPulse.asOf': DEMO_NOW,
+    'communityPulse.window': 'all',
+    'workbench.colorTheme': 'Default Light Modern',
+  });
+  // apiUrl is machine-scoped: in code-server that scope lives in the Machine settings.
+  mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ 'communityPulse.apiUrl': apiUrl }, null, 2));
+  run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const server = await startCodeServer({
+    entry,
+    userDataDir,
+    extensionsDir,
+    configFile: path.join(demoDir, 'code-server.yaml'),
+    dataHome: path.join(demoDir, 'data'),
+    logFile: path.join(demoDir, 'code-server.log'),
+    env: { COMMUNITY_PULSE_TOKEN: DEMO_TOKEN },
+    args: values.port ? ['--bind-addr', `127.0.0.1:${values.port}`] : [],
+  });
+  const address = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+  console.log(`\nCommunity Pulse demo is running. Open:\n\n  ${address}\n\nThen click the Community Pulse icon in the activity bar. Ctrl-C stops the demo.\n`);
+
+  const shutdown = async () => {
+    stopGroup(fake.child);
+    await server.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (!existsSync(SAMPLE)) throw new Error(`missing ${SAMPLE}`);
+main().catch((error) => {
+  console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
