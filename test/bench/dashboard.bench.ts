@@ -43,7 +43,8 @@ async function bundleSizes(report: BenchReporter, outdir: string): Promise<void>
   const common = { bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', outdir } as const;
   await esbuild.build({ ...common, entryPoints: { extension: join(ROOT, 'src/extension.ts') }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
   await esbuild.build({ ...common, entryPoints: { webview: join(ROOT, 'webview/main.ts') }, platform: 'browser', format: 'iife', target: 'es2022' });
-  report.figure('dist/extension.js, minified', statSync(join(outdir, 'extension.js')).size / KB, 'KB', 500);
+  // Issue #2 asks for under 400 KB, issue #4 under 500 KB: hold the stricter one.
+  report.figure('dist/extension.js, minified', statSync(join(outdir, 'extension.js')).size / KB, 'KB', 400);
   report.figure('dist/webview.js, minified', statSync(join(outdir, 'webview.js')).size / KB, 'KB', 600);
 }
 
