@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputFileError } from '../store/inputFile';
-import { loadCommunity } from './loadCommunity';
+import { loadCommunity, type CommunitySource } from './loadCommunity';
+import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
 import { parseChoice, parseInstant, parsePositiveNumber } from './options';
 import { reportCommand } from './reportCommand';
 import { syncCommand } from './syncCommand';
@@ -68,6 +69,19 @@ function parse<T extends FlagOptions>(args: readonly string[], options: T) {
   }
 }
 
+/** Where `triage` and `report` read the community from: the OWNER/REPO positional or --input, with the people flags. */
+function communitySource(values: CommunityFlagValues, positionals: readonly string[]): CommunitySource {
+  return {
+    repository: positionals[0],
+    input: values.input,
+    store: values.store,
+    maintainers: values.maintainers,
+    ignoreUsers: values['ignore-users'],
+  };
+}
+
+type CommunityFlagValues = { readonly [K in 'input' | 'store' | 'maintainers' | 'ignore-users']?: string };
+
 async function runSync(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     'api-url': { type: 'string' },
@@ -93,14 +107,8 @@ async function runTriage(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, { ...communityFlags, 'stale-days': { type: 'string' } });
   const format = parseChoice('format', values.format, ['table', 'json'] as const);
   const now = parseInstant('until', values.until) ?? Date.now();
-  const staleDays = parsePositiveNumber('stale-days', values['stale-days'], 7);
-  const loaded = await loadCommunity({
-    repository: positionals[0],
-    input: values.input,
-    store: values.store,
-    maintainers: values.maintainers,
-    ignoreUsers: values['ignore-users'],
-  });
+  const staleDays = parsePositiveNumber('stale-days', values['stale-days'], DEFAULT_METRIC_SETTINGS.staleDays);
+  const loaded = await loadCommunity(communitySource(values, positionals));
   io.stdout.write(triageCommand(loaded, { now, staleDays, format }));
   return 0;
 }
@@ -116,15 +124,9 @@ async function runReport(args: readonly string[], io: CliIo): Promise<number> {
   const format = parseChoice('format', values.format, ['md', 'json', 'csv'] as const);
   const since = parseInstant('since', values.since);
   const until = parseInstant('until', values.until);
-  const staleDays = parsePositiveNumber('stale-days', values['stale-days'], 7);
-  const responseTargetHours = parsePositiveNumber('response-target-hours', values['response-target-hours'], 48);
-  const loaded = await loadCommunity({
-    repository: positionals[0],
-    input: values.input,
-    store: values.store,
-    maintainers: values.maintainers,
-    ignoreUsers: values['ignore-users'],
-  });
+  const staleDays = parsePositiveNumber('stale-days', values['stale-days'], DEFAULT_METRIC_SETTINGS.staleDays);
+  const responseTargetHours = parsePositiveNumber('response-target-hours', values['response-target-hours'], DEFAULT_METRIC_SETTINGS.responseTargetHours);
+  const loaded = await loadCommunity(communitySource(values, positionals));
   const text = await reportCommand({ ...loaded, since, until, format, staleDays, responseTargetHours });
   await writeOutput(io, text, values.out);
   return 0;
