@@ -13,6 +13,8 @@ export interface Post {
   readonly kind: PostKind;
   /** Login; `ghost` when GitHub returned a null author (deleted account). */
   readonly author: string;
+  /** The author's person id: `author`'s index in `Community.logins`. */
+  readonly authorId: number;
   /** GitHub reported the author as `__typename: "Bot"`. */
   readonly authorIsBotActor: boolean;
   readonly association: AuthorAssociation;
@@ -51,6 +53,11 @@ export interface Discussion {
 
 export interface Community {
   readonly repository: string;
+  /**
+   * Person id → login: every author in the data, numbered once when the community is built, so code that
+   * runs per post compares and indexes small integers instead of looking logins up.
+   */
+  readonly logins: readonly string[];
   readonly discussions: readonly Discussion[];
 }
 

@@ -7,16 +7,25 @@ import { GHOST_LOGIN, type Community, type Discussion, type Post, type PostKind 
  * no category (not answerable), null author = `ghost`.
  */
 export function normalizeCommunity(repository: string, nodes: readonly DiscussionNode[]): Community {
-  const logins = new Map<string, string>();
-  return { repository, discussions: nodes.map((node) => normalizeDiscussion(node, logins)) };
+  const persons = new PersonNumbering();
+  const discussions = nodes.map((node) => normalizeDiscussion(node, persons));
+  return { repository, logins: persons.logins, discussions };
 }
 
-/**
- * `logins` interns author logins: a few thousand people write hundreds of thousands of posts, and one
- * string per person keeps memory down and makes the per-login lookups of every metric hit a cached hash.
- */
-export function normalizeDiscussion(node: DiscussionNode, logins = new Map<string, string>()): Discussion {
-  const toPost = (post: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean): Post => postOf(post, kind, isAnswer, logins);
+function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Discussion {
+  const toPost = (post: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean): Post => postOf(post, kind, isAnswer, persons);
+  // The opening post first, so people are numbered in the order they appear in the data.
+  const opening = toPost(
+    {
+      id: node.id,
+      createdAt: node.createdAt,
+      author: node.author,
+      authorAssociation: node.authorAssociation,
+      upvoteCount: node.upvoteCount,
+    },
+    'opening',
+    false,
+  );
   const createdAt = Date.parse(node.createdAt);
   const posts: Post[] = [];
   for (const comment of node.comments?.nodes ?? []) {
@@ -44,32 +53,18 @@ export function normalizeDiscussion(node: DiscussionNode, logins = new Map<strin
     upvotes: node.upvoteCount ?? 0,
     answerChosenAt: node.answerChosenAt ? Date.parse(node.answerChosenAt) : null,
     answerId: node.answer?.id ?? null,
-    opening: toPost(
-      {
-        id: node.id,
-        createdAt: node.createdAt,
-        author: node.author,
-        authorAssociation: node.authorAssociation,
-        upvoteCount: node.upvoteCount,
-      },
-      'opening',
-      false,
-    ),
+    opening,
     posts,
   };
 }
 
-function postOf(node: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean, logins: Map<string, string>): Post {
-  const login = node.author?.login ?? GHOST_LOGIN;
-  let author = logins.get(login);
-  if (author === undefined) {
-    author = login;
-    logins.set(login, login);
-  }
+function postOf(node: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean, persons: PersonNumbering): Post {
+  const authorId = persons.idOf(node.author?.login ?? GHOST_LOGIN);
   return {
     id: node.id,
     kind,
-    author,
+    author: persons.logins[authorId]!,
+    authorId,
     authorIsBotActor: node.author?.__typename === 'Bot',
     association: node.authorAssociation ?? 'NONE',
     createdAt: Date.parse(node.createdAt),
@@ -78,4 +73,23 @@ function postOf(node: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean
     upvotes: node.upvoteCount ?? 0,
     isAnswer,
   };
+}
+
+/**
+ * Person ids, one per distinct login (compared exactly, as GitHub returns them), in order of first
+ * appearance. A login is looked up here once per post at load; afterwards every metric indexes arrays
+ * by `Post.authorId`. Posts share the one login string of their author, which also keeps memory down.
+ */
+class PersonNumbering {
+  readonly logins: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  idOf(login: string): number {
+    let id = this.ids.get(login);
+    if (id === undefined) {
+      id = this.logins.push(login) - 1;
+      this.ids.set(login, id);
+    }
+    return id;
+  }
 }

@@ -9,8 +9,14 @@ export interface PeopleOptions {
 }
 
 export interface People {
+  /** The person ids the `…Id` answers are about: `Community.logins` of the community classified. */
+  readonly logins: readonly string[];
   isBot(login: string): boolean;
   isMaintainer(login: string): boolean;
+  /** `isBot` of person `id` (`Post.authorId`), answered from a flag computed once. */
+  isBotId(id: number): boolean;
+  /** `isMaintainer` of person `id` (`Post.authorId`), answered from a flag computed once. */
+  isMaintainerId(id: number): boolean;
   /** A post that every metric ignores: by a bot. */
   isBotPost(post: Post): boolean;
 }
@@ -18,39 +24,48 @@ export interface People {
 const MAINTAINER_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export function classifyPeople(community: Community, options: PeopleOptions = {}): People {
-  const ignored = new Set((options.ignoreUsers ?? []).map(toKey));
-  const maintainers = new Set((options.maintainers ?? []).map(toKey));
-  const botActors = new Set<string>();
+  const { logins } = community;
+  // What each person's posts say, per person id; then per case-insensitive login, since `Octo` seen as a
+  // Bot actor or a MEMBER makes `octo` one too.
+  const seenAsBotActor = new Uint8Array(logins.length);
+  const seenAsMaintainer = new Uint8Array(logins.length);
   const visit = (post: Post): void => {
-    if (post.authorIsBotActor) botActors.add(toKey(post.author));
-    if (MAINTAINER_ASSOCIATIONS.has(post.association)) maintainers.add(toKey(post.author));
+    if (post.authorIsBotActor) seenAsBotActor[post.authorId] = 1;
+    if (MAINTAINER_ASSOCIATIONS.has(post.association)) seenAsMaintainer[post.authorId] = 1;
   };
   for (const discussion of community.discussions) {
     visit(discussion.opening);
     for (const post of discussion.posts) visit(post);
   }
-  // Metrics ask about the same few thousand logins hundreds of thousands of times: answer each once.
-  const isBot = memoize((login: string): boolean => {
-    const key = toKey(login);
-    return key.endsWith('[bot]') || botActors.has(key) || ignored.has(key);
+  const ignored = new Set((options.ignoreUsers ?? []).map(toKey));
+  const maintainers = new Set((options.maintainers ?? []).map(toKey));
+  const botActors = new Set<string>();
+  const keys = logins.map(toKey);
+  keys.forEach((key, id) => {
+    if (seenAsBotActor[id] === 1) botActors.add(key);
+    if (seenAsMaintainer[id] === 1) maintainers.add(key);
   });
+  const isBotKey = (key: string): boolean => key.endsWith('[bot]') || botActors.has(key) || ignored.has(key);
+  const bot = Uint8Array.from(keys, (key) => (isBotKey(key) ? 1 : 0));
+  const maintainer = Uint8Array.from(keys, (key) => (maintainers.has(key) ? 1 : 0));
   return {
-    isBot,
-    isMaintainer: memoize((login: string) => maintainers.has(toKey(login))),
-    isBotPost: (post) => post.authorIsBotActor || isBot(post.author),
+    logins,
+    isBot: (login) => isBotKey(toKey(login)),
+    isMaintainer: (login) => maintainers.has(toKey(login)),
+    isBotId: (id) => bot[id] === 1,
+    isMaintainerId: (id) => maintainer[id] === 1,
+    isBotPost: (post) => post.authorIsBotActor || bot[post.authorId] === 1,
   };
 }
 
-function memoize(answer: (login: string) => boolean): (login: string) => boolean {
-  const answers = new Map<string, boolean>();
-  return (login) => {
-    let known = answers.get(login);
-    if (known === undefined) {
-      known = answer(login);
-      answers.set(login, known);
-    }
-    return known;
-  };
+/**
+ * Person ids are only meaningful in the community they were numbered in (and in `communityAsOf` views
+ * of it, which share its `logins`): answers about another community's ids would be silently wrong.
+ */
+export function assertClassifiedFrom(people: People, community: Community): void {
+  if (people.logins !== community.logins) {
+    throw new Error(`people were classified from another community than ${community.repository}'s: classify the community that is measured`);
+  }
 }
 
 function toKey(login: string): string {

@@ -5,7 +5,7 @@ import { activity } from './metrics/activity';
 import { categories } from './metrics/categories';
 import { contributors } from './metrics/contributors';
 import { explainNulls } from './metrics/explain';
-import { buildFacts } from './metrics/facts';
+import { buildFacts, type CommunityFacts } from './metrics/facts';
 import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
 import { inactiveRegulars } from './metrics/inactiveRegulars';
@@ -27,11 +27,17 @@ export interface ReportOptions {
 /**
  * The whole community report over the window `[since, until)`, as of `until` (later posts and answers
  * are ignored), with the previous window's headline. Definitions: docs/metrics.md.
+ * `facts`: `buildFacts(community, people)` when the caller already has them (they hold for any window).
  */
-export function computeReport(community: Community, people: People, options: ReportOptions = {}): Report {
+export function computeReport(
+  community: Community,
+  people: People,
+  options: ReportOptions = {},
+  facts: CommunityFacts = buildFacts(community, people),
+): Report {
+  if (facts.logins !== community.logins) throw new Error(`the facts given are not ${community.repository}'s: build them from the community reported on`);
   const settings = resolveSettings(options.settings);
   const window = reportWindow({ ...options, windowDays: settings.windowDays });
-  const facts = buildFacts(community, people);
   const sources = headlineSources(facts, window, settings);
   const previous = previousWindow(window);
   const { contributors: listed, leaders } = contributors(facts, window, settings);

@@ -1,6 +1,6 @@
 import { communityAsOf } from './metrics/asOf';
 import { DAY_MS, type Community, type Discussion } from './model';
-import type { People } from './people';
+import { assertClassifiedFrom, type People } from './people';
 import { firstResponse, latestVisiblePost } from './responses';
 
 /** The three exclusive Needs Response buckets, in the order they are checked (docs/metrics.md "Needs Response"). */
@@ -29,6 +29,7 @@ export const DEFAULT_STALE_DAYS = 7;
 
 /** What waits on the team at `options.now`, judged on the community as it stood then (later posts and answers unseen). */
 export function triage(community: Community, people: People, options: TriageOptions): Triage {
+  assertClassifiedFrom(people, community);
   const result: Triage = { noResponse: [], awaitingReply: [], unmarkedAnswer: [] };
   for (const discussion of communityAsOf(community, options.now).discussions) {
     const item = triageDiscussion(discussion, people, options);

@@ -1,5 +1,4 @@
 import { buildFacts, type CommunityFacts } from '../community/metrics/facts';
-import { memoizePeople } from '../community/metrics/memoizePeople';
 import { firstResponseSeries, type FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import { responseLorenzCurve, type LorenzPoint } from '../community/metrics/lorenz';
 import { newPeopleThisMonth, type NewPerson } from '../community/metrics/newPeople';
@@ -45,11 +44,10 @@ export interface PulseAnalysis {
 
 export function analyze(input: PulseInput, choice: WindowChoice, now: number): PulseAnalysis {
   const settings: PartialMetricSettings = { staleDays: input.settings.staleDays, responseTargetHours: input.settings.responseTargetHours };
-  const people = memoizePeople(input.people);
+  const facts = factsOf(input);
   const window = resolveWindow(choice, now, firstCreatedAt(input.community));
   const previous = { since: window.since - (window.until - window.since), until: window.since };
-  const report = computeReport(input.community, people, { ...window, settings });
-  const facts = buildFacts(input.community, people);
+  const report = computeReport(input.community, input.people, { ...window, settings }, facts);
   // The previous window needs only the headline's sections, from the same facts: not a second full report.
   const previousFigures = (): WindowFigures => {
     const sources = headlineSources(facts, previous, resolveSettings(settings));
@@ -80,9 +78,23 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
     firstResponse: firstResponseSeries(facts, window),
     lorenz: responseLorenzCurve(facts, window),
     newPeople: newPeopleThisMonth(facts, window.until),
-    triage: triage(input.community, people, { now, staleDays: input.settings.staleDays }),
+    triage: triage(input.community, input.people, { now, staleDays: input.settings.staleDays }),
     facts,
   };
+}
+
+/**
+ * The facts hold for every window, so they are built once per data (a new `people` comes with every
+ * data change) and reused when only the window changes.
+ */
+const factsByPeople = new WeakMap<People, { readonly community: Community; readonly facts: CommunityFacts }>();
+
+function factsOf(input: PulseInput): CommunityFacts {
+  const known = factsByPeople.get(input.people);
+  if (known?.community === input.community) return known.facts;
+  const facts = buildFacts(input.community, input.people);
+  factsByPeople.set(input.people, { community: input.community, facts });
+  return facts;
 }
 
 function previousLabel(choice: WindowChoice): string {

@@ -58,7 +58,7 @@ function measure(report: BenchReporter, discussions: number): void {
   report.figure(`  bare pass reading every post once`, bare, 'ms');
   report.figure(`  people (bots, maintainers), shared with triage`, classify, 'ms');
   report.figure(`  full report, default 90-day window`, full, 'ms', headline ? 1000 : undefined);
-  report.figure(`    of which the shared facts (login → person id for every post, first responses)`, facts, 'ms');
+  report.figure(`    of which the shared facts (first responses, posts in columns)`, facts, 'ms');
   report.ratio(`  full report / bare pass`, full, bare, headline ? 10 : undefined);
   report.figure(`  full report, 400-day window (every post in it)`, whole, 'ms', headline ? 1000 : undefined);
   report.ratio(`  400-day report / bare pass`, whole, bare, headline ? 10 : undefined);

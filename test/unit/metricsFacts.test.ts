@@ -60,6 +60,22 @@ describe('metrics: shared facts', () => {
     assertSameAsDefinitions(community, classifyPeople(community, { ignoreUsers: [community.discussions[0]!.opening.author] }));
   });
 
+  it('number people at load: every post names its author by an id of Community.logins, one id per login, and people answer by id as by login', () => {
+    const community = syntheticCommunity();
+    const people = classifyPeople(community, { maintainers: [community.logins[1]!.toUpperCase()], ignoreUsers: [community.logins[2]!] });
+    assert.equal(new Set(community.logins).size, community.logins.length, 'one id per login');
+    for (const discussion of community.discussions) {
+      for (const post of [discussion.opening, ...discussion.posts]) assert.equal(community.logins[post.authorId], post.author, `post ${post.id}`);
+    }
+    community.logins.forEach((login, id) => {
+      assert.equal(people.isBotId(id), people.isBot(login), `bot: ${login}`);
+      assert.equal(people.isMaintainerId(id), people.isMaintainer(login), `maintainer: ${login}`);
+    });
+    assert.ok(people.isMaintainerId(1) && people.isBotId(2), 'the options apply to ids too');
+    assert.ok(community.logins.some((_, id) => people.isBotId(id)) && community.logins.some((_, id) => people.isMaintainerId(id) && id !== 1));
+    assert.throws(() => buildFacts(syntheticCommunity(), people), /classified from another community/);
+  });
+
   it('as of until: later discussions, posts and answer choices do not exist yet', () => {
     const community = normalizeCommunity('octo/repo', [
       discussion(1, 'alice', 0, { comments: [comment('bob', 5), comment('carol', 50, { isAnswer: true })], answerChosenAt: at(60) }),

@@ -6,6 +6,7 @@ import { reportCommand } from '../../src/cli/reportCommand';
 import type { Community } from '../../src/community/model';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople, type People } from '../../src/community/people';
+import { buildFacts } from '../../src/community/metrics/facts';
 import { computeReport } from '../../src/community/report';
 import { ReportSchema } from '../../src/community/reportSchema';
 import { triage } from '../../src/community/triage';
@@ -42,6 +43,15 @@ describe('community report', () => {
     assert.match(JSON.stringify(ReportSchema.safeParse(unexplained).error?.issues), /medianSeconds is null without a reason/);
     const overexplained = { ...report, participation: { ...report.participation, reasons: { gini: 'made up' } } };
     assert.match(JSON.stringify(ReportSchema.safeParse(overexplained).error?.issues), /a reason is given for gini, which is not null/);
+  });
+
+  it('is the same from facts built beforehand (they hold for any window), and refuses facts of another community', () => {
+    const facts = buildFacts(community, people);
+    assert.deepEqual(computeReport(community, people, { until }, facts), report);
+    const since = until - 400 * 86_400_000;
+    assert.deepEqual(computeReport(community, people, { since, until }, facts), computeReport(community, people, { since, until }));
+    const other = synthetic();
+    assert.throws(() => computeReport(other.community, other.people, { until }, facts), /facts given are not/);
   });
 
   it('counts the Needs Response buckets by triage at until', () => {

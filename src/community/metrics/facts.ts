@@ -1,16 +1,16 @@
 import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
-import type { People } from '../people';
+import { assertClassifiedFrom, type People } from '../people';
 import { answeredAt, isAnswerPost, latestTime } from './asOf';
 
 /**
- * What every metric needs, computed in one pass over the community and shared: people as small
- * integers, each discussion's first responses, and every post that counts as activity in columns
+ * What every metric needs, computed in one pass over the community and shared: each discussion's
+ * first responses, and every post that counts as activity in columns
  * (typed arrays), so a metric is a cheap scan with no re-classification and no re-sorting.
  * Window-independent: one `CommunityFacts` serves the report's window and the previous one.
  */
 export interface CommunityFacts {
   readonly repository: string;
-  /** Person id → login. */
+  /** Person id → login (`Community.logins`: the ids of `Post.authorId`). */
   readonly logins: readonly string[];
   /** Person id → 1 when a maintainer (issue #2: OWNER/MEMBER/COLLABORATOR association or `--maintainers`). */
   readonly isMaintainer: Uint8Array;
@@ -87,36 +87,34 @@ export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64
 }
 
 export function buildFacts(community: Community, people: People): CommunityFacts {
-  const persons = new PersonTable(people);
+  assertClassifiedFrom(people, community);
   const categories = new CategoryTable();
   const posts = allocatePosts(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
   const discussions: DiscussionFacts[] = [];
-  const categoryOf: number[] = [];
+  const categoryOf = new Int32Array(community.discussions.length);
   let latestActivityAt = -Infinity;
   let row = 0;
   for (const discussion of community.discussions) {
     latestActivityAt = Math.max(latestActivityAt, latestTime(discussion));
-    const opener = persons.idOf(discussion.opening.author);
-    if (persons.isBotPost(discussion.opening, opener)) continue;
+    if (people.isBotPost(discussion.opening)) continue;
+    const opener = discussion.opening.authorId;
     const index = discussions.length;
-    writeRow(posts, row++, index, opener, opener, discussion.opening, false, false);
+    writeRow(posts, row++, index, opener, discussion.opening, false, false);
     let first: Post | null = null;
     let firstByMaintainer: Post | null = null;
     let answer: Post | null = null;
     for (const post of discussion.posts) {
       const isAnswer = isAnswerPost(post, discussion);
       if (isAnswer) answer ??= post;
-      const author = persons.idOf(post.author);
-      // responses.ts's isVisibleHumanPost and isResponse, with the bot check answered per person
-      // rather than per post (test/unit/metricsFacts.test.ts holds them equal).
-      if (post.deleted || post.minimized || persons.isBotPost(post, author)) continue;
-      const response = author !== opener;
-      writeRow(posts, row++, index, opener, author, post, response, response && isAnswer);
+      // responses.ts's isVisibleHumanPost and isResponse on person ids (test/unit/metricsFacts.test.ts holds them equal).
+      if (post.deleted || post.minimized || people.isBotPost(post)) continue;
+      const response = post.authorId !== opener;
+      writeRow(posts, row++, index, opener, post, response, response && isAnswer);
       if (!response) continue;
       first ??= post;
-      if (firstByMaintainer === null && persons.maintainer[author] === 1) firstByMaintainer = post;
+      if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
     }
-    categoryOf.push(categories.indexOf(discussion.category));
+    categoryOf[index] = categories.indexOf(discussion.category);
     discussions.push({
       discussion,
       createdAt: discussion.createdAt,
@@ -126,19 +124,20 @@ export function buildFacts(community: Community, people: People): CommunityFacts
       answerChosenAt: discussion.answerChosenAt,
       answeredAt: answeredAt(discussion, answer),
       firstResponseAt: first?.createdAt ?? null,
-      firstResponder: first ? persons.idOf(first.author) : -1,
+      firstResponder: first ? first.authorId : -1,
       firstMaintainerResponseAt: firstByMaintainer?.createdAt ?? null,
     });
   }
+  const isMaintainer = Uint8Array.from(community.logins, (_, id) => (people.isMaintainerId(id) ? 1 : 0));
   return {
     repository: community.repository,
-    logins: persons.logins,
-    isMaintainer: Uint8Array.from(persons.maintainer),
-    ghost: persons.existingId(GHOST_LOGIN),
-    maintainerKnown: persons.maintainer.includes(1),
+    logins: community.logins,
+    isMaintainer,
+    ghost: community.logins.indexOf(GHOST_LOGIN),
+    maintainerKnown: isMaintainer.includes(1),
     discussions,
     categories: categories.list,
-    categoryOf: Int32Array.from(categoryOf),
+    categoryOf: categoryOf.subarray(0, discussions.length),
     posts: { ...posts, length: row },
     latestActivityAt,
   };
@@ -149,13 +148,12 @@ function writeRow(
   row: number,
   discussion: number,
   opener: number,
-  author: number,
   post: Post,
   response: boolean,
   chosenAnswer: boolean,
 ): void {
   posts.discussion[row] = discussion;
-  posts.author[row] = author;
+  posts.author[row] = post.authorId;
   posts.opener[row] = opener;
   posts.createdAt[row] = post.createdAt;
   posts.kind[row] = POST_KIND_CODES[post.kind];
@@ -191,42 +189,4 @@ function allocatePosts(capacity: number): Omit<PostColumns, 'length'> {
     isChosenAnswer: new Uint8Array(capacity),
     upvotes: new Int32Array(capacity),
   };
-}
-
-/** Logins interned to consecutive ids, each classified once through `people`. */
-class PersonTable {
-  readonly logins: string[] = [];
-  /** Person id → 1 when `people.isMaintainer`. */
-  readonly maintainer: number[] = [];
-  // people.isBotPost depends on the login and on whether GitHub typed the author as a Bot: cached per
-  // person for each case, -1 until asked.
-  private readonly botPostAsBotActor: number[] = [];
-  private readonly botPostOtherwise: number[] = [];
-  private readonly ids = new Map<string, number>();
-
-  constructor(private readonly people: People) {}
-
-  idOf(login: string): number {
-    let id = this.ids.get(login);
-    if (id === undefined) {
-      id = this.logins.length;
-      this.ids.set(login, id);
-      this.logins.push(login);
-      this.maintainer.push(this.people.isMaintainer(login) ? 1 : 0);
-      this.botPostAsBotActor.push(-1);
-      this.botPostOtherwise.push(-1);
-    }
-    return id;
-  }
-
-  existingId(login: string): number {
-    return this.ids.get(login) ?? -1;
-  }
-
-  /** `people.isBotPost(post)`, where `author` is the id of `post.author`. */
-  isBotPost(post: Post, author: number): boolean {
-    const cache = post.authorIsBotActor ? this.botPostAsBotActor : this.botPostOtherwise;
-    if (cache[author] === -1) cache[author] = this.people.isBotPost(post) ? 1 : 0;
-    return cache[author] === 1;
-  }
 }
