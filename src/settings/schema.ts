@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { RepoRef } from '../github/contracts';
 import { parseRepoRef } from '../repository/repoRef';
+import { DEFAULT_WINDOW_CHOICE, WINDOW_CHOICES, type WindowChoice } from '../shared/timeWindow';
 
 /**
  * The `communityPulse.*` settings as the extension uses them. Each setting is validated on its own so
@@ -17,9 +18,29 @@ export interface PulseSettings {
   readonly responseTargetHours: number;
   /** 0 turns automatic sync off. */
   readonly autoSyncMinutes: number;
+  /** `communityPulse.asOf` as epoch ms: every view judges the community as it stood then. null: now. */
+  readonly asOf: number | null;
+  /** The window shown until one is chosen for the workspace. */
+  readonly defaultWindow: WindowChoice;
 }
 
 export const SETTINGS_SECTION = 'communityPulse';
+
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime({ offset: true, local: true });
+const hasZone = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/** An ISO date (midnight UTC) or date-time (UTC when it names no zone, so every machine reads the same moment). */
+const moment = z
+  .string()
+  .trim()
+  .transform((text, context) => {
+    if (text === '') return null;
+    if (isoDate.safeParse(text).success) return Date.parse(`${text}T00:00:00Z`);
+    if (isoDateTime.safeParse(text).success) return Date.parse(hasZone.test(text) ? text : `${text}Z`);
+    context.addIssue({ code: 'custom', message: 'expected an ISO date such as 2023-03-31 or a date-time such as 2023-03-31T12:00:00Z, or empty for now' });
+    return z.NEVER;
+  });
 
 const logins = z.array(z.string().trim().min(1, 'a login cannot be empty'));
 
@@ -41,6 +62,8 @@ const SETTING_SCHEMAS = {
   staleDays: z.number().int('expected a whole number of days').min(1, 'expected at least 1 day'),
   responseTargetHours: z.number().positive('expected a number of hours above 0'),
   autoSyncMinutes: z.number().int('expected a whole number of minutes').min(0, 'expected 0 (off) or more minutes'),
+  asOf: moment,
+  defaultWindow: z.enum(WINDOW_CHOICES, { error: `expected one of ${WINDOW_CHOICES.map((choice) => `"${choice}"`).join(', ')}` }),
 } satisfies { [K in keyof PulseSettings]: z.ZodType<PulseSettings[K]> };
 
 export const DEFAULT_SETTINGS: PulseSettings = {
@@ -51,6 +74,8 @@ export const DEFAULT_SETTINGS: PulseSettings = {
   staleDays: 7,
   responseTargetHours: 48,
   autoSyncMinutes: 30,
+  asOf: null,
+  defaultWindow: DEFAULT_WINDOW_CHOICE,
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as (keyof PulseSettings)[];
@@ -74,7 +99,8 @@ export function parseSettings(raw: Partial<Record<keyof PulseSettings, unknown>>
     } else {
       const reason = parsed.error.issues[0]?.message ?? 'invalid value';
       problems.push(
-        `Setting ${SETTINGS_SECTION}.${key} is invalid (${reason}; got ${JSON.stringify(value)}); using the default ${JSON.stringify(DEFAULT_SETTINGS[key])} instead.`,
+        // null defaults (repository, asOf) are the empty string in the Settings UI.
+        `Setting ${SETTINGS_SECTION}.${key} is invalid (${reason}; got ${JSON.stringify(value)}); using the default ${JSON.stringify(DEFAULT_SETTINGS[key] ?? '')} instead.`,
       );
     }
   }

@@ -52,4 +52,26 @@ describe('communityPulse settings', () => {
       ['staleDays', 'responseTargetHours', 'autoSyncMinutes'],
     );
   });
+
+  it('reads communityPulse.asOf as a moment in UTC, and empty as now', () => {
+    const asOf = (value: string) => parseSettings({ asOf: value });
+    assert.equal(asOf('').settings.asOf, null);
+    assert.equal(asOf('2023-03-31').settings.asOf, Date.UTC(2023, 2, 31));
+    assert.equal(asOf(' 2023-03-31T12:30 ').settings.asOf, Date.UTC(2023, 2, 31, 12, 30), 'no zone: UTC, the same on every machine');
+    assert.equal(asOf('2023-03-31T12:00:00+02:00').settings.asOf, Date.UTC(2023, 2, 31, 10));
+    assert.equal(asOf('2023-03-31T00:00:00Z').settings.asOf, Date.UTC(2023, 2, 31));
+    for (const bad of ['last quarter', '2023-02-30', '31/03/2023']) {
+      const { settings, problems } = asOf(bad);
+      assert.equal(settings.asOf, null, `${bad} falls back to now`);
+      assert.match(problems[0] ?? '', /^Setting communityPulse\.asOf is invalid \(expected an ISO date such as 2023-03-31.*using the default "" instead\.$/);
+    }
+  });
+
+  it('takes the default time window from communityPulse.defaultWindow', () => {
+    assert.equal(parseSettings({}).settings.defaultWindow, '90');
+    assert.equal(parseSettings({ defaultWindow: 'all' }).settings.defaultWindow, 'all');
+    const { settings, problems } = parseSettings({ defaultWindow: '7' });
+    assert.equal(settings.defaultWindow, '90');
+    assert.match(problems[0] ?? '', /communityPulse\.defaultWindow is invalid \(expected one of "30", "90", "180", "365", "all"/);
+  });
 });
