@@ -93,7 +93,7 @@ async function main() {
   writeUserSettings(userDataDir, {
     'communityPulse.apiUrl': apiUrl,
     'communityPulse.asOf': DEMO_NOW,
-    'communityPulse.window': 'all',
+    'communityPulse.defaultWindow': 'all',
     'workbench.colorTheme': 'Default Light Modern',
   });
   // apiUrl is machine-scoped: in code-server that scope lives in the Machine settings.

@@ -11,6 +11,7 @@ import { signInCommand } from './commands/signIn';
 import { signInWithTokenCommand } from './commands/signInWithToken';
 import { signOutCommand } from './commands/signOut';
 import { AutoSync, type WatchedView } from './controller/autoSync';
+import { NeedsResponseTriage } from './controller/needsResponseTriage';
 import { PulseController } from './controller/pulseController';
 import type { PulseState } from './controller/pulseState';
 import type { SyncMode } from './github/contracts';
@@ -32,6 +33,8 @@ export interface CommunityPulseApi {
   readonly needsResponse: {
     readonly view: vscode.TreeView<NeedsResponseNode>;
     readonly provider: vscode.TreeDataProvider<NeedsResponseNode>;
+    /** The one triage of the current data that the view, the status bar and the dashboard show. */
+    readonly triage: NeedsResponseTriage;
   };
   sync(mode: SyncMode): Promise<void>;
   /** Makes another Community Pulse view sync when it becomes visible, like Needs Response. */
@@ -70,7 +73,9 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       log,
     }),
   );
-  const needsResponse = register(new NeedsResponseView(controller));
+  // One triage of the current data, read by the Needs Response view, the status bar and the dashboard.
+  const triage = new NeedsResponseTriage(() => controller.data);
+  const needsResponse = register(new NeedsResponseView(controller, triage));
   const autoSync = register(
     new AutoSync({
       sync: () => controller.sync('incremental', { userInitiated: false }),
@@ -80,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     }),
   );
 
-  const insights = registerInsights(context, { controller, log, watchVisibility: (view) => autoSync.watch(view) });
+  const insights = registerInsights(context, { controller, needsResponse: triage, log, watchVisibility: (view) => autoSync.watch(view) });
 
   const services: CommandServices = { controller, credentials, chosenRepository, needsResponse, log };
   for (const command of COMMANDS.map((create) => create(services))) {
@@ -114,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       return controller.problem;
     },
     controller,
-    needsResponse: { view: needsResponse.view, provider: needsResponse.provider },
+    needsResponse: { view: needsResponse.view, provider: needsResponse.provider, triage },
     sync: (mode) => controller.sync(mode, { userInitiated: false }),
     watchVisibility: (view) => autoSync.watch(view),
     insights,

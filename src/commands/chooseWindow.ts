@@ -1,21 +1,40 @@
 import * as vscode from 'vscode';
-import { isWindowChoice, WINDOW_CHOICES, windowLabel } from '../shared/timeWindow';
+import { readSettings } from '../settings/readSettings';
+import { isWindowChoice, WINDOW_CHOICES, windowLabel, type WindowChoice } from '../shared/timeWindow';
 import type { InsightServices } from './insightServices';
 import type { PulseCommand } from './pulseCommand';
 
-/** "Choose Time Window": the window every view and the dashboard show; a choice may be passed (`'30'` … `'all'`). */
+interface WindowPick extends vscode.QuickPickItem {
+  readonly value: WindowChoice | 'default';
+}
+
+/**
+ * "Choose Time Window": the window every view and the dashboard show, remembered for the workspace; or
+ * back to the `communityPulse.defaultWindow` setting. A choice may be passed (`'30'` … `'all'`, `'default'`).
+ */
 export function chooseWindowCommand({ analysis }: InsightServices): PulseCommand {
   return {
     id: 'communityPulse.chooseWindow',
     run: async (given?: unknown) => {
       const selection = analysis.windowSelection;
-      let choice = isWindowChoice(given) ? given : undefined;
+      let choice: WindowChoice | 'default' | undefined = isWindowChoice(given) ? given : given === 'default' ? 'default' : undefined;
       if (!choice) {
-        const picked = await vscode.window.showQuickPick(
-          WINDOW_CHOICES.map((value) => ({ label: windowLabel(value), value, description: value === selection.choice ? 'current' : undefined })),
-          { title: 'Community Pulse: Time Window', placeHolder: 'The period the Health and People views and the dashboard show' },
-        );
-        choice = picked?.value;
+        const chosen = selection.chosen;
+        const picks: WindowPick[] = [
+          ...WINDOW_CHOICES.map((value): WindowPick => ({ label: windowLabel(value), value, description: value === chosen ? 'current' : undefined })),
+          {
+            label: `Default: ${windowLabel(readSettings().settings.defaultWindow)}`,
+            value: 'default',
+            description: chosen === undefined ? 'current' : undefined,
+            detail: 'Follow the communityPulse.defaultWindow setting',
+          },
+        ];
+        choice = (
+          await vscode.window.showQuickPick(picks, {
+            title: 'Community Pulse: Time Window',
+            placeHolder: 'The period the Health and People views, the dashboard and exported reports cover',
+          })
+        )?.value;
       }
       if (choice) await selection.choose(choice);
     },

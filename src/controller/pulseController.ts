@@ -23,6 +23,11 @@ export interface PulseData {
   readonly settings: PulseSettings;
   /** Epoch ms of the last completed sync; null when none completed yet. */
   readonly lastSyncAt: number | null;
+  /**
+   * The moment every figure is judged at (epoch ms): `communityPulse.asOf` when set, else when this data
+   * was loaded. Triage, waiting times and the analysis window all end here, so they agree with each other.
+   */
+  readonly now: number;
 }
 
 /** Where the controller gets settings, credentials and the repository; injected so each source stays in its own module. */
@@ -269,6 +274,7 @@ export class PulseController implements vscode.Disposable {
               : 'notSynced';
     this.problemValue = this.describeProblem(target, failure);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, target.kind !== 'signedOut');
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.asOf, target.settings.asOf !== null);
     this.setState(state);
     return target;
   }
@@ -307,6 +313,7 @@ export class PulseController implements vscode.Disposable {
       people: classifyPeople(stored.community, { maintainers: settings.maintainers, ignoreUsers: settings.ignoreUsers }),
       settings,
       lastSyncAt: stored.lastSyncAt,
+      now: settings.asOf ?? Date.now(),
     };
   }
 

@@ -16,4 +16,6 @@ export const CONTEXT_KEYS = {
   state: 'communityPulse.state',
   signedIn: 'communityPulse.signedIn',
   syncing: 'communityPulse.syncing',
+  /** `communityPulse.asOf` is set: the views show a past moment, and say so. */
+  asOf: 'communityPulse.asOf',
 } as const;

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { PulseController, PulseData } from '../controller/pulseController';
-import type { WindowChoice } from '../shared/timeWindow';
+import { windowLabel, type WindowChoice } from '../shared/timeWindow';
+import { withAsOf } from './asOf';
 import { analyze, type PulseAnalysis } from './pulseAnalysis';
 import type { WindowSelection } from './windowSelection';
 
 /**
  * The one place the engine runs for the views: the analysis of the current data and window, computed
- * when first asked for and kept until the data (a sync, a settings change such as "Mark as Maintainer")
- * or the window changes. Every view and the dashboard read it, so a figure is computed once.
+ * when first asked for and kept until the data (a sync, a settings change such as "Mark as Maintainer"
+ * or `asOf`) or the window changes. Every view and the dashboard read it, so a figure is computed once.
  */
 export class AnalysisService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -20,7 +21,6 @@ export class AnalysisService implements vscode.Disposable {
     private readonly controller: PulseController,
     readonly windowSelection: WindowSelection,
     private readonly log: vscode.LogOutputChannel,
-    private readonly clock: () => number = Date.now,
   ) {
     this.subscriptions = [controller.onDidChange(() => this.changedIfStale()), windowSelection.onDidChange(() => this.changedIfStale())];
   }
@@ -32,10 +32,21 @@ export class AnalysisService implements vscode.Disposable {
     const choice = this.windowSelection.choice;
     if (this.cache?.data === data && this.cache.choice === choice) return this.cache.analysis;
     const started = performance.now();
-    const analysis = analyze(data, choice, this.clock());
+    // The window ends at the data's moment (communityPulse.asOf, else when it was loaded), like triage.
+    const analysis = analyze(data, choice, data.now);
     this.log.debug(`Computed the ${choice}-day analysis of ${data.repository} in ${Math.round(performance.now() - started)} ms.`);
     this.cache = { data, choice, analysis };
     return analysis;
+  }
+
+  /** `communityPulse.asOf` of the current data: the views say "as of" it; null when they show now. */
+  get asOf(): number | null {
+    return this.controller.data?.settings.asOf ?? null;
+  }
+
+  /** `Last 90 days`, or `Last 90 days · as of 2023-03-31`: the views' description; undefined while there is no data. */
+  describeWindow(): string | undefined {
+    return this.controller.data ? withAsOf(windowLabel(this.windowSelection.choice), this.asOf) : undefined;
   }
 
   private changedIfStale(): void {

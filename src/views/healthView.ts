@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { windowLabel } from '../shared/timeWindow';
 import type { AnalysisService } from './analysisService';
 import { headlineItemLook, type HeadlineRow } from './healthModel';
 
@@ -20,7 +19,6 @@ export class HealthView implements vscode.TreeDataProvider<HeadlineRow>, vscode.
 
   getChildren(element?: HeadlineRow): HeadlineRow[] {
     if (element) return [];
-    this.describe();
     return [...(this.analysis.current?.headlines ?? [])];
   }
 
@@ -38,11 +36,12 @@ export class HealthView implements vscode.TreeDataProvider<HeadlineRow>, vscode.
   }
 
   private refresh(): void {
+    this.describe();
     this.changed.fire();
   }
 
   private describe(): void {
-    this.view.description = this.analysis.current ? windowLabel(this.analysis.windowSelection.choice) : undefined;
+    this.view.description = this.analysis.describeWindow();
   }
 
   dispose(): void {

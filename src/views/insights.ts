@@ -9,7 +9,9 @@ import { openDashboardCommand } from '../commands/openDashboard';
 import { openProfileCommand } from '../commands/openProfile';
 import type { PulseCommand } from '../commands/pulseCommand';
 import type { WatchedView } from '../controller/autoSync';
+import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
 import type { PulseController } from '../controller/pulseController';
+import { readSettings } from '../settings/readSettings';
 import { Dashboard } from '../dashboard/dashboard';
 import { AnalysisService } from './analysisService';
 import { HealthView } from './healthView';
@@ -39,18 +41,23 @@ const COMMANDS: readonly ((services: InsightServices) => PulseCommand)[] = [
 /** Registers everything that shows the metrics; called once from activate(). */
 export function registerInsights(
   context: vscode.ExtensionContext,
-  { controller, log, watchVisibility }: { controller: PulseController; log: vscode.LogOutputChannel; watchVisibility: (view: WatchedView) => void },
+  {
+    controller,
+    needsResponse,
+    log,
+    watchVisibility,
+  }: { controller: PulseController; needsResponse: NeedsResponseTriage; log: vscode.LogOutputChannel; watchVisibility: (view: WatchedView) => void },
 ): InsightsApi {
   const own = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
     return disposable;
   };
-  const windowSelection = own(new WindowSelection(context.workspaceState));
+  const windowSelection = own(new WindowSelection(context.workspaceState, () => readSettings().settings.defaultWindow));
   const analysis = own(new AnalysisService(controller, windowSelection, log));
   const health = own(new HealthView(analysis));
   const people = own(new PeopleView(analysis));
-  const statusBar = own(new NeedsResponseStatusBar(controller));
-  const dashboard = own(new Dashboard({ extensionUri: context.extensionUri, analysis, controller, log }));
+  const statusBar = own(new NeedsResponseStatusBar(controller, needsResponse));
+  const dashboard = own(new Dashboard({ extensionUri: context.extensionUri, analysis, needsResponse, controller, log }));
   watchVisibility(health.view);
   watchVisibility(people.view);
   const services: InsightServices = { controller, analysis, dashboard, people, log };

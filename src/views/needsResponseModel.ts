@@ -1,6 +1,7 @@
 import { formatDuration } from '../community/duration';
 import { DAY_MS } from '../community/model';
 import { TRIAGE_BUCKETS, type Triage, type TriageBucket, type TriageItem } from '../community/triage';
+import { asOfLabel, formatMoment } from './asOf';
 
 /**
  * What the Needs Response tree shows, computed without the VS Code API: sections per bucket with
@@ -40,7 +41,10 @@ export interface NeedsResponseRow {
 }
 
 export interface ModelOptions {
+  /** The moment triage judged at; waiting times are counted to it. */
   readonly now: number;
+  /** `communityPulse.asOf` when set: the list is of a past moment, and says so. */
+  readonly asOf: number | null;
   readonly staleDays: number;
   readonly responseTargetHours: number;
 }
@@ -62,7 +66,9 @@ export function buildNeedsResponseModel(triage: Triage, options: ModelOptions): 
     };
   });
   const total = sections.reduce((sum, section) => sum + section.rows.length, 0);
-  return { sections, total, badgeTooltip: `${total} ${total === 1 ? 'discussion needs' : 'discussions need'} a response` };
+  const label = asOfLabel(options.asOf);
+  const verb = label ? (total === 1 ? 'discussion needed' : 'discussions needed') : total === 1 ? 'discussion needs' : 'discussions need';
+  return { sections, total, badgeTooltip: `${total} ${verb} a response${label ? ` ${label}` : ''}` };
 }
 
 function toRow(item: TriageItem, options: ModelOptions): NeedsResponseRow {
@@ -76,6 +82,7 @@ function toRow(item: TriageItem, options: ModelOptions): NeedsResponseRow {
   const opened = `Opened by @${discussion.opening.author}${category ? ` in ${category}` : ''} on ${isoDate(discussion.createdAt)}.`;
   const tooltip = [`#${discussion.number} ${discussion.title}`, reason(item, waited), opened];
   if (overdue) tooltip.push(`Past the ${options.responseTargetHours}-hour response target.`);
+  if (options.asOf !== null) tooltip.push(`Waiting time counted to ${formatMoment(options.asOf)} (the communityPulse.asOf setting), not to now.`);
   return { id: discussion.id, number: discussion.number, title: discussion.title, url: discussion.url, description, tooltip, overdue };
 }
 
@@ -112,15 +119,20 @@ export function describeDuration(ms: number): string {
   return plural(Math.floor(ms / DAY_MS), 'day');
 }
 
-/** `Synced 3 min ago`, for the view's description; `lastSyncAt` null: never synced. */
-export function describeLastSync(now: number, lastSyncAt: number | null): string {
-  if (lastSyncAt === null) return 'Not synced yet';
-  const minutes = Math.floor(Math.max(0, now - lastSyncAt) / 60_000);
-  if (minutes < 1) return 'Synced just now';
-  if (minutes < 60) return `Synced ${minutes} min ago`;
+/** `synced 3 min ago`; `lastSyncAt` null: never synced. `clock` is the real time (a sync is never "as of"). */
+export function describeLastSync(clock: number, lastSyncAt: number | null): string {
+  if (lastSyncAt === null) return 'not synced yet';
+  const minutes = Math.floor(Math.max(0, clock - lastSyncAt) / 60_000);
+  if (minutes < 1) return 'synced just now';
+  if (minutes < 60) return `synced ${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `Synced ${hours} h ago`;
-  return `Synced ${Math.floor(hours / 24)} d ago`;
+  if (hours < 24) return `synced ${hours} h ago`;
+  return `synced ${Math.floor(hours / 24)} d ago`;
+}
+
+/** The message above the tree: `payloadcms/payload · as of 2023-03-31 · synced 3 min ago` (no "as of" when live). */
+export function describeStatus(repository: string, asOf: number | null, clock: number, lastSyncAt: number | null): string {
+  return [repository, asOfLabel(asOf), describeLastSync(clock, lastSyncAt)].filter((part) => part !== undefined).join(' · ');
 }
 
 function plural(count: number, unit: string): string {

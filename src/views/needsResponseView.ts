@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { triage } from '../community/triage';
+import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
 import type { PulseController } from '../controller/pulseController';
-import { buildNeedsResponseModel, describeLastSync } from './needsResponseModel';
+import { buildNeedsResponseModel, describeStatus } from './needsResponseModel';
 import { NeedsResponseTreeProvider, type NeedsResponseNode } from './needsResponseTree';
 
 export const NEEDS_RESPONSE_VIEW_ID = 'communityPulse.needsResponse';
 
 /**
- * The "Needs Response" view: triages the controller's data into the tree, and keeps the badge
- * (total) and the message ("Synced 3 min ago", or why the data may be stale) current.
+ * The "Needs Response" view: the shared triage of the controller's data as a tree, with the badge
+ * (total) and the message ("synced 3 min ago", the as-of moment, or why the data may be stale) current.
  */
 export class NeedsResponseView implements vscode.Disposable {
   readonly provider = new NeedsResponseTreeProvider();
@@ -18,7 +18,10 @@ export class NeedsResponseView implements vscode.Disposable {
   /** Discussions in the tree now. */
   private listed = 0;
 
-  constructor(private readonly controller: PulseController) {
+  constructor(
+    private readonly controller: PulseController,
+    private readonly needsResponse: NeedsResponseTriage,
+  ) {
     this.view = vscode.window.createTreeView(NEEDS_RESPONSE_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.subscriptions = [
       this.provider,
@@ -32,13 +35,16 @@ export class NeedsResponseView implements vscode.Disposable {
 
   private render(): void {
     const data = this.controller.data;
-    const model = data
-      ? buildNeedsResponseModel(triage(data.community, data.people, { now: Date.now(), staleDays: data.settings.staleDays }), {
-          now: Date.now(),
-          staleDays: data.settings.staleDays,
-          responseTargetHours: data.settings.responseTargetHours,
-        })
-      : null;
+    const snapshot = this.needsResponse.current;
+    const model =
+      data && snapshot
+        ? buildNeedsResponseModel(snapshot.triage, {
+            now: snapshot.now,
+            asOf: snapshot.asOf,
+            staleDays: data.settings.staleDays,
+            responseTargetHours: data.settings.responseTargetHours,
+          })
+        : null;
     this.provider.update(model);
     this.listed = model?.total ?? 0;
     this.view.badge = this.listed > 0 ? { value: this.listed, tooltip: model!.badgeTooltip } : undefined;
@@ -53,10 +59,12 @@ export class NeedsResponseView implements vscode.Disposable {
   private describeStatus(): void {
     const data = this.controller.data;
     this.view.message =
-      this.listed === 0 || !data ? undefined : (this.controller.problem ?? `${data.repository} · ${describeLastSync(Date.now(), data.lastSyncAt)}`);
+      this.listed === 0 || !data
+        ? undefined
+        : (this.controller.problem ?? describeStatus(data.repository, data.settings.asOf, Date.now(), data.lastSyncAt));
   }
 
-  /** "Synced 3 min ago" ages: re-describe every minute while the view is visible. */
+  /** "synced 3 min ago" ages: re-describe every minute while the view is visible. */
   private updateClock(): void {
     if (this.view.visible && this.clock === undefined) {
       this.describeStatus();

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { personEvidence } from '../community/metrics/personEvidence';
-import { windowLabel } from '../shared/timeWindow';
 import type { AnalysisService } from './analysisService';
 import { isWebUrl } from './webLinks';
 import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from './peopleModel';
@@ -18,16 +17,14 @@ export class PeopleView implements vscode.TreeDataProvider<PeopleNode>, vscode.D
 
   constructor(private readonly analysis: AnalysisService) {
     this.view = vscode.window.createTreeView(PEOPLE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions = [this.view, this.changed, analysis.onDidChange(() => this.changed.fire())];
+    this.subscriptions = [this.view, this.changed, analysis.onDidChange(() => this.refresh())];
+    this.describe();
   }
 
   getChildren(element?: PeopleNode): PeopleNode[] {
     const analysis = this.analysis.current;
     if (!analysis) return [];
-    if (!element) {
-      this.view.description = windowLabel(analysis.choice);
-      return buildPeopleGroups(analysis);
-    }
+    if (!element) return buildPeopleGroups(analysis);
     switch (element.kind) {
       case 'group':
         return [...element.people];
@@ -78,6 +75,16 @@ export class PeopleView implements vscode.TreeDataProvider<PeopleNode>, vscode.D
         return item;
       }
     }
+  }
+
+  private refresh(): void {
+    this.describe();
+    this.changed.fire();
+  }
+
+  /** `Last 90 days · as of 2023-03-31`: kept current even while the view is hidden, at no cost (no analysis). */
+  private describe(): void {
+    this.view.description = this.analysis.describeWindow();
   }
 
   /** The person a context-menu command acts on: its argument or else the selection. */

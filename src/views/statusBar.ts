@@ -1,16 +1,21 @@
 import * as vscode from 'vscode';
-import { TRIAGE_BUCKETS, triage } from '../community/triage';
+import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
 import type { PulseController } from '../controller/pulseController';
+import { asOfLabel } from './asOf';
 
 /**
- * `$(comment-discussion) 7`: discussions needing a response now; click focuses the Needs Response view.
- * Reads the engine's triage, not the windowed analysis, so it costs no report when no view is open.
+ * `$(comment-discussion) 7`: discussions needing a response (`… · as of 2023-03-31` for a past moment);
+ * click focuses the Needs Response view. Reads the shared triage, not the windowed analysis, so it costs
+ * no report when no view is open.
  */
 export class NeedsResponseStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('communityPulse.needsResponse', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly controller: PulseController) {
+  constructor(
+    controller: PulseController,
+    private readonly needsResponse: NeedsResponseTriage,
+  ) {
     this.item.name = 'Community Pulse: Needs Response';
     this.item.command = 'communityPulse.needsResponse.focus';
     this.subscription = controller.onDidChange(() => this.render());
@@ -18,21 +23,21 @@ export class NeedsResponseStatusBar implements vscode.Disposable {
   }
 
   render(): void {
-    const data = this.controller.data;
-    if (!data) {
+    const snapshot = this.needsResponse.current;
+    if (!snapshot) {
       this.item.hide();
       return;
     }
-    const result = triage(data.community, data.people, { now: Date.now(), staleDays: data.settings.staleDays });
-    const counts = TRIAGE_BUCKETS.map((bucket) => result[bucket].length);
-    const total = counts.reduce((sum, count) => sum + count, 0);
-    this.item.text = `$(comment-discussion) ${total}`;
+    const { noResponse, awaitingReply, unmarkedAnswer, total } = snapshot.counts;
+    const asOf = asOfLabel(snapshot.asOf);
+    const need = asOf ? (total === 1 ? 'discussion needed' : 'discussions needed') : total === 1 ? 'discussion needs' : 'discussions need';
+    this.item.text = `$(comment-discussion) ${total}${asOf ? ` · ${asOf}` : ''}`;
     this.item.tooltip = [
-      `${data.repository}: ${total} ${total === 1 ? 'discussion needs' : 'discussions need'} a response`,
-      `${counts[0]} no response · ${counts[1]} author replied · ${counts[2]} answer not marked`,
+      `${snapshot.repository}: ${total} ${need} a response${asOf ? ` ${asOf} (the communityPulse.asOf setting; not live data)` : ''}`,
+      `${noResponse} no response · ${awaitingReply} author replied · ${unmarkedAnswer} answer not marked`,
       'Click to open Needs Response.',
     ].join('\n');
-    this.item.accessibilityInformation = { label: `${total} discussions need a response`, role: 'button' };
+    this.item.accessibilityInformation = { label: `${total} ${need} a response${asOf ? ` ${asOf}` : ''}`, role: 'button' };
     this.item.show();
   }
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
 import { triage } from '../../src/community/triage';
-import { buildNeedsResponseModel, describeDuration, describeLastSync } from '../../src/views/needsResponseModel';
+import { buildNeedsResponseModel, describeDuration, describeLastSync, describeStatus } from '../../src/views/needsResponseModel';
 import { comment, discussion, reply, T0 } from '../support/discussionNodes';
 
 const HOUR = 3_600_000;
@@ -11,7 +11,7 @@ function modelAt(nowHours: number, nodes: Parameters<typeof normalizeCommunity>[
   const community = normalizeCommunity('octo/repo', nodes);
   const now = T0 + nowHours * HOUR;
   const result = triage(community, classifyPeople(community), { now, staleDays: 7 });
-  return buildNeedsResponseModel(result, { now, staleDays: 7, responseTargetHours });
+  return buildNeedsResponseModel(result, { now, asOf: null, staleDays: 7, responseTargetHours });
 }
 
 describe('Needs Response view model', () => {
@@ -77,6 +77,21 @@ describe('Needs Response view model', () => {
     assert.equal(modelAt(1, []).total, 0);
     assert.equal(modelAt(1, [discussion(1, 'alice', 0)]).badgeTooltip, '1 discussion needs a response');
   });
+
+  it('says when the list is of a past moment (communityPulse.asOf), in the badge and each row', () => {
+    const community = normalizeCommunity('octo/repo', [discussion(1, 'alice', 0)]);
+    const asOf = Date.UTC(2024, 0, 3);
+    const model = buildNeedsResponseModel(triage(community, classifyPeople(community), { now: asOf, staleDays: 7 }), {
+      now: asOf,
+      asOf,
+      staleDays: 7,
+      responseTargetHours: 48,
+    });
+    assert.equal(model.badgeTooltip, '1 discussion needed a response as of 2024-01-03');
+    const row = model.sections[0]!.rows[0]!;
+    assert.equal(row.description, '#1 · 2d · @alice · Q&A', 'waiting counted to the as-of moment');
+    assert.equal(row.tooltip.at(-1), 'Waiting time counted to 2024-01-03 (the communityPulse.asOf setting), not to now.');
+  });
 });
 
 describe('describeDuration', () => {
@@ -92,10 +107,19 @@ describe('describeDuration', () => {
 describe('describeLastSync', () => {
   const now = T0 + 1000 * HOUR;
   it('says how long ago the last sync was', () => {
-    assert.equal(describeLastSync(now, null), 'Not synced yet');
-    assert.equal(describeLastSync(now, now - 30_000), 'Synced just now');
-    assert.equal(describeLastSync(now, now - 3 * 60_000), 'Synced 3 min ago');
-    assert.equal(describeLastSync(now, now - 5 * HOUR), 'Synced 5 h ago');
-    assert.equal(describeLastSync(now, now - 50 * HOUR), 'Synced 2 d ago');
+    assert.equal(describeLastSync(now, null), 'not synced yet');
+    assert.equal(describeLastSync(now, now - 30_000), 'synced just now');
+    assert.equal(describeLastSync(now, now - 3 * 60_000), 'synced 3 min ago');
+    assert.equal(describeLastSync(now, now - 5 * HOUR), 'synced 5 h ago');
+    assert.equal(describeLastSync(now, now - 50 * HOUR), 'synced 2 d ago');
+  });
+
+  it('puts the repository, the as-of moment when set, and the last sync above the tree', () => {
+    assert.equal(describeStatus('payloadcms/payload', null, now, now - 3 * 60_000), 'payloadcms/payload · synced 3 min ago');
+    assert.equal(
+      describeStatus('payloadcms/payload', Date.UTC(2023, 2, 31), now, now - 3 * 60_000),
+      'payloadcms/payload · as of 2023-03-31 · synced 3 min ago',
+    );
+    assert.equal(describeStatus('o/r', Date.UTC(2023, 2, 31, 12, 30), now, null), 'o/r · as of 2023-03-31 12:30 UTC · not synced yet');
   });
 });
