@@ -72,12 +72,12 @@ export function lineChart(
 export interface HeatCell {
   readonly column: number;
   readonly row: string;
-  /** 0..1: the cell's shade. */
-  readonly share: number;
+  /** 0..1: the cell's shade; null leaves the cell unshaded (nothing to share out). */
+  readonly share: number | null;
   readonly label: string;
 }
 
-/** A grid of shaded cells (the retention cohorts): one colour, opacity by share, the figure written in. */
+/** A grid of shaded cells (the retention cohorts): one colour, Plot's opacity scale by share, the figure written in. */
 export function heatmap(cells: readonly HeatCell[], options: { width: number; xLabel: string; description: string; rows: readonly string[] }): Element {
   return finish(
     plot({
@@ -89,8 +89,13 @@ export function heatmap(cells: readonly HeatCell[], options: { width: number; xL
       padding: 0.05,
       x: { type: 'band', label: options.xLabel, axis: 'top' },
       y: { type: 'band', domain: [...options.rows], label: null },
+      // A share of 0 still shows a faint cell, so the grid reads as a grid.
+      opacity: { type: 'linear', domain: [0, 1], range: [0.08, 1] },
       marks: [
-        cell(cells, { x: 'column', y: 'row', fill: COLORS.blue, fillOpacity: (item: HeatCell) => 0.08 + 0.92 * item.share }),
+        cell(
+          cells.filter((item) => item.share !== null),
+          { x: 'column', y: 'row', fill: COLORS.blue, fillOpacity: 'share' },
+        ),
         text(cells, { x: 'column', y: 'row', text: 'label', fill: 'currentColor' }),
       ],
     }),

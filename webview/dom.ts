@@ -61,6 +61,14 @@ export function section(id: string, title: string, ...children: Child[]): HTMLEl
   return el('section', { id, 'aria-labelledby': `${id}-title` }, el('h2', { id: `${id}-title` }, title), ...children);
 }
 
+/**
+ * A figure as shown: its text, or, when the engine gave no figure (it then gives a reason), the dash
+ * with the reason as its tooltip, so a missing number never passes for a zero.
+ */
+export function figure(text: string, reason: string | undefined): string | HTMLElement {
+  return reason === undefined ? text : el('span', { class: 'missing', title: `No figure: ${reason}.`, tabindex: '0' }, text);
+}
+
 export function note(text: string): HTMLParagraphElement {
   return el('p', { class: 'note' }, text);
 }

@@ -106,6 +106,14 @@ function header(data: DashboardData): HTMLElement {
       { class: 'subtitle' },
       `${data.windowLabel}: ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}${data.syncedAt ? ` · synced ${data.syncedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
     ),
+    data.asOf
+      ? el(
+          'p',
+          { class: 'as-of', role: 'note' },
+          el('strong', {}, `As of ${data.asOf}`),
+          ': the community as it stood then (setting communityPulse.asOf), not live data. Later posts, answers and discussions are not counted.',
+        )
+      : null,
     el(
       'div',
       { class: 'toolbar' },
@@ -153,6 +161,7 @@ function inspect(): DomSnapshot {
     charts,
     injected: { images: document.querySelectorAll('img').length, inlineHandlers },
     heading: root.querySelector('h1')?.textContent ?? '',
+    asOf: root.querySelector('.as-of')?.textContent ?? null,
   };
 }
 

@@ -1,7 +1,10 @@
 import { formatDuration } from '../community/duration';
+import { cohortRates } from '../community/metrics/cohortRates';
 import { TRIAGE_BUCKETS, type TriageBucket } from '../community/triage';
+import type { NeedsResponseSnapshot } from '../controller/needsResponseTriage';
 import { LEADER_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from '../shared/dashboardProtocol';
 import { windowLabel } from '../shared/timeWindow';
+import { formatMoment } from '../views/asOf';
 import type { PulseAnalysis } from '../views/pulseAnalysis';
 
 /** The Needs Response buckets as the dashboard names them (the tree uses the same words). */
@@ -11,9 +14,12 @@ export const BUCKET_LABELS: Record<TriageBucket, string> = {
   unmarkedAnswer: 'Answer not marked',
 };
 
-/** What crosses to the webview: the engine's aggregates for the window, never the snapshot. */
-export function toDashboardData(analysis: PulseAnalysis, now: number): DashboardData {
-  const waiting = TRIAGE_BUCKETS.flatMap((bucket) => analysis.triage[bucket])
+/**
+ * What crosses to the webview: the engine's aggregates for the window, and the longest waits of the
+ * shared triage (judged at the same moment as the analysis' window end), never the snapshot.
+ */
+export function toDashboardData(analysis: PulseAnalysis, needsResponse: NeedsResponseSnapshot): DashboardData {
+  const waiting = TRIAGE_BUCKETS.flatMap((bucket) => needsResponse.triage[bucket])
     .sort((a, b) => a.waitingSince - b.waitingSince)
     .slice(0, WAITING_LIMIT)
     .map(
@@ -24,7 +30,7 @@ export function toDashboardData(analysis: PulseAnalysis, now: number): Dashboard
         category: item.discussion.category?.name ?? null,
         bucket: item.bucket,
         bucketLabel: BUCKET_LABELS[item.bucket],
-        waiting: formatDuration(Math.max(0, now - item.waitingSince)),
+        waiting: formatDuration(Math.max(0, needsResponse.now - item.waitingSince)),
       }),
     );
   return {
@@ -32,6 +38,7 @@ export function toDashboardData(analysis: PulseAnalysis, now: number): Dashboard
     windowChoice: analysis.choice,
     windowLabel: windowLabel(analysis.choice),
     syncedAt: analysis.lastSyncAt === null ? null : new Date(analysis.lastSyncAt).toISOString(),
+    asOf: needsResponse.asOf === null ? null : formatMoment(needsResponse.asOf),
     headlines: [...analysis.headlines],
     // All leaders are in the People view; the dashboard's table shows the top ones (and says how many there are).
     report: { ...analysis.report, leaders: analysis.report.leaders.slice(0, LEADER_LIMIT) },
@@ -39,5 +46,6 @@ export function toDashboardData(analysis: PulseAnalysis, now: number): Dashboard
     firstResponse: analysis.firstResponse,
     lorenz: [...analysis.lorenz],
     waiting,
+    retentionRates: cohortRates(analysis.report.retention.cohorts),
   };
 }

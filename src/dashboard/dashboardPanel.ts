@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
 import type { PulseController } from '../controller/pulseController';
 import { HostMessageSchema, parseWebviewMessage, type DomSnapshot, type HostMessage, type WebviewMessage } from '../shared/dashboardProtocol';
 import type { AnalysisService } from '../views/analysisService';
@@ -19,6 +20,7 @@ export interface RenderReport {
 export interface DashboardDependencies {
   readonly extensionUri: vscode.Uri;
   readonly analysis: AnalysisService;
+  readonly needsResponse: NeedsResponseTriage;
   readonly controller: PulseController;
   readonly log: vscode.LogOutputChannel;
 }
@@ -102,7 +104,8 @@ export class DashboardPanel implements vscode.Disposable {
   private sendCurrent(): void {
     this.updateTitle();
     const analysis = this.deps.analysis.current;
-    if (!analysis) {
+    const needsResponse = this.deps.needsResponse.current;
+    if (!analysis || !needsResponse) {
       const state = this.deps.controller.state;
       const message =
         state === 'loading'
@@ -113,7 +116,7 @@ export class DashboardPanel implements vscode.Disposable {
     }
     const requestedAt = this.pendingRequestedAt;
     this.pendingRequestedAt = null;
-    this.lastShowBytes = this.post({ type: 'show', data: toDashboardData(analysis, Date.now()), requestedAt });
+    this.lastShowBytes = this.post({ type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt });
   }
 
   private updateTitle(): void {

@@ -23,6 +23,7 @@ const HeadlineRowSchema = z.strictObject({
   change: z.strictObject({ arrow: z.enum(['▲', '▼', '=']), text: z.string(), tone: z.enum(['good', 'bad', 'neutral']) }).nullable(),
   previous: z.string(),
   definition: z.string(),
+  docsQuote: z.string(),
   missingReason: z.string().nullable(),
 }) satisfies z.ZodType<HeadlineRow>;
 
@@ -61,6 +62,8 @@ export const DashboardDataSchema = z.strictObject({
   windowLabel: z.string(),
   /** ISO instant of the snapshot's last sync, null when unknown. */
   syncedAt: z.string().nullable(),
+  /** `2023-03-31` when the figures are of a past moment (`communityPulse.asOf`), null when live. */
+  asOf: z.string().nullable(),
   headlines: z.array(HeadlineRowSchema),
   /** The engine's report, with `leaders` cut to the top `LEADER_LIMIT`. */
   report: ReportSchema,
@@ -70,6 +73,8 @@ export const DashboardDataSchema = z.strictObject({
   lorenz: z.array(LorenzPointSchema),
   /** The longest-waiting discussions of Needs Response (all buckets), at most `WAITING_LIMIT`. */
   waiting: z.array(WaitingDiscussionSchema),
+  /** `retentionRates[i][k]`: the engine's share of cohort i's people who posted in month i + k (null: empty cohort). */
+  retentionRates: z.array(z.array(z.number().min(0).max(1).nullable())),
 });
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
@@ -87,6 +92,8 @@ const DomSnapshotSchema = z.strictObject({
   injected: z.strictObject({ images: z.number().int(), inlineHandlers: z.number().int() }),
   /** The dashboard's title line. */
   heading: z.string(),
+  /** The "as of" notice under it, null when the dashboard shows live data. */
+  asOf: z.string().nullable(),
 });
 export type DomSnapshot = z.infer<typeof DomSnapshotSchema>;
 

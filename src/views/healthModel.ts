@@ -48,8 +48,10 @@ export interface HeadlineRow {
   readonly change: HeadlineChange | null;
   /** `previous 90 days: 4.2 h`. */
   readonly previous: string;
-  /** What the figure means (the docs/metrics.md definition in one or two sentences). */
+  /** What the figure means, in a sentence or two. */
   readonly definition: string;
+  /** The definition in docs/metrics.md, quoted word for word (markup dropped): doc and views cannot drift apart. */
+  readonly docsQuote: string;
   /** Why the figure is missing, from the engine, when it is. */
   readonly missingReason: string | null;
 }
@@ -62,6 +64,7 @@ interface HeadlineSpec {
   readonly kind: Kind;
   readonly better: 'higher' | 'lower';
   readonly definition: (figures: WindowFigures) => string;
+  readonly docsQuote: string;
   readonly read: (figures: WindowFigures) => number | null;
   readonly reason: (figures: WindowFigures) => string | undefined;
 }
@@ -73,7 +76,9 @@ const SPECS: readonly HeadlineSpec[] = [
     kind: 'seconds',
     better: 'lower',
     definition: () =>
-      'Median time from a discussion being opened to its first response (a comment or reply by someone other than the author, not a bot, not deleted or minimized), over discussions opened in the window that got one.',
+      'The median time from a discussion being opened to its first response, over the discussions opened in the window that got one. A response is a comment or reply by someone other than the author, not a bot, not deleted or minimized.',
+    docsQuote:
+      'First response (firstResponse): for those that had a response by until, the duration from createdAt to the first response, summarised (count, meanSeconds, medianSeconds, p90Seconds).',
     read: (figures) => figures.firstResponse.medianSeconds,
     reason: (figures) => figures.firstResponse.reasons['medianSeconds'],
   },
@@ -82,7 +87,8 @@ const SPECS: readonly HeadlineSpec[] = [
     label: () => 'p90 first response',
     kind: 'seconds',
     better: 'lower',
-    definition: () => '90th percentile of the first-response times: nine in ten responded discussions got their first response within this time.',
+    definition: () => 'The 90th percentile of the same first-response times: nine in ten of the discussions opened in the window that got a response got it within this time.',
+    docsQuote: "Percentiles interpolate linearly between the closest ranks, the default of numpy's percentile (also what github/issue-metrics uses)",
     read: (figures) => figures.firstResponse.p90Seconds,
     reason: (figures) => figures.firstResponse.reasons['p90Seconds'],
   },
@@ -92,16 +98,20 @@ const SPECS: readonly HeadlineSpec[] = [
     kind: 'percent',
     better: 'higher',
     definition: (figures) =>
-      `Share of the window's discussions whose first response came within ${formatCount(figures.firstResponse.targetHours)} hours (communityPulse.responseTargetHours), out of those that got a response or are at least that old.`,
+      `Of the discussions opened in the window, the share whose first response came within ${formatCount(figures.firstResponse.targetHours)} hours (communityPulse.responseTargetHours).`,
+    docsQuote:
+      'withinTargetRate: the share whose first response came within responseTargetHours (default 48; exactly 48 h counts as within), out of those that either have a response or are at least that old at until',
     read: (figures) => figures.firstResponse.withinTargetRate,
     reason: (figures) => figures.firstResponse.reasons['withinTargetRate'],
   },
   {
     id: 'noResponse',
-    label: () => 'No response',
+    label: () => 'No response (new in window)',
     kind: 'count',
     better: 'lower',
-    definition: () => 'Discussions opened in the window that have had no response at all.',
+    definition: (figures) =>
+      `Of the ${formatCount(figures.firstResponse.discussions)} discussions opened in the window, how many had no response at all by its end. Not the Needs Response list, which holds every open discussion waiting on the team, however old.`,
+    docsQuote: 'discussions is the population, noResponse how many had none by until.',
     read: (figures) => figures.firstResponse.noResponse,
     reason: (figures) => figures.firstResponse.reasons['noResponse'],
   },
@@ -110,7 +120,8 @@ const SPECS: readonly HeadlineSpec[] = [
     label: () => 'Answer rate',
     kind: 'percent',
     better: 'higher',
-    definition: () => 'Share of the discussions opened in the window in answerable (Q&A) categories that have a chosen answer.',
+    definition: () => 'Of the discussions opened in the window in answerable (Q&A) categories, the share with a chosen answer.',
+    docsQuote: "Answer rate (answerRate): of the window's discussions in answerable categories, the share with a chosen answer by until",
     read: (figures) => figures.answerRate,
     reason: (figures) => figures.answerRateReason,
   },
@@ -119,17 +130,19 @@ const SPECS: readonly HeadlineSpec[] = [
     label: () => 'Weekly active participants',
     kind: 'count',
     better: 'higher',
-    definition: () =>
-      'Mean, over the whole weeks of the window, of the number of distinct people (not bots) who posted a discussion, comment or reply that week.',
-    read: (figures) => figures.weeklyActiveParticipants,
-    reason: () => 'no whole or partial week in the window',
+    definition: () => "The mean, over the window's whole weeks, of each week's active participants.",
+    docsQuote: 'activeParticipants, the distinct people with any post that counts as activity that week (opening posts included)',
+    // A mean of weeks in which nobody posted is no figure, not 0 (the engine's reason: nobody posted in the window).
+    read: (figures) => (figures.retention.participants === 0 ? null : figures.weeklyActiveParticipants),
+    reason: (figures) => figures.retention.reasons['returningRate'] ?? 'the window holds no week',
   },
   {
     id: 'returningRate',
     label: () => 'Returning participants',
     kind: 'percent',
     better: 'higher',
-    definition: () => "Share of the window's participants whose first post was before the window.",
+    definition: () => 'Of the people who posted in the window, the share who had posted before it.',
+    docsQuote: "returningRate: the share of the window's participants whose first post is before the window.",
     read: (figures) => figures.retention.returningRate,
     reason: (figures) => figures.retention.reasons['returningRate'],
   },
@@ -138,8 +151,9 @@ const SPECS: readonly HeadlineSpec[] = [
     label: () => 'Absence factor',
     kind: 'count',
     better: 'higher',
-    definition: () =>
-      "CHAOSS contributor absence factor: the fewest responders who together made at least half of the window's responses. Low means the community depends on very few people.",
+    definition: () => "The fewest people who together made half of the window's responses. Low means the community depends on very few people.",
+    docsQuote:
+      'absenceFactor (CHAOSS "contributor absence factor", also known as bus factor): the fewest responders who together made at least 50% of the responses (ranking responders by responses).',
     read: (figures) => figures.participation.absenceFactor,
     reason: (figures) => figures.participation.reasons['absenceFactor'],
   },
@@ -156,6 +170,7 @@ export function buildHeadlines(current: WindowFigures, previous: WindowFigures |
       change: value !== null && before !== null ? describeChange(spec, value, before) : null,
       previous: `${previousLabel}: ${formatFigure(spec.kind, before)}`,
       definition: spec.definition(current),
+      docsQuote: spec.docsQuote,
       missingReason: value === null ? (spec.reason(current) ?? 'no data in the window') : null,
     };
   });
@@ -208,11 +223,21 @@ export interface HeadlineItemLook {
   readonly color: 'charts.green' | 'charts.red' | null;
 }
 
+/** `docs/metrics.md: “…”`: the quoted definition. */
+function docsLine(row: HeadlineRow): string {
+  return `docs/metrics.md: “${row.docsQuote}”`;
+}
+
+/** The dashboard card's and the Health item's tooltip text: definition, docs quote, and why the figure is missing. */
+export function headlineTooltip(row: HeadlineRow): string {
+  const lines = [row.definition, docsLine(row), row.previous];
+  if (row.missingReason) lines.unshift(`No figure: ${row.missingReason}.`);
+  return lines.join('\n\n');
+}
+
 export function headlineItemLook(row: HeadlineRow): HeadlineItemLook {
   const change = row.change ? `  ${row.change.arrow} ${row.change.text}` : '';
-  const lines = [`${row.label}: ${row.value}${change}`, row.definition, row.previous];
-  if (row.missingReason) lines.splice(1, 0, `No figure: ${row.missingReason}.`);
   const icon = row.missingReason ? 'circle-slash' : !row.change ? 'dash' : row.change.arrow === '▲' ? 'arrow-up' : row.change.arrow === '▼' ? 'arrow-down' : 'arrow-right';
   const color = row.change?.tone === 'good' ? 'charts.green' : row.change?.tone === 'bad' ? 'charts.red' : null;
-  return { description: `${row.value}${change}`, tooltip: lines.join('\n\n'), icon, color };
+  return { description: `${row.value}${change}`, tooltip: `${row.label}: ${row.value}${change}\n\n${headlineTooltip(row)}`, icon, color };
 }

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
+import { needsResponseSnapshot } from '../../src/controller/needsResponseTriage';
 import { toDashboardData } from '../../src/dashboard/dashboardData';
 import type { HostMessage } from '../../src/shared/dashboardProtocol';
 import { analyze } from '../../src/views/pulseAnalysis';
@@ -53,7 +54,7 @@ async function firstRender(report: BenchReporter, outdir: string): Promise<void>
   const generated = generateCommunity({ seed: 4, discussions: DISCUSSIONS, now: new Date(now).toISOString(), repository: 'synthetic/bench' });
   const community = normalizeCommunity(generated.repository, generated.discussions);
   const people = classifyPeople(community);
-  const input = { repository: community.repository, community, people, settings: { staleDays: 7, responseTargetHours: 48 }, lastSyncAt: now };
+  const input = { repository: community.repository, community, people, settings: { staleDays: 7, responseTargetHours: 48, asOf: null }, lastSyncAt: now, now };
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
@@ -67,14 +68,15 @@ async function firstRender(report: BenchReporter, outdir: string): Promise<void>
     // Cold: as the command does when no view has computed the window yet — start the clock, analyse, send, wait for the reply.
     const coldAt = Date.now();
     const started = performance.now();
-    const analysis = analyze(input, '90', Date.now());
+    const analysis = analyze(input, '90', now);
+    const needsResponse = needsResponseSnapshot(input);
     report.figure('analysis on the host (report, previous window, chart series, triage)', performance.now() - started, 'ms');
-    const cold = await show(page, { type: 'show', data: toDashboardData(analysis, Date.now()), requestedAt: coldAt });
+    const cold = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: coldAt });
     report.figure('messages sent to the webview (the `show` message)', cold.bytes / KB, 'KB', 200);
     report.figure('drawing in the webview (all sections, until painted)', cold.renderMs, 'ms');
     report.figure('command to first complete render, cold (analysis included), measured in the webview', cold.elapsedMs, 'ms', 500);
     // Warm: the usual case — the Health and People views beside it computed the window when the data arrived.
-    const warm = await show(page, { type: 'show', data: toDashboardData(analysis, Date.now()), requestedAt: Date.now() });
+    const warm = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: Date.now() });
     report.figure('command to first complete render, analysis already computed by the views', warm.elapsedMs, 'ms', 500);
   } finally {
     await browser.close();

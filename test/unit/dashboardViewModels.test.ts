@@ -1,14 +1,17 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cohortRates } from '../../src/community/metrics/cohortRates';
 import { dashboardHtml } from '../../src/dashboard/html';
 import { parseHostMessage, parseWebviewMessage } from '../../src/shared/dashboardProtocol';
 import { formatCount, formatPercent, formatSeconds } from '../../src/shared/format';
 import { resolveWindow, windowLabel } from '../../src/shared/timeWindow';
-import { buildHeadlines, headlineItemLook, type WindowFigures } from '../../src/views/healthModel';
+import { asOfLabel, formatMoment, withAsOf } from '../../src/views/asOf';
+import { buildHeadlines, headlineItemLook, headlineTooltip, type WindowFigures } from '../../src/views/healthModel';
 import { isWebUrl, profileUrl } from '../../src/views/webLinks';
 
 const DAY = 86_400_000;
 
-function figures(overrides: { median?: number | null; answerRate?: number | null; absence?: number | null } = {}): WindowFigures {
+function figures(overrides: { median?: number | null; answerRate?: number | null; absence?: number | null; participants?: number } = {}): WindowFigures {
   const median = overrides.median === undefined ? 3_600 : overrides.median;
   return {
     firstResponse: {
@@ -18,7 +21,10 @@ function figures(overrides: { median?: number | null; answerRate?: number | null
     answerRate: overrides.answerRate === undefined ? 0.5 : overrides.answerRate,
     answerRateReason: undefined,
     participation: { responders: 5, responses: 20, absenceFactor: overrides.absence === undefined ? 2 : overrides.absence, top10Share: 0.4, gini: 0.3, maintainerShare: 0.5, reasons: {} },
-    retention: { participants: 9, returningRate: 0.6, newParticipants: [], cohorts: [], reasons: {} },
+    retention:
+      overrides.participants === 0
+        ? { participants: 0, returningRate: null, newParticipants: [], cohorts: [], reasons: { returningRate: 'nobody posted in the window' } }
+        : { participants: overrides.participants ?? 9, returningRate: 0.6, newParticipants: [], cohorts: [], reasons: {} },
     weeklyActiveParticipants: 4.25,
   };
 }
@@ -56,6 +62,56 @@ describe('dashboard and Health view models', () => {
     const look = headlineItemLook(median);
     assert.equal(look.icon, 'circle-slash');
     assert.match(look.tooltip, /No figure: no discussion in the window got a response\./);
+  });
+
+  it('shows weekly active participants of a window where nobody posted as a dash with the engine’s reason, not "0 = no change"', () => {
+    const quiet = { ...figures({ participants: 0 }), weeklyActiveParticipants: 0 };
+    const weekly = buildHeadlines(quiet, quiet, 'previous 90 days').find((row) => row.id === 'weeklyActive')!;
+    assert.equal(weekly.value, '—');
+    assert.equal(weekly.change, null);
+    assert.equal(weekly.missingReason, 'nobody posted in the window');
+    assert.match(headlineItemLook(weekly).tooltip, /No figure: nobody posted in the window\./);
+  });
+
+  it('labels the windowed no-response count apart from the Needs Response list, and says how they differ', () => {
+    const row = buildHeadlines(figures(), null, 'no earlier window').find((one) => one.id === 'noResponse')!;
+    assert.equal(row.label, 'No response (new in window)');
+    assert.match(row.definition, /^Of the 10 discussions opened in the window, how many had no response at all by its end\. Not the Needs Response list/);
+  });
+
+  it('quotes each headline’s definition from docs/metrics.md word for word, in the tooltip', () => {
+    // The doc's text as a reader sees it: no Markdown emphasis or code marks, lines joined.
+    const docs = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8')
+      .replace(/\*\*|`/g, '')
+      .replace(/\s+/g, ' ');
+    const rows = buildHeadlines(figures(), figures(), 'previous 90 days');
+    assert.equal(rows.length, 8);
+    for (const row of rows) {
+      assert.ok(docs.includes(row.docsQuote), `${row.label}: “${row.docsQuote}” is not in docs/metrics.md`);
+      assert.ok(headlineTooltip(row).includes(`docs/metrics.md: “${row.docsQuote}”`), `${row.label}'s tooltip quotes it`);
+      assert.ok(headlineItemLook(row).tooltip.includes(row.docsQuote), `${row.label}'s Health item quotes it`);
+    }
+  });
+
+  it('says "as of" a past moment, to the minute when it is not a midnight', () => {
+    assert.equal(formatMoment(Date.UTC(2023, 2, 31)), '2023-03-31');
+    assert.equal(formatMoment(Date.UTC(2023, 2, 31, 9, 5)), '2023-03-31 09:05 UTC');
+    assert.equal(asOfLabel(null), undefined);
+    assert.equal(withAsOf('Last 90 days', Date.UTC(2023, 2, 31)), 'Last 90 days · as of 2023-03-31');
+    assert.equal(withAsOf('Last 90 days', null), 'Last 90 days');
+  });
+
+  it('gives the retention heatmap the share of each cohort active k months later, none for an empty cohort', () => {
+    assert.deepEqual(
+      cohortRates([
+        { month: '2024-01', size: 4, active: [4, 1, 0] },
+        { month: '2024-02', size: 0, active: [0, 0] },
+      ]),
+      [
+        [1, 0.25, 0],
+        [null, null],
+      ],
+    );
   });
 
   it('colours a tree item’s arrow by the tone of the change', () => {

@@ -1,6 +1,6 @@
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
 import { formatCount, formatPercent, formatSeconds } from '../../src/shared/format';
-import { note, section, table } from '../dom';
+import { figure, note, section, table } from '../dom';
 
 /** Category health with the crowded / quiet flags and what to do about them. */
 export function categoriesSection(data: DashboardData): HTMLElement {
@@ -24,9 +24,9 @@ export function categoriesSection(data: DashboardData): HTMLElement {
             formatCount(category.discussions),
             formatCount(category.responses),
             formatCount(category.participants),
-            category.answerable ? formatPercent(category.answerRate) : 'not Q&A',
-            formatSeconds(category.medianFirstResponseSeconds),
-            formatPercent(category.noResponseShare),
+            category.answerable ? figure(formatPercent(category.answerRate), category.reasons['answerRate']) : 'not Q&A',
+            figure(formatSeconds(category.medianFirstResponseSeconds), category.reasons['medianFirstResponseSeconds']),
+            figure(formatPercent(category.noResponseShare), category.reasons['noResponseShare']),
             flags(category),
           ]),
           numeric: [1, 2, 3, 4, 5, 6],

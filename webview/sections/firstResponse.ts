@@ -1,7 +1,7 @@
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
 import { formatCount, formatPercent, formatSeconds } from '../../src/shared/format';
 import { barChart, COLORS, lineChart } from '../charts';
-import { el, note, section, tableBehind } from '../dom';
+import { el, figure, note, section, tableBehind } from '../dom';
 import type { RenderContext } from './context';
 
 const HOURS = 3_600;
@@ -19,7 +19,14 @@ export function firstResponseSection(data: DashboardData, context: RenderContext
     el(
       'p',
       { class: 'figures' },
-      `${formatCount(summary.count)} responded · median ${formatSeconds(summary.medianSeconds)} · p90 ${formatSeconds(summary.p90Seconds)} · mean ${formatSeconds(summary.meanSeconds)} · within ${formatCount(targetHours)} h: ${formatPercent(summary.withinTargetRate)}`,
+      `${formatCount(summary.count)} of ${formatCount(summary.discussions)} responded · median `,
+      figure(formatSeconds(summary.medianSeconds), summary.reasons['medianSeconds']),
+      ' · p90 ',
+      figure(formatSeconds(summary.p90Seconds), summary.reasons['p90Seconds']),
+      ' · mean ',
+      figure(formatSeconds(summary.meanSeconds), summary.reasons['meanSeconds']),
+      ` · within ${formatCount(targetHours)} h: `,
+      figure(formatPercent(summary.withinTargetRate), summary.reasons['withinTargetRate']),
     ),
     barChart(bars, { width: context.width, yLabel: 'discussions', description: 'Discussions by time to first response' }),
     tableBehind({

@@ -1,12 +1,16 @@
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
-import { el, table } from '../dom';
+import { headlineTooltip } from '../../src/views/healthModel';
+import { el, figure, table } from '../dom';
 
-/** The headline cards (the same rows as the Health view) and, as their text alternative, a table. */
+/**
+ * The headline cards (the same rows as the Health view) and, as their text alternative, a table. Each
+ * card's tooltip: its definition quoted from docs/metrics.md and, for a dash, the engine's reason.
+ */
 export function headlinesSection(data: DashboardData): HTMLElement {
   const cards = data.headlines.map((row) =>
     el(
       'div',
-      { class: 'card', role: 'group', 'aria-label': row.label, title: row.missingReason ? `${row.definition}\n\nNo figure: ${row.missingReason}.` : row.definition, tabindex: '0' },
+      { class: 'card', role: 'group', 'aria-label': row.label, title: headlineTooltip(row), tabindex: '0' },
       el('div', { class: 'card-label' }, row.label),
       el('div', { class: 'card-value' }, row.value),
       row.change
@@ -18,7 +22,7 @@ export function headlinesSection(data: DashboardData): HTMLElement {
   const alternative = table({
     caption: 'Headline figures and change from the previous window',
     headers: ['Figure', 'Value', 'Change', 'Previous window'],
-    rows: data.headlines.map((row) => [row.label, row.value, row.change ? `${row.change.arrow} ${row.change.text}` : '—', row.previous]),
+    rows: data.headlines.map((row) => [row.label, figure(row.value, row.missingReason ?? undefined), row.change ? `${row.change.arrow} ${row.change.text}` : '—', row.previous]),
   });
   return el(
     'section',

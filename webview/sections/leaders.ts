@@ -21,8 +21,8 @@ export function leadersSection(data: DashboardData, context: RenderContext): HTM
   const person = (login: string) => linkButton(`@${login}`, `Open @${login}'s GitHub profile`, () => context.post({ type: 'openProfile', login }));
   const row = (contributor: Contributor) => [
     person(contributor.login),
-    formatCount(round(contributor.score)),
-    ...COMPONENTS.map((key) => `${formatCount(contributor[key])} (${formatCount(round(contributor.scoreParts[key]))})`),
+    formatCount(contributor.score),
+    ...COMPONENTS.map((key) => `${formatCount(contributor[key])} (${formatCount(contributor.scoreParts[key])})`),
     formatDate(contributor.lastActive),
   ];
   const headers = ['Person', 'Score', ...COMPONENTS.map((key) => `${COMPONENT_LABELS[key]} (×${weights[key]})`), 'Last active'];
@@ -58,8 +58,4 @@ export function leadersSection(data: DashboardData, context: RenderContext): HTM
         )
       : null,
   );
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }

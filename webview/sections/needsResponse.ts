@@ -3,12 +3,16 @@ import { formatCount } from '../../src/shared/format';
 import { el, linkButton, note, section, table } from '../dom';
 import type { RenderContext } from './context';
 
-/** What waits on the team now (not windowed): the bucket counts and the longest-waiting discussions. */
+/**
+ * What waits on the team now, or at the as-of moment (not windowed: every open discussion, however old):
+ * the bucket counts and the longest-waiting discussions.
+ */
 export function needsResponseSection(data: DashboardData, context: RenderContext): HTMLElement {
   const counts = data.report.needsResponse;
   return section(
     'needs-response',
-    'Needs response now',
+    data.asOf ? `Needs response as of ${data.asOf}` : 'Needs response now',
+    note('Every open discussion waiting on the team, however old, as in the Needs Response view. The “No response (new in window)” figure above counts only discussions opened in the window.'),
     el(
       'p',
       { class: 'figures' },

@@ -1,19 +1,20 @@
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
 import { formatCount, formatPercent } from '../../src/shared/format';
 import { lorenzChart } from '../charts';
-import { el, note, section, tableBehind } from '../dom';
+import { el, figure, note, section, tableBehind } from '../dom';
 import type { RenderContext } from './context';
 
 /** Who does the responding: concentration figures and the Lorenz curve of responses per responder. */
 export function participationSection(data: DashboardData, context: RenderContext): HTMLElement {
   const participation = data.report.participation;
-  const figures: [string, string, string][] = [
+  const { reasons } = participation;
+  const figures: [string, string | HTMLElement, string][] = [
     ['Responders', formatCount(participation.responders), 'Distinct people with a response in the window.'],
     ['Responses', formatCount(participation.responses), 'Comments and replies by someone other than the discussion’s author, not bots, not deleted or minimized.'],
-    ['Absence factor', formatCount(participation.absenceFactor), 'The fewest responders who together made at least half of the responses.'],
-    ['Top 10% share', formatPercent(participation.top10Share), 'Share of the responses made by the top ⌈10%⌉ of responders.'],
-    ['Gini', participation.gini === null ? '—' : participation.gini.toFixed(2), 'Gini coefficient of responses per responder: 0 everyone equal, near 1 a single person.'],
-    ['Maintainer share', formatPercent(participation.maintainerShare), 'Share of the responses made by maintainers.'],
+    ['Absence factor', figure(formatCount(participation.absenceFactor), reasons['absenceFactor']), 'The fewest responders who together made at least half of the responses.'],
+    ['Top 10% share', figure(formatPercent(participation.top10Share), reasons['top10Share']), 'Share of the responses made by the top ⌈10%⌉ of responders.'],
+    ['Gini', figure(participation.gini === null ? '—' : participation.gini.toFixed(2), reasons['gini']), 'Gini coefficient of responses per responder: 0 everyone equal, near 1 a single person.'],
+    ['Maintainer share', figure(formatPercent(participation.maintainerShare), reasons['maintainerShare']), 'Share of the responses made by maintainers.'],
   ];
   const list = el('dl', { class: 'figure-list' }, ...figures.flatMap(([term, value, definition]) => [el('dt', { title: definition }, term), el('dd', {}, value)]));
   const points = data.lorenz;

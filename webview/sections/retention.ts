@@ -1,18 +1,18 @@
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
 import { formatCount, formatPercent } from '../../src/shared/format';
 import { heatmap } from '../charts';
-import { el, note, section, tableBehind } from '../dom';
+import { el, figure, note, section, tableBehind } from '../dom';
 import type { RenderContext } from './context';
 
 /**
  * Retention cohorts: people by the month of their first post, and how many of them posted again k
- * months later. The shade is the cohort's count for month k over its size, both from the engine.
+ * months later. The shade is the engine's share of the cohort (`retentionRates`), not worked out here.
  */
 export function retentionSection(data: DashboardData, context: RenderContext): HTMLElement {
-  const { cohorts, returningRate, participants, newParticipants } = data.report.retention;
-  const share = (active: number, size: number) => (size === 0 ? 0 : active / size);
-  const cells = cohorts.flatMap((cohort) =>
-    cohort.active.map((active, column) => ({ column, row: cohort.month, share: share(active, cohort.size), label: formatCount(active) })),
+  const { cohorts, returningRate, participants, newParticipants, reasons } = data.report.retention;
+  const rates = data.retentionRates;
+  const cells = cohorts.flatMap((cohort, row) =>
+    cohort.active.map((active, column) => ({ column, row: cohort.month, share: rates[row]?.[column] ?? null, label: formatCount(active) })),
   );
   const months = Math.max(0, ...cohorts.map((cohort) => cohort.active.length));
   const newest = newParticipants.at(-1);
@@ -22,7 +22,9 @@ export function retentionSection(data: DashboardData, context: RenderContext): H
     el(
       'p',
       { class: 'figures' },
-      `${formatCount(participants)} participants in the window · returning ${formatPercent(returningRate)}${newest ? ` · new in ${newest.month}: ${formatCount(newest.count)}` : ''}`,
+      `${formatCount(participants)} participants in the window · returning `,
+      figure(formatPercent(returningRate), reasons['returningRate']),
+      newest ? ` · new in ${newest.month}: ${formatCount(newest.count)}` : '',
     ),
     cohorts.length > 0
       ? heatmap(cells, {
@@ -35,12 +37,14 @@ export function retentionSection(data: DashboardData, context: RenderContext): H
     tableBehind({
       caption: 'Retention cohorts (people who posted k months after their first post)',
       headers: ['First post in', 'People', ...Array.from({ length: months }, (_, k) => `+${k}`)],
-      rows: cohorts.map((cohort) => [
+      rows: cohorts.map((cohort, row) => [
         cohort.month,
         formatCount(cohort.size),
         ...Array.from({ length: months }, (_, k) => {
           const active = cohort.active[k];
-          return active === undefined ? '' : `${formatCount(active)} (${formatPercent(share(active, cohort.size))})`;
+          const share = rates[row]?.[k] ?? null;
+          if (active === undefined) return '';
+          return share === null ? formatCount(active) : `${formatCount(active)} (${formatPercent(share)})`;
         }),
       ]),
       numeric: Array.from({ length: months + 1 }, (_, index) => index + 1),
