@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import type { Report } from '../community/reportSchema';
+import { discussionRows } from '../community/metrics/discussionRows';
+import { renderCsv } from '../report/csv';
+import { renderMarkdown } from '../report/markdown';
 import type { PulseAnalysis } from '../views/pulseAnalysis';
 import type { InsightServices } from './insightServices';
 import type { PulseCommand } from './pulseCommand';
@@ -13,19 +15,35 @@ interface ReportFormat {
   render(analysis: PulseAnalysis): string;
 }
 
+/** The formats of `community-pulse report --format`, rendered by the CLI's own renderers from the views' analysis. */
 const FORMATS: readonly ReportFormat[] = [
+  {
+    id: 'md',
+    label: 'Markdown',
+    detail: 'A report to paste into a discussion or an issue: headline with trends, response times, leaders, retention, categories',
+    filter: { Markdown: ['md'] },
+    render: (analysis) => renderMarkdown(analysis.report),
+  },
   {
     id: 'json',
     label: 'JSON',
     detail: 'Every figure of the report, in the documented schema',
     filter: { JSON: ['json'] },
-    render: (analysis) => `${JSON.stringify(analysis.report satisfies Report, null, 2)}\n`,
+    render: (analysis) => `${JSON.stringify(analysis.report, null, 2)}\n`,
+  },
+  {
+    id: 'csv',
+    label: 'CSV',
+    detail: 'One row per discussion opened in the window (response and answer times), for a spreadsheet',
+    filter: { CSV: ['csv'] },
+    render: (analysis) => renderCsv(discussionRows(analysis.facts, analysis.window)),
   },
 ];
 
 /**
- * "Community Pulse: Export Report": the report of the current window (issue #3's renderers) written to a
- * file the user picks. Arguments (for tests and keybindings): format id, then target URI.
+ * "Community Pulse: Export Report…": the report of the current window (and `asOf` moment) in a format the
+ * user picks, written to a file they pick, then offered to open. Arguments (for tests and keybindings):
+ * format id, then target URI; each is asked for when not given.
  */
 export function exportReportCommand({ analysis }: InsightServices): PulseCommand {
   return {
@@ -38,16 +56,19 @@ export function exportReportCommand({ analysis }: InsightServices): PulseCommand
       }
       const format =
         FORMATS.find((candidate) => candidate.id === formatId) ??
-        (await vscode.window.showQuickPick(
-          FORMATS.map((candidate) => ({ label: candidate.label, detail: candidate.detail, format: candidate })),
-          { title: 'Export Community Report', placeHolder: 'Format' },
-        ))?.format;
+        (
+          await vscode.window.showQuickPick(
+            FORMATS.map((candidate) => ({ label: candidate.label, detail: candidate.detail, format: candidate })),
+            { title: `Export Community Report: ${current.repository}, ${analysis.describeWindow()}`, placeHolder: 'Format' },
+          )
+        )?.format;
       if (!format) return undefined;
       const uri =
         target instanceof vscode.Uri
           ? target
           : await vscode.window.showSaveDialog({
               title: 'Export Community Report',
+              saveLabel: 'Export',
               filters: format.filter,
               defaultUri: vscode.Uri.joinPath(
                 vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()),
@@ -55,9 +76,15 @@ export function exportReportCommand({ analysis }: InsightServices): PulseCommand
               ),
             });
       if (!uri) return undefined;
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(format.render(current)));
+      try {
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(format.render(current)));
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(`Community Pulse: could not write the report to ${uri.fsPath}: ${reason}. Choose another place.`);
+        return undefined;
+      }
       const open = 'Open';
-      void vscode.window.showInformationMessage(`Exported the ${current.repository} report to ${uri.fsPath}.`, open).then((choice) => {
+      void vscode.window.showInformationMessage(`Exported the ${current.repository} report (${format.label}) to ${uri.fsPath}.`, open).then((choice) => {
         if (choice === open) void vscode.window.showTextDocument(uri);
       });
       return uri;
