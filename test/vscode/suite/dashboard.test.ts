@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { reportCommand } from '../../../src/cli/reportCommand';
 import { computeReport } from '../../../src/community/report';
 import { ReportSchema, type Report } from '../../../src/community/reportSchema';
 import type { DashboardPanel } from '../../../src/dashboard/dashboardPanel';
@@ -94,8 +95,16 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.equal(api.controller.data?.repository, REPOSITORY);
   });
 
+  /** Changes a setting and waits until the views show data read with it. */
+  async function setAndReload(key: string, value: unknown): Promise<void> {
+    await configuration().update(key, value, vscode.ConfigurationTarget.Global);
+    await api.controller.reload();
+  }
+
   after(async () => {
     api?.insights.dashboard.panel?.dispose();
+    await configuration().update('asOf', undefined, vscode.ConfigurationTarget.Global);
+    await configuration().update('defaultWindow', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('maintainers', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('maintainers', undefined, vscode.ConfigurationTarget.Workspace);
     await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
@@ -122,7 +131,7 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
     assert.equal(rowStartingWith(headlines, 'p90 first response')[1], formatSeconds(report.firstResponse.p90Seconds));
     assert.equal(rowStartingWith(headlines, 'Within 48 h target')[1], formatPercent(report.firstResponse.withinTargetRate));
-    assert.equal(rowStartingWith(headlines, 'No response')[1], formatCount(report.firstResponse.noResponse));
+    assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
     assert.equal(rowStartingWith(headlines, 'Answer rate')[1], formatPercent(report.answerRate));
     assert.equal(rowStartingWith(headlines, 'Returning participants')[1], formatPercent(report.retention.returningRate));
     assert.equal(rowStartingWith(headlines, 'Absence factor')[1], formatCount(report.participation.absenceFactor));
@@ -141,6 +150,11 @@ describe('Dashboard, Health and People in VS Code', () => {
 
     const cohorts = rowsOf(shown, 'retention').filter((row) => /^\d{4}-\d{2}$/.test(row[0]!));
     assert.deepEqual(cohorts.map((row) => [row[0], row[1]]), report.retention.cohorts.map((cohort) => [cohort.month, formatCount(cohort.size)]));
+    // Each cell: the count and its share of the cohort (computed here from the report's counts; the webview only shows it).
+    assert.deepEqual(
+      cohorts.map((row) => row.slice(2, 2 + (report.retention.cohorts.find((cohort) => cohort.month === row[0])?.active.length ?? 0))),
+      report.retention.cohorts.map((cohort) => cohort.active.map((active) => (cohort.size === 0 ? formatCount(active) : `${formatCount(active)} (${formatPercent(active / cohort.size)})`))),
+    );
 
     const participation = rowsOf(shown, 'participation');
     assert.equal(rowStartingWith(participation, 'Responders')[1], formatCount(report.participation.responders));
@@ -173,12 +187,14 @@ describe('Dashboard, Health and People in VS Code', () => {
     const items = rows.map((row) => api.insights.health.getTreeItem(row));
     assert.deepEqual(
       items.map((item) => item.label),
-      ['Median first response', 'p90 first response', 'Within 48 h target', 'No response', 'Answer rate', 'Weekly active participants', 'Returning participants', 'Absence factor'],
+      ['Median first response', 'p90 first response', 'Within 48 h target', 'No response (new in window)', 'Answer rate', 'Weekly active participants', 'Returning participants', 'Absence factor'],
     );
     assert.ok(String(items[0]!.description).startsWith(formatSeconds(report.firstResponse.medianSeconds)));
     assert.ok(String(items[4]!.description).startsWith(formatPercent(report.answerRate)));
     assert.match(String(items[0]!.tooltip), /first response/);
+    assert.match(String(items[0]!.tooltip), /docs\/metrics\.md: “First response \(firstResponse\): for those that had a response by until/);
     assert.match(String(items[0]!.tooltip), /previous 90 days: /);
+    assert.match(String(items[3]!.tooltip), /Not the Needs Response list/, 'the windowed count says how it differs from Needs Response');
     assert.equal(api.insights.health.view.description, 'Last 90 days');
   });
 
@@ -217,7 +233,7 @@ describe('Dashboard, Health and People in VS Code', () => {
     const shown = await inspect();
     const headlines = rowsOf(shown, 'headlines');
     assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
-    assert.equal(rowStartingWith(headlines, 'No response')[1], formatCount(report.firstResponse.noResponse));
+    assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
     assert.equal(rowsOf(shown, 'activity').filter((row) => /^\d{4}-\d{2}-\d{2}/.test(row[0]!)).length, report.activity.weeks.length);
     const health = api.insights.health.getChildren().map((row) => api.insights.health.getTreeItem(row));
     assert.ok(String(health[3]!.description).startsWith(formatCount(report.firstResponse.noResponse)));
@@ -242,11 +258,112 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.deepEqual(logins, engineReport().leaders.map((leader) => leader.login));
   });
 
-  it('exports the window’s report as JSON in the documented schema', async () => {
-    const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-export-')), 'report.json'));
-    await vscode.commands.executeCommand('communityPulse.exportReport', 'json', target);
-    const written = ReportSchema.parse(JSON.parse(fs.readFileSync(target.fsPath, 'utf8')));
-    assert.deepEqual(written, engineReport());
+  it('exports the window’s report as Markdown, JSON and CSV, exactly as `community-pulse report` writes it', async () => {
+    const data = api.controller.data!;
+    const window = api.insights.analysis.current!.window;
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-export-'));
+    for (const format of ['md', 'json', 'csv'] as const) {
+      const target = vscode.Uri.file(path.join(directory, `report.${format}`));
+      const written = await vscode.commands.executeCommand<vscode.Uri>('communityPulse.exportReport', format, target);
+      assert.equal(written?.fsPath, target.fsPath);
+      const cli = await reportCommand({
+        community: data.community,
+        people: data.people,
+        since: window.since,
+        until: window.until,
+        format,
+        staleDays: data.settings.staleDays,
+        responseTargetHours: data.settings.responseTargetHours,
+      });
+      assert.equal(fs.readFileSync(target.fsPath, 'utf8'), cli, `the ${format} export is what the CLI writes for the same data and window`);
+    }
+    assert.deepEqual(ReportSchema.parse(JSON.parse(fs.readFileSync(path.join(directory, 'report.json'), 'utf8'))), engineReport());
+    assert.match(fs.readFileSync(path.join(directory, 'report.md'), 'utf8'), new RegExp(`^# Community report: ${REPOSITORY.replace('/', '\\/')}`));
+    assert.match(fs.readFileSync(path.join(directory, 'report.csv'), 'utf8'), /^number,title,url,author,category,created,/);
+  });
+
+  it('shows every view and the export as of communityPulse.asOf, and says so', async function () {
+    this.timeout(60_000);
+    const asOf = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - 60 * DAY;
+    const date = new Date(asOf).toISOString().slice(0, 10);
+    const rendered = panel.nextRender();
+    await setAndReload('asOf', date);
+    try {
+      await rendered;
+      const analysis = api.insights.analysis.current!;
+      assert.equal(analysis.window.until, asOf, 'the window ends at the as-of moment');
+      const report = engineReport();
+      const shown = await inspect();
+      assert.match(shown.asOf ?? '', new RegExp(`^As of ${date}: the community as it stood then \\(setting communityPulse\\.asOf\\), not live data`));
+      const headlines = rowsOf(shown, 'headlines');
+      assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
+      assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
+      // The waiting list is the shared triage at the same moment: the Needs Response view's longest wait comes first.
+      const triage = api.needsResponse.triage.current!;
+      assert.equal(triage.now, asOf);
+      assert.equal(triage.counts.total, report.needsResponse.total, 'the dashboard’s counts and the tree’s agree');
+      const oldest = [...triage.triage.noResponse, ...triage.triage.awaitingReply, ...triage.triage.unmarkedAnswer].sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
+      assert.equal(rowsOf(shown, 'needs-response')[1]?.[0], `#${oldest.discussion.number} ${oldest.discussion.title}`);
+      assert.equal(api.insights.health.view.description, `Last 90 days · as of ${date}`);
+      assert.equal(api.insights.people.view.description, `Last 90 days · as of ${date}`);
+      const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-export-')), 'report.json'));
+      await vscode.commands.executeCommand('communityPulse.exportReport', 'json', target);
+      assert.equal(ReportSchema.parse(JSON.parse(fs.readFileSync(target.fsPath, 'utf8'))).window.until, new Date(asOf).toISOString());
+    } finally {
+      const live = panel.nextRender();
+      await setAndReload('asOf', undefined);
+      await live;
+    }
+    assert.equal((await inspect()).asOf, null, 'live again: no notice');
+    assert.equal(api.insights.health.view.description, 'Last 90 days');
+  });
+
+  it('shows a window without any discussion as dashes with the engine’s reasons, never as zeros that did not change', async function () {
+    this.timeout(60_000);
+    // Before the first discussion of the community: nothing existed yet.
+    const rendered = panel.nextRender();
+    await setAndReload('asOf', new Date(Date.now() - 900 * DAY).toISOString().slice(0, 10));
+    try {
+      await rendered;
+      const items = api.insights.health.getChildren().map((row) => api.insights.health.getTreeItem(row));
+      const weekly = items.find((item) => item.label === 'Weekly active participants')!;
+      assert.equal(weekly.description, '—');
+      assert.match(String(weekly.tooltip), /No figure: nobody posted in the window\./);
+      const median = items.find((item) => item.label === 'Median first response')!;
+      assert.equal(median.description, '—');
+      assert.match(String(median.tooltip), /No figure: no discussion was created in the window\./);
+      const shown = await inspect();
+      assert.equal(rowStartingWith(rowsOf(shown, 'headlines'), 'Weekly active participants')[1], '—');
+    } finally {
+      const live = panel.nextRender();
+      await setAndReload('asOf', undefined);
+      await live;
+    }
+  });
+
+  it('shows the communityPulse.defaultWindow until a window is chosen for the workspace', async function () {
+    this.timeout(60_000);
+    const selection = api.insights.analysis.windowSelection;
+    try {
+      await setAndReload('defaultWindow', '30');
+      await vscode.commands.executeCommand('communityPulse.chooseWindow', 'default');
+      assert.equal(selection.chosen, undefined, 'the workspace follows the setting');
+      assert.equal(engineReport().window.days, 30);
+      assert.equal(api.insights.health.getChildren().length, 8);
+      assert.equal(api.insights.health.view.description, 'Last 30 days');
+      const rendered = panel.nextRender();
+      await setAndReload('defaultWindow', '180');
+      await rendered;
+      assert.equal(engineReport().window.days, 180, 'a new default applies at once');
+      assert.equal(api.insights.health.view.description, 'Last 180 days');
+      assert.equal(rowStartingWith(rowsOf(await inspect(), 'headlines'), 'Median first response')[1], formatSeconds(engineReport().firstResponse.medianSeconds));
+      await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
+      await setAndReload('defaultWindow', '365');
+      assert.equal(engineReport().window.days, 90, 'the workspace’s own choice wins over the default');
+    } finally {
+      await setAndReload('defaultWindow', undefined);
+      await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
+    }
   });
 
   it('looks native in the light and dark themes (README screenshots)', async function () {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { formatDuration } from '../../../src/community/duration';
 import type { CommunityPulseApi } from '../../../src/extension';
 import type { NeedsResponseNode } from '../../../src/views/needsResponseTree';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
@@ -149,7 +150,14 @@ describe('Needs Response in VS Code', () => {
     api = await extension.activate();
   });
 
+  /** Changes a setting and waits until the views show data read with it. */
+  async function setAndReload(key: string, value: unknown): Promise<void> {
+    await configuration().update(key, value, vscode.ConfigurationTarget.Global);
+    await api.controller.reload();
+  }
+
   after(async () => {
+    await configuration().update('asOf', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await fake?.close();
@@ -181,7 +189,8 @@ describe('Needs Response in VS Code', () => {
 
   it('shows the total as the view badge, and the repository and last sync above the tree', () => {
     assert.deepEqual(api.needsResponse.view.badge, { value: 4, tooltip: '4 discussions need a response' });
-    assert.equal(api.needsResponse.view.message, `${REPOSITORY} · Synced just now`);
+    assert.equal(api.needsResponse.view.message, `${REPOSITORY} · synced just now`);
+    assert.equal(api.insights.statusBar.item.text, '$(comment-discussion) 4', 'the status bar counts the same triage');
   });
 
   it('is shown in the Community Pulse side bar (README screenshot)', async () => {
@@ -240,7 +249,39 @@ describe('Needs Response in VS Code', () => {
     }
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'ready', api.problem);
-    assert.equal(api.needsResponse.view.message, `${REPOSITORY} · Synced just now`);
+    assert.equal(api.needsResponse.view.message, `${REPOSITORY} · synced just now`);
+  });
+
+  it('shows the community as it stood at communityPulse.asOf, waiting times counted to then, and says "as of" everywhere', async () => {
+    // Midnight UTC four to five days ago: #2's author replied, #1 and #3 got comments and #4 and #8 were opened after it.
+    const asOf = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - 4 * DAY;
+    const date = new Date(asOf).toISOString().slice(0, 10);
+    await setAndReload('asOf', date);
+    try {
+      assert.equal(api.controller.data?.now, asOf, 'the data is judged at the as-of moment');
+      assert.deepEqual(await shownTree(api), [
+        { label: 'No response (1)', numbers: [1] },
+        { label: 'Author replied (0)', numbers: [] },
+        { label: 'Answer not marked (1)', numbers: [3] },
+      ]);
+      const createdOne = Date.parse(DATASET[0]!.createdAt);
+      const item = await findItem(api, 1);
+      assert.equal(item.description, `#1 · ${formatDuration(asOf - createdOne)} · @alice · Q&A`, 'waited until the as-of moment, not until now');
+      assert.match((item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'), new RegExp(`Waiting time counted to ${date} \\(the communityPulse\\.asOf setting\\), not to now\\.`));
+      assert.match(api.needsResponse.view.message ?? '', new RegExp(`^${REPOSITORY} · as of ${date} · synced (just now|\\d+ min ago)$`));
+      assert.deepEqual(api.needsResponse.view.badge, { value: 2, tooltip: `2 discussions needed a response as of ${date}` });
+      assert.equal(api.insights.statusBar.item.text, `$(comment-discussion) 2 · as of ${date}`);
+      assert.match(String(api.insights.statusBar.item.tooltip), new RegExp(`2 discussions needed a response as of ${date} \\(the communityPulse\\.asOf setting; not live data\\)`));
+    } finally {
+      await setAndReload('asOf', undefined);
+    }
+    assert.deepEqual(await shownTree(api), [
+      { label: 'No response (1)', numbers: [8] },
+      { label: 'Author replied (2)', numbers: [2, 3] },
+      { label: 'Answer not marked (0)', numbers: [] },
+    ]);
+    assert.match(api.needsResponse.view.message ?? '', new RegExp(`^${REPOSITORY} · synced (just now|\\d+ min ago)$`), 'live again: no "as of"');
+    assert.equal(api.insights.statusBar.item.text, '$(comment-discussion) 3');
   });
 
   it('says so when the repository does not have Discussions enabled', async () => {
