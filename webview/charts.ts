@@ -111,13 +111,14 @@ export function lorenzChart(points: readonly { responders: number; responses: nu
       height: size,
       style: STYLE,
       ariaLabel: options.description,
-      x: { domain: [0, 1], label: 'share of responders (fewest first)', percent: true },
-      y: { domain: [0, 1], label: 'share of responses', percent: true, grid: true },
+      // Shares stay 0..1 (Plot's `percent` would rescale the data but not this domain); the ticks read as percentages.
+      x: { domain: [0, 1], label: 'share of responders (fewest first)' },
+      y: { domain: [0, 1], label: 'share of responses', grid: true },
       marks: [
         line([{ x: 0, y: 0 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: COLORS.lines, strokeDasharray: '4 3' }),
         line(points, { x: 'responders', y: 'responses', stroke: COLORS.orange, strokeWidth: 2 }),
-        axisX({ ticks: 5 }),
-        axisY({ ticks: 5 }),
+        axisX({ ticks: 5, tickFormat: '%' }),
+        axisY({ ticks: 5, tickFormat: '%' }),
       ],
     }),
   );

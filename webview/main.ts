@@ -69,7 +69,7 @@ function handle(message: HostMessage): void {
 }
 
 function draw(data: DashboardData): void {
-  const context: RenderContext = { width: chartWidth(), post };
+  const context: RenderContext = { ...chartWidths(), post };
   const sections: (() => HTMLElement)[] = [
     () => headlinesSection(data),
     () => firstResponseSection(data, context),
@@ -132,10 +132,15 @@ function header(data: DashboardData): HTMLElement {
   );
 }
 
-/** Charts sit two to a row when there is room, one per row when narrow. */
-function chartWidth(): number {
-  const available = Math.max(280, root.clientWidth - 32);
-  return available >= 760 ? Math.floor((available - 24) / 2) : available;
+/** `.pair` in dashboard.css: two charts to a row when each gets this much, with this gap; else one. */
+const PAIR_MIN_WIDTH = 360;
+const PAIR_GAP = 24;
+
+/** Draw each chart at the width it is shown at, so its text is never scaled down. */
+function chartWidths(): { width: number; fullWidth: number } {
+  const fullWidth = Math.max(280, root.clientWidth);
+  const width = fullWidth >= 2 * PAIR_MIN_WIDTH + PAIR_GAP ? Math.floor((fullWidth - PAIR_GAP) / 2) : fullWidth;
+  return { width, fullWidth };
 }
 
 function inspect(): DomSnapshot {

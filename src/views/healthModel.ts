@@ -67,6 +67,8 @@ interface HeadlineSpec {
   readonly docsQuote: string;
   readonly read: (figures: WindowFigures) => number | null;
   readonly reason: (figures: WindowFigures) => string | undefined;
+  /** Why the figure says nothing when the window covers all history (it compares with the time before the window). */
+  readonly meaninglessOverAllHistory?: string;
 }
 
 const SPECS: readonly HeadlineSpec[] = [
@@ -145,6 +147,7 @@ const SPECS: readonly HeadlineSpec[] = [
     docsQuote: "returningRate: the share of the window's participants whose first post is before the window.",
     read: (figures) => figures.retention.returningRate,
     reason: (figures) => figures.retention.reasons['returningRate'],
+    meaninglessOverAllHistory: 'the window covers all history, so nobody can have posted before it (pick a shorter window)',
   },
   {
     id: 'absenceFactor',
@@ -159,19 +162,24 @@ const SPECS: readonly HeadlineSpec[] = [
   },
 ];
 
+/**
+ * The headline rows of a window. `previous` null: the window covers all history (no earlier window), so
+ * there is no change to show, and a figure that compares with the time before the window has no meaning.
+ */
 export function buildHeadlines(current: WindowFigures, previous: WindowFigures | null, previousLabel: string): HeadlineRow[] {
   return SPECS.map((spec): HeadlineRow => {
-    const value = spec.read(current);
+    const meaningless = previous === null ? spec.meaninglessOverAllHistory : undefined;
+    const value = meaningless ? null : spec.read(current);
     const before = previous ? spec.read(previous) : null;
     return {
       id: spec.id,
       label: spec.label(current),
       value: formatFigure(spec.kind, value),
       change: value !== null && before !== null ? describeChange(spec, value, before) : null,
-      previous: `${previousLabel}: ${formatFigure(spec.kind, before)}`,
+      previous: previous ? `${previousLabel}: ${formatFigure(spec.kind, before)}` : previousLabel,
       definition: spec.definition(current),
       docsQuote: spec.docsQuote,
-      missingReason: value === null ? (spec.reason(current) ?? 'no data in the window') : null,
+      missingReason: value === null ? (meaningless ?? spec.reason(current) ?? 'no data in the window') : null,
     };
   });
 }

@@ -73,6 +73,15 @@ describe('dashboard and Health view models', () => {
     assert.match(headlineItemLook(weekly).tooltip, /No figure: nobody posted in the window\./);
   });
 
+  it('gives no returning-participants figure over all history, where nobody can have posted before the window', () => {
+    const rows = buildHeadlines(figures(), null, 'no earlier window');
+    const returning = rows.find((row) => row.id === 'returningRate')!;
+    assert.equal(returning.value, '—');
+    assert.match(returning.missingReason ?? '', /^the window covers all history, so nobody can have posted before it/);
+    assert.equal(returning.previous, 'no earlier window');
+    assert.equal(rows.find((row) => row.id === 'answerRate')!.value, '50%', 'other figures stand');
+  });
+
   it('labels the windowed no-response count apart from the Needs Response list, and says how they differ', () => {
     const row = buildHeadlines(figures(), null, 'no earlier window').find((one) => one.id === 'noResponse')!;
     assert.equal(row.label, 'No response (new in window)');

@@ -2,7 +2,9 @@ import type { WebviewMessage } from '../../src/shared/dashboardProtocol';
 
 /** What a section needs besides its data: the width to draw at and a way to ask the extension for an action. */
 export interface RenderContext {
-  /** Usable width of a chart, in CSS pixels. */
+  /** Width of a chart that shares its row with another, in CSS pixels (the whole row when narrow). */
   readonly width: number;
+  /** Width of a chart across the whole page. */
+  readonly fullWidth: number;
   post(message: WebviewMessage): void;
 }

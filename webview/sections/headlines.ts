@@ -15,7 +15,9 @@ export function headlinesSection(data: DashboardData): HTMLElement {
       el('div', { class: 'card-value' }, row.value),
       row.change
         ? el('div', { class: `card-change ${row.change.tone}` }, `${row.change.arrow} ${row.change.text}`)
-        : el('div', { class: 'card-change neutral' }, row.missingReason ? 'no data' : 'no earlier figure'),
+        : row.missingReason
+          ? el('div', { class: 'card-change neutral' }, 'no figure: hover for why')
+          : null,
       el('div', { class: 'card-previous' }, row.previous),
     ),
   );

@@ -9,7 +9,9 @@ import type { RenderContext } from './context';
  * months later. The shade is the engine's share of the cohort (`retentionRates`), not worked out here.
  */
 export function retentionSection(data: DashboardData, context: RenderContext): HTMLElement {
-  const { cohorts, returningRate, participants, newParticipants, reasons } = data.report.retention;
+  const { cohorts, participants, newParticipants } = data.report.retention;
+  // As the headline shows it (no figure over all history, where nobody can have posted before the window).
+  const returning = data.headlines.find((row) => row.id === 'returningRate');
   const rates = data.retentionRates;
   const cells = cohorts.flatMap((cohort, row) =>
     cohort.active.map((active, column) => ({ column, row: cohort.month, share: rates[row]?.[column] ?? null, label: formatCount(active) })),
@@ -23,12 +25,13 @@ export function retentionSection(data: DashboardData, context: RenderContext): H
       'p',
       { class: 'figures' },
       `${formatCount(participants)} participants in the window · returning `,
-      figure(formatPercent(returningRate), reasons['returningRate']),
+      returning ? figure(returning.value, returning.missingReason ?? undefined) : null,
       newest ? ` · new in ${newest.month}: ${formatCount(newest.count)}` : '',
     ),
+    note('Each row: the people whose first post was in that month. Each cell: how many of them posted again k months later, shaded by their share of the row (+0 is the month itself; the latest month may be partial).'),
     cohorts.length > 0
       ? heatmap(cells, {
-          width: context.width * 2,
+          width: context.fullWidth,
           xLabel: 'months after the first post →',
           description: 'Retention cohorts: people by month of first post and how many posted in each later month',
           rows: cohorts.map((cohort) => cohort.month),
