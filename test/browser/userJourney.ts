@@ -2,6 +2,8 @@
  * The browser test (issue #4): Playwright drives the code-server page as a maintainer would — open the Community
  * Pulse container, click a discussion in Needs Response, open the dashboard from the command palette, switch to the
  * dark theme — and saves screenshots of the views and the dashboard in both themes to test-results/screenshots/.
+ * The README shows three of them (media/screenshots/): browser-views-light.png as needs-response.png (the views
+ * beside the dashboard), browser-dashboard-light.png and browser-dashboard-dark.png (the dashboard full width).
  *
  *   npx tsx test/browser/userJourney.ts [--results FILE]
  *
@@ -20,6 +22,7 @@ import { startFakeGitHub } from '../fake-github/server';
 const REPOSITORY = 'synthetic/pulse';
 const TOKEN = 'community-pulse-browser-test';
 const screenshots = path.join(testResultsDir as string, 'screenshots');
+const SIDE_BAR_WIDTH = 520;
 
 interface Session {
   readonly page: Page;
@@ -81,7 +84,20 @@ async function openContainer(page: Page): Promise<void> {
   // The first sync fills the tree: a bucket heading with its count.
   await page.locator('.monaco-list-row', { hasText: /^No response \(\d+\)/ }).first().waitFor({ timeout: 60_000 });
   await page.locator('.monaco-list-row', { hasText: /Leader candidates \(\d+\)/ }).first().waitFor({ timeout: 30_000 });
-  await shoot(page, 'browser-views-light');
+  await widenSideBar(page);
+}
+
+/** Wide enough for each row's description (number, wait, author, category; figure and change), as a maintainer would drag it. */
+async function widenSideBar(page: Page): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('the side bar is not shown');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + SIDE_BAR_WIDTH, y, { steps: 8 });
+  await page.mouse.up();
+  const widened = await page.locator('.part.sidebar').boundingBox();
+  if (!widened || widened.width < SIDE_BAR_WIDTH - 20) throw new Error(`the side bar is ${widened?.width ?? 0}px wide after dragging its edge`);
 }
 
 async function clickDiscussion(page: Page): Promise<void> {
@@ -107,7 +123,16 @@ async function openDashboard(page: Page): Promise<void> {
   const cards = await frame.locator('.card').count();
   if (cards !== 8) throw new Error(`expected 8 headline cards, found ${cards}`);
   if ((await frame.locator('section#activity svg').count()) === 0) throw new Error('the activity chart is missing');
+  await shoot(page, 'browser-views-light');
+  await toggleSideBar(page, 'hidden');
   await shoot(page, 'browser-dashboard-light');
+}
+
+/** Shows or hides the side bar (the dashboard's screenshots are full width), and waits until it is so. */
+async function toggleSideBar(page: Page, state: 'visible' | 'hidden'): Promise<void> {
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await page.locator('.part.sidebar').waitFor({ state });
+  await page.waitForTimeout(500);
 }
 
 async function switchToDark(page: Page): Promise<void> {
@@ -127,8 +152,7 @@ async function switchToDark(page: Page): Promise<void> {
     throw new Error(`the dashboard background went from luminance ${lightBackground.toFixed(2)} to ${darkBackground.toFixed(2)}; expected light to dark`);
   }
   await shoot(page, 'browser-dashboard-dark');
-  await page.locator('.activitybar [aria-label^="Community Pulse"]').first().click();
-  await page.waitForTimeout(500);
+  await toggleSideBar(page, 'visible');
   await shoot(page, 'browser-views-dark');
 }
 
@@ -161,7 +185,13 @@ async function backgroundLuminance(frame: Frame): Promise<number> {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 }
 
+/** Saves the window, with the pointer parked on the empty tab bar so no hover tooltip covers a label. */
 async function shoot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.mouse.move((viewport?.width ?? 1280) - 120, 52);
+  // A theme change briefly shows "Activating Extensions…" in the status bar: not part of the picture.
+  await page.getByText('Activating Extensions').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+  await page.waitForTimeout(300);
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
