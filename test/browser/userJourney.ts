@@ -185,13 +185,22 @@ async function backgroundLuminance(frame: Frame): Promise<number> {
   return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
 }
 
+/** Waits (up to 15 s) until the status bar has not said "Activating Extensions…" for a whole second. */
+async function statusBarSettles(page: Page): Promise<boolean> {
+  let quietSince = Date.now();
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    if ((await page.locator('.part.statusbar').innerText()).includes('Activating Extensions')) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 1000) return true;
+  }
+  return false;
+}
+
 /** Saves the window, with the pointer parked on the empty tab bar so no hover tooltip covers a label. */
 async function shoot(page: Page, name: string): Promise<void> {
   const viewport = page.viewportSize();
   await page.mouse.move((viewport?.width ?? 1280) - 120, 52);
   // A theme change briefly shows "Activating Extensions…" in the status bar: not part of the picture.
-  await page.getByText('Activating Extensions').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-  await page.waitForTimeout(300);
+  if (!(await statusBarSettles(page))) console.log(`    (${name}: the status bar kept saying "Activating Extensions…")`);
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
