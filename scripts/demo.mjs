@@ -62,8 +62,7 @@ async function main() {
 
   log('building and packaging the extension');
   const vsix = path.join(demoDir, 'community-pulse.vsix');
-  run('node', ['esbuild.mjs', '--production']);
-  run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run('npm', ['run', '--silent', 'package', '--', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   log('generating the synthetic community');
   const synthetic = path.join(demoDir, 'synthetic-community.json');
