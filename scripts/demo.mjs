@@ -80,11 +80,13 @@ async function main() {
   const workspace = path.join(demoDir, 'workspace');
   mkdirSync(workspace, { recursive: true });
   execFileSync('git', ['init', '--quiet', workspace]);
-  execFileSync('git', ['-C', workspace, 'remote', 'add', 'origin', 'https://github.com/payloadcms/payload.git']);
-  execFileSync('git', ['-C', workspace, 'remote', 'add', 'synthetic', `https://github.com/${SYNTHETIC_REPOSITORY}.git`]);
+  // The synthetic community opens first: it has threads waiting in every Needs Response bucket, which the
+  // real sample (answered threads only) cannot show.
+  execFileSync('git', ['-C', workspace, 'remote', 'add', 'origin', `https://github.com/${SYNTHETIC_REPOSITORY}.git`]);
+  execFileSync('git', ['-C', workspace, 'remote', 'add', 'payload', 'https://github.com/payloadcms/payload.git']);
   writeFileSync(
     path.join(workspace, 'README.md'),
-    `# Community Pulse demo\n\nOpen the Community Pulse view in the activity bar. This folder's remotes point at payloadcms/payload (real sample)\nand ${SYNTHETIC_REPOSITORY} (synthetic): switch with "Community Pulse: Choose Repository".\n`,
+    `# Community Pulse demo\n\nOpen the Community Pulse view in the activity bar. This folder's remotes point at ${SYNTHETIC_REPOSITORY}\n(a seeded synthetic community, shown first) and payloadcms/payload (the real sample: answered Q&A threads only).\nSwitch with "Community Pulse: Choose Repository".\n`,
   );
 
   const userDataDir = path.join(demoDir, 'user-data');
