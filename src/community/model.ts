@@ -22,7 +22,7 @@ export interface Post {
   readonly deleted: boolean;
   readonly minimized: boolean;
   readonly upvotes: number;
-  /** This comment is the discussion's chosen answer. */
+  /** This post is the discussion's chosen answer: GitHub marks it `isAnswer`, or it is the discussion's `answer`. */
   readonly isAnswer: boolean;
 }
 
@@ -49,6 +49,8 @@ export interface Discussion {
   readonly opening: Post;
   /** Comments and replies, in ascending `createdAt` order. */
   readonly posts: readonly Post[];
+  /** `latestEventOf` this discussion, kept since every as-of check asks it of every discussion. */
+  readonly latestActivityAt: number;
 }
 
 export interface Community {
@@ -59,6 +61,13 @@ export interface Community {
    */
   readonly logins: readonly string[];
   readonly discussions: readonly Discussion[];
+  /** The latest `latestActivityAt` of its discussions (-Infinity without any). */
+  readonly latestActivityAt: number;
+}
+
+/** A discussion's latest dated event: its creation, its last post (posts are in ascending order) or the answer choice. */
+export function latestEventOf(discussion: Pick<Discussion, 'createdAt' | 'posts' | 'answerChosenAt'>): number {
+  return Math.max(discussion.createdAt, discussion.posts.at(-1)?.createdAt ?? -Infinity, discussion.answerChosenAt ?? -Infinity);
 }
 
 export const GHOST_LOGIN = 'ghost';

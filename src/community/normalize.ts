@@ -1,5 +1,5 @@
 import type { CommentNode, DiscussionNode, ReplyNode } from '../github/schemas';
-import { GHOST_LOGIN, type Community, type Discussion, type Post, type PostKind } from './model';
+import { GHOST_LOGIN, latestEventOf, type Community, type Discussion, type Post, type PostKind } from './model';
 
 /**
  * Turns GitHub-shaped discussion nodes into the domain model, applying the documented defaults for
@@ -9,7 +9,8 @@ import { GHOST_LOGIN, type Community, type Discussion, type Post, type PostKind 
 export function normalizeCommunity(repository: string, nodes: readonly DiscussionNode[]): Community {
   const persons = new PersonNumbering();
   const discussions = nodes.map((node) => normalizeDiscussion(node, persons));
-  return { repository, logins: persons.logins, discussions };
+  const latestActivityAt = discussions.reduce((latest, discussion) => Math.max(latest, discussion.latestActivityAt), -Infinity);
+  return { repository, logins: persons.logins, discussions, latestActivityAt };
 }
 
 function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Discussion {
@@ -30,10 +31,11 @@ function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Di
   const posts: Post[] = [];
   for (const comment of node.comments?.nodes ?? []) {
     posts.push(toPost(comment, 'comment', comment.isAnswer === true || comment.id === node.answer?.id));
-    for (const reply of comment.replies?.nodes ?? []) posts.push(toPost(reply, 'reply', false));
+    for (const reply of comment.replies?.nodes ?? []) posts.push(toPost(reply, 'reply', reply.id === node.answer?.id));
   }
   posts.sort((a, b) => a.createdAt - b.createdAt);
   const latestActivity = posts.length > 0 ? posts[posts.length - 1]!.createdAt : createdAt;
+  const answerChosenAt = node.answerChosenAt ? Date.parse(node.answerChosenAt) : null;
   return {
     id: node.id,
     number: node.number,
@@ -51,10 +53,11 @@ function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Di
         }
       : null,
     upvotes: node.upvoteCount ?? 0,
-    answerChosenAt: node.answerChosenAt ? Date.parse(node.answerChosenAt) : null,
+    answerChosenAt,
     answerId: node.answer?.id ?? null,
     opening,
     posts,
+    latestActivityAt: latestEventOf({ createdAt, posts, answerChosenAt }),
   };
 }
 

@@ -29,25 +29,25 @@ export function classifyPeople(community: Community, options: PeopleOptions = {}
   // Bot actor or a MEMBER makes `octo` one too.
   const seenAsBotActor = new Uint8Array(logins.length);
   const seenAsMaintainer = new Uint8Array(logins.length);
-  const visit = (post: Post): void => {
-    if (post.authorIsBotActor) seenAsBotActor[post.authorId] = 1;
-    if (MAINTAINER_ASSOCIATIONS.has(post.association)) seenAsMaintainer[post.authorId] = 1;
-  };
   for (const discussion of community.discussions) {
-    visit(discussion.opening);
-    for (const post of discussion.posts) visit(post);
+    markPerson(discussion.opening, seenAsBotActor, seenAsMaintainer);
+    for (const post of discussion.posts) markPerson(post, seenAsBotActor, seenAsMaintainer);
   }
   const ignored = new Set((options.ignoreUsers ?? []).map(toKey));
   const maintainers = new Set((options.maintainers ?? []).map(toKey));
   const botActors = new Set<string>();
   const keys = logins.map(toKey);
-  keys.forEach((key, id) => {
-    if (seenAsBotActor[id] === 1) botActors.add(key);
-    if (seenAsMaintainer[id] === 1) maintainers.add(key);
-  });
+  for (let id = 0; id < keys.length; id++) {
+    if (seenAsBotActor[id] === 1) botActors.add(keys[id]!);
+    if (seenAsMaintainer[id] === 1) maintainers.add(keys[id]!);
+  }
   const isBotKey = (key: string): boolean => key.endsWith('[bot]') || botActors.has(key) || ignored.has(key);
-  const bot = Uint8Array.from(keys, (key) => (isBotKey(key) ? 1 : 0));
-  const maintainer = Uint8Array.from(keys, (key) => (maintainers.has(key) ? 1 : 0));
+  const bot = new Uint8Array(logins.length);
+  const maintainer = new Uint8Array(logins.length);
+  for (let id = 0; id < keys.length; id++) {
+    if (isBotKey(keys[id]!)) bot[id] = 1;
+    if (maintainers.has(keys[id]!)) maintainer[id] = 1;
+  }
   return {
     logins,
     isBot: (login) => isBotKey(toKey(login)),
@@ -56,6 +56,11 @@ export function classifyPeople(community: Community, options: PeopleOptions = {}
     isMaintainerId: (id) => maintainer[id] === 1,
     isBotPost: (post) => post.authorIsBotActor || bot[post.authorId] === 1,
   };
+}
+
+function markPerson(post: Post, seenAsBotActor: Uint8Array, seenAsMaintainer: Uint8Array): void {
+  if (post.authorIsBotActor) seenAsBotActor[post.authorId] = 1;
+  if (MAINTAINER_ASSOCIATIONS.has(post.association)) seenAsMaintainer[post.authorId] = 1;
 }
 
 /**

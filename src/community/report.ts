@@ -5,7 +5,7 @@ import { activity } from './metrics/activity';
 import { categories } from './metrics/categories';
 import { contributors } from './metrics/contributors';
 import { explainNulls } from './metrics/explain';
-import { buildFacts, type CommunityFacts } from './metrics/facts';
+import { buildFacts, lastPostPerPerson, type CommunityFacts } from './metrics/facts';
 import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
 import { inactiveRegulars } from './metrics/inactiveRegulars';
@@ -40,7 +40,8 @@ export function computeReport(
   const window = reportWindow({ ...options, windowDays: settings.windowDays });
   const sources = headlineSources(facts, window, settings);
   const previous = previousWindow(window);
-  const { contributors: listed, leaders } = contributors(facts, window, settings);
+  const lastActive = lastPostPerPerson(facts, window.until);
+  const { contributors: listed, leaders } = contributors(facts, window, settings, lastActive);
   return explainNulls(
     {
       schemaVersion: 1 as const,
@@ -58,10 +59,10 @@ export function computeReport(
       retention: sources.retention,
       contributors: listed,
       leaders,
-      inactiveRegulars: inactiveRegulars(facts, window.until, settings),
+      inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
       categories: categories(facts, window, settings),
       activity: activity(facts, window),
-      needsResponse: needsResponse(community, people, window.until, settings.staleDays),
+      needsResponse: needsResponse(facts, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
     },
     { answerRate: sources.answers.answerRateReason },

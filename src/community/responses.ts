@@ -11,7 +11,7 @@ export function isVisibleHumanPost(post: Post, people: People): boolean {
  * not deleted and not minimized (docs/metrics.md "Response").
  */
 export function isResponse(post: Post, discussion: Discussion, people: People): boolean {
-  return post.kind !== 'opening' && post.author !== discussion.opening.author && isVisibleHumanPost(post, people);
+  return post.kind !== 'opening' && post.authorId !== discussion.opening.authorId && isVisibleHumanPost(post, people);
 }
 
 /** The earliest response to D, optionally only among responses that also pass `accept`. */

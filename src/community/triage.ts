@@ -47,14 +47,19 @@ export function triageDiscussion(discussion: Discussion, people: People, options
   }
   // A response exists, so a visible non-opening post exists and `latest` is never the opening post.
   const latest = latestVisiblePost(discussion, people)!;
-  if (latest.author === discussion.opening.author) {
-    return { bucket: 'awaitingReply', discussion, waitingSince: latest.createdAt, waitingOn: latest.author };
-  }
-  const stale = options.now - latest.createdAt > options.staleDays * DAY_MS;
-  if (discussion.category?.answerable && stale) {
-    return { bucket: 'unmarkedAnswer', discussion, waitingSince: latest.createdAt, waitingOn: latest.author };
-  }
-  return null;
+  const answerable = discussion.category?.answerable ?? false;
+  const bucket = respondedBucket(latest.authorId === discussion.opening.authorId, latest.createdAt, answerable, options);
+  return bucket ? { bucket, discussion, waitingSince: latest.createdAt, waitingOn: latest.author } : null;
+}
+
+/**
+ * The bucket of an open question that has a response, from its latest post that counts as activity:
+ * by the discussion's author, or by someone else and stale in an answerable category; else null.
+ */
+export function respondedBucket(latestByAuthor: boolean, latestAt: number, answerable: boolean, options: TriageOptions): TriageBucket | null {
+  if (latestByAuthor) return 'awaitingReply';
+  const stale = options.now - latestAt > options.staleDays * DAY_MS;
+  return answerable && stale ? 'unmarkedAnswer' : null;
 }
 
 /** Triage covers open, unlocked discussions without a chosen answer, opened by a person (bot posts are ignored everywhere). */
@@ -65,8 +70,13 @@ function isOpenQuestion(discussion: Discussion, people: People): boolean {
     discussion.answerId === null &&
     discussion.answerChosenAt === null &&
     !people.isBotPost(discussion.opening) &&
-    !discussion.posts.some((post) => post.isAnswer)
+    !hasAnswerPost(discussion)
   );
+}
+
+function hasAnswerPost(discussion: Discussion): boolean {
+  for (const post of discussion.posts) if (post.isAnswer) return true;
+  return false;
 }
 
 function longestWaitingFirst(a: TriageItem, b: TriageItem): number {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFacts, POST_KIND_CODES } from '../../src/community/metrics/facts';
-import { communityAsOf } from '../../src/community/metrics/asOf';
+import { buildFacts, NEVER, POST_KIND_CODES } from '../../src/community/metrics/facts';
+import { answeredAt, communityAsOf } from '../../src/community/metrics/asOf';
 import type { Community } from '../../src/community/model';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople, type People } from '../../src/community/people';
@@ -25,14 +25,21 @@ function syntheticCommunity(): Community {
 function assertSameAsDefinitions(community: Community, people: People): void {
   const facts = buildFacts(community, people);
   const counted = community.discussions.filter((d) => !people.isBotPost(d.opening));
+  assert.equal(facts.perDiscussion.length, counted.length);
   assert.equal(facts.discussions.length, counted.length);
   let row = 0;
   counted.forEach((discussion, index) => {
     const fact = facts.discussions[index]!;
     assert.equal(fact.discussion, discussion);
-    assert.equal(fact.firstResponseAt, firstResponse(discussion, people)?.createdAt ?? null, `first response of #${discussion.number}`);
+    assert.equal(facts.perDiscussion.discussion[index], discussion);
+    const first = firstResponse(discussion, people);
+    assert.equal(fact.firstResponseAt, first?.createdAt ?? null, `first response of #${discussion.number}`);
+    assert.equal(facts.perDiscussion.firstResponseAt[index], first?.createdAt ?? NEVER);
+    assert.equal(fact.firstResponder, first ? facts.logins.indexOf(first.author) : -1);
     const byMaintainer = firstResponse(discussion, people, (post) => people.isMaintainer(post.author));
     assert.equal(fact.firstMaintainerResponseAt, byMaintainer?.createdAt ?? null, `first maintainer response of #${discussion.number}`);
+    assert.equal(fact.answeredAt, answeredAt(discussion), `answered at, #${discussion.number}`);
+    assert.deepEqual(fact.category, discussion.category);
     for (const post of [discussion.opening, ...discussion.posts]) {
       if (!isVisibleHumanPost(post, people)) continue;
       assert.equal(facts.posts.discussion[row], index);
@@ -89,6 +96,9 @@ describe('metrics: shared facts', () => {
     assert.equal(first.answerId, null);
     assert.equal(first.answerChosenAt, null);
     assert.equal(early.discussions[1], community.discussions[2], 'a discussion with nothing later is kept as it is');
+    assert.equal(first.latestActivityAt, Date.parse(at(5)), 'its latest event is what is left of it');
+    assert.equal(early.latestActivityAt, Date.parse(at(5)));
+    assert.equal(community.latestActivityAt, Date.parse(at(60)), 'the answer choice is the latest event in the data');
     assert.equal(communityAsOf(community, Date.parse(at(100))), community, 'nothing later: the same community');
   });
 });

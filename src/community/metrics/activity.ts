@@ -16,19 +16,19 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
   const firstWeek = weekIndex(since);
   const weekCount = weekIndex(until - 1) - firstWeek + 1;
   const perKind = [POST_KIND_CODES.opening, POST_KIND_CODES.comment, POST_KIND_CODES.reply].map(() => new Int32Array(weekCount));
-  const responsesPerDiscussion = new Int32Array(facts.discussions.length);
+  const responsesPerDiscussion = new Int32Array(facts.perDiscussion.length);
   const { posts } = facts;
+  const weekOfRow = new Int32Array(posts.length).fill(-1);
   for (let row = 0; row < posts.length; row++) {
     const at = posts.createdAt[row]!;
-    if (posts.isResponse[row] === 1 && at < until) responsesPerDiscussion[posts.discussion[row]!]!++;
-    if (at >= since && at < until) perKind[posts.kind[row]!]![weekIndex(at) - firstWeek]!++;
+    if (at >= until) continue;
+    if (posts.isResponse[row] === 1) responsesPerDiscussion[posts.discussion[row]!]!++;
+    if (at < since) continue;
+    const week = weekIndex(at) - firstWeek;
+    weekOfRow[row] = week;
+    perKind[posts.kind[row]!]![week]!++;
   }
-  const participants = distinctPeoplePerGroup(weekCount, facts.logins.length, (emit) => {
-    for (let row = 0; row < posts.length; row++) {
-      const at = posts.createdAt[row]!;
-      if (at >= since && at < until) emit(weekIndex(at) - firstWeek, posts.author[row]!);
-    }
-  });
+  const participants = distinctPeoplePerGroup(weekCount, facts.logins.length, weekOfRow, posts.author, posts.length);
   const [openings, comments, replies] = perKind as [Int32Array, Int32Array, Int32Array];
   const weeks = Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
     const week = firstWeek + offset;
@@ -42,9 +42,10 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
     };
   });
   const responseCounts = new NumberList();
-  facts.discussions.forEach((discussion, index) => {
-    if (discussion.createdAt >= since && discussion.createdAt < until) responseCounts.push(responsesPerDiscussion[index]!);
-  });
+  const { createdAt } = facts.perDiscussion;
+  for (let d = 0; d < facts.perDiscussion.length; d++) {
+    if (createdAt[d]! >= since && createdAt[d]! < until) responseCounts.push(responsesPerDiscussion[d]!);
+  }
   const summary = summarize(responseCounts.toArray());
   const noDiscussions = 'no discussion was created in the window';
   return { weeks, responsesPerDiscussion: explainNulls({ mean: summary.mean, median: summary.median }, { mean: noDiscussions, median: noDiscussions }) };

@@ -1,9 +1,4 @@
-import type { Community, Discussion, Post } from '../model';
-
-/** Whether `post` is D's chosen answer. */
-export function isAnswerPost(post: Post, discussion: Discussion): boolean {
-  return post.isAnswer || post.id === discussion.answerId;
-}
+import { latestEventOf, type Community, type Discussion, type Post } from '../model';
 
 /**
  * When D got its chosen answer: `answerChosenAt`; when the data lacks it, the answer comment's
@@ -12,46 +7,42 @@ export function isAnswerPost(post: Post, discussion: Discussion): boolean {
  */
 export function answeredAt(
   discussion: Discussion,
-  answer: Post | null | undefined = discussion.posts.find((post) => isAnswerPost(post, discussion)),
+  answer: Post | null | undefined = discussion.posts.find((post) => post.isAnswer),
 ): number | null {
   if (discussion.answerChosenAt !== null) return discussion.answerChosenAt;
   if (answer) return answer.createdAt;
   return discussion.answerId !== null ? discussion.createdAt : null;
 }
 
-/** D's latest dated event: its creation, its last post (posts are in ascending order) or the answer choice. */
-export function latestTime(discussion: Discussion): number {
-  return Math.max(discussion.createdAt, discussion.posts.at(-1)?.createdAt ?? -Infinity, discussion.answerChosenAt ?? -Infinity);
-}
-
 /**
  * The community as it stood at `until`: discussions and posts created later are dropped, and an
  * answer chosen later is not chosen yet. What is not dated (closed, locked) stays as in the data.
- * Returns `community` itself when nothing in it is dated at or after `until`; a caller that knows the
- * latest time in the data (`CommunityFacts.latestActivityAt`) passes it to skip that check.
+ * Returns `community` itself when nothing in it is dated at or after `until`.
  */
-export function communityAsOf(
-  community: Community,
-  until: number,
-  latestActivityAt = community.discussions.reduce((latest, discussion) => Math.max(latest, latestTime(discussion)), -Infinity),
-): Community {
-  if (latestActivityAt < until) return community;
+export function communityAsOf(community: Community, until: number): Community {
+  if (community.latestActivityAt < until) return community;
   const discussions: Discussion[] = [];
+  let latestActivityAt = -Infinity;
   for (const discussion of community.discussions) {
     if (discussion.createdAt >= until) continue;
-    if (latestTime(discussion) < until) {
-      discussions.push(discussion);
-      continue;
-    }
-    const answerLater = (answeredAt(discussion) ?? -Infinity) >= until;
-    discussions.push({
-      ...discussion,
-      answerChosenAt: answerLater ? null : discussion.answerChosenAt,
-      answerId: answerLater ? null : discussion.answerId,
-      posts: discussion.posts
-        .filter((post) => post.createdAt < until)
-        .map((post) => (answerLater && post.isAnswer ? { ...post, isAnswer: false } : post)),
-    });
+    const asOf = discussion.latestActivityAt < until ? discussion : discussionAsOf(discussion, until);
+    discussions.push(asOf);
+    latestActivityAt = Math.max(latestActivityAt, asOf.latestActivityAt);
   }
-  return { ...community, discussions };
+  return { ...community, discussions, latestActivityAt };
+}
+
+function discussionAsOf(discussion: Discussion, until: number): Discussion {
+  const answerLater = (answeredAt(discussion) ?? -Infinity) >= until;
+  const answerChosenAt = answerLater ? null : discussion.answerChosenAt;
+  const posts = discussion.posts
+    .filter((post) => post.createdAt < until)
+    .map((post) => (answerLater && post.isAnswer ? { ...post, isAnswer: false } : post));
+  return {
+    ...discussion,
+    answerChosenAt,
+    answerId: answerLater ? null : discussion.answerId,
+    posts,
+    latestActivityAt: latestEventOf({ createdAt: discussion.createdAt, posts, answerChosenAt }),
+  };
 }

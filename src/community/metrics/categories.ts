@@ -1,7 +1,7 @@
 import { DAY_MS, type Category } from '../model';
 import type { CategoryHealth } from '../reportSchema';
 import { explainNulls } from './explain';
-import { answeredBy, type CommunityFacts } from './facts';
+import type { CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
 import { distinctPeoplePerGroup } from './distinct';
@@ -19,47 +19,45 @@ export const NO_CATEGORY = '(no category)';
 export function categories(facts: CommunityFacts, window: Window, settings: MetricSettings): CategoryHealth[] {
   const { since, until } = window;
   const tallies = facts.categories.map((category) => new CategoryTally(category));
-  const { categoryOf } = facts;
-  for (let index = 0; index < facts.discussions.length; index++) {
-    const discussion = facts.discussions[index]!;
-    if (discussion.createdAt >= until) continue;
-    const tally = tallies[categoryOf[index]!]!;
-    tally.lastDiscussionAt = Math.max(tally.lastDiscussionAt, discussion.createdAt);
-    if (discussion.createdAt < since) continue;
+  const { createdAt, category: categoryOf, answeredAt, firstResponseAt } = facts.perDiscussion;
+  for (let d = 0; d < facts.perDiscussion.length; d++) {
+    const opened = createdAt[d]!;
+    if (opened >= until) continue;
+    const tally = tallies[categoryOf[d]!]!;
+    tally.lastDiscussionAt = Math.max(tally.lastDiscussionAt, opened);
+    if (opened < since) continue;
     tally.discussions++;
-    if (answeredBy(discussion, until)) tally.answered++;
-    const respondedAt = discussion.firstResponseAt;
-    if (respondedAt !== null && respondedAt < until) tally.firstResponseSeconds.push((respondedAt - discussion.createdAt) / 1000);
+    if (answeredAt[d]! < until) tally.answered++;
+    if (firstResponseAt[d]! < until) tally.firstResponseSeconds.push((firstResponseAt[d]! - opened) / 1000);
   }
   const { posts } = facts;
+  const responses = new Int32Array(tallies.length);
+  const categoryOfRow = new Int32Array(posts.length).fill(-1);
   for (let row = 0; row < posts.length; row++) {
     const at = posts.createdAt[row]!;
-    if (at >= since && at < until) tallies[categoryOf[posts.discussion[row]!]!]!.responses += posts.isResponse[row]!;
+    if (at < since || at >= until) continue;
+    const category = categoryOf[posts.discussion[row]!]!;
+    categoryOfRow[row] = category;
+    responses[category]! += posts.isResponse[row]!;
   }
-  const participants = distinctPeoplePerGroup(tallies.length, facts.logins.length, (emit) => {
-    for (let row = 0; row < posts.length; row++) {
-      const at = posts.createdAt[row]!;
-      if (at >= since && at < until) emit(categoryOf[posts.discussion[row]!]!, posts.author[row]!);
-    }
-  });
+  const participants = distinctPeoplePerGroup(tallies.length, facts.logins.length, categoryOfRow, posts.author, posts.length);
   return tallies
-    .map((tally, index) => ({ tally, participants: participants[index]! }))
+    .map((tally, index) => ({ tally, participants: participants[index]!, responses: responses[index]! }))
     .filter(({ tally }) => tally.lastDiscussionAt > -Infinity)
-    .map(({ tally, participants }) => tally.toHealth(participants, window, settings))
+    .map(({ tally, participants, responses }) => tally.toHealth(participants, responses, window, settings))
     .sort((a, b) => b.discussions - a.discussions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 class CategoryTally {
   discussions = 0;
   answered = 0;
-  responses = 0;
   /** Latest creation before `until` of a discussion in the category. */
   lastDiscussionAt = -Infinity;
   readonly firstResponseSeconds = new NumberList();
 
   constructor(private readonly category: Category | null) {}
 
-  toHealth(participants: number, window: Window, settings: MetricSettings): CategoryHealth {
+  toHealth(participants: number, responses: number, window: Window, settings: MetricSettings): CategoryHealth {
     const answerable = this.category?.answerable ?? false;
     const responded = summarize(this.firstResponseSeconds.toArray());
     const noDiscussions = 'no discussion was created in this category in the window';
@@ -67,7 +65,7 @@ class CategoryTally {
       {
         answerable,
         discussions: this.discussions,
-        responses: this.responses,
+        responses,
         participants,
         answerRate: answerable ? rate(this.answered, this.discussions) : null,
         medianFirstResponseSeconds: responded.median,

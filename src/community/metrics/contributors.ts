@@ -1,7 +1,7 @@
 import { DAY_MS } from '../model';
 import type { Contributor, ScoreComponents } from '../reportSchema';
 import { weekIndex } from './calendar';
-import { answeredBy, lastPostPerPerson, type CommunityFacts } from './facts';
+import { lastPostPerPerson, type CommunityFacts } from './facts';
 import type { MetricSettings, ScoreWeights } from './settings';
 import { inWindow, iso, type Window } from './window';
 
@@ -15,23 +15,30 @@ export interface Contributors {
 /**
  * Community members (neither bots nor maintainers, nor `ghost`) who responded in the window, each
  * with the components of the leader score, the score as a weighted sum of them, and whether they meet
- * every leader threshold.
+ * every leader threshold. `lastActive`: `lastPostPerPerson(facts, window.until)`, when the caller has it.
  */
-export function contributors(facts: CommunityFacts, window: Window, settings: MetricSettings): Contributors {
-  const responsesByPerson = groupWindowResponses(facts, window);
+export function contributors(
+  facts: CommunityFacts,
+  window: Window,
+  settings: MetricSettings,
+  lastActive: Float64Array = lastPostPerPerson(facts, window.until),
+): Contributors {
+  const { start, rows } = groupWindowResponses(facts, window);
+  const isMember = (person: number): boolean => start[person + 1]! > start[person]! && facts.isMaintainer[person] === 0 && person !== facts.ghost;
+  const fewestListed = fewestResponsesListed(facts, start, isMember, settings.contributorLimit);
   const firstResponses = firstResponsesPerPerson(facts, window);
   const helpedStamp = new Int32Array(facts.logins.length).fill(-1);
   const firstWeek = weekIndex(window.since);
   const weekStamp = new Int32Array(weekIndex(window.until - 1) - firstWeek + 1).fill(-1);
   const { posts } = facts;
-  const tallies: Tally[] = [];
+  const { author: opener, answeredAt } = facts.perDiscussion;
   const checks = leaderChecks(window.until, settings);
-  const { start, rows } = responsesByPerson;
+  // Tens of thousands may have responded: only those listed (most responses) or eligible get a tally.
+  const tallies: Tally[] = [];
   for (let person = 0; person < facts.logins.length; person++) {
-    const count = start[person + 1]! - start[person]!;
-    if (count === 0 || facts.isMaintainer[person] === 1 || person === facts.ghost) continue;
+    if (!isMember(person)) continue;
     const components: ScoreComponents = {
-      responses: count,
+      responses: start[person + 1]! - start[person]!,
       acceptedAnswers: 0,
       peopleHelped: 0,
       firstResponses: firstResponses[person]!,
@@ -44,8 +51,9 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
       const at = posts.createdAt[row]!;
       if (at > lastResponse) lastResponse = at;
       components.upvotes += posts.upvotes[row]!;
-      if (posts.isChosenAnswer[row] === 1 && answeredBy(facts.discussions[posts.discussion[row]!]!, window.until)) components.acceptedAnswers++;
-      const helped = posts.opener[row]!;
+      const discussion = posts.discussion[row]!;
+      if (posts.isChosenAnswer[row] === 1 && answeredAt[discussion]! < window.until) components.acceptedAnswers++;
+      const helped = opener[discussion]!;
       if (helpedStamp[helped] !== person) {
         helpedStamp[helped] = person;
         components.peopleHelped++;
@@ -57,10 +65,9 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
       }
     }
     const eligible = checks.every((check) => check.met(components, lastResponse));
+    if (!eligible && components.responses < fewestListed) continue;
     tallies.push({ person, login: facts.logins[person]!, components, lastResponse, score: score(components, settings.scoreWeights), eligible });
   }
-  // Only the people listed are described (ISO dates, score parts): there can be tens of thousands of responders.
-  const lastActive = lastPostPerPerson(facts, window.until);
   const describe = (tally: Tally): Contributor => ({
     login: tally.login,
     ...tally.components,
@@ -72,10 +79,23 @@ export function contributors(facts: CommunityFacts, window: Window, settings: Me
     unmet: checks.filter((check) => !check.met(tally.components, tally.lastResponse)).map((check) => check.describe(tally.components, tally.lastResponse)),
   });
   const mostResponses = tallies
+    .filter((tally) => tally.components.responses >= fewestListed)
     .sort((a, b) => b.components.responses - a.components.responses || b.score - a.score || byLogin(a, b))
     .slice(0, settings.contributorLimit);
   const leaders = tallies.filter((tally) => tally.eligible).sort((a, b) => b.score - a.score || b.components.responses - a.components.responses || byLogin(a, b));
   return { contributors: mostResponses.map(describe), leaders: leaders.map(describe) };
+}
+
+/**
+ * The responses of the `limit`-th member by responses: nobody with fewer can be among the `limit`
+ * listed (ties at that count are decided by score and login).
+ */
+function fewestResponsesListed(facts: CommunityFacts, start: Int32Array, isMember: (person: number) => boolean, limit: number): number {
+  const counts: number[] = [];
+  for (let person = 0; person < facts.logins.length; person++) if (isMember(person)) counts.push(start[person + 1]! - start[person]!);
+  const listed = Math.trunc(limit); // as `slice` reads it
+  if (counts.length <= listed) return 0;
+  return listed <= 0 ? Infinity : Int32Array.from(counts).sort()[counts.length - listed]!;
 }
 
 interface Tally {
@@ -135,21 +155,34 @@ function leaderChecks(until: number, settings: MetricSettings): LeaderCheck[] {
  */
 function groupWindowResponses(facts: CommunityFacts, window: Window): { start: Int32Array; rows: Int32Array } {
   const { posts } = facts;
-  const start = new Int32Array(facts.logins.length + 1);
-  const isWindowResponse = (row: number): boolean => posts.isResponse[row] === 1 && inWindow(posts.createdAt[row]!, window);
-  for (let row = 0; row < posts.length; row++) if (isWindowResponse(row)) start[posts.author[row]! + 1]!++;
-  for (let person = 0; person < facts.logins.length; person++) start[person + 1]! += start[person]!;
-  const rows = new Int32Array(start[facts.logins.length]!);
-  const next = start.slice(0, facts.logins.length);
-  for (let row = 0; row < posts.length; row++) if (isWindowResponse(row)) rows[next[posts.author[row]!]!++] = row;
+  const { since, until } = window;
+  const people = facts.logins.length;
+  // Each window response's row, found in the first pass and placed by author in the second.
+  const windowRows = new Int32Array(posts.length);
+  let found = 0;
+  const start = new Int32Array(people + 1);
+  for (let row = 0; row < posts.length; row++) {
+    const at = posts.createdAt[row]!;
+    if (posts.isResponse[row] === 0 || at < since || at >= until) continue;
+    windowRows[found++] = row;
+    start[posts.author[row]! + 1]!++;
+  }
+  for (let person = 0; person < people; person++) start[person + 1]! += start[person]!;
+  const rows = new Int32Array(found);
+  const next = start.slice(0, people);
+  for (let index = 0; index < found; index++) {
+    const row = windowRows[index]!;
+    rows[next[posts.author[row]!]!++] = row;
+  }
   return { start, rows };
 }
 
 /** Per person, the discussions whose first response is theirs and was posted in the window. */
 function firstResponsesPerPerson(facts: CommunityFacts, window: Window): Int32Array {
   const counts = new Int32Array(facts.logins.length);
-  for (const discussion of facts.discussions) {
-    if (discussion.firstResponseAt !== null && inWindow(discussion.firstResponseAt, window)) counts[discussion.firstResponder]!++;
+  const { firstResponseAt, firstResponder } = facts.perDiscussion;
+  for (let d = 0; d < facts.perDiscussion.length; d++) {
+    if (inWindow(firstResponseAt[d]!, window)) counts[firstResponder[d]!]!++;
   }
   return counts;
 }

@@ -1,4 +1,4 @@
-import { answeredBy, type CommunityFacts } from './facts';
+import type { CommunityFacts } from './facts';
 import type { Window } from './window';
 
 /** One discussion created in the window, as of `until`: the rows `report --format csv` writes. */
@@ -18,20 +18,25 @@ export interface DiscussionRow {
 
 export function discussionRows(facts: CommunityFacts, window: Window): DiscussionRow[] {
   const { since, until } = window;
-  const secondsUntil = (at: number | null, from: number): number | null => (at !== null && at < until ? (at - from) / 1000 : null);
-  return facts.discussions
-    .filter((d) => d.createdAt >= since && d.createdAt < until)
-    .sort((a, b) => a.createdAt - b.createdAt || a.discussion.number - b.discussion.number)
-    .map((d) => ({
-      number: d.discussion.number,
-      title: d.discussion.title,
-      url: d.discussion.url,
-      author: d.discussion.opening.author,
-      category: d.category?.name ?? null,
-      createdAt: d.createdAt,
-      firstResponseSeconds: secondsUntil(d.firstResponseAt, d.createdAt),
-      firstMaintainerResponseSeconds: secondsUntil(d.firstMaintainerResponseAt, d.createdAt),
-      answered: answeredBy(d, until),
-      timeToAnswerSeconds: secondsUntil(d.answerChosenAt, d.createdAt),
-    }));
+  const columns = facts.perDiscussion;
+  const secondsUntil = (at: number, from: number): number | null => (at < until ? (at - from) / 1000 : null);
+  const rows: DiscussionRow[] = [];
+  for (let d = 0; d < columns.length; d++) {
+    const createdAt = columns.createdAt[d]!;
+    if (createdAt < since || createdAt >= until) continue;
+    const discussion = columns.discussion[d]!;
+    rows.push({
+      number: discussion.number,
+      title: discussion.title,
+      url: discussion.url,
+      author: discussion.opening.author,
+      category: facts.categories[columns.category[d]!]?.name ?? null,
+      createdAt,
+      firstResponseSeconds: secondsUntil(columns.firstResponseAt[d]!, createdAt),
+      firstMaintainerResponseSeconds: secondsUntil(columns.firstMaintainerResponseAt[d]!, createdAt),
+      answered: columns.answeredAt[d]! < until,
+      timeToAnswerSeconds: secondsUntil(columns.answerChosenAt[d]!, createdAt),
+    });
+  }
+  return rows.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number);
 }

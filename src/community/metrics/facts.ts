@@ -1,11 +1,11 @@
 import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
 import { assertClassifiedFrom, type People } from '../people';
-import { answeredAt, isAnswerPost, latestTime } from './asOf';
+import { answeredAt } from './asOf';
 
 /**
  * What every metric needs, computed in one pass over the community and shared: each discussion's
- * first responses, and every post that counts as activity in columns
- * (typed arrays), so a metric is a cheap scan with no re-classification and no re-sorting.
+ * first responses and answer, and every post that counts as activity, in columns (typed arrays), so a
+ * metric is a cheap scan with no re-classification, no re-sorting and next to no garbage.
  * Window-independent: one `CommunityFacts` serves the report's window and the previous one.
  */
 export interface CommunityFacts {
@@ -19,29 +19,59 @@ export interface CommunityFacts {
   /** Whether anyone in the data is a maintainer; without one, maintainer figures are null. */
   readonly maintainerKnown: boolean;
   /** Discussions opened by a person (not a bot): the only ones any metric counts. */
+  readonly perDiscussion: DiscussionColumns;
+  /**
+   * The same discussions as one object each, for a caller that looks one up (the dashboard opens a
+   * discussion by number): built on first use, as the metrics read `perDiscussion`.
+   */
   readonly discussions: readonly DiscussionFacts[];
   /** The categories of those discussions, each once (null: discussions without a category). */
   readonly categories: readonly (Category | null)[];
-  /** Discussion index → index into `categories`. */
-  readonly categoryOf: Int32Array;
   readonly posts: PostColumns;
-  /** The latest time anything in the data happened (a discussion, post or answer choice, bots' included). */
-  readonly latestActivityAt: number;
+  /** Person id → their first post (one that counts as activity), all history; Infinity for none. */
+  readonly firstPostAt: Float64Array;
 }
 
+/** The time in a "when" column for what has not happened: it is after every `until`. */
+export const NEVER = Infinity;
+
+/** Row d of each array describes counted discussion d. */
+export interface DiscussionColumns {
+  readonly length: number;
+  readonly discussion: readonly Discussion[];
+  readonly createdAt: Float64Array;
+  /** Person id of the author of the opening post. */
+  readonly author: Int32Array;
+  /** Index into `CommunityFacts.categories`. */
+  readonly category: Int32Array;
+  /** 1 when the discussion's category is answerable. */
+  readonly answerable: Uint8Array;
+  /** 1 when the discussion is neither closed nor locked (as the data says now: these are not dated). */
+  readonly open: Uint8Array;
+  /** D's posts are rows `firstRow[d]` (its opening post) to `firstRow[d + 1] - 1`, in ascending time after the opening. */
+  readonly firstRow: Int32Array;
+  /** When the answer was chosen, if the data says (the only time used for time to answer), else `NEVER`. */
+  readonly answerChosenAt: Float64Array;
+  /** When D had a chosen answer by, as well as the data tells (`answeredAt` in asOf.ts); `NEVER` without one. */
+  readonly answeredAt: Float64Array;
+  /** `NEVER` without a response. */
+  readonly firstResponseAt: Float64Array;
+  /** Person id of the first responder, or -1. */
+  readonly firstResponder: Int32Array;
+  /** `NEVER` without a response by a maintainer. */
+  readonly firstMaintainerResponseAt: Float64Array;
+}
+
+/** One counted discussion's facts (null where the columns say `NEVER`). */
 export interface DiscussionFacts {
   readonly discussion: Discussion;
   readonly createdAt: number;
-  /** Person id of the author of the opening post. */
   readonly author: number;
   readonly category: Category | null;
   readonly answerable: boolean;
-  /** When the answer was chosen, if the data says: the only time used for time to answer. */
   readonly answerChosenAt: number | null;
-  /** When D had a chosen answer by, as well as the data tells (`answeredAt` in asOf.ts); null without one. */
   readonly answeredAt: number | null;
   readonly firstResponseAt: number | null;
-  /** Person id of the first responder, or -1. */
   readonly firstResponder: number;
   readonly firstMaintainerResponseAt: number | null;
 }
@@ -54,11 +84,9 @@ export const POST_KIND_CODES: Readonly<Record<PostKind, number>> = { opening: 0,
  */
 export interface PostColumns {
   readonly length: number;
-  /** Index into `CommunityFacts.discussions`. */
+  /** Index into `CommunityFacts.perDiscussion`. */
   readonly discussion: Int32Array;
   readonly author: Int32Array;
-  /** Person id of the author of the post's discussion. */
-  readonly opener: Int32Array;
   readonly createdAt: Float64Array;
   /** `POST_KIND_CODES`. */
   readonly kind: Uint8Array;
@@ -67,11 +95,6 @@ export interface PostColumns {
   /** 1 when the post is a response and its discussion's chosen answer. */
   readonly isChosenAnswer: Uint8Array;
   readonly upvotes: Int32Array;
-}
-
-/** Whether D had a chosen answer before `until`. */
-export function answeredBy(facts: DiscussionFacts, until: number): boolean {
-  return facts.answeredAt !== null && facts.answeredAt < until;
 }
 
 /** Per person, their latest post before `until` (any post that counts as activity, all history). */
@@ -89,77 +112,90 @@ export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64
 export function buildFacts(community: Community, people: People): CommunityFacts {
   assertClassifiedFrom(people, community);
   const categories = new CategoryTable();
+  const counted: Discussion[] = [];
+  const perDiscussion = allocateDiscussions(community.discussions.length);
   const posts = allocatePosts(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
-  const discussions: DiscussionFacts[] = [];
-  const categoryOf = new Int32Array(community.discussions.length);
-  let latestActivityAt = -Infinity;
+  const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
+  let index = 0;
   let row = 0;
   for (const discussion of community.discussions) {
-    latestActivityAt = Math.max(latestActivityAt, latestTime(discussion));
     if (people.isBotPost(discussion.opening)) continue;
     const opener = discussion.opening.authorId;
-    const index = discussions.length;
-    writeRow(posts, row++, index, opener, discussion.opening, false, false);
+    perDiscussion.firstRow[index] = row;
+    writeRow(posts, row++, index, discussion.opening, false, firstPostAt);
     let first: Post | null = null;
     let firstByMaintainer: Post | null = null;
     let answer: Post | null = null;
     for (const post of discussion.posts) {
-      const isAnswer = isAnswerPost(post, discussion);
-      if (isAnswer) answer ??= post;
+      if (post.isAnswer) answer ??= post;
       // responses.ts's isVisibleHumanPost and isResponse on person ids (test/unit/metricsFacts.test.ts holds them equal).
       if (post.deleted || post.minimized || people.isBotPost(post)) continue;
       const response = post.authorId !== opener;
-      writeRow(posts, row++, index, opener, post, response, response && isAnswer);
+      writeRow(posts, row++, index, post, response, firstPostAt);
       if (!response) continue;
       first ??= post;
       if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
     }
-    categoryOf[index] = categories.indexOf(discussion.category);
-    discussions.push({
-      discussion,
-      createdAt: discussion.createdAt,
-      author: opener,
-      category: discussion.category,
-      answerable: discussion.category?.answerable ?? false,
-      answerChosenAt: discussion.answerChosenAt,
-      answeredAt: answeredAt(discussion, answer),
-      firstResponseAt: first?.createdAt ?? null,
-      firstResponder: first ? first.authorId : -1,
-      firstMaintainerResponseAt: firstByMaintainer?.createdAt ?? null,
-    });
+    counted.push(discussion);
+    perDiscussion.createdAt[index] = discussion.createdAt;
+    perDiscussion.author[index] = opener;
+    perDiscussion.category[index] = categories.indexOf(discussion.category);
+    perDiscussion.answerable[index] = discussion.category?.answerable ? 1 : 0;
+    perDiscussion.open[index] = discussion.closed || discussion.locked ? 0 : 1;
+    perDiscussion.answerChosenAt[index] = discussion.answerChosenAt ?? NEVER;
+    perDiscussion.answeredAt[index] = answeredAt(discussion, answer) ?? NEVER;
+    perDiscussion.firstResponseAt[index] = first?.createdAt ?? NEVER;
+    perDiscussion.firstResponder[index] = first ? first.authorId : -1;
+    perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer?.createdAt ?? NEVER;
+    index++;
   }
-  const isMaintainer = Uint8Array.from(community.logins, (_, id) => (people.isMaintainerId(id) ? 1 : 0));
+  perDiscussion.firstRow[index] = row;
+  const isMaintainer = new Uint8Array(community.logins.length);
+  for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
+  // Rows past `length` (bots' discussions and hidden posts had room) are never read.
+  const discussionColumns: DiscussionColumns = { ...perDiscussion, discussion: counted, length: index };
+  let described: DiscussionFacts[] | undefined;
   return {
     repository: community.repository,
     logins: community.logins,
     isMaintainer,
     ghost: community.logins.indexOf(GHOST_LOGIN),
     maintainerKnown: isMaintainer.includes(1),
-    discussions,
+    perDiscussion: discussionColumns,
+    get discussions() {
+      return (described ??= describeDiscussions(discussionColumns, categories.list));
+    },
     categories: categories.list,
-    categoryOf: categoryOf.subarray(0, discussions.length),
     posts: { ...posts, length: row },
-    latestActivityAt,
+    firstPostAt,
   };
 }
 
-function writeRow(
-  posts: Omit<PostColumns, 'length'>,
-  row: number,
-  discussion: number,
-  opener: number,
-  post: Post,
-  response: boolean,
-  chosenAnswer: boolean,
-): void {
+function writeRow(posts: Omit<PostColumns, 'length'>, row: number, discussion: number, post: Post, response: boolean, firstPostAt: Float64Array): void {
   posts.discussion[row] = discussion;
   posts.author[row] = post.authorId;
-  posts.opener[row] = opener;
   posts.createdAt[row] = post.createdAt;
   posts.kind[row] = POST_KIND_CODES[post.kind];
   posts.isResponse[row] = response ? 1 : 0;
-  posts.isChosenAnswer[row] = chosenAnswer ? 1 : 0;
+  posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
   posts.upvotes[row] = post.upvotes;
+  if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
+}
+
+function describeDiscussions(columns: DiscussionColumns, categories: readonly (Category | null)[]): DiscussionFacts[] {
+  const known = (at: number): number | null => (at === NEVER ? null : at);
+  return columns.discussion.map((discussion, d) => ({
+    discussion,
+    createdAt: columns.createdAt[d]!,
+    author: columns.author[d]!,
+    category: categories[columns.category[d]!]!,
+    answerable: columns.answerable[d] === 1,
+    answerChosenAt: known(columns.answerChosenAt[d]!),
+    answeredAt: known(columns.answeredAt[d]!),
+    firstResponseAt: known(columns.firstResponseAt[d]!),
+    firstResponder: columns.firstResponder[d]!,
+    firstMaintainerResponseAt: known(columns.firstMaintainerResponseAt[d]!),
+  }));
 }
 
 /** Categories by name, each given an index once. */
@@ -178,11 +214,26 @@ class CategoryTable {
   }
 }
 
+function allocateDiscussions(capacity: number): Omit<DiscussionColumns, 'length' | 'discussion'> {
+  return {
+    createdAt: new Float64Array(capacity),
+    author: new Int32Array(capacity),
+    category: new Int32Array(capacity),
+    answerable: new Uint8Array(capacity),
+    open: new Uint8Array(capacity),
+    firstRow: new Int32Array(capacity + 1),
+    answerChosenAt: new Float64Array(capacity),
+    answeredAt: new Float64Array(capacity),
+    firstResponseAt: new Float64Array(capacity),
+    firstResponder: new Int32Array(capacity),
+    firstMaintainerResponseAt: new Float64Array(capacity),
+  };
+}
+
 function allocatePosts(capacity: number): Omit<PostColumns, 'length'> {
   return {
     discussion: new Int32Array(capacity),
     author: new Int32Array(capacity),
-    opener: new Int32Array(capacity),
     createdAt: new Float64Array(capacity),
     kind: new Uint8Array(capacity),
     isResponse: new Uint8Array(capacity),

@@ -1,9 +1,9 @@
 import type { ResponseTimes } from '../reportSchema';
 import { explainNulls, NO_MAINTAINER_KNOWN } from './explain';
-import type { CommunityFacts, DiscussionFacts } from './facts';
+import type { CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
-import { inWindow, type Window } from './window';
+import type { Window } from './window';
 
 const HOUR_MS = 3_600_000;
 
@@ -24,18 +24,21 @@ export function firstResponseTimes(
     const unknown = { discussions: null, count: null, meanSeconds: null, medianSeconds: null, p90Seconds: null, noResponse: null, withinTargetRate: null };
     return explainNulls({ ...unknown, targetHours }, Object.fromEntries(Object.keys(unknown).map((key) => [key, NO_MAINTAINER_KNOWN])));
   }
-  const respondedAt = by === 'anyone' ? (d: DiscussionFacts) => d.firstResponseAt : (d: DiscussionFacts) => d.firstMaintainerResponseAt;
+  const { createdAt, firstResponseAt, firstMaintainerResponseAt, length } = facts.perDiscussion;
+  const respondedAt = by === 'anyone' ? firstResponseAt : firstMaintainerResponseAt;
+  const { since, until } = window;
   const target = targetHours * HOUR_MS;
   const durations = new NumberList();
   let discussions = 0;
   let judged = 0;
   let withinTarget = 0;
-  for (const discussion of facts.discussions) {
-    if (!inWindow(discussion.createdAt, window)) continue;
+  for (let d = 0; d < length; d++) {
+    const opened = createdAt[d]!;
+    if (opened < since || opened >= until) continue;
     discussions++;
-    const at = respondedAt(discussion);
-    const responded = at !== null && at < window.until;
-    const waited = (responded ? at : window.until) - discussion.createdAt;
+    const at = respondedAt[d]!;
+    const responded = at < until;
+    const waited = (responded ? at : until) - opened;
     if (responded) durations.push(waited / 1000);
     if (responded || waited >= target) {
       judged++;

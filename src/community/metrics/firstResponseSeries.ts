@@ -54,16 +54,18 @@ export function firstResponseSeries(facts: CommunityFacts, window: Window): Firs
   const lastWeek = weekIndex(window.until - 1);
   const perWeek = Array.from({ length: lastWeek - firstWeek + 1 }, () => ({ discussions: 0, durations: [] as number[] }));
   let noResponse = 0;
-  for (const discussion of facts.discussions) {
-    if (!inWindow(discussion.createdAt, window)) continue;
-    const week = perWeek[weekIndex(discussion.createdAt) - firstWeek]!;
+  const { createdAt, firstResponseAt } = facts.perDiscussion;
+  for (let d = 0; d < facts.perDiscussion.length; d++) {
+    const opened = createdAt[d]!;
+    if (!inWindow(opened, window)) continue;
+    const week = perWeek[weekIndex(opened) - firstWeek]!;
     week.discussions++;
-    const respondedAt = discussion.firstResponseAt;
-    if (respondedAt === null || respondedAt >= window.until) {
+    const respondedAt = firstResponseAt[d]!;
+    if (respondedAt >= window.until) {
       noResponse++;
       continue;
     }
-    const seconds = (respondedAt - discussion.createdAt) / 1000;
+    const seconds = (respondedAt - opened) / 1000;
     week.durations.push(seconds);
     counts[bandOf(seconds)]!++;
   }

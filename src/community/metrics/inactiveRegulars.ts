@@ -8,8 +8,14 @@ import { iso } from './window';
  * The people to reach out to: at least `minResponses` responses in the `lookbackDays` before `until`,
  * and no post at all in the last `inactiveDays`. Bots never appear (their posts are not in the facts);
  * `ghost` (deleted accounts) cannot be reached and is left out. Most responses first.
+ * `lastPost`: `lastPostPerPerson(facts, until)`, when the caller has it.
  */
-export function inactiveRegulars(facts: CommunityFacts, until: number, settings: MetricSettings): InactiveRegular[] {
+export function inactiveRegulars(
+  facts: CommunityFacts,
+  until: number,
+  settings: MetricSettings,
+  lastPost: Float64Array = lastPostPerPerson(facts, until),
+): InactiveRegular[] {
   const { minResponses, lookbackDays, inactiveDays } = settings.inactiveRegular;
   const lookbackStart = until - lookbackDays * DAY_MS;
   const activeSince = until - inactiveDays * DAY_MS;
@@ -19,7 +25,6 @@ export function inactiveRegulars(facts: CommunityFacts, until: number, settings:
     const at = posts.createdAt[row]!;
     if (posts.isResponse[row] === 1 && at >= lookbackStart && at < until) responses[posts.author[row]!]!++;
   }
-  const lastPost = lastPostPerPerson(facts, until);
   const result: InactiveRegular[] = [];
   responses.forEach((count, person) => {
     const last = lastPost[person]!;

@@ -29,7 +29,7 @@ export function newPeopleThisMonth(facts: CommunityFacts, until: number): { mont
   const people: NewPerson[] = [];
   firstRow.forEach((row, person) => {
     if (row === -1 || person === facts.ghost || posts.createdAt[row]! < monthBegins) return;
-    const { discussion } = facts.discussions[posts.discussion[row]!]!;
+    const discussion = facts.perDiscussion.discussion[posts.discussion[row]!]!;
     people.push({
       login: facts.logins[person]!,
       maintainer: facts.isMaintainer[person] === 1,

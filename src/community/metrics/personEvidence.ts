@@ -1,5 +1,6 @@
 import { weekIndex, weekName } from './calendar';
-import { answeredBy, type CommunityFacts, type DiscussionFacts } from './facts';
+import type { Discussion } from '../model';
+import type { CommunityFacts } from './facts';
 import { inWindow, type Window } from './window';
 
 /**
@@ -30,21 +31,24 @@ export function personEvidence(facts: CommunityFacts, window: Window, login: str
   const acceptedAnswers: EvidenceDiscussion[] = [];
   const helped = new Map<number, EvidenceDiscussion & { author: string }>();
   const weeks = new Map<number, EvidenceDiscussion & { week: string }>();
-  const { posts } = facts;
+  const { posts, perDiscussion } = facts;
   for (let row = 0; person >= 0 && row < posts.length; row++) {
     if (posts.author[row] !== person || posts.isResponse[row] !== 1) continue;
     const at = posts.createdAt[row]!;
     if (!inWindow(at, window)) continue;
-    const discussion = facts.discussions[posts.discussion[row]!]!;
-    const evidence = describe(discussion, at);
-    if (posts.isChosenAnswer[row] === 1 && answeredBy(discussion, window.until)) acceptedAnswers.push(evidence);
-    if ((helped.get(discussion.author)?.at ?? -Infinity) < at) helped.set(discussion.author, { ...evidence, author: facts.logins[discussion.author]! });
+    const d = posts.discussion[row]!;
+    const evidence = describe(perDiscussion.discussion[d]!, at);
+    if (posts.isChosenAnswer[row] === 1 && perDiscussion.answeredAt[d]! < window.until) acceptedAnswers.push(evidence);
+    const opener = perDiscussion.author[d]!;
+    if ((helped.get(opener)?.at ?? -Infinity) < at) helped.set(opener, { ...evidence, author: facts.logins[opener]! });
     const week = weekIndex(at);
     if ((weeks.get(week)?.at ?? -Infinity) < at) weeks.set(week, { ...evidence, week: weekName(week) });
   }
-  const firstResponses = facts.discussions
-    .filter((discussion) => discussion.firstResponder === person && person >= 0 && discussion.firstResponseAt !== null && inWindow(discussion.firstResponseAt, window))
-    .map((discussion) => describe(discussion, discussion.firstResponseAt!));
+  const firstResponses: EvidenceDiscussion[] = [];
+  for (let d = 0; person >= 0 && d < perDiscussion.length; d++) {
+    const at = perDiscussion.firstResponseAt[d]!;
+    if (perDiscussion.firstResponder[d] === person && inWindow(at, window)) firstResponses.push(describe(perDiscussion.discussion[d]!, at));
+  }
   const latestFirst = <T extends EvidenceDiscussion>(items: Iterable<T>): T[] => [...items].sort((a, b) => b.at - a.at);
   return {
     acceptedAnswers: latestFirst(acceptedAnswers),
@@ -54,6 +58,6 @@ export function personEvidence(facts: CommunityFacts, window: Window, login: str
   };
 }
 
-function describe(discussion: DiscussionFacts, at: number): EvidenceDiscussion {
-  return { number: discussion.discussion.number, title: discussion.discussion.title, url: discussion.discussion.url, at };
+function describe(discussion: Discussion, at: number): EvidenceDiscussion {
+  return { number: discussion.number, title: discussion.title, url: discussion.url, at };
 }

@@ -1,8 +1,8 @@
 import type { DiscussionCounts, TimeToAnswer } from '../reportSchema';
 import { explainNulls } from './explain';
-import { answeredBy, type CommunityFacts } from './facts';
+import type { CommunityFacts } from './facts';
 import { NumberList, rate, summarize } from './stats';
-import { inWindow, type Window } from './window';
+import type { Window } from './window';
 
 export interface Answers {
   readonly discussions: DiscussionCounts;
@@ -23,18 +23,19 @@ export function answers(facts: CommunityFacts, window: Window): Answers {
   let answerable = 0;
   let answered = 0;
   let answerableAnswered = 0;
-  for (const discussion of facts.discussions) {
-    if (!inWindow(discussion.createdAt, window)) continue;
+  const { createdAt, answeredAt, answerChosenAt, answerable: isAnswerable, length } = facts.perDiscussion;
+  const { since, until } = window;
+  for (let d = 0; d < length; d++) {
+    const opened = createdAt[d]!;
+    if (opened < since || opened >= until) continue;
     total++;
-    const isAnswered = answeredBy(discussion, window.until);
+    const isAnswered = answeredAt[d]! < until;
     if (isAnswered) answered++;
-    if (discussion.answerable) {
+    if (isAnswerable[d] === 1) {
       answerable++;
       if (isAnswered) answerableAnswered++;
     }
-    if (discussion.answerChosenAt !== null && discussion.answerChosenAt < window.until) {
-      durations.push((discussion.answerChosenAt - discussion.createdAt) / 1000);
-    }
+    if (answerChosenAt[d]! < until) durations.push((answerChosenAt[d]! - opened) / 1000);
   }
   const summary = summarize(durations.toArray());
   const noDurations =
