@@ -1,6 +1,6 @@
 import type { Activity, ActivityWeek } from '../reportSchema';
 import { weekIndex, weekName, weekStart } from './calendar';
-import { distinctPeoplePerGroup } from './distinct';
+import { distinctPairs } from './distinct';
 import { explainNulls } from './explain';
 import { POST_KIND_CODES, type CommunityFacts } from './facts';
 import { NumberList, summarize } from './stats';
@@ -28,7 +28,7 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
     weekOfRow[row] = week;
     perKind[posts.kind[row]!]![week]!++;
   }
-  const participants = distinctPeoplePerGroup(weekCount, facts.logins.length, weekOfRow, posts.author, posts.length);
+  const participants = distinctPairs(weekCount, facts.logins.length, weekOfRow, posts.author).perGroup;
   const [openings, comments, replies] = perKind as [Int32Array, Int32Array, Int32Array];
   const weeks = Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
     const week = firstWeek + offset;

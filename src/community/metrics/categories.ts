@@ -4,7 +4,6 @@ import { explainNulls } from './explain';
 import type { CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
-import { distinctPeoplePerGroup } from './distinct';
 import { iso, type Window } from './window';
 
 /** The row for discussions without a category (imported data only: on GitHub every discussion has one). */
@@ -30,34 +29,46 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
     if (answeredAt[d]! < until) tally.answered++;
     if (firstResponseAt[d]! < until) tally.firstResponseSeconds.push((firstResponseAt[d]! - opened) / 1000);
   }
+  // The window's posts category by category (a discussion's posts are consecutive rows), so that one
+  // stamp per person counts each category's participants.
   const { posts } = facts;
-  const responses = new Int32Array(tallies.length);
-  const categoryOfRow = new Int32Array(posts.length).fill(-1);
-  for (let row = 0; row < posts.length; row++) {
-    const at = posts.createdAt[row]!;
-    if (at < since || at >= until) continue;
-    const category = categoryOf[posts.discussion[row]!]!;
-    categoryOfRow[row] = category;
-    responses[category]! += posts.isResponse[row]!;
-  }
-  const participants = distinctPeoplePerGroup(tallies.length, facts.logins.length, categoryOfRow, posts.author, posts.length);
+  const { firstRow } = facts.perDiscussion;
+  const { start, discussions } = discussionsByCategory(categoryOf, facts.perDiscussion.length, tallies.length);
+  const stamp = new Int32Array(facts.logins.length).fill(-1);
+  tallies.forEach((tally, category) => {
+    for (let index = start[category]!; index < start[category + 1]!; index++) {
+      const d = discussions[index]!;
+      for (let row = firstRow[d]!; row < firstRow[d + 1]!; row++) {
+        const at = posts.createdAt[row]!;
+        if (at < since || at >= until) continue;
+        tally.responses += posts.isResponse[row]!;
+        const author = posts.author[row]!;
+        if (stamp[author] !== category) {
+          stamp[author] = category;
+          tally.participants++;
+        }
+      }
+    }
+  });
   return tallies
-    .map((tally, index) => ({ tally, participants: participants[index]!, responses: responses[index]! }))
-    .filter(({ tally }) => tally.lastDiscussionAt > -Infinity)
-    .map(({ tally, participants, responses }) => tally.toHealth(participants, responses, window, settings))
+    .filter((tally) => tally.lastDiscussionAt > -Infinity)
+    .map((tally) => tally.toHealth(window, settings))
     .sort((a, b) => b.discussions - a.discussions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 class CategoryTally {
   discussions = 0;
   answered = 0;
+  responses = 0;
+  participants = 0;
   /** Latest creation before `until` of a discussion in the category. */
   lastDiscussionAt = -Infinity;
   readonly firstResponseSeconds = new NumberList();
 
   constructor(private readonly category: Category | null) {}
 
-  toHealth(participants: number, responses: number, window: Window, settings: MetricSettings): CategoryHealth {
+  toHealth(window: Window, settings: MetricSettings): CategoryHealth {
+    const { participants } = this;
     const answerable = this.category?.answerable ?? false;
     const responded = summarize(this.firstResponseSeconds.toArray());
     const noDiscussions = 'no discussion was created in this category in the window';
@@ -65,7 +76,7 @@ class CategoryTally {
       {
         answerable,
         discussions: this.discussions,
-        responses,
+        responses: this.responses,
         participants,
         answerRate: answerable ? rate(this.answered, this.discussions) : null,
         medianFirstResponseSeconds: responded.median,
@@ -83,4 +94,15 @@ class CategoryTally {
     );
     return { name: this.category?.name ?? NO_CATEGORY, slug: this.category?.slug ?? null, ...figures };
   }
+}
+
+/** Discussion indices bucketed by category (a counting sort): category c's are `discussions[start[c]]` to `discussions[start[c + 1] - 1]`. */
+function discussionsByCategory(categoryOf: Int32Array, length: number, categories: number): { start: Int32Array; discussions: Int32Array } {
+  const start = new Int32Array(categories + 1);
+  for (let d = 0; d < length; d++) start[categoryOf[d]! + 1]!++;
+  for (let category = 0; category < categories; category++) start[category + 1]! += start[category]!;
+  const discussions = new Int32Array(length);
+  const next = start.slice(0, categories);
+  for (let d = 0; d < length; d++) discussions[next[categoryOf[d]!]!++] = d;
+  return { start, discussions };
 }

@@ -1,6 +1,7 @@
 import { DAY_MS } from '../model';
 import type { Contributor, ScoreComponents } from '../reportSchema';
 import { weekIndex } from './calendar';
+import { distinctPairs } from './distinct';
 import { lastPostPerPerson, type CommunityFacts } from './facts';
 import type { MetricSettings, ScoreWeights } from './settings';
 import { inWindow, iso, type Window } from './window';
@@ -23,47 +24,26 @@ export function contributors(
   settings: MetricSettings,
   lastActive: Float64Array = lastPostPerPerson(facts, window.until),
 ): Contributors {
-  const { start, rows } = groupWindowResponses(facts, window);
-  const isMember = (person: number): boolean => start[person + 1]! > start[person]! && facts.isMaintainer[person] === 0 && person !== facts.ghost;
-  const fewestListed = fewestResponsesListed(facts, start, isMember, settings.contributorLimit);
+  const totals = windowResponseTotals(facts, window);
+  const peopleHelped = peopleHelpedPerPerson(facts, window);
+  const activeWeeks = activeWeeksPerPerson(facts, window);
   const firstResponses = firstResponsesPerPerson(facts, window);
-  const helpedStamp = new Int32Array(facts.logins.length).fill(-1);
-  const firstWeek = weekIndex(window.since);
-  const weekStamp = new Int32Array(weekIndex(window.until - 1) - firstWeek + 1).fill(-1);
-  const { posts } = facts;
-  const { author: opener, answeredAt } = facts.perDiscussion;
+  const isMember = (person: number): boolean => totals.responses[person]! > 0 && facts.isMaintainer[person] === 0 && person !== facts.ghost;
+  const fewestListed = fewestResponsesListed(totals.responses, isMember, settings.contributorLimit);
   const checks = leaderChecks(window.until, settings);
   // Tens of thousands may have responded: only those listed (most responses) or eligible get a tally.
   const tallies: Tally[] = [];
   for (let person = 0; person < facts.logins.length; person++) {
     if (!isMember(person)) continue;
     const components: ScoreComponents = {
-      responses: start[person + 1]! - start[person]!,
-      acceptedAnswers: 0,
-      peopleHelped: 0,
+      responses: totals.responses[person]!,
+      acceptedAnswers: totals.acceptedAnswers[person]!,
+      peopleHelped: peopleHelped[person]!,
       firstResponses: firstResponses[person]!,
-      activeWeeks: 0,
-      upvotes: 0,
+      activeWeeks: activeWeeks[person]!,
+      upvotes: totals.upvotes[person]!,
     };
-    let lastResponse = -Infinity;
-    for (let index = start[person]!; index < start[person + 1]!; index++) {
-      const row = rows[index]!;
-      const at = posts.createdAt[row]!;
-      if (at > lastResponse) lastResponse = at;
-      components.upvotes += posts.upvotes[row]!;
-      const discussion = posts.discussion[row]!;
-      if (posts.isChosenAnswer[row] === 1 && answeredAt[discussion]! < window.until) components.acceptedAnswers++;
-      const helped = opener[discussion]!;
-      if (helpedStamp[helped] !== person) {
-        helpedStamp[helped] = person;
-        components.peopleHelped++;
-      }
-      const week = weekIndex(at) - firstWeek;
-      if (weekStamp[week] !== person) {
-        weekStamp[week] = person;
-        components.activeWeeks++;
-      }
-    }
+    const lastResponse = totals.lastResponse[person]!;
     const eligible = checks.every((check) => check.met(components, lastResponse));
     if (!eligible && components.responses < fewestListed) continue;
     tallies.push({ person, login: facts.logins[person]!, components, lastResponse, score: score(components, settings.scoreWeights), eligible });
@@ -90,9 +70,9 @@ export function contributors(
  * The responses of the `limit`-th member by responses: nobody with fewer can be among the `limit`
  * listed (ties at that count are decided by score and login).
  */
-function fewestResponsesListed(facts: CommunityFacts, start: Int32Array, isMember: (person: number) => boolean, limit: number): number {
+function fewestResponsesListed(responses: Int32Array, isMember: (person: number) => boolean, limit: number): number {
   const counts: number[] = [];
-  for (let person = 0; person < facts.logins.length; person++) if (isMember(person)) counts.push(start[person + 1]! - start[person]!);
+  for (let person = 0; person < responses.length; person++) if (isMember(person)) counts.push(responses[person]!);
   const listed = Math.trunc(limit); // as `slice` reads it
   if (counts.length <= listed) return 0;
   return listed <= 0 ? Infinity : Int32Array.from(counts).sort()[counts.length - listed]!;
@@ -149,32 +129,73 @@ function leaderChecks(until: number, settings: MetricSettings): LeaderCheck[] {
   ];
 }
 
-/**
- * The window's responses grouped by author (a counting sort: two linear passes): person p's rows are
- * `rows[start[p]]` to `rows[start[p + 1] - 1]`.
- */
-function groupWindowResponses(facts: CommunityFacts, window: Window): { start: Int32Array; rows: Int32Array } {
+/** Per person, over their responses in the window: how many, how many are accepted answers, their upvotes and the latest. */
+function windowResponseTotals(facts: CommunityFacts, window: Window) {
   const { posts } = facts;
+  const { answeredAt } = facts.perDiscussion;
   const { since, until } = window;
   const people = facts.logins.length;
-  // Each window response's row, found in the first pass and placed by author in the second.
-  const windowRows = new Int32Array(posts.length);
-  let found = 0;
-  const start = new Int32Array(people + 1);
+  const responses = new Int32Array(people);
+  /** Their comment is the chosen answer (by `until`) of someone else's discussion. */
+  const acceptedAnswers = new Int32Array(people);
+  const upvotes = new Int32Array(people);
+  const lastResponse = new Float64Array(people).fill(-Infinity);
   for (let row = 0; row < posts.length; row++) {
     const at = posts.createdAt[row]!;
     if (posts.isResponse[row] === 0 || at < since || at >= until) continue;
-    windowRows[found++] = row;
-    start[posts.author[row]! + 1]!++;
+    const author = posts.author[row]!;
+    responses[author]!++;
+    upvotes[author]! += posts.upvotes[row]!;
+    if (posts.isChosenAnswer[row] === 1 && answeredAt[posts.discussion[row]!]! < until) acceptedAnswers[author]!++;
+    if (at > lastResponse[author]!) lastResponse[author] = at;
   }
+  return { responses, acceptedAnswers, upvotes, lastResponse };
+}
+
+/**
+ * Per person, the distinct authors of the discussions they responded to in the window: discussions are
+ * taken author by author (a counting sort; a discussion's posts are consecutive rows), so one stamp per
+ * person tells whether they already helped that author.
+ */
+function peopleHelpedPerPerson(facts: CommunityFacts, window: Window): Int32Array {
+  const { posts, perDiscussion } = facts;
+  const people = facts.logins.length;
+  const start = new Int32Array(people + 1);
+  for (let d = 0; d < perDiscussion.length; d++) start[perDiscussion.author[d]! + 1]!++;
   for (let person = 0; person < people; person++) start[person + 1]! += start[person]!;
-  const rows = new Int32Array(found);
+  const byOpener = new Int32Array(perDiscussion.length);
   const next = start.slice(0, people);
-  for (let index = 0; index < found; index++) {
-    const row = windowRows[index]!;
-    rows[next[posts.author[row]!]!++] = row;
+  for (let d = 0; d < perDiscussion.length; d++) byOpener[next[perDiscussion.author[d]!]!++] = d;
+  const helped = new Int32Array(people);
+  const stamp = new Int32Array(people).fill(-1);
+  for (let opener = 0; opener < people; opener++) {
+    for (let index = start[opener]!; index < start[opener + 1]!; index++) {
+      const d = byOpener[index]!;
+      for (let row = perDiscussion.firstRow[d]!; row < perDiscussion.firstRow[d + 1]!; row++) {
+        const at = posts.createdAt[row]!;
+        if (posts.isResponse[row] === 0 || at < window.since || at >= window.until) continue;
+        const author = posts.author[row]!;
+        if (stamp[author] !== opener) {
+          stamp[author] = opener;
+          helped[author]!++;
+        }
+      }
+    }
   }
-  return { start, rows };
+  return helped;
+}
+
+/** Per person, the distinct weeks with a response of theirs in the window. */
+function activeWeeksPerPerson(facts: CommunityFacts, window: Window): Int32Array {
+  const { posts } = facts;
+  const { since, until } = window;
+  const firstWeek = weekIndex(since);
+  const weekOfRow = new Int32Array(posts.length).fill(-1);
+  for (let row = 0; row < posts.length; row++) {
+    const at = posts.createdAt[row]!;
+    if (posts.isResponse[row] === 1 && at >= since && at < until) weekOfRow[row] = weekIndex(at) - firstWeek;
+  }
+  return distinctPairs(weekIndex(until - 1) - firstWeek + 1, facts.logins.length, weekOfRow, posts.author).perPerson;
 }
 
 /** Per person, the discussions whose first response is theirs and was posted in the window. */

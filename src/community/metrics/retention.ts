@@ -13,8 +13,11 @@ import type { Window } from './window';
  */
 export function retention(facts: CommunityFacts, window: Window, settings: MetricSettings): Retention {
   const { since, until } = window;
+  const { cohortMonths } = settings;
   const firstPost = firstPostTimes(facts, until);
-  const cohorts = new CohortTable(firstPost, until, settings.cohortMonths);
+  const { firstMonth, months, member, cohortOf } = cohortMembers(firstPost, until, cohortMonths);
+  // Member index × `cohortMonths` + k → 1 when they posted in month cohort + k.
+  const postedIn = new Uint8Array(cohortOf.length * cohortMonths);
   // One pass over the posts for both the window's participants and the cohorts' active months.
   const { posts } = facts;
   const seen = new Uint8Array(facts.logins.length);
@@ -24,7 +27,9 @@ export function retention(facts: CommunityFacts, window: Window, settings: Metri
     const at = posts.createdAt[row]!;
     if (at >= until) continue;
     const author = posts.author[row]!;
-    cohorts.posted(author, at);
+    // A member's posts are never before their first post, so always in the cohorts' months.
+    const index = member[author]!;
+    if (index >= 0) postedIn[index * cohortMonths + months.of(at) - cohortOf[index]!] = 1;
     if (at < since || seen[author] === 1) continue;
     seen[author] = 1;
     participants++;
@@ -35,7 +40,7 @@ export function retention(facts: CommunityFacts, window: Window, settings: Metri
       participants,
       returningRate: rate(returning, participants),
       newParticipants: newParticipantsPerMonth(firstPost, window),
-      cohorts: cohorts.rows(),
+      cohorts: cohortRows(firstMonth, cohortMonths, cohortOf, postedIn),
     },
     { returningRate: 'nobody posted in the window' },
   );
@@ -43,66 +48,52 @@ export function retention(facts: CommunityFacts, window: Window, settings: Metri
 
 /** Per person, the time of their first post before `until` (Infinity when none): their first post, if before `until`. */
 function firstPostTimes(facts: CommunityFacts, until: number): Float64Array {
-  return facts.firstPostAt.map((at) => (at < until ? at : Infinity));
+  const first = new Float64Array(facts.firstPostAt.length);
+  for (let person = 0; person < first.length; person++) first[person] = facts.firstPostAt[person]! < until ? facts.firstPostAt[person]! : Infinity;
+  return first;
 }
 
 /** People whose first post falls in the window, per month overlapping it (counting the window's part only). */
 function newParticipantsPerMonth(firstPost: Float64Array, window: Window): { month: string; count: number }[] {
   const firstMonth = monthIndex(window.since);
   const counts = new Array<number>(monthIndex(window.until - 1) - firstMonth + 1).fill(0);
-  for (const at of firstPost) {
+  for (let person = 0; person < firstPost.length; person++) {
+    const at = firstPost[person]!;
     if (at >= window.since && at < window.until) counts[monthIndex(at) - firstMonth]!++;
   }
   return counts.map((count, offset) => ({ month: monthName(firstMonth + offset), count }));
 }
 
-/** The cohorts of the `cohortMonths` months up to `until`, filled in by `posted` for each post before `until`. */
-class CohortTable {
-  private readonly firstMonth: number;
-  private readonly months: MonthOffsets;
-  /** Person id → index among the cohorts' members, or -1. */
-  private readonly member: Int32Array;
-  /** Member index → month offset of their cohort. */
-  private readonly cohortOf: number[] = [];
-  /** Member index × `cohortMonths` + k → 1 when they posted in month cohort + k. */
-  private readonly postedIn: Uint8Array;
-
-  constructor(
-    firstPost: Float64Array,
-    until: number,
-    private readonly cohortMonths: number,
-  ) {
-    this.firstMonth = monthIndex(until - 1) - cohortMonths + 1;
-    this.months = new MonthOffsets(this.firstMonth, cohortMonths);
-    const earliest = monthStart(this.firstMonth);
-    this.member = new Int32Array(firstPost.length).fill(-1);
-    for (let person = 0; person < firstPost.length; person++) {
-      const at = firstPost[person]!;
-      if (at < earliest || at >= until) continue;
-      this.member[person] = this.cohortOf.length;
-      this.cohortOf.push(this.months.of(at));
-    }
-    this.postedIn = new Uint8Array(this.cohortOf.length * cohortMonths);
+/**
+ * The people of the `cohortMonths` cohorts up to `until`: `member` maps a person id to their index
+ * among them (-1: in no cohort), `cohortOf` a member index to their cohort's month offset.
+ */
+function cohortMembers(firstPost: Float64Array, until: number, cohortMonths: number) {
+  const firstMonth = monthIndex(until - 1) - cohortMonths + 1;
+  const months = new MonthOffsets(firstMonth, cohortMonths);
+  const earliest = monthStart(firstMonth);
+  const member = new Int32Array(firstPost.length).fill(-1);
+  const cohortOf = new Int32Array(firstPost.length);
+  let members = 0;
+  for (let person = 0; person < firstPost.length; person++) {
+    const at = firstPost[person]!;
+    if (at < earliest || at >= until) continue;
+    member[person] = members;
+    cohortOf[members++] = months.of(at);
   }
+  return { firstMonth, months, member, cohortOf: cohortOf.subarray(0, members) };
+}
 
-  /** `person` posted at `at` (before `until`, so never before their first post). */
-  posted(person: number, at: number): void {
-    const index = this.member[person]!;
-    if (index >= 0) this.postedIn[index * this.cohortMonths + this.months.of(at) - this.cohortOf[index]!] = 1;
+function cohortRows(firstMonth: number, cohortMonths: number, cohortOf: Int32Array, postedIn: Uint8Array): Cohort[] {
+  const result = Array.from({ length: cohortMonths }, (_, offset): Cohort => ({
+    month: monthName(firstMonth + offset),
+    size: 0,
+    active: new Array<number>(cohortMonths - offset).fill(0),
+  }));
+  for (let index = 0; index < cohortOf.length; index++) {
+    const row = result[cohortOf[index]!]!;
+    row.size++;
+    for (let k = 0; k < row.active.length; k++) row.active[k]! += postedIn[index * cohortMonths + k]!;
   }
-
-  rows(): Cohort[] {
-    const { cohortMonths } = this;
-    const result = Array.from({ length: cohortMonths }, (_, offset): Cohort => ({
-      month: monthName(this.firstMonth + offset),
-      size: 0,
-      active: new Array<number>(cohortMonths - offset).fill(0),
-    }));
-    this.cohortOf.forEach((cohort, index) => {
-      const row = result[cohort]!;
-      row.size++;
-      for (let k = 0; k < row.active.length; k++) row.active[k]! += this.postedIn[index * cohortMonths + k]!;
-    });
-    return result;
-  }
+  return result;
 }
