@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { RepoRef } from '../github/contracts';
 import { parseRepoRef } from '../repository/repoRef';
+import { DEFAULT_METRIC_SETTINGS, type LeaderThresholds, type ScoreWeights } from '../community/metrics/settings';
 import { DEFAULT_WINDOW_CHOICE, WINDOW_CHOICES, type WindowChoice } from '../shared/timeWindow';
 
 /**
@@ -22,6 +23,10 @@ export interface PulseSettings {
   readonly asOf: number | null;
   /** The window shown until one is chosen for the workspace. */
   readonly defaultWindow: WindowChoice;
+  /** Leader-candidate thresholds (docs/metrics.md "Leader candidates"); keys not set keep the engine's defaults. */
+  readonly leaderThresholds: LeaderThresholds;
+  /** Weights of the leader score's components. */
+  readonly leaderScoreWeights: ScoreWeights;
 }
 
 export const SETTINGS_SECTION = 'communityPulse';
@@ -41,6 +46,14 @@ const moment = z
     context.addIssue({ code: 'custom', message: 'expected an ISO date such as 2023-03-31 or a date-time such as 2023-03-31T12:00:00Z, or empty for now' });
     return z.NEVER;
   });
+
+/** An object setting whose keys each default to the engine's value; unknown keys are a mistake worth naming. */
+function numbersOver<T extends object>(defaults: T, item: z.ZodNumber) {
+  const shape = Object.fromEntries(Object.keys(defaults).map((key) => [key, item.optional()])) as { [K in keyof T]: z.ZodOptional<z.ZodNumber> };
+  return z
+    .strictObject(shape)
+    .transform((given) => ({ ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }) as T);
+}
 
 const logins = z.array(z.string().trim().min(1, 'a login cannot be empty'));
 
@@ -64,6 +77,8 @@ const SETTING_SCHEMAS = {
   autoSyncMinutes: z.number().int('expected a whole number of minutes').min(0, 'expected 0 (off) or more minutes'),
   asOf: moment,
   defaultWindow: z.enum(WINDOW_CHOICES, { error: `expected one of ${WINDOW_CHOICES.map((choice) => `"${choice}"`).join(', ')}` }),
+  leaderThresholds: numbersOver(DEFAULT_METRIC_SETTINGS.leader, z.number().int('expected whole numbers').min(0, 'expected numbers ≥ 0')),
+  leaderScoreWeights: numbersOver(DEFAULT_METRIC_SETTINGS.scoreWeights, z.number().min(0, 'expected weights ≥ 0')),
 } satisfies { [K in keyof PulseSettings]: z.ZodType<PulseSettings[K]> };
 
 export const DEFAULT_SETTINGS: PulseSettings = {
@@ -76,6 +91,8 @@ export const DEFAULT_SETTINGS: PulseSettings = {
   autoSyncMinutes: 30,
   asOf: null,
   defaultWindow: DEFAULT_WINDOW_CHOICE,
+  leaderThresholds: DEFAULT_METRIC_SETTINGS.leader,
+  leaderScoreWeights: DEFAULT_METRIC_SETTINGS.scoreWeights,
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as (keyof PulseSettings)[];

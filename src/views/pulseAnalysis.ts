@@ -13,6 +13,7 @@ import { computeReport } from '../community/report';
 import type { Report } from '../community/reportSchema';
 import { triage, type Triage } from '../community/triage';
 import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
+import type { PulseSettings } from '../settings/schema';
 import { buildHeadlines, type HeadlineRow, type WindowFigures } from './healthModel';
 
 /**
@@ -23,7 +24,7 @@ export interface PulseInput {
   readonly repository: string;
   readonly community: Community;
   readonly people: People;
-  readonly settings: { readonly staleDays: number; readonly responseTargetHours: number };
+  readonly settings: Pick<PulseSettings, 'staleDays' | 'responseTargetHours' | 'leaderThresholds' | 'leaderScoreWeights'>;
   readonly lastSyncAt: number | null;
 }
 
@@ -43,7 +44,12 @@ export interface PulseAnalysis {
 }
 
 export function analyze(input: PulseInput, choice: WindowChoice, now: number): PulseAnalysis {
-  const settings: PartialMetricSettings = { staleDays: input.settings.staleDays, responseTargetHours: input.settings.responseTargetHours };
+  const settings: PartialMetricSettings = {
+    staleDays: input.settings.staleDays,
+    responseTargetHours: input.settings.responseTargetHours,
+    leader: input.settings.leaderThresholds,
+    scoreWeights: input.settings.leaderScoreWeights,
+  };
   const facts = factsOf(input);
   const window = resolveWindow(choice, now, firstCreatedAt(input.community));
   const previous = { since: window.since - (window.until - window.since), until: window.since };

@@ -10,6 +10,7 @@ import { needsResponseSnapshot } from '../../src/controller/needsResponseTriage'
 import { toDashboardData } from '../../src/dashboard/dashboardData';
 import type { HostMessage } from '../../src/shared/dashboardProtocol';
 import { analyze } from '../../src/views/pulseAnalysis';
+import { DEFAULT_SETTINGS } from '../../src/settings/schema';
 import { generateCommunity } from '../fake-github/generator';
 import type { Benchmark, BenchReporter } from './reporter';
 
@@ -54,7 +55,7 @@ async function firstRender(report: BenchReporter, outdir: string): Promise<void>
   const generated = generateCommunity({ seed: 4, discussions: DISCUSSIONS, now: new Date(now).toISOString(), repository: 'synthetic/bench' });
   const community = normalizeCommunity(generated.repository, generated.discussions);
   const people = classifyPeople(community);
-  const input = { repository: community.repository, community, people, settings: { staleDays: 7, responseTargetHours: 48, asOf: null }, lastSyncAt: now, now };
+  const input = { repository: community.repository, community, people, settings: DEFAULT_SETTINGS, lastSyncAt: now, now };
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {

@@ -75,3 +75,17 @@ describe('communityPulse settings', () => {
     assert.match(problems[0] ?? '', /communityPulse\.defaultWindow is invalid \(expected one of "30", "90", "180", "365", "all"/);
   });
 });
+
+describe('Leader settings', () => {
+  it('complete a partial object with the engine defaults and name a mistyped key', () => {
+    const { settings, problems } = parseSettings({ leaderThresholds: { minResponses: 3 }, leaderScoreWeights: { upvotes: 2 } });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.leaderThresholds, { minResponses: 3, minPeopleHelped: 5, minActiveWeeks: 4, recentDays: 30 });
+    assert.equal(settings.leaderScoreWeights.upvotes, 2);
+    assert.equal(settings.leaderScoreWeights.acceptedAnswers, 3);
+
+    const typo = parseSettings({ leaderThresholds: { minResponse: 3 } });
+    assert.deepEqual(typo.settings.leaderThresholds, DEFAULT_SETTINGS.leaderThresholds);
+    assert.match(typo.problems[0]!, /communityPulse\.leaderThresholds is invalid .*minResponse/);
+  });
+});
