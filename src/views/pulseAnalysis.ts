@@ -11,7 +11,6 @@ import type { Community } from '../community/model';
 import type { People } from '../community/people';
 import { computeReport } from '../community/report';
 import type { Report } from '../community/reportSchema';
-import { triage, type Triage } from '../community/triage';
 import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
 import type { PulseSettings } from '../settings/schema';
 import { buildHeadlines, type HeadlineRow, type WindowFigures } from './healthModel';
@@ -38,7 +37,6 @@ export interface PulseAnalysis {
   readonly firstResponse: FirstResponseSeries;
   readonly lorenz: readonly LorenzPoint[];
   readonly newPeople: { readonly month: string; readonly people: readonly NewPerson[] };
-  readonly triage: Triage;
   /** Kept for per-person evidence, computed when a person is expanded. */
   readonly facts: CommunityFacts;
 }
@@ -84,7 +82,6 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
     firstResponse: firstResponseSeries(facts, window),
     lorenz: responseLorenzCurve(facts, window),
     newPeople: newPeopleThisMonth(facts, window.until),
-    triage: triage(input.community, input.people, { now, staleDays: input.settings.staleDays }),
     facts,
   };
 }

@@ -21,8 +21,16 @@ describe('The views follow the leader settings', () => {
     const lenient = await leaders({ ...DEFAULT_SETTINGS, leaderThresholds: { ...DEFAULT_SETTINGS.leaderThresholds, recentDays: 400 } });
     assert.ok(lenient.length > byDefault.length, 'a longer recent period admits people who answered earlier');
 
-    const doubled = Object.fromEntries(Object.entries(DEFAULT_SETTINGS.leaderScoreWeights).map(([key, weight]) => [key, weight * 2]));
-    const reweighted = await leaders({ ...DEFAULT_SETTINGS, leaderScoreWeights: doubled as PulseSettings['leaderScoreWeights'] });
+    const weights = DEFAULT_SETTINGS.leaderScoreWeights;
+    const doubled = {
+      responses: weights.responses * 2,
+      acceptedAnswers: weights.acceptedAnswers * 2,
+      peopleHelped: weights.peopleHelped * 2,
+      firstResponses: weights.firstResponses * 2,
+      activeWeeks: weights.activeWeeks * 2,
+      upvotes: weights.upvotes * 2,
+    };
+    const reweighted = await leaders({ ...DEFAULT_SETTINGS, leaderScoreWeights: doubled });
     assert.deepEqual(reweighted.map((leader) => leader.score), byDefault.map((leader) => leader.score * 2));
   });
 });
