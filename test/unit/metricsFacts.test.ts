@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFacts, NEVER, POST_KIND_CODES } from '../../src/community/metrics/facts';
+import { buildFacts, NEVER, POST_KIND_CODES, rowsOfDays, type CommunityFacts } from '../../src/community/metrics/facts';
 import { answeredAt, communityAsOf } from '../../src/community/metrics/asOf';
 import type { Community } from '../../src/community/model';
 import { normalizeCommunity } from '../../src/community/normalize';
@@ -10,6 +10,8 @@ import { firstResponse, isResponse, isVisibleHumanPost } from '../../src/communi
 import type { DiscussionNode } from '../../src/github/schemas';
 import { generateCommunity } from '../fake-github/generator';
 import { at, comment, discussion } from '../support/discussionNodes';
+
+const DAY = 86_400_000;
 
 function realCommunity(): Community {
   const raw = JSON.parse(readFileSync(join(__dirname, '../fixtures/payload-discussions.json'), 'utf8')) as { repository: string; discussions: DiscussionNode[] };
@@ -27,7 +29,10 @@ function assertSameAsDefinitions(community: Community, people: People): void {
   const counted = community.discussions.filter((d) => !people.isBotPost(d.opening));
   assert.equal(facts.perDiscussion.length, counted.length);
   assert.equal(facts.discussions.length, counted.length);
-  let row = 0;
+  // Each discussion's rows, in row order (a discussion's posts keep their order among the rows).
+  const rowsOf = counted.map((): number[] => []);
+  for (let row = 0; row < facts.posts.length; row++) rowsOf[facts.posts.discussion[row]!]!.push(row);
+  const firstPost = new Map<string, number>();
   counted.forEach((discussion, index) => {
     const fact = facts.discussions[index]!;
     assert.equal(fact.discussion, discussion);
@@ -40,17 +45,37 @@ function assertSameAsDefinitions(community: Community, people: People): void {
     assert.equal(fact.firstMaintainerResponseAt, byMaintainer?.createdAt ?? null, `first maintainer response of #${discussion.number}`);
     assert.equal(fact.answeredAt, answeredAt(discussion), `answered at, #${discussion.number}`);
     assert.deepEqual(fact.category, discussion.category);
-    for (const post of [discussion.opening, ...discussion.posts]) {
-      if (!isVisibleHumanPost(post, people)) continue;
-      assert.equal(facts.posts.discussion[row], index);
+    const visible = [discussion.opening, ...discussion.posts].filter((post) => isVisibleHumanPost(post, people));
+    assert.equal(rowsOf[index]!.length, visible.length, `every post of #${discussion.number} that counts as activity, and no other`);
+    visible.forEach((post, k) => {
+      const row = rowsOf[index]![k]!;
       assert.equal(facts.logins[facts.posts.author[row]!], post.author);
       assert.equal(facts.posts.createdAt[row], post.createdAt);
       assert.equal(facts.posts.kind[row], POST_KIND_CODES[post.kind]);
       assert.equal(facts.posts.isResponse[row], isResponse(post, discussion, people) ? 1 : 0, `post ${post.id}`);
-      row++;
-    }
+      firstPost.set(post.author, Math.min(firstPost.get(post.author) ?? Infinity, post.createdAt));
+    });
   });
-  assert.equal(facts.posts.length, row, 'every post that counts as activity, and no other');
+  facts.logins.forEach((login, person) => assert.equal(facts.firstPostAt[person], firstPost.get(login) ?? Infinity, `first post of ${login}`));
+  assertDayOrder(facts);
+}
+
+/** Rows ascend by UTC day, and `rowsOfDays` gives exactly the rows of the days a span touches. */
+function assertDayOrder(facts: CommunityFacts): void {
+  const day = (row: number): number => Math.floor(facts.posts.createdAt[row]! / DAY);
+  for (let row = 1; row < facts.posts.length; row++) assert.ok(day(row - 1) <= day(row), `row ${row} is not before the previous row's day`);
+  const times = Array.from(facts.posts.createdAt.subarray(0, facts.posts.length));
+  const spans: [number, number][] = [
+    [-Infinity, Infinity],
+    [Math.min(...times) + 5 * DAY + 3_600_000, Math.min(...times) + 40 * DAY],
+    [Math.max(...times), Infinity],
+    [-Infinity, Math.min(...times)],
+  ];
+  for (const [from, to] of spans) {
+    const { first, end } = rowsOfDays(facts, from, to);
+    const inside = (row: number): boolean => day(row) >= Math.floor(from / DAY) && day(row) <= Math.ceil(to / DAY) - 1;
+    for (let row = 0; row < facts.posts.length; row++) assert.equal(row >= first && row < end, inside(row), `row ${row} for [${from}, ${to})`);
+  }
 }
 
 describe('metrics: shared facts', () => {

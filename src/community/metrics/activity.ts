@@ -1,8 +1,7 @@
 import type { Activity, ActivityWeek } from '../reportSchema';
 import { weekIndex, weekName, weekStart } from './calendar';
-import { distinctPairs } from './distinct';
 import { explainNulls } from './explain';
-import { POST_KIND_CODES, type CommunityFacts } from './facts';
+import { POST_KIND_CODES, rowsOfDays, type CommunityFacts } from './facts';
 import { NumberList, summarize } from './stats';
 import type { Window } from './window';
 
@@ -16,19 +15,27 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
   const firstWeek = weekIndex(since);
   const weekCount = weekIndex(until - 1) - firstWeek + 1;
   const perKind = [POST_KIND_CODES.opening, POST_KIND_CODES.comment, POST_KIND_CODES.reply].map(() => new Int32Array(weekCount));
-  const responsesPerDiscussion = new Int32Array(facts.perDiscussion.length);
+  const participants = new Int32Array(weekCount);
   const { posts } = facts;
-  const weekOfRow = new Int32Array(posts.length).fill(-1);
-  for (let row = 0; row < posts.length; row++) {
-    const at = posts.createdAt[row]!;
-    if (at >= until) continue;
-    if (posts.isResponse[row] === 1) responsesPerDiscussion[posts.discussion[row]!]!++;
-    if (at < since) continue;
-    const week = weekIndex(at) - firstWeek;
-    weekOfRow[row] = week;
-    perKind[posts.kind[row]!]![week]!++;
+  // Week by week: a week's posts are consecutive rows, so one stamp per person counts its participants.
+  const stamp = new Int32Array(facts.logins.length).fill(-1);
+  for (let offset = 0; offset < weekCount; offset++) {
+    const { first, end } = rowsOfDays(facts, Math.max(weekStart(firstWeek + offset), since), Math.min(weekStart(firstWeek + offset + 1), until));
+    for (let row = first; row < end; row++) {
+      const at = posts.createdAt[row]!;
+      if (at < since || at >= until) continue;
+      perKind[posts.kind[row]!]![offset]!++;
+      const author = posts.author[row]!;
+      if (stamp[author] !== offset) {
+        stamp[author] = offset;
+        participants[offset]!++;
+      }
+    }
   }
-  const participants = distinctPairs(weekCount, facts.logins.length, weekOfRow, posts.author).perGroup;
+  const responsesPerDiscussion = new Int32Array(facts.perDiscussion.length);
+  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
+    if (posts.isResponse[row] === 1 && posts.createdAt[row]! < until) responsesPerDiscussion[posts.discussion[row]!]!++;
+  }
   const [openings, comments, replies] = perKind as [Int32Array, Int32Array, Int32Array];
   const weeks = Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
     const week = firstWeek + offset;

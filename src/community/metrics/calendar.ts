@@ -56,25 +56,3 @@ function monthIndexOfDay(days: number): number {
   const month0 = monthFromMarch < 10 ? monthFromMarch + 2 : monthFromMarch - 10;
   return (yearOfEra + era * 400 + (month0 <= 1 ? 1 : 0)) * 12 + month0;
 }
-
-/**
- * Month offsets (0, 1, …) from month `firstMonth` for times before the start of month
- * `firstMonth + months`, by a per-day lookup table: the retention cohorts need the month of
- * hundreds of thousands of posts, and a table lookup is several times cheaper than `monthIndex`.
- */
-export class MonthOffsets {
-  private readonly start: number;
-  private readonly offsetOfDay: Uint8Array;
-
-  constructor(firstMonth: number, months: number) {
-    if (months > 255) throw new RangeError(`MonthOffsets covers at most 255 months, not ${months}`);
-    this.start = monthStart(firstMonth);
-    this.offsetOfDay = new Uint8Array((monthStart(firstMonth + months) - this.start) / DAY_MS);
-    for (let month = 1; month < months; month++) this.offsetOfDay.fill(month, (monthStart(firstMonth + month) - this.start) / DAY_MS);
-  }
-
-  /** The month offset of `time`, which must fall in the covered months. */
-  of(time: number): number {
-    return this.offsetOfDay[Math.floor((time - this.start) / DAY_MS)]!;
-  }
-}

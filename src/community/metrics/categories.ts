@@ -1,7 +1,8 @@
 import { DAY_MS, type Category } from '../model';
 import type { CategoryHealth } from '../reportSchema';
 import { explainNulls } from './explain';
-import type { CommunityFacts } from './facts';
+import { distinctPairs } from './distinct';
+import { rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
 import { iso, type Window } from './window';
@@ -29,27 +30,19 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
     if (answeredAt[d]! < until) tally.answered++;
     if (firstResponseAt[d]! < until) tally.firstResponseSeconds.push((firstResponseAt[d]! - opened) / 1000);
   }
-  // The window's posts category by category (a discussion's posts are consecutive rows), so that one
-  // stamp per person counts each category's participants.
   const { posts } = facts;
-  const { firstRow } = facts.perDiscussion;
-  const { start, discussions } = discussionsByCategory(categoryOf, facts.perDiscussion.length, tallies.length);
-  const stamp = new Int32Array(facts.logins.length).fill(-1);
-  tallies.forEach((tally, category) => {
-    for (let index = start[category]!; index < start[category + 1]!; index++) {
-      const d = discussions[index]!;
-      for (let row = firstRow[d]!; row < firstRow[d + 1]!; row++) {
-        const at = posts.createdAt[row]!;
-        if (at < since || at >= until) continue;
-        tally.responses += posts.isResponse[row]!;
-        const author = posts.author[row]!;
-        if (stamp[author] !== category) {
-          stamp[author] = category;
-          tally.participants++;
-        }
-      }
-    }
-  });
+  const { first, end } = rowsOfDays(facts, since, until);
+  // Each window post's category (-1 for the posts around the window), for the distinct participants.
+  const categoryOfRow = new Int32Array(end - first).fill(-1);
+  for (let row = first; row < end; row++) {
+    const at = posts.createdAt[row]!;
+    if (at < since || at >= until) continue;
+    const category = categoryOf[posts.discussion[row]!]!;
+    categoryOfRow[row - first] = category;
+    tallies[category]!.responses += posts.isResponse[row]!;
+  }
+  const participants = distinctPairs(tallies.length, facts.logins.length, categoryOfRow, posts.author.subarray(first, end)).perGroup;
+  tallies.forEach((tally, category) => (tally.participants = participants[category]!));
   return tallies
     .filter((tally) => tally.lastDiscussionAt > -Infinity)
     .map((tally) => tally.toHealth(window, settings))
@@ -94,15 +87,4 @@ class CategoryTally {
     );
     return { name: this.category?.name ?? NO_CATEGORY, slug: this.category?.slug ?? null, ...figures };
   }
-}
-
-/** Discussion indices bucketed by category (a counting sort): category c's are `discussions[start[c]]` to `discussions[start[c + 1] - 1]`. */
-function discussionsByCategory(categoryOf: Int32Array, length: number, categories: number): { start: Int32Array; discussions: Int32Array } {
-  const start = new Int32Array(categories + 1);
-  for (let d = 0; d < length; d++) start[categoryOf[d]! + 1]!++;
-  for (let category = 0; category < categories; category++) start[category + 1]! += start[category]!;
-  const discussions = new Int32Array(length);
-  const next = start.slice(0, categories);
-  for (let d = 0; d < length; d++) discussions[next[categoryOf[d]!]!++] = d;
-  return { start, discussions };
 }

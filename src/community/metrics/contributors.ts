@@ -1,8 +1,8 @@
 import { DAY_MS } from '../model';
 import type { Contributor, ScoreComponents } from '../reportSchema';
-import { weekIndex } from './calendar';
+import { weekIndex, weekStart } from './calendar';
 import { distinctPairs } from './distinct';
-import { lastPostPerPerson, type CommunityFacts } from './facts';
+import { lastPostPerPerson, rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings, ScoreWeights } from './settings';
 import { inWindow, iso, type Window } from './window';
 
@@ -140,7 +140,8 @@ function windowResponseTotals(facts: CommunityFacts, window: Window) {
   const acceptedAnswers = new Int32Array(people);
   const upvotes = new Int32Array(people);
   const lastResponse = new Float64Array(people).fill(-Infinity);
-  for (let row = 0; row < posts.length; row++) {
+  const { first, end } = rowsOfDays(facts, since, until);
+  for (let row = first; row < end; row++) {
     const at = posts.createdAt[row]!;
     if (posts.isResponse[row] === 0 || at < since || at >= until) continue;
     const author = posts.author[row]!;
@@ -152,50 +153,39 @@ function windowResponseTotals(facts: CommunityFacts, window: Window) {
   return { responses, acceptedAnswers, upvotes, lastResponse };
 }
 
-/**
- * Per person, the distinct authors of the discussions they responded to in the window: discussions are
- * taken author by author (a counting sort; a discussion's posts are consecutive rows), so one stamp per
- * person tells whether they already helped that author.
- */
+/** Per person, the distinct authors of the discussions they responded to in the window. */
 function peopleHelpedPerPerson(facts: CommunityFacts, window: Window): Int32Array {
-  const { posts, perDiscussion } = facts;
-  const people = facts.logins.length;
-  const start = new Int32Array(people + 1);
-  for (let d = 0; d < perDiscussion.length; d++) start[perDiscussion.author[d]! + 1]!++;
-  for (let person = 0; person < people; person++) start[person + 1]! += start[person]!;
-  const byOpener = new Int32Array(perDiscussion.length);
-  const next = start.slice(0, people);
-  for (let d = 0; d < perDiscussion.length; d++) byOpener[next[perDiscussion.author[d]!]!++] = d;
-  const helped = new Int32Array(people);
-  const stamp = new Int32Array(people).fill(-1);
-  for (let opener = 0; opener < people; opener++) {
-    for (let index = start[opener]!; index < start[opener + 1]!; index++) {
-      const d = byOpener[index]!;
-      for (let row = perDiscussion.firstRow[d]!; row < perDiscussion.firstRow[d + 1]!; row++) {
-        const at = posts.createdAt[row]!;
-        if (posts.isResponse[row] === 0 || at < window.since || at >= window.until) continue;
-        const author = posts.author[row]!;
-        if (stamp[author] !== opener) {
-          stamp[author] = opener;
-          helped[author]!++;
-        }
-      }
-    }
+  const { posts } = facts;
+  const { since, until } = window;
+  const { first, end } = rowsOfDays(facts, since, until);
+  // Each window response's discussion author (-1 for other posts): (helped, responder) pairs.
+  const helpedOfRow = new Int32Array(end - first).fill(-1);
+  for (let row = first; row < end; row++) {
+    const at = posts.createdAt[row]!;
+    if (posts.isResponse[row] === 1 && at >= since && at < until) helpedOfRow[row - first] = facts.perDiscussion.author[posts.discussion[row]!]!;
   }
-  return helped;
+  return distinctPairs(facts.logins.length, facts.logins.length, helpedOfRow, posts.author.subarray(first, end)).perPerson;
 }
 
-/** Per person, the distinct weeks with a response of theirs in the window. */
+/** Per person, the distinct weeks with a response of theirs in the window: week by week (consecutive rows), one stamp per person. */
 function activeWeeksPerPerson(facts: CommunityFacts, window: Window): Int32Array {
   const { posts } = facts;
   const { since, until } = window;
-  const firstWeek = weekIndex(since);
-  const weekOfRow = new Int32Array(posts.length).fill(-1);
-  for (let row = 0; row < posts.length; row++) {
-    const at = posts.createdAt[row]!;
-    if (posts.isResponse[row] === 1 && at >= since && at < until) weekOfRow[row] = weekIndex(at) - firstWeek;
+  const weeks = new Int32Array(facts.logins.length);
+  const stamp = new Int32Array(facts.logins.length).fill(-1);
+  for (let week = weekIndex(since); week <= weekIndex(until - 1); week++) {
+    const { first, end } = rowsOfDays(facts, Math.max(weekStart(week), since), Math.min(weekStart(week + 1), until));
+    for (let row = first; row < end; row++) {
+      const at = posts.createdAt[row]!;
+      if (posts.isResponse[row] === 0 || at < since || at >= until) continue;
+      const author = posts.author[row]!;
+      if (stamp[author] !== week) {
+        stamp[author] = week;
+        weeks[author]!++;
+      }
+    }
   }
-  return distinctPairs(weekIndex(until - 1) - firstWeek + 1, facts.logins.length, weekOfRow, posts.author).perPerson;
+  return weeks;
 }
 
 /** Per person, the discussions whose first response is theirs and was posted in the window. */

@@ -1,4 +1,4 @@
-import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
+import { DAY_MS, GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
 import { assertClassifiedFrom, type People } from '../people';
 import { answeredAt } from './asOf';
 
@@ -27,7 +27,9 @@ export interface CommunityFacts {
   readonly discussions: readonly DiscussionFacts[];
   /** The categories of those discussions, each once (null: discussions without a category). */
   readonly categories: readonly (Category | null)[];
+  /** In ascending order of day (UTC), so that any span of time is a run of consecutive rows (`rowsOfDays`). */
   readonly posts: PostColumns;
+  readonly days: DayIndex;
   /** Person id → their first post (one that counts as activity), all history; Infinity for none. */
   readonly firstPostAt: Float64Array;
 }
@@ -48,8 +50,6 @@ export interface DiscussionColumns {
   readonly answerable: Uint8Array;
   /** 1 when the discussion is neither closed nor locked (as the data says now: these are not dated). */
   readonly open: Uint8Array;
-  /** D's posts are rows `firstRow[d]` (its opening post) to `firstRow[d + 1] - 1`, in ascending time after the opening. */
-  readonly firstRow: Int32Array;
   /** When the answer was chosen, if the data says (the only time used for time to answer), else `NEVER`. */
   readonly answerChosenAt: Float64Array;
   /** When D had a chosen answer by, as well as the data tells (`answeredAt` in asOf.ts); `NEVER` without one. */
@@ -80,7 +80,8 @@ export const POST_KIND_CODES: Readonly<Record<PostKind, number>> = { opening: 0,
 
 /**
  * Every post that counts as activity (not by a bot, not deleted, not minimized) in a counted
- * discussion, opening posts included. Row i of each array describes post i.
+ * discussion, opening posts included. Row i of each array describes post i. A discussion's posts keep
+ * their order (ascending time after the opening post) among the rows.
  */
 export interface PostColumns {
   readonly length: number;
@@ -97,14 +98,30 @@ export interface PostColumns {
   readonly upvotes: Int32Array;
 }
 
+/** Where each day's posts start among the rows: day `firstDay + k` holds rows `start[k]` to `start[k + 1] - 1`. */
+export interface DayIndex {
+  /** UTC days since 1970-01-01. */
+  readonly firstDay: number;
+  readonly start: Int32Array;
+}
+
+/**
+ * The rows of the days that `[from, to)` touches: every post created in it, and only posts of those
+ * days. When `from` and `to` are midnights (UTC weeks and months are), exactly the posts created in it.
+ */
+export function rowsOfDays(facts: CommunityFacts, from: number, to: number): { readonly first: number; readonly end: number } {
+  const { firstDay, start } = facts.days;
+  const dayOffset = (day: number): number => Math.min(Math.max(day - firstDay, 0), start.length - 1);
+  return { first: start[dayOffset(Math.floor(from / DAY_MS))]!, end: start[dayOffset(Math.ceil(to / DAY_MS))]! };
+}
+
 /** Per person, their latest post before `until` (any post that counts as activity, all history). */
 export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64Array {
-  const { posts } = facts;
+  const { createdAt, author } = facts.posts;
   const last = new Float64Array(facts.logins.length).fill(-Infinity);
-  for (let row = 0; row < posts.length; row++) {
-    const at = posts.createdAt[row]!;
-    const author = posts.author[row]!;
-    if (at < until && at > last[author]!) last[author] = at;
+  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
+    const at = createdAt[row]!;
+    if (at < until && at > last[author[row]!]!) last[author[row]!] = at;
   }
   return last;
 }
@@ -121,7 +138,6 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   for (const discussion of community.discussions) {
     if (people.isBotPost(discussion.opening)) continue;
     const opener = discussion.opening.authorId;
-    perDiscussion.firstRow[index] = row;
     writeRow(posts, row++, index, discussion.opening, false, firstPostAt);
     let first: Post | null = null;
     let firstByMaintainer: Post | null = null;
@@ -149,7 +165,6 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer?.createdAt ?? NEVER;
     index++;
   }
-  perDiscussion.firstRow[index] = row;
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   // Rows past `length` (bots' discussions and hidden posts had room) are never read.
@@ -166,7 +181,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
       return (described ??= describeDiscussions(discussionColumns, categories.list));
     },
     categories: categories.list,
-    posts: { ...posts, length: row },
+    ...sortByDay({ ...posts, length: row }),
     firstPostAt,
   };
 }
@@ -180,6 +195,40 @@ function writeRow(posts: Omit<PostColumns, 'length'>, row: number, discussion: n
   posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
   posts.upvotes[row] = post.upvotes;
   if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
+}
+
+/**
+ * The rows in ascending day order, by a counting sort on the day (linear; stable, so a discussion's
+ * posts keep their order): every span of time becomes a run of consecutive rows.
+ */
+function sortByDay(unsorted: PostColumns): { posts: PostColumns; days: DayIndex } {
+  const { length, createdAt } = unsorted;
+  const dayOfRow = new Int32Array(length);
+  let firstDay = length === 0 ? 0 : Infinity;
+  let lastDay = length === 0 ? 0 : -Infinity;
+  for (let row = 0; row < length; row++) {
+    const day = Math.floor(createdAt[row]! / DAY_MS);
+    dayOfRow[row] = day;
+    if (day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const start = new Int32Array(lastDay - firstDay + 2);
+  for (let row = 0; row < length; row++) start[dayOfRow[row]! - firstDay + 1]!++;
+  for (let day = 1; day < start.length; day++) start[day]! += start[day - 1]!;
+  const next = start.slice(0, -1);
+  const { discussion, author, kind, isResponse, isChosenAnswer, upvotes } = unsorted;
+  const posts: PostColumns = { ...allocatePosts(length), length };
+  for (let row = 0; row < length; row++) {
+    const to = next[dayOfRow[row]! - firstDay]!++;
+    posts.discussion[to] = discussion[row]!;
+    posts.author[to] = author[row]!;
+    posts.createdAt[to] = createdAt[row]!;
+    posts.kind[to] = kind[row]!;
+    posts.isResponse[to] = isResponse[row]!;
+    posts.isChosenAnswer[to] = isChosenAnswer[row]!;
+    posts.upvotes[to] = upvotes[row]!;
+  }
+  return { posts, days: { firstDay, start } };
 }
 
 function describeDiscussions(columns: DiscussionColumns, categories: readonly (Category | null)[]): DiscussionFacts[] {
@@ -221,7 +270,6 @@ function allocateDiscussions(capacity: number): Omit<DiscussionColumns, 'length'
     category: new Int32Array(capacity),
     answerable: new Uint8Array(capacity),
     open: new Uint8Array(capacity),
-    firstRow: new Int32Array(capacity + 1),
     answerChosenAt: new Float64Array(capacity),
     answeredAt: new Float64Array(capacity),
     firstResponseAt: new Float64Array(capacity),

@@ -1,6 +1,6 @@
 import { DAY_MS } from '../model';
 import type { InactiveRegular } from '../reportSchema';
-import { lastPostPerPerson, type CommunityFacts } from './facts';
+import { lastPostPerPerson, rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { iso } from './window';
 
@@ -21,7 +21,8 @@ export function inactiveRegulars(
   const activeSince = until - inactiveDays * DAY_MS;
   const { posts } = facts;
   const responses = new Int32Array(facts.logins.length);
-  for (let row = 0; row < posts.length; row++) {
+  const { first, end } = rowsOfDays(facts, lookbackStart, until);
+  for (let row = first; row < end; row++) {
     const at = posts.createdAt[row]!;
     if (posts.isResponse[row] === 1 && at >= lookbackStart && at < until) responses[posts.author[row]!]!++;
   }

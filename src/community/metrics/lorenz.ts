@@ -1,4 +1,4 @@
-import type { CommunityFacts } from './facts';
+import { rowsOfDays, type CommunityFacts } from './facts';
 import { inWindow, type Window } from './window';
 
 /**
@@ -20,7 +20,8 @@ const MAX_POINTS = 100;
 export function responseLorenzCurve(facts: CommunityFacts, window: Window): LorenzPoint[] {
   const perResponder = new Map<number, number>();
   const { posts } = facts;
-  for (let row = 0; row < posts.length; row++) {
+  const { first, end } = rowsOfDays(facts, window.since, window.until);
+  for (let row = first; row < end; row++) {
     if (posts.isResponse[row] !== 1 || !inWindow(posts.createdAt[row]!, window)) continue;
     const author = posts.author[row]!;
     perResponder.set(author, (perResponder.get(author) ?? 0) + 1);

@@ -1,6 +1,6 @@
 import type { NeedsResponseCounts } from '../reportSchema';
 import { respondedBucket } from '../triage';
-import type { CommunityFacts } from './facts';
+import { rowsOfDays, type CommunityFacts } from './facts';
 
 /**
  * How many discussions wait on the team at `until`, per Needs Response bucket: triage.ts's definition
@@ -8,8 +8,20 @@ import type { CommunityFacts } from './facts';
  * post a second time. test/unit/metricsNeedsResponse.test.ts holds it equal to `triage`.
  */
 export function needsResponse(facts: CommunityFacts, until: number, staleDays: number): NeedsResponseCounts {
-  const counts = { noResponse: 0, awaitingReply: 0, unmarkedAnswer: 0 };
   const { perDiscussion: discussions, posts } = facts;
+  // Each discussion's latest post before `until`: rows are in day order, and a discussion's keep their
+  // order, so among equal times the later row is the later post.
+  const latestAt = new Float64Array(discussions.length).fill(-Infinity);
+  const latestAuthor = new Int32Array(discussions.length);
+  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
+    const at = posts.createdAt[row]!;
+    const d = posts.discussion[row]!;
+    if (at < until && at >= latestAt[d]!) {
+      latestAt[d] = at;
+      latestAuthor[d] = posts.author[row]!;
+    }
+  }
+  const counts = { noResponse: 0, awaitingReply: 0, unmarkedAnswer: 0 };
   const options = { now: until, staleDays };
   for (let d = 0; d < discussions.length; d++) {
     // An open question at `until`: opened by a person before it (facts hold only those), not closed or locked, no answer by it.
@@ -18,11 +30,8 @@ export function needsResponse(facts: CommunityFacts, until: number, staleDays: n
       counts.noResponse++;
       continue;
     }
-    // The latest post before `until`: D's rows ascend in time after its opening, and its response is before `until`.
-    let latest = discussions.firstRow[d + 1]! - 1;
-    while (posts.createdAt[latest]! >= until) latest--;
-    const byAuthor = posts.author[latest] === discussions.author[d];
-    const bucket = respondedBucket(byAuthor, posts.createdAt[latest]!, discussions.answerable[d] === 1, options);
+    // A response came before `until`, so the latest post is one, or a later post, never the opening post.
+    const bucket = respondedBucket(latestAuthor[d] === discussions.author[d], latestAt[d]!, discussions.answerable[d] === 1, options);
     if (bucket) counts[bucket]++;
   }
   const { noResponse, awaitingReply, unmarkedAnswer } = counts;

@@ -1,6 +1,6 @@
 import type { Participation } from '../reportSchema';
 import { explainNulls, NO_MAINTAINER_KNOWN } from './explain';
-import type { CommunityFacts } from './facts';
+import { rowsOfDays, type CommunityFacts } from './facts';
 import { rate } from './stats';
 import type { Window } from './window';
 
@@ -10,7 +10,8 @@ export function participation(facts: CommunityFacts, window: Window): Participat
   const perPerson = new Int32Array(facts.logins.length);
   let responses = 0;
   let byMaintainers = 0;
-  for (let row = 0; row < posts.length; row++) {
+  const { first, end } = rowsOfDays(facts, window.since, window.until);
+  for (let row = first; row < end; row++) {
     if (posts.isResponse[row] === 0) continue;
     const at = posts.createdAt[row]!;
     if (at < window.since || at >= window.until) continue;

@@ -1,6 +1,6 @@
 import { weekIndex, weekName } from './calendar';
 import type { Discussion } from '../model';
-import type { CommunityFacts } from './facts';
+import { rowsOfDays, type CommunityFacts } from './facts';
 import { inWindow, type Window } from './window';
 
 /**
@@ -32,7 +32,8 @@ export function personEvidence(facts: CommunityFacts, window: Window, login: str
   const helped = new Map<number, EvidenceDiscussion & { author: string }>();
   const weeks = new Map<number, EvidenceDiscussion & { week: string }>();
   const { posts, perDiscussion } = facts;
-  for (let row = 0; person >= 0 && row < posts.length; row++) {
+  const { first, end } = rowsOfDays(facts, window.since, window.until);
+  for (let row = first; person >= 0 && row < end; row++) {
     if (posts.author[row] !== person || posts.isResponse[row] !== 1) continue;
     const at = posts.createdAt[row]!;
     if (!inWindow(at, window)) continue;

@@ -1,7 +1,7 @@
 import type { Cohort, Retention } from '../reportSchema';
-import { MonthOffsets, monthIndex, monthName, monthStart } from './calendar';
+import { monthIndex, monthName, monthStart } from './calendar';
 import { explainNulls } from './explain';
-import type { CommunityFacts } from './facts';
+import { rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { rate } from './stats';
 import type { Window } from './window';
@@ -12,35 +12,15 @@ import type { Window } from './window';
  * its size and, for k = 0, 1, …, how many of its people posted in month cohort + k.
  */
 export function retention(facts: CommunityFacts, window: Window, settings: MetricSettings): Retention {
-  const { since, until } = window;
-  const { cohortMonths } = settings;
+  const { until } = window;
   const firstPost = firstPostTimes(facts, until);
-  const { firstMonth, months, member, cohortOf } = cohortMembers(firstPost, until, cohortMonths);
-  // Member index × `cohortMonths` + k → 1 when they posted in month cohort + k.
-  const postedIn = new Uint8Array(cohortOf.length * cohortMonths);
-  // One pass over the posts for both the window's participants and the cohorts' active months.
-  const { posts } = facts;
-  const seen = new Uint8Array(facts.logins.length);
-  let participants = 0;
-  let returning = 0;
-  for (let row = 0; row < posts.length; row++) {
-    const at = posts.createdAt[row]!;
-    if (at >= until) continue;
-    const author = posts.author[row]!;
-    // A member's posts are never before their first post, so always in the cohorts' months.
-    const index = member[author]!;
-    if (index >= 0) postedIn[index * cohortMonths + months.of(at) - cohortOf[index]!] = 1;
-    if (at < since || seen[author] === 1) continue;
-    seen[author] = 1;
-    participants++;
-    if (firstPost[author]! < since) returning++;
-  }
+  const { participants, returning } = windowParticipants(facts, window, firstPost);
   return explainNulls(
     {
       participants,
       returningRate: rate(returning, participants),
       newParticipants: newParticipantsPerMonth(firstPost, window),
-      cohorts: cohortRows(firstMonth, cohortMonths, cohortOf, postedIn),
+      cohorts: cohorts(facts, firstPost, until, settings.cohortMonths),
     },
     { returningRate: 'nobody posted in the window' },
   );
@@ -51,6 +31,24 @@ function firstPostTimes(facts: CommunityFacts, until: number): Float64Array {
   const first = new Float64Array(facts.firstPostAt.length);
   for (let person = 0; person < first.length; person++) first[person] = facts.firstPostAt[person]! < until ? facts.firstPostAt[person]! : Infinity;
   return first;
+}
+
+/** Distinct people with a post in the window, and how many of them had posted before it. */
+function windowParticipants(facts: CommunityFacts, window: Window, firstPost: Float64Array) {
+  const { createdAt, author } = facts.posts;
+  const seen = new Uint8Array(facts.logins.length);
+  let participants = 0;
+  let returning = 0;
+  const { first, end } = rowsOfDays(facts, window.since, window.until);
+  for (let row = first; row < end; row++) {
+    const at = createdAt[row]!;
+    const person = author[row]!;
+    if (at < window.since || at >= window.until || seen[person] === 1) continue;
+    seen[person] = 1;
+    participants++;
+    if (firstPost[person]! < window.since) returning++;
+  }
+  return { participants, returning };
 }
 
 /** People whose first post falls in the window, per month overlapping it (counting the window's part only). */
@@ -64,36 +62,37 @@ function newParticipantsPerMonth(firstPost: Float64Array, window: Window): { mon
   return counts.map((count, offset) => ({ month: monthName(firstMonth + offset), count }));
 }
 
-/**
- * The people of the `cohortMonths` cohorts up to `until`: `member` maps a person id to their index
- * among them (-1: in no cohort), `cohortOf` a member index to their cohort's month offset.
- */
-function cohortMembers(firstPost: Float64Array, until: number, cohortMonths: number) {
+function cohorts(facts: CommunityFacts, firstPost: Float64Array, until: number, cohortMonths: number): Cohort[] {
   const firstMonth = monthIndex(until - 1) - cohortMonths + 1;
-  const months = new MonthOffsets(firstMonth, cohortMonths);
   const earliest = monthStart(firstMonth);
+  // Each cohort member (by index) gets `cohortMonths` flags: posted in month cohort + k.
   const member = new Int32Array(firstPost.length).fill(-1);
-  const cohortOf = new Int32Array(firstPost.length);
-  let members = 0;
+  const cohortOf: number[] = [];
   for (let person = 0; person < firstPost.length; person++) {
     const at = firstPost[person]!;
     if (at < earliest || at >= until) continue;
-    member[person] = members;
-    cohortOf[members++] = months.of(at);
+    member[person] = cohortOf.length;
+    cohortOf.push(monthIndex(at) - firstMonth);
   }
-  return { firstMonth, months, member, cohortOf: cohortOf.subarray(0, members) };
-}
-
-function cohortRows(firstMonth: number, cohortMonths: number, cohortOf: Int32Array, postedIn: Uint8Array): Cohort[] {
+  const postedIn = new Uint8Array(cohortOf.length * cohortMonths);
+  const { createdAt, author } = facts.posts;
+  // Month by month: a month's posts are consecutive rows, and a member's are never before their cohort.
+  for (let month = 0; month < cohortMonths; month++) {
+    const { first, end } = rowsOfDays(facts, monthStart(firstMonth + month), Math.min(monthStart(firstMonth + month + 1), until));
+    for (let row = first; row < end; row++) {
+      const index = member[author[row]!]!;
+      if (index >= 0 && createdAt[row]! < until) postedIn[index * cohortMonths + month - cohortOf[index]!] = 1;
+    }
+  }
   const result = Array.from({ length: cohortMonths }, (_, offset): Cohort => ({
     month: monthName(firstMonth + offset),
     size: 0,
     active: new Array<number>(cohortMonths - offset).fill(0),
   }));
-  for (let index = 0; index < cohortOf.length; index++) {
-    const row = result[cohortOf[index]!]!;
+  cohortOf.forEach((cohort, index) => {
+    const row = result[cohort]!;
     row.size++;
     for (let k = 0; k < row.active.length; k++) row.active[k]! += postedIn[index * cohortMonths + k]!;
-  }
+  });
   return result;
 }
