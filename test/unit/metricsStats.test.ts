@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { percentileOfSorted, summarize } from '../../src/community/metrics/stats';
+import { percentileOf, percentileOfSorted, summarize } from '../../src/community/metrics/stats';
 import { absenceFactor, gini, topShare } from '../../src/community/metrics/participation';
 
 const close = (actual: number | null, expected: number) => assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${actual} ≉ ${expected}`);
@@ -20,6 +20,23 @@ describe('metrics: statistics', () => {
   it('summarizes unsorted durations: count, mean, median, p90', () => {
     const summary = summarize(Float64Array.from([50, 10, 40, 20, 30]));
     assert.deepEqual(summary, { count: 5, mean: 30, median: 30, p90: 46 });
+  });
+
+  it('finds the percentiles by selection exactly as by sorting, duplicates and every size included', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    for (const size of [1, 2, 3, 5, 10, 11, 100, 1_001, 20_000]) {
+      for (const spread of [3, 1_000_000]) {
+        const values = Float64Array.from({ length: size }, () => Math.floor(random() * spread));
+        const sorted = values.slice().sort();
+        const summary = summarize(values.slice());
+        assert.equal(summary.median, percentileOfSorted(sorted, 50), `median of ${size} values up to ${spread}`);
+        assert.equal(summary.p90, percentileOfSorted(sorted, 90), `p90 of ${size} values up to ${spread}`);
+        for (const q of [0, 25, 99, 100]) assert.equal(percentileOf(values.slice(), q), percentileOfSorted(sorted, q), `p${q} of ${size}`);
+      }
+    }
+    const ascending = Float64Array.from({ length: 5_000 }, (_, i) => i);
+    assert.equal(percentileOf(ascending.slice().reverse(), 90), percentileOfSorted(ascending, 90), 'reverse-sorted input');
   });
 
   it('gives no mean, median or p90 for no durations, rather than 0', () => {

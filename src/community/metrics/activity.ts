@@ -14,7 +14,8 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
   const { since, until } = window;
   const firstWeek = weekIndex(since);
   const weekCount = weekIndex(until - 1) - firstWeek + 1;
-  const perKind = [POST_KIND_CODES.opening, POST_KIND_CODES.comment, POST_KIND_CODES.reply].map(() => new Int32Array(weekCount));
+  // Posts per kind and week: kind code × weekCount + week offset.
+  const perKind = new Int32Array(3 * weekCount);
   const participants = new Int32Array(weekCount);
   const { posts } = facts;
   // Week by week: a week's posts are consecutive rows, so one stamp per person counts its participants.
@@ -24,7 +25,7 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
     for (let row = first; row < end; row++) {
       const at = posts.createdAt[row]!;
       if (at < since || at >= until) continue;
-      perKind[posts.kind[row]!]![offset]!++;
+      perKind[posts.kind[row]! * weekCount + offset]!++;
       const author = posts.author[row]!;
       if (stamp[author] !== offset) {
         stamp[author] = offset;
@@ -36,15 +37,14 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
   for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
     if (posts.isResponse[row] === 1 && posts.createdAt[row]! < until) responsesPerDiscussion[posts.discussion[row]!]!++;
   }
-  const [openings, comments, replies] = perKind as [Int32Array, Int32Array, Int32Array];
   const weeks = Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
     const week = firstWeek + offset;
     return {
       week: weekName(week),
       partial: weekStart(week) < since || weekStart(week + 1) > until,
-      discussions: openings[offset]!,
-      comments: comments[offset]!,
-      replies: replies[offset]!,
+      discussions: perKind[POST_KIND_CODES.opening * weekCount + offset]!,
+      comments: perKind[POST_KIND_CODES.comment * weekCount + offset]!,
+      replies: perKind[POST_KIND_CODES.reply * weekCount + offset]!,
       activeParticipants: participants[offset]!,
     };
   });

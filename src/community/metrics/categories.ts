@@ -34,15 +34,19 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
   const { first, end } = rowsOfDays(facts, since, until);
   // Each window post's category (-1 for the posts around the window), for the distinct participants.
   const categoryOfRow = new Int32Array(end - first).fill(-1);
+  const responses = new Int32Array(tallies.length);
   for (let row = first; row < end; row++) {
     const at = posts.createdAt[row]!;
     if (at < since || at >= until) continue;
     const category = categoryOf[posts.discussion[row]!]!;
     categoryOfRow[row - first] = category;
-    tallies[category]!.responses += posts.isResponse[row]!;
+    responses[category]! += posts.isResponse[row]!;
   }
-  const participants = distinctPairs(tallies.length, facts.logins.length, categoryOfRow, posts.author.subarray(first, end)).perGroup;
-  tallies.forEach((tally, category) => (tally.participants = participants[category]!));
+  const participants = distinctPairs(tallies.length, facts.logins.length, categoryOfRow, posts.author, first).perGroup;
+  tallies.forEach((tally, category) => {
+    tally.responses = responses[category]!;
+    tally.participants = participants[category]!;
+  });
   return tallies
     .filter((tally) => tally.lastDiscussionAt > -Infinity)
     .map((tally) => tally.toHealth(window, settings))

@@ -25,16 +25,22 @@ export function contributors(
   lastActive: Float64Array = lastPostPerPerson(facts, window.until),
 ): Contributors {
   const totals = windowResponseTotals(facts, window);
-  const peopleHelped = peopleHelpedPerPerson(facts, window);
-  const activeWeeks = activeWeeksPerPerson(facts, window);
-  const firstResponses = firstResponsesPerPerson(facts, window);
-  const isMember = (person: number): boolean => totals.responses[person]! > 0 && facts.isMaintainer[person] === 0 && person !== facts.ghost;
+  const { isMaintainer, ghost } = facts;
+  const isMember = (person: number): boolean => totals.responses[person]! > 0 && isMaintainer[person] === 0 && person !== ghost;
   const fewestListed = fewestResponsesListed(totals.responses, isMember, settings.contributorLimit);
+  // Tens of thousands may have responded, most of them once or twice. Whoever has fewer responses than
+  // both the listing cut and the leaders' minimum can be neither listed nor a leader: the other
+  // components are counted, and a tally made, for the rest only.
+  const fewestCounted = Math.min(fewestListed, settings.leader.minResponses);
+  const candidate = new Uint8Array(facts.logins.length);
+  for (let person = 0; person < candidate.length; person++) if (isMember(person) && totals.responses[person]! >= fewestCounted) candidate[person] = 1;
+  const peopleHelped = peopleHelpedPerPerson(facts, window, candidate);
+  const activeWeeks = activeWeeksPerPerson(facts, window, candidate);
+  const firstResponses = firstResponsesPerPerson(facts, window);
   const checks = leaderChecks(window.until, settings);
-  // Tens of thousands may have responded: only those listed (most responses) or eligible get a tally.
   const tallies: Tally[] = [];
   for (let person = 0; person < facts.logins.length; person++) {
-    if (!isMember(person)) continue;
+    if (candidate[person] === 0) continue;
     const components: ScoreComponents = {
       responses: totals.responses[person]!,
       acceptedAnswers: totals.acceptedAnswers[person]!,
@@ -153,8 +159,8 @@ function windowResponseTotals(facts: CommunityFacts, window: Window) {
   return { responses, acceptedAnswers, upvotes, lastResponse };
 }
 
-/** Per person, the distinct authors of the discussions they responded to in the window. */
-function peopleHelpedPerPerson(facts: CommunityFacts, window: Window): Int32Array {
+/** Per person (among `counted`), the distinct authors of the discussions they responded to in the window. */
+function peopleHelpedPerPerson(facts: CommunityFacts, window: Window, counted: Uint8Array): Int32Array {
   const { posts } = facts;
   const { since, until } = window;
   const { first, end } = rowsOfDays(facts, since, until);
@@ -162,13 +168,15 @@ function peopleHelpedPerPerson(facts: CommunityFacts, window: Window): Int32Arra
   const helpedOfRow = new Int32Array(end - first).fill(-1);
   for (let row = first; row < end; row++) {
     const at = posts.createdAt[row]!;
-    if (posts.isResponse[row] === 1 && at >= since && at < until) helpedOfRow[row - first] = facts.perDiscussion.author[posts.discussion[row]!]!;
+    if (posts.isResponse[row] === 1 && at >= since && at < until && counted[posts.author[row]!] === 1) {
+      helpedOfRow[row - first] = facts.perDiscussion.author[posts.discussion[row]!]!;
+    }
   }
-  return distinctPairs(facts.logins.length, facts.logins.length, helpedOfRow, posts.author.subarray(first, end)).perPerson;
+  return distinctPairs(facts.logins.length, facts.logins.length, helpedOfRow, posts.author, first).perPerson;
 }
 
-/** Per person, the distinct weeks with a response of theirs in the window: week by week (consecutive rows), one stamp per person. */
-function activeWeeksPerPerson(facts: CommunityFacts, window: Window): Int32Array {
+/** Per person (among `counted`), the distinct weeks with a response of theirs in the window: week by week (consecutive rows), one stamp per person. */
+function activeWeeksPerPerson(facts: CommunityFacts, window: Window, counted: Uint8Array): Int32Array {
   const { posts } = facts;
   const { since, until } = window;
   const weeks = new Int32Array(facts.logins.length);
@@ -179,7 +187,7 @@ function activeWeeksPerPerson(facts: CommunityFacts, window: Window): Int32Array
       const at = posts.createdAt[row]!;
       if (posts.isResponse[row] === 0 || at < since || at >= until) continue;
       const author = posts.author[row]!;
-      if (stamp[author] !== week) {
+      if (counted[author] === 1 && stamp[author] !== week) {
         stamp[author] = week;
         weeks[author]!++;
       }

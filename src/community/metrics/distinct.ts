@@ -7,17 +7,18 @@ export interface DistinctPairs {
 }
 
 /**
- * The distinct (group, person) pairs of post rows, from each row's group (`groupOfRow`, -1 for a row not
- * counted) and person (`personOfRow`), in linear time and memory: the rows are bucketed by group (a
- * counting sort), then each group's people are counted with one stamp per person.
+ * The distinct (group, person) pairs of a run of post rows starting at row `first`: `groupOf[i]` is the
+ * group of row `first + i` (-1: not counted), `personOfRow[first + i]` its person. Linear in time and
+ * memory: the rows are bucketed by group (a counting sort), then each group's people are counted with
+ * one stamp per person.
  */
-export function distinctPairs(groups: number, people: number, groupOfRow: Int32Array, personOfRow: Int32Array): DistinctPairs {
+export function distinctPairs(groups: number, people: number, groupOf: Int32Array, personOfRow: Int32Array, first: number): DistinctPairs {
   const start = new Int32Array(groups + 1);
-  for (let row = 0; row < groupOfRow.length; row++) if (groupOfRow[row]! >= 0) start[groupOfRow[row]! + 1]!++;
+  for (let i = 0; i < groupOf.length; i++) if (groupOf[i]! >= 0) start[groupOf[i]! + 1]!++;
   for (let group = 0; group < groups; group++) start[group + 1]! += start[group]!;
   const members = new Int32Array(start[groups]!);
   const next = start.slice(0, groups);
-  for (let row = 0; row < groupOfRow.length; row++) if (groupOfRow[row]! >= 0) members[next[groupOfRow[row]!]!++] = personOfRow[row]!;
+  for (let i = 0; i < groupOf.length; i++) if (groupOf[i]! >= 0) members[next[groupOf[i]!]!++] = personOfRow[first + i]!;
   const stamp = new Int32Array(people).fill(-1);
   const perGroup = new Int32Array(groups);
   const perPerson = new Int32Array(people);

@@ -78,6 +78,11 @@ export interface DiscussionFacts {
 
 export const POST_KIND_CODES: Readonly<Record<PostKind, number>> = { opening: 0, comment: 1, reply: 2 };
 
+/** `POST_KIND_CODES[kind]`, without a lookup by name for each of hundreds of thousands of posts. */
+function kindCode(kind: PostKind): number {
+  return kind === 'opening' ? POST_KIND_CODES.opening : kind === 'comment' ? POST_KIND_CODES.comment : POST_KIND_CODES.reply;
+}
+
 /**
  * Every post that counts as activity (not by a bot, not deleted, not minimized) in a counted
  * discussion, opening posts included. Row i of each array describes post i. A discussion's posts keep
@@ -129,7 +134,6 @@ export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64
 export function buildFacts(community: Community, people: People): CommunityFacts {
   assertClassifiedFrom(people, community);
   const categories = new CategoryTable();
-  const counted: Discussion[] = [];
   const perDiscussion = allocateDiscussions(community.discussions.length);
   const posts = allocatePosts(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
   const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
@@ -152,7 +156,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
       first ??= post;
       if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
     }
-    counted.push(discussion);
+    perDiscussion.discussion.push(discussion);
     perDiscussion.createdAt[index] = discussion.createdAt;
     perDiscussion.author[index] = opener;
     perDiscussion.category[index] = categories.indexOf(discussion.category);
@@ -168,29 +172,46 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   // Rows past `length` (bots' discussions and hidden posts had room) are never read.
-  const discussionColumns: DiscussionColumns = { ...perDiscussion, discussion: counted, length: index };
-  let described: DiscussionFacts[] | undefined;
-  return {
-    repository: community.repository,
-    logins: community.logins,
-    isMaintainer,
-    ghost: community.logins.indexOf(GHOST_LOGIN),
-    maintainerKnown: isMaintainer.includes(1),
-    perDiscussion: discussionColumns,
-    get discussions() {
-      return (described ??= describeDiscussions(discussionColumns, categories.list));
-    },
-    categories: categories.list,
-    ...sortByDay({ ...posts, length: row }),
-    firstPostAt,
-  };
+  perDiscussion.length = index;
+  posts.length = row;
+  const sorted = sortByDay(posts);
+  const ghost = community.logins.indexOf(GHOST_LOGIN);
+  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, sorted.posts, sorted.days, firstPostAt);
 }
 
-function writeRow(posts: Omit<PostColumns, 'length'>, row: number, discussion: number, post: Post, response: boolean, firstPostAt: Float64Array): void {
+/**
+ * `CommunityFacts` with `discussions` built on first use. A class, so that every facts object (and
+ * each of its column groups, built as literals of one shape) has the same hidden class: the metrics'
+ * optimized code then serves every report instead of being thrown away for each new one.
+ */
+class Facts implements CommunityFacts {
+  readonly maintainerKnown: boolean;
+  private described: DiscussionFacts[] | undefined = undefined;
+
+  constructor(
+    readonly repository: string,
+    readonly logins: readonly string[],
+    readonly isMaintainer: Uint8Array,
+    readonly ghost: number,
+    readonly perDiscussion: DiscussionColumns,
+    readonly categories: readonly (Category | null)[],
+    readonly posts: PostColumns,
+    readonly days: DayIndex,
+    readonly firstPostAt: Float64Array,
+  ) {
+    this.maintainerKnown = isMaintainer.includes(1);
+  }
+
+  get discussions(): readonly DiscussionFacts[] {
+    return (this.described ??= describeDiscussions(this.perDiscussion, this.categories));
+  }
+}
+
+function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean, firstPostAt: Float64Array): void {
   posts.discussion[row] = discussion;
   posts.author[row] = post.authorId;
   posts.createdAt[row] = post.createdAt;
-  posts.kind[row] = POST_KIND_CODES[post.kind];
+  posts.kind[row] = kindCode(post.kind);
   posts.isResponse[row] = response ? 1 : 0;
   posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
   posts.upvotes[row] = post.upvotes;
@@ -217,7 +238,8 @@ function sortByDay(unsorted: PostColumns): { posts: PostColumns; days: DayIndex 
   for (let day = 1; day < start.length; day++) start[day]! += start[day - 1]!;
   const next = start.slice(0, -1);
   const { discussion, author, kind, isResponse, isChosenAnswer, upvotes } = unsorted;
-  const posts: PostColumns = { ...allocatePosts(length), length };
+  const posts = allocatePosts(length);
+  posts.length = length;
   for (let row = 0; row < length; row++) {
     const to = next[dayOfRow[row]! - firstDay]!++;
     posts.discussion[to] = discussion[row]!;
@@ -263,8 +285,11 @@ class CategoryTable {
   }
 }
 
-function allocateDiscussions(capacity: number): Omit<DiscussionColumns, 'length' | 'discussion'> {
+/** Columns with room for `capacity` rows, `length` 0 until they are filled. */
+function allocateDiscussions(capacity: number): Mutable<DiscussionColumns> & { discussion: Discussion[] } {
   return {
+    length: 0,
+    discussion: [],
     createdAt: new Float64Array(capacity),
     author: new Int32Array(capacity),
     category: new Int32Array(capacity),
@@ -278,8 +303,9 @@ function allocateDiscussions(capacity: number): Omit<DiscussionColumns, 'length'
   };
 }
 
-function allocatePosts(capacity: number): Omit<PostColumns, 'length'> {
+function allocatePosts(capacity: number): Mutable<PostColumns> {
   return {
+    length: 0,
     discussion: new Int32Array(capacity),
     author: new Int32Array(capacity),
     createdAt: new Float64Array(capacity),
@@ -289,3 +315,5 @@ function allocatePosts(capacity: number): Omit<PostColumns, 'length'> {
     upvotes: new Int32Array(capacity),
   };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -9,17 +9,11 @@ import { rowsOfDays, type CommunityFacts } from './facts';
  */
 export function needsResponse(facts: CommunityFacts, until: number, staleDays: number): NeedsResponseCounts {
   const { perDiscussion: discussions, posts } = facts;
-  // Each discussion's latest post before `until`: rows are in day order, and a discussion's keep their
-  // order, so among equal times the later row is the later post.
-  const latestAt = new Float64Array(discussions.length).fill(-Infinity);
-  const latestAuthor = new Int32Array(discussions.length);
+  // Each discussion's latest post before `until`: its last row, as rows are in day order and a
+  // discussion's posts keep their order among them.
+  const latestRow = new Int32Array(discussions.length);
   for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
-    const at = posts.createdAt[row]!;
-    const d = posts.discussion[row]!;
-    if (at < until && at >= latestAt[d]!) {
-      latestAt[d] = at;
-      latestAuthor[d] = posts.author[row]!;
-    }
+    if (posts.createdAt[row]! < until) latestRow[posts.discussion[row]!] = row;
   }
   const counts = { noResponse: 0, awaitingReply: 0, unmarkedAnswer: 0 };
   const options = { now: until, staleDays };
@@ -31,7 +25,8 @@ export function needsResponse(facts: CommunityFacts, until: number, staleDays: n
       continue;
     }
     // A response came before `until`, so the latest post is one, or a later post, never the opening post.
-    const bucket = respondedBucket(latestAuthor[d] === discussions.author[d], latestAt[d]!, discussions.answerable[d] === 1, options);
+    const latest = latestRow[d]!;
+    const bucket = respondedBucket(posts.author[latest] === discussions.author[d], posts.createdAt[latest]!, discussions.answerable[d] === 1, options);
     if (bucket) counts[bucket]++;
   }
   const { noResponse, awaitingReply, unmarkedAnswer } = counts;
