@@ -1,7 +1,7 @@
 import { DAY_MS, type Category } from '../model';
 import type { CategoryHealth } from '../reportSchema';
 import { explainNulls } from './explain';
-import { distinctPairs } from './distinct';
+import { distinctPeoplePerGroup } from './distinct';
 import { rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
@@ -42,7 +42,7 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
     categoryOfRow[row - first] = category;
     responses[category]! += posts.isResponse[row]!;
   }
-  const participants = distinctPairs(tallies.length, facts.logins.length, categoryOfRow, posts.author, first).perGroup;
+  const participants = distinctPeoplePerGroup(tallies.length, facts.logins.length, categoryOfRow, posts.author, first);
   tallies.forEach((tally, category) => {
     tally.responses = responses[category]!;
     tally.participants = participants[category]!;

@@ -1,7 +1,6 @@
 import { DAY_MS } from '../model';
 import type { Contributor, ScoreComponents } from '../reportSchema';
 import { weekIndex, weekStart } from './calendar';
-import { distinctPairs } from './distinct';
 import { lastPostPerPerson, rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings, ScoreWeights } from './settings';
 import { inWindow, iso, type Window } from './window';
@@ -159,20 +158,40 @@ function windowResponseTotals(facts: CommunityFacts, window: Window) {
   return { responses, acceptedAnswers, upvotes, lastResponse };
 }
 
-/** Per person (among `counted`), the distinct authors of the discussions they responded to in the window. */
+/**
+ * Per person (among `counted`), the distinct authors of the discussions they responded to in the
+ * window: their responses are bucketed by responder (a counting sort over the few counted people),
+ * then one stamp per author tells whether the responder already helped them.
+ */
 function peopleHelpedPerPerson(facts: CommunityFacts, window: Window, counted: Uint8Array): Int32Array {
   const { posts } = facts;
+  const opener = facts.perDiscussion.author;
   const { since, until } = window;
+  const responders: number[] = [];
+  const bucketOf = new Int32Array(counted.length).fill(-1);
+  for (let person = 0; person < counted.length; person++) if (counted[person] === 1) bucketOf[person] = responders.push(person) - 1;
   const { first, end } = rowsOfDays(facts, since, until);
-  // Each window response's discussion author (-1 for other posts): (helped, responder) pairs.
-  const helpedOfRow = new Int32Array(end - first).fill(-1);
-  for (let row = first; row < end; row++) {
+  const isCountedResponse = (row: number): boolean => {
     const at = posts.createdAt[row]!;
-    if (posts.isResponse[row] === 1 && at >= since && at < until && counted[posts.author[row]!] === 1) {
-      helpedOfRow[row - first] = facts.perDiscussion.author[posts.discussion[row]!]!;
+    return posts.isResponse[row] === 1 && at >= since && at < until && bucketOf[posts.author[row]!]! >= 0;
+  };
+  const start = new Int32Array(responders.length + 1);
+  for (let row = first; row < end; row++) if (isCountedResponse(row)) start[bucketOf[posts.author[row]!]! + 1]!++;
+  for (let bucket = 0; bucket < responders.length; bucket++) start[bucket + 1]! += start[bucket]!;
+  const helpedAuthors = new Int32Array(start[responders.length]!);
+  const next = start.slice(0, responders.length);
+  for (let row = first; row < end; row++) if (isCountedResponse(row)) helpedAuthors[next[bucketOf[posts.author[row]!]!]!++] = opener[posts.discussion[row]!]!;
+  const helped = new Int32Array(counted.length);
+  const stamp = new Int32Array(facts.logins.length).fill(-1);
+  responders.forEach((person, bucket) => {
+    for (let index = start[bucket]!; index < start[bucket + 1]!; index++) {
+      if (stamp[helpedAuthors[index]!] !== bucket) {
+        stamp[helpedAuthors[index]!] = bucket;
+        helped[person]!++;
+      }
     }
-  }
-  return distinctPairs(facts.logins.length, facts.logins.length, helpedOfRow, posts.author, first).perPerson;
+  });
+  return helped;
 }
 
 /** Per person (among `counted`), the distinct weeks with a response of theirs in the window: week by week (consecutive rows), one stamp per person. */
