@@ -21,7 +21,6 @@ export interface People {
   isBotPost(post: Post): boolean;
 }
 
-const MAINTAINER_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export function classifyPeople(community: Community, options: PeopleOptions = {}): People {
   const { logins } = community;
@@ -60,7 +59,8 @@ export function classifyPeople(community: Community, options: PeopleOptions = {}
 
 function markPerson(post: Post, seenAsBotActor: Uint8Array, seenAsMaintainer: Uint8Array): void {
   if (post.authorIsBotActor) seenAsBotActor[post.authorId] = 1;
-  if (MAINTAINER_ASSOCIATIONS.has(post.association)) seenAsMaintainer[post.authorId] = 1;
+  const { association } = post;
+  if (association === 'OWNER' || association === 'MEMBER' || association === 'COLLABORATOR') seenAsMaintainer[post.authorId] = 1;
 }
 
 /**
