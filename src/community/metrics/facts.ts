@@ -135,27 +135,32 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   assertClassifiedFrom(people, community);
   const categories = new CategoryTable();
   const perDiscussion = allocateDiscussions(community.discussions.length);
-  const posts = allocatePosts(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
+  // Two passes, so that the posts are written straight to their place in day order (an unsorted copy
+  // of millions of rows would double the memory a report takes): the first finds each discussion's
+  // facts and the day of every post that counts, the second writes the posts.
+  const dayOfRow = new Int32Array(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
   const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
-  let index = 0;
-  let row = 0;
+  let rows = 0;
+  const counted = (post: Post): void => {
+    dayOfRow[rows++] = Math.floor(post.createdAt / DAY_MS);
+    if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
+  };
   for (const discussion of community.discussions) {
     if (people.isBotPost(discussion.opening)) continue;
     const opener = discussion.opening.authorId;
-    writeRow(posts, row++, index, discussion.opening, false, firstPostAt);
+    counted(discussion.opening);
     let first: Post | null = null;
     let firstByMaintainer: Post | null = null;
     let answer: Post | null = null;
     for (const post of discussion.posts) {
       if (post.isAnswer) answer ??= post;
-      // responses.ts's isVisibleHumanPost and isResponse on person ids (test/unit/metricsFacts.test.ts holds them equal).
-      if (post.deleted || post.minimized || people.isBotPost(post)) continue;
-      const response = post.authorId !== opener;
-      writeRow(posts, row++, index, post, response, firstPostAt);
-      if (!response) continue;
+      if (!countsAsActivity(post, people)) continue;
+      counted(post);
+      if (post.authorId === opener) continue;
       first ??= post;
       if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
     }
+    const index = perDiscussion.length++;
     perDiscussion.discussion.push(discussion);
     perDiscussion.createdAt[index] = discussion.createdAt;
     perDiscussion.author[index] = opener;
@@ -167,16 +172,45 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.firstResponseAt[index] = first?.createdAt ?? NEVER;
     perDiscussion.firstResponder[index] = first ? first.authorId : -1;
     perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer?.createdAt ?? NEVER;
-    index++;
+  }
+  const days = dayIndex(dayOfRow.subarray(0, rows));
+  const posts = allocatePosts(rows);
+  posts.length = rows;
+  // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
+  const next = days.start.slice(0, -1);
+  let row = 0;
+  const place = (post: Post, discussion: number, response: boolean): void => {
+    writeRow(posts, next[dayOfRow[row++]! - days.firstDay]!++, discussion, post, response);
+  };
+  for (let index = 0; index < perDiscussion.length; index++) {
+    const discussion = perDiscussion.discussion[index]!;
+    const opener = discussion.opening.authorId;
+    place(discussion.opening, index, false);
+    for (const post of discussion.posts) if (countsAsActivity(post, people)) place(post, index, post.authorId !== opener);
   }
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
-  // Rows past `length` (bots' discussions and hidden posts had room) are never read.
-  perDiscussion.length = index;
-  posts.length = row;
-  const sorted = sortByDay(posts);
   const ghost = community.logins.indexOf(GHOST_LOGIN);
-  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, sorted.posts, sorted.days, firstPostAt);
+  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt);
+}
+
+/** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/metricsFacts.test.ts holds them equal). */
+function countsAsActivity(post: Post, people: People): boolean {
+  return !post.deleted && !post.minimized && !people.isBotPost(post);
+}
+
+/** Where each day's rows start, given every row's day (a counting sort's counts). */
+function dayIndex(dayOfRow: Int32Array): DayIndex {
+  let firstDay = dayOfRow.length === 0 ? 0 : Infinity;
+  let lastDay = dayOfRow.length === 0 ? 0 : -Infinity;
+  for (let row = 0; row < dayOfRow.length; row++) {
+    if (dayOfRow[row]! < firstDay) firstDay = dayOfRow[row]!;
+    if (dayOfRow[row]! > lastDay) lastDay = dayOfRow[row]!;
+  }
+  const start = new Int32Array(lastDay - firstDay + 2);
+  for (let row = 0; row < dayOfRow.length; row++) start[dayOfRow[row]! - firstDay + 1]!++;
+  for (let day = 1; day < start.length; day++) start[day]! += start[day - 1]!;
+  return { firstDay, start };
 }
 
 /**
@@ -207,7 +241,7 @@ class Facts implements CommunityFacts {
   }
 }
 
-function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean, firstPostAt: Float64Array): void {
+function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean): void {
   posts.discussion[row] = discussion;
   posts.author[row] = post.authorId;
   posts.createdAt[row] = post.createdAt;
@@ -215,42 +249,6 @@ function writeRow(posts: PostColumns, row: number, discussion: number, post: Pos
   posts.isResponse[row] = response ? 1 : 0;
   posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
   posts.upvotes[row] = post.upvotes;
-  if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
-}
-
-/**
- * The rows in ascending day order, by a counting sort on the day (linear; stable, so a discussion's
- * posts keep their order): every span of time becomes a run of consecutive rows.
- */
-function sortByDay(unsorted: PostColumns): { posts: PostColumns; days: DayIndex } {
-  const { length, createdAt } = unsorted;
-  const dayOfRow = new Int32Array(length);
-  let firstDay = length === 0 ? 0 : Infinity;
-  let lastDay = length === 0 ? 0 : -Infinity;
-  for (let row = 0; row < length; row++) {
-    const day = Math.floor(createdAt[row]! / DAY_MS);
-    dayOfRow[row] = day;
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-  }
-  const start = new Int32Array(lastDay - firstDay + 2);
-  for (let row = 0; row < length; row++) start[dayOfRow[row]! - firstDay + 1]!++;
-  for (let day = 1; day < start.length; day++) start[day]! += start[day - 1]!;
-  const next = start.slice(0, -1);
-  const { discussion, author, kind, isResponse, isChosenAnswer, upvotes } = unsorted;
-  const posts = allocatePosts(length);
-  posts.length = length;
-  for (let row = 0; row < length; row++) {
-    const to = next[dayOfRow[row]! - firstDay]!++;
-    posts.discussion[to] = discussion[row]!;
-    posts.author[to] = author[row]!;
-    posts.createdAt[to] = createdAt[row]!;
-    posts.kind[to] = kind[row]!;
-    posts.isResponse[to] = isResponse[row]!;
-    posts.isChosenAnswer[to] = isChosenAnswer[row]!;
-    posts.upvotes[to] = upvotes[row]!;
-  }
-  return { posts, days: { firstDay, start } };
 }
 
 function describeDiscussions(columns: DiscussionColumns, categories: readonly (Category | null)[]): DiscussionFacts[] {
