@@ -137,12 +137,11 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const perDiscussion = allocateDiscussions(community.discussions.length);
   // Two passes, so that the posts are written straight to their place in day order (an unsorted copy
   // of millions of rows would double the memory a report takes): the first finds each discussion's
-  // facts and the day of every post that counts, the second writes the posts.
-  const dayOfRow = new Int32Array(community.discussions.reduce((sum, discussion) => sum + 1 + discussion.posts.length, 0));
+  // facts and counts the posts that count per day, the second writes them.
+  const postsPerDay = new DayCounts(community.latestActivityAt);
   const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
-  let rows = 0;
   const counted = (post: Post): void => {
-    dayOfRow[rows++] = Math.floor(post.createdAt / DAY_MS);
+    postsPerDay.add(post.createdAt);
     if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
   };
   for (const discussion of community.discussions) {
@@ -173,14 +172,14 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.firstResponder[index] = first ? first.authorId : -1;
     perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer?.createdAt ?? NEVER;
   }
-  const days = dayIndex(dayOfRow.subarray(0, rows));
+  const days = postsPerDay.index();
+  const rows = days.start[days.start.length - 1]!;
   const posts = allocatePosts(rows);
   posts.length = rows;
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
-  let row = 0;
   const place = (post: Post, discussion: number, response: boolean): void => {
-    writeRow(posts, next[dayOfRow[row++]! - days.firstDay]!++, discussion, post, response);
+    writeRow(posts, next[Math.floor(post.createdAt / DAY_MS) - days.firstDay]!++, discussion, post, response);
   };
   for (let index = 0; index < perDiscussion.length; index++) {
     const discussion = perDiscussion.discussion[index]!;
@@ -199,18 +198,35 @@ function countsAsActivity(post: Post, people: People): boolean {
   return !post.deleted && !post.minimized && !people.isBotPost(post);
 }
 
-/** Where each day's rows start, given every row's day (a counting sort's counts). */
-function dayIndex(dayOfRow: Int32Array): DayIndex {
-  let firstDay = dayOfRow.length === 0 ? 0 : Infinity;
-  let lastDay = dayOfRow.length === 0 ? 0 : -Infinity;
-  for (let row = 0; row < dayOfRow.length; row++) {
-    if (dayOfRow[row]! < firstDay) firstDay = dayOfRow[row]!;
-    if (dayOfRow[row]! > lastDay) lastDay = dayOfRow[row]!;
+/**
+ * Posts counted per UTC day, back from the day of the community's latest activity (no post is later),
+ * in a table that grows as earlier days turn up; then `index` gives where each day's rows start.
+ */
+class DayCounts {
+  private readonly lastDay: number;
+  private daysBack = new Int32Array(64);
+  private earliestBack = 0;
+
+  constructor(latestActivityAt: number) {
+    this.lastDay = Number.isFinite(latestActivityAt) ? Math.floor(latestActivityAt / DAY_MS) : 0;
   }
-  const start = new Int32Array(lastDay - firstDay + 2);
-  for (let row = 0; row < dayOfRow.length; row++) start[dayOfRow[row]! - firstDay + 1]!++;
-  for (let day = 1; day < start.length; day++) start[day]! += start[day - 1]!;
-  return { firstDay, start };
+
+  add(time: number): void {
+    const back = this.lastDay - Math.floor(time / DAY_MS);
+    if (back >= this.daysBack.length) {
+      const grown = new Int32Array(Math.max(back + 1, 2 * this.daysBack.length));
+      grown.set(this.daysBack);
+      this.daysBack = grown;
+    }
+    this.daysBack[back]!++;
+    if (back > this.earliestBack) this.earliestBack = back;
+  }
+
+  index(): DayIndex {
+    const start = new Int32Array(this.earliestBack + 2);
+    for (let day = 1; day < start.length; day++) start[day] = start[day - 1]! + this.daysBack[this.earliestBack - (day - 1)]!;
+    return { firstDay: this.lastDay - this.earliestBack, start };
+  }
 }
 
 /**
