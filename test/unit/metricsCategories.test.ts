@@ -16,6 +16,21 @@ describe('metrics: categories', () => {
   ];
   const byName = (options = {}) => new Map(reportOf(nodes, { sinceHours: day(100), untilHours: day(130), ...options }).categories.map((c) => [c.name, c]));
 
+  it('counts each category’s participants once per person, with more categories than bits in a word', () => {
+    // 40 categories; bob answers in every one, carol in every other one, each author opens one.
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...discussion(i + 1, `author${i}`, day(101), { comments: [comment('bob', day(102)), comment('bob', day(103)), ...(i % 2 === 0 ? [comment('carol', day(104))] : [])] }),
+      category: { name: `Category ${String(i).padStart(2, '0')}`, slug: `c${i}`, isAnswerable: false },
+    }));
+    const categories = reportOf(many, { sinceHours: day(100), untilHours: day(130) }).categories;
+    assert.equal(categories.length, 40);
+    for (const category of categories) {
+      const index = Number(category.name.slice(-2));
+      assert.equal(category.participants, index % 2 === 0 ? 3 : 2, category.name);
+      assert.equal(category.responses, index % 2 === 0 ? 3 : 2, category.name);
+    }
+  });
+
   it('reports discussions, responses, participants, answer rate, median first response and no-response share per category', () => {
     const qa = byName().get('Q&A')!;
     assert.deepEqual(

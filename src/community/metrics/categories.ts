@@ -1,7 +1,6 @@
 import { DAY_MS, type Category } from '../model';
 import type { CategoryHealth } from '../reportSchema';
 import { explainNulls } from './explain';
-import { distinctPeoplePerGroup } from './distinct';
 import { rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
@@ -30,19 +29,26 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
     if (answeredAt[d]! < until) tally.answered++;
     if (firstResponseAt[d]! < until) tally.firstResponseSeconds.push((firstResponseAt[d]! - opened) / 1000);
   }
+  // Each person's categories so far, as bits (a word per 32 categories), so that one pass counts each
+  // category's distinct participants.
   const { posts } = facts;
-  const { first, end } = rowsOfDays(facts, since, until);
-  // Each window post's category (-1 for the posts around the window), for the distinct participants.
-  const categoryOfRow = new Int32Array(end - first).fill(-1);
+  const words = Math.ceil(tallies.length / 32);
+  const seen = new Uint32Array(facts.logins.length * words);
   const responses = new Int32Array(tallies.length);
+  const participants = new Int32Array(tallies.length);
+  const { first, end } = rowsOfDays(facts, since, until);
   for (let row = first; row < end; row++) {
     const at = posts.createdAt[row]!;
     if (at < since || at >= until) continue;
     const category = categoryOf[posts.discussion[row]!]!;
-    categoryOfRow[row - first] = category;
     responses[category]! += posts.isResponse[row]!;
+    const word = posts.author[row]! * words + (category >>> 5);
+    const bit = 1 << (category & 31);
+    if ((seen[word]! & bit) === 0) {
+      seen[word]! |= bit;
+      participants[category]!++;
+    }
   }
-  const participants = distinctPeoplePerGroup(tallies.length, facts.logins.length, categoryOfRow, posts.author, first);
   tallies.forEach((tally, category) => {
     tally.responses = responses[category]!;
     tally.participants = participants[category]!;
