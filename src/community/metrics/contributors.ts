@@ -1,6 +1,6 @@
 import { DAY_MS } from '../model';
 import type { Contributor, ScoreComponents } from '../reportSchema';
-import { weekIndex, weekStart } from './calendar';
+import { weekIndex } from './calendar';
 import { lastPostPerPerson, rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings, ScoreWeights } from './settings';
 import { inWindow, iso, type Window } from './window';
@@ -33,8 +33,7 @@ export function contributors(
   const fewestCounted = Math.min(fewestListed, settings.leader.minResponses);
   const candidate = new Uint8Array(facts.logins.length);
   for (let person = 0; person < candidate.length; person++) if (isMember(person) && totals.responses[person]! >= fewestCounted) candidate[person] = 1;
-  const peopleHelped = peopleHelpedPerPerson(facts, window, candidate);
-  const activeWeeks = activeWeeksPerPerson(facts, window, candidate);
+  const { peopleHelped, activeWeeks } = helpedAndWeeks(facts, window, candidate, totals.responses);
   const firstResponses = firstResponsesPerPerson(facts, window);
   const checks = leaderChecks(window.until, settings);
   const tallies: Tally[] = [];
@@ -159,60 +158,50 @@ function windowResponseTotals(facts: CommunityFacts, window: Window) {
 }
 
 /**
- * Per person (among `counted`), the distinct authors of the discussions they responded to in the
- * window: their responses are bucketed by responder (a counting sort over the few counted people),
- * then one stamp per author tells whether the responder already helped them.
+ * Per person (among `counted`), over their responses in the window (`responses` of them): the distinct
+ * authors of the discussions they responded to, and the distinct weeks they responded in. The
+ * responses are bucketed by responder (a counting sort over the few counted people), then one stamp per
+ * author and one per week tell what the responder already had.
  */
-function peopleHelpedPerPerson(facts: CommunityFacts, window: Window, counted: Uint8Array): Int32Array {
+function helpedAndWeeks(facts: CommunityFacts, window: Window, counted: Uint8Array, responses: Int32Array) {
   const { posts } = facts;
   const opener = facts.perDiscussion.author;
   const { since, until } = window;
   const responders: number[] = [];
   const bucketOf = new Int32Array(counted.length).fill(-1);
   for (let person = 0; person < counted.length; person++) if (counted[person] === 1) bucketOf[person] = responders.push(person) - 1;
-  const { first, end } = rowsOfDays(facts, since, until);
-  const isCountedResponse = (row: number): boolean => {
-    const at = posts.createdAt[row]!;
-    return posts.isResponse[row] === 1 && at >= since && at < until && bucketOf[posts.author[row]!]! >= 0;
-  };
   const start = new Int32Array(responders.length + 1);
-  for (let row = first; row < end; row++) if (isCountedResponse(row)) start[bucketOf[posts.author[row]!]! + 1]!++;
-  for (let bucket = 0; bucket < responders.length; bucket++) start[bucket + 1]! += start[bucket]!;
-  const helpedAuthors = new Int32Array(start[responders.length]!);
+  responders.forEach((person, bucket) => (start[bucket + 1] = start[bucket]! + responses[person]!));
+  const helpedOf = new Int32Array(start[responders.length]!);
+  const firstWeek = weekIndex(since);
+  const weekOf = new Int32Array(start[responders.length]!);
   const next = start.slice(0, responders.length);
-  for (let row = first; row < end; row++) if (isCountedResponse(row)) helpedAuthors[next[bucketOf[posts.author[row]!]!]!++] = opener[posts.discussion[row]!]!;
-  const helped = new Int32Array(counted.length);
-  const stamp = new Int32Array(facts.logins.length).fill(-1);
+  const { first, end } = rowsOfDays(facts, since, until);
+  for (let row = first; row < end; row++) {
+    const at = posts.createdAt[row]!;
+    const bucket = bucketOf[posts.author[row]!]!;
+    if (posts.isResponse[row] === 0 || at < since || at >= until || bucket < 0) continue;
+    const index = next[bucket]!++;
+    helpedOf[index] = opener[posts.discussion[row]!]!;
+    weekOf[index] = weekIndex(at) - firstWeek;
+  }
+  const peopleHelped = new Int32Array(counted.length);
+  const activeWeeks = new Int32Array(counted.length);
+  const helpedStamp = new Int32Array(facts.logins.length).fill(-1);
+  const weekStamp = new Int32Array(weekIndex(until - 1) - firstWeek + 1).fill(-1);
   responders.forEach((person, bucket) => {
     for (let index = start[bucket]!; index < start[bucket + 1]!; index++) {
-      if (stamp[helpedAuthors[index]!] !== bucket) {
-        stamp[helpedAuthors[index]!] = bucket;
-        helped[person]!++;
+      if (helpedStamp[helpedOf[index]!] !== bucket) {
+        helpedStamp[helpedOf[index]!] = bucket;
+        peopleHelped[person]!++;
+      }
+      if (weekStamp[weekOf[index]!] !== bucket) {
+        weekStamp[weekOf[index]!] = bucket;
+        activeWeeks[person]!++;
       }
     }
   });
-  return helped;
-}
-
-/** Per person (among `counted`), the distinct weeks with a response of theirs in the window: week by week (consecutive rows), one stamp per person. */
-function activeWeeksPerPerson(facts: CommunityFacts, window: Window, counted: Uint8Array): Int32Array {
-  const { posts } = facts;
-  const { since, until } = window;
-  const weeks = new Int32Array(facts.logins.length);
-  const stamp = new Int32Array(facts.logins.length).fill(-1);
-  for (let week = weekIndex(since); week <= weekIndex(until - 1); week++) {
-    const { first, end } = rowsOfDays(facts, Math.max(weekStart(week), since), Math.min(weekStart(week + 1), until));
-    for (let row = first; row < end; row++) {
-      const at = posts.createdAt[row]!;
-      if (posts.isResponse[row] === 0 || at < since || at >= until) continue;
-      const author = posts.author[row]!;
-      if (counted[author] === 1 && stamp[author] !== week) {
-        stamp[author] = week;
-        weeks[author]!++;
-      }
-    }
-  }
-  return weeks;
+  return { peopleHelped, activeWeeks };
 }
 
 /** Per person, the discussions whose first response is theirs and was posted in the window. */
