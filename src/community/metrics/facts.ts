@@ -41,7 +41,7 @@ export interface CommunityFacts {
 /** The time in a "when" column for what has not happened: it is after every `until`. */
 export const NEVER = Infinity;
 
-/** Row d of each array describes counted discussion d. */
+/** Row d of each array describes counted discussion d (the arrays may be longer than `length`: bots' discussions had room). */
 export interface DiscussionColumns {
   readonly length: number;
   readonly discussion: readonly Discussion[];
@@ -179,7 +179,6 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const days = postsPerDay.index();
   const rows = days.start[days.start.length - 1]!;
   const posts = allocatePosts(rows);
-  posts.length = rows;
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
   const place = (post: Post, discussion: number, response: boolean): void => {
@@ -212,7 +211,7 @@ class DayCounts {
   private earliestBack = 0;
 
   constructor(latestActivityAt: number) {
-    this.lastDay = Number.isFinite(latestActivityAt) ? Math.floor(latestActivityAt / DAY_MS) : 0;
+    this.lastDay = Number.isFinite(latestActivityAt) ? Math.floor(latestActivityAt / DAY) : 0;
   }
 
   add(time: number): void {
@@ -321,16 +320,16 @@ function allocateDiscussions(capacity: number): Mutable<DiscussionColumns> & { d
   };
 }
 
-function allocatePosts(capacity: number): Mutable<PostColumns> {
+function allocatePosts(length: number): PostColumns {
   return {
-    length: 0,
-    discussion: new Int32Array(capacity),
-    author: new Int32Array(capacity),
-    createdAt: new Float64Array(capacity),
-    kind: new Uint8Array(capacity),
-    isResponse: new Uint8Array(capacity),
-    isChosenAnswer: new Uint8Array(capacity),
-    upvotes: new Int32Array(capacity),
+    length,
+    discussion: new Int32Array(length),
+    author: new Int32Array(length),
+    createdAt: new Float64Array(length),
+    kind: new Uint8Array(length),
+    isResponse: new Uint8Array(length),
+    isChosenAnswer: new Uint8Array(length),
+    upvotes: new Int32Array(length),
   };
 }
 
