@@ -160,8 +160,8 @@ function windowResponseTotals(facts: CommunityFacts, window: Window) {
 /**
  * Per person (among `counted`), over their responses in the window (`responses` of them): the distinct
  * authors of the discussions they responded to, and the distinct weeks they responded in. The
- * responses are bucketed by responder (a counting sort over the few counted people), then one stamp per
- * author and one per week tell what the responder already had.
+ * responses are bucketed by responder (few people, whose bucket sizes are their response counts), then
+ * one stamp per author and one per week tell what the responder already had.
  */
 function helpedAndWeeks(facts: CommunityFacts, window: Window, counted: Uint8Array, responses: Int32Array) {
   const { posts } = facts;
