@@ -1,20 +1,14 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from './analysisService';
+import { AnalysisTreeView } from './analysisTreeView';
 import { headlineItemLook, type HeadlineRow } from './healthModel';
 
 export const HEALTH_VIEW_ID = 'communityPulse.health';
 
 /** The "Health" view: the window's headline figures with their change; clicking one opens the dashboard. */
-export class HealthView implements vscode.TreeDataProvider<HeadlineRow>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<HeadlineRow>;
-  private readonly subscriptions: vscode.Disposable[];
-
-  constructor(private readonly analysis: AnalysisService) {
-    this.view = vscode.window.createTreeView(HEALTH_VIEW_ID, { treeDataProvider: this });
-    this.subscriptions = [this.view, this.changed, analysis.onDidChange(() => this.refresh())];
-    this.describe();
+export class HealthView extends AnalysisTreeView<HeadlineRow> {
+  constructor(analysis: AnalysisService) {
+    super(HEALTH_VIEW_ID, analysis);
   }
 
   getChildren(element?: HeadlineRow): HeadlineRow[] {
@@ -33,18 +27,5 @@ export class HealthView implements vscode.TreeDataProvider<HeadlineRow>, vscode.
     item.command = { command: 'communityPulse.openDashboard', title: 'Open Dashboard' };
     item.accessibilityInformation = { label: `${row.label}: ${look.description}` };
     return item;
-  }
-
-  private refresh(): void {
-    this.describe();
-    this.changed.fire();
-  }
-
-  private describe(): void {
-    this.view.description = this.analysis.describeWindow();
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { personEvidence } from '../community/metrics/personEvidence';
 import type { AnalysisService } from './analysisService';
+import { AnalysisTreeView } from './analysisTreeView';
 import { isWebUrl } from './webLinks';
 import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from './peopleModel';
 
@@ -9,16 +10,9 @@ export const PEOPLE_VIEW_ID = 'communityPulse.people';
 const GROUP_ICONS = { leaders: 'star-full', inactive: 'history', new: 'sparkle' } as const;
 
 /** The "People" view: leader candidates with their evidence, inactive regulars, newcomers. A thin adapter over `peopleModel`. */
-export class PeopleView implements vscode.TreeDataProvider<PeopleNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<PeopleNode>;
-  private readonly subscriptions: vscode.Disposable[];
-
-  constructor(private readonly analysis: AnalysisService) {
-    this.view = vscode.window.createTreeView(PEOPLE_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
-    this.subscriptions = [this.view, this.changed, analysis.onDidChange(() => this.refresh())];
-    this.describe();
+export class PeopleView extends AnalysisTreeView<PeopleNode> {
+  constructor(analysis: AnalysisService) {
+    super(PEOPLE_VIEW_ID, analysis, { showCollapseAll: true });
   }
 
   getChildren(element?: PeopleNode): PeopleNode[] {
@@ -77,24 +71,10 @@ export class PeopleView implements vscode.TreeDataProvider<PeopleNode>, vscode.D
     }
   }
 
-  private refresh(): void {
-    this.describe();
-    this.changed.fire();
-  }
-
-  /** `Last 90 days · as of 2023-03-31`: kept current even while the view is hidden, at no cost (no analysis). */
-  private describe(): void {
-    this.view.description = this.analysis.describeWindow();
-  }
-
   /** The person a context-menu command acts on: its argument or else the selection. */
   person(argument: unknown): PersonNode | undefined {
     const candidate = isPeopleNode(argument) ? argument : this.view.selection[0];
     return candidate?.kind === 'person' ? candidate : undefined;
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
 
