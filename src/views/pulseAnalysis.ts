@@ -6,7 +6,7 @@ import { activity } from '../community/metrics/activity';
 import { headlineSources } from '../community/metrics/headline';
 import { resolveSettings, type PartialMetricSettings } from '../community/metrics/settings';
 import { meanWeeklyActiveParticipants } from '../community/metrics/weeklyActive';
-import type { Window } from '../community/metrics/window';
+import { previousWindow, type Window } from '../community/metrics/window';
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
 import { computeReport } from '../community/report';
@@ -50,7 +50,7 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
   };
   const facts = factsOf(input);
   const window = resolveWindow(choice, now, firstCreatedAt(input.community));
-  const previous = { since: window.since - (window.until - window.since), until: window.since };
+  const previous = previousWindow(window);
   const report = computeReport(input.community, input.people, { ...window, settings }, facts);
   // The previous window needs only the headline's sections, from the same facts: not a second full report.
   const previousFigures = (): WindowFigures => {
