@@ -1,7 +1,7 @@
 import type { Community } from './model';
 import type { People } from './people';
 import type { Report, ReportWindow } from './reportSchema';
-import { activity } from './metrics/activity';
+import { responsesPerDiscussion } from './metrics/activity';
 import { categories } from './metrics/categories';
 import { contributors } from './metrics/contributors';
 import { explainNulls } from './metrics/explain';
@@ -61,7 +61,7 @@ export function computeReport(
       leaders,
       inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
       categories: categories(facts, window, settings),
-      activity: activity(facts, window),
+      activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, window) },
       needsResponse: needsResponse(facts, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
     },

@@ -1,22 +1,22 @@
-import type { Participation, ResponseTimes, Retention } from '../community/reportSchema';
+import type { Headline } from '../community/reportSchema';
 import { formatCount, formatPercent, formatSeconds, NO_VALUE } from '../shared/format';
 
 /**
  * The headline figures of a window with their change from the previous window: what the Health view
- * lists and the dashboard's cards show (both render these rows, so they always agree). Pure.
+ * lists and the dashboard's cards show (both render these rows, so they always agree). Pure: every
+ * figure is the engine's (`report.headline`, `report.previous.headline`), read as it is.
  */
 
-/** The engine's figures for one window, as read by the headlines (the report's sections of those names). */
-export interface WindowFigures {
-  readonly firstResponse: ResponseTimes;
-  readonly answerRate: number | null;
-  /** Why `answerRate` is null, when it is. */
-  readonly answerRateReason: string | undefined;
-  readonly participation: Participation;
-  readonly retention: Retention;
-  /** `meanWeeklyActiveParticipants` of the window's activity. */
-  readonly weeklyActiveParticipants: number | null;
+/** What the rows say besides the figures. */
+export interface HeadlineContext {
+  /** `previous 90 days`, or `no earlier window` when there is none. */
+  readonly previousLabel: string;
+  /** The response target the engine used (`report.settings.responseTargetHours`). */
+  readonly targetHours: number;
 }
+
+/** The headline's figures (all but its `reasons`). */
+type HeadlineFigure = Exclude<keyof Headline, 'reasons'>;
 
 export type HeadlineId =
   | 'firstResponseMedian'
@@ -60,13 +60,13 @@ type Kind = 'seconds' | 'percent' | 'count';
 
 interface HeadlineSpec {
   readonly id: HeadlineId;
-  readonly label: (figures: WindowFigures) => string;
+  /** The engine's headline figure shown, with its reason when null. */
+  readonly figure: HeadlineFigure;
+  readonly label: (context: HeadlineContext) => string;
   readonly kind: Kind;
   readonly better: 'higher' | 'lower';
-  readonly definition: (figures: WindowFigures) => string;
+  readonly definition: (current: Headline, context: HeadlineContext) => string;
   readonly docsQuote: string;
-  readonly read: (figures: WindowFigures) => number | null;
-  readonly reason: (figures: WindowFigures) => string | undefined;
   /** Why the figure says nothing when the window covers all history (it compares with the time before the window). */
   readonly meaninglessOverAllHistory?: string;
 }
@@ -74,6 +74,7 @@ interface HeadlineSpec {
 const SPECS: readonly HeadlineSpec[] = [
   {
     id: 'firstResponseMedian',
+    figure: 'firstResponseMedianSeconds',
     label: () => 'Median first response',
     kind: 'seconds',
     better: 'lower',
@@ -81,84 +82,74 @@ const SPECS: readonly HeadlineSpec[] = [
       'The median time from a discussion being opened to its first response, over the discussions opened in the window that got one. A response is a comment or reply by someone other than the author, not a bot, not deleted or minimized.',
     docsQuote:
       'First response (firstResponse): for those that had a response by until, the duration from createdAt to the first response, summarised (count, meanSeconds, medianSeconds, p90Seconds).',
-    read: (figures) => figures.firstResponse.medianSeconds,
-    reason: (figures) => figures.firstResponse.reasons['medianSeconds'],
   },
   {
     id: 'firstResponseP90',
+    figure: 'firstResponseP90Seconds',
     label: () => 'p90 first response',
     kind: 'seconds',
     better: 'lower',
     definition: () => 'The 90th percentile of the same first-response times: nine in ten of the discussions opened in the window that got a response got it within this time.',
     docsQuote: "Percentiles interpolate linearly between the closest ranks, the default of numpy's percentile (also what github/issue-metrics uses)",
-    read: (figures) => figures.firstResponse.p90Seconds,
-    reason: (figures) => figures.firstResponse.reasons['p90Seconds'],
   },
   {
     id: 'withinTarget',
-    label: (figures) => `Within ${formatCount(figures.firstResponse.targetHours)} h target`,
+    figure: 'withinTargetRate',
+    label: ({ targetHours }) => `Within ${formatCount(targetHours)} h target`,
     kind: 'percent',
     better: 'higher',
-    definition: (figures) =>
-      `Of the discussions opened in the window, the share whose first response came within ${formatCount(figures.firstResponse.targetHours)} hours (communityPulse.responseTargetHours).`,
+    definition: (_current, { targetHours }) =>
+      `Of the discussions opened in the window, the share whose first response came within ${formatCount(targetHours)} hours (communityPulse.responseTargetHours).`,
     docsQuote:
       'withinTargetRate: the share whose first response came within responseTargetHours (default 48; exactly 48 h counts as within), out of those that either have a response or are at least that old at until',
-    read: (figures) => figures.firstResponse.withinTargetRate,
-    reason: (figures) => figures.firstResponse.reasons['withinTargetRate'],
   },
   {
     id: 'noResponse',
+    figure: 'noResponse',
     label: () => 'No response (new in window)',
     kind: 'count',
     better: 'lower',
-    definition: (figures) =>
-      `Of the ${formatCount(figures.firstResponse.discussions)} discussions opened in the window, how many had no response at all by its end. Not the Needs Response list, which holds every open discussion waiting on the team, however old.`,
+    definition: (current) =>
+      `Of the ${formatCount(current.discussions)} discussions opened in the window, how many had no response at all by its end. Not the Needs Response list, which holds every open discussion waiting on the team, however old.`,
     docsQuote: 'discussions is the population, noResponse how many had none by until.',
-    read: (figures) => figures.firstResponse.noResponse,
-    reason: (figures) => figures.firstResponse.reasons['noResponse'],
   },
   {
     id: 'answerRate',
+    figure: 'answerRate',
     label: () => 'Answer rate',
     kind: 'percent',
     better: 'higher',
     definition: () => 'Of the discussions opened in the window in answerable (Q&A) categories, the share with a chosen answer.',
     docsQuote: "Answer rate (answerRate): of the window's discussions in answerable categories, the share with a chosen answer by until",
-    read: (figures) => figures.answerRate,
-    reason: (figures) => figures.answerRateReason,
   },
   {
     id: 'weeklyActive',
+    figure: 'weeklyActiveParticipants',
     label: () => 'Weekly active participants',
     kind: 'count',
     better: 'higher',
     definition: () => "The mean, over the window's whole weeks, of each week's active participants.",
     docsQuote: 'activeParticipants, the distinct people with any post that counts as activity that week (opening posts included)',
-    // A mean of weeks in which nobody posted is no figure, not 0 (the engine's reason: nobody posted in the window).
-    read: (figures) => (figures.retention.participants === 0 ? null : figures.weeklyActiveParticipants),
-    reason: (figures) => figures.retention.reasons['returningRate'] ?? 'the window holds no week',
   },
   {
     id: 'returningRate',
+    figure: 'returningRate',
     label: () => 'Returning participants',
     kind: 'percent',
     better: 'higher',
     definition: () => 'Of the people who posted in the window, the share who had posted before it.',
     docsQuote: "returningRate: the share of the window's participants whose first post is before the window.",
-    read: (figures) => figures.retention.returningRate,
-    reason: (figures) => figures.retention.reasons['returningRate'],
     meaninglessOverAllHistory: 'the window covers all history, so nobody can have posted before it (pick a shorter window)',
   },
   {
     id: 'absenceFactor',
+    figure: 'absenceFactor',
     label: () => 'Absence factor',
     kind: 'count',
     better: 'higher',
     definition: () => "The fewest people who together made half of the window's responses. Low means the community depends on very few people.",
     docsQuote:
       'absenceFactor (CHAOSS "contributor absence factor", also known as bus factor): the fewest responders who together made at least 50% of the responses (ranking responders by responses).',
-    read: (figures) => figures.participation.absenceFactor,
-    reason: (figures) => figures.participation.reasons['absenceFactor'],
   },
 ];
 
@@ -166,20 +157,21 @@ const SPECS: readonly HeadlineSpec[] = [
  * The headline rows of a window. `previous` null: the window covers all history (no earlier window), so
  * there is no change to show, and a figure that compares with the time before the window has no meaning.
  */
-export function buildHeadlines(current: WindowFigures, previous: WindowFigures | null, previousLabel: string): HeadlineRow[] {
+export function buildHeadlines(current: Headline, previous: Headline | null, context: HeadlineContext): HeadlineRow[] {
+  const { previousLabel } = context;
   return SPECS.map((spec): HeadlineRow => {
     const meaningless = previous === null ? spec.meaninglessOverAllHistory : undefined;
-    const value = meaningless ? null : spec.read(current);
-    const before = previous ? spec.read(previous) : null;
+    const value = meaningless ? null : current[spec.figure];
+    const before = previous ? previous[spec.figure] : null;
     return {
       id: spec.id,
-      label: spec.label(current),
+      label: spec.label(context),
       value: formatFigure(spec.kind, value),
       change: value !== null && before !== null ? describeChange(spec, value, before) : null,
       previous: previous ? `${previousLabel}: ${formatFigure(spec.kind, before)}` : previousLabel,
-      definition: spec.definition(current),
+      definition: spec.definition(current, context),
       docsQuote: spec.docsQuote,
-      missingReason: value === null ? (meaningless ?? spec.reason(current) ?? 'no data in the window') : null,
+      missingReason: value === null ? (meaningless ?? current.reasons[spec.figure] ?? 'no data in the window') : null,
     };
   });
 }

@@ -2,18 +2,15 @@ import { buildFacts, type CommunityFacts } from '../community/metrics/facts';
 import { firstResponseSeries, type FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import { responseLorenzCurve, type LorenzPoint } from '../community/metrics/lorenz';
 import { newPeopleThisMonth, type NewPerson } from '../community/metrics/newPeople';
-import { activity } from '../community/metrics/activity';
-import { headlineSources } from '../community/metrics/headline';
-import { resolveSettings, type PartialMetricSettings } from '../community/metrics/settings';
-import { meanWeeklyActiveParticipants } from '../community/metrics/weeklyActive';
-import { previousWindow, type Window } from '../community/metrics/window';
+import type { PartialMetricSettings } from '../community/metrics/settings';
+import type { Window } from '../community/metrics/window';
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
 import { computeReport } from '../community/report';
 import type { Report } from '../community/reportSchema';
 import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
 import type { PulseSettings } from '../settings/schema';
-import { buildHeadlines, type HeadlineRow, type WindowFigures } from './healthModel';
+import { buildHeadlines, type HeadlineRow } from './healthModel';
 
 /**
  * Everything the Health and People views, the status bar and the dashboard show for one window,
@@ -50,35 +47,18 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
   };
   const facts = factsOf(input);
   const window = resolveWindow(choice, now, firstCreatedAt(input.community));
-  const previous = previousWindow(window);
   const report = computeReport(input.community, input.people, { ...window, settings }, facts);
-  // The previous window needs only the headline's sections, from the same facts: not a second full report.
-  const previousFigures = (): WindowFigures => {
-    const sources = headlineSources(facts, previous, resolveSettings(settings));
-    return {
-      firstResponse: sources.firstResponse,
-      answerRate: sources.answers.answerRate,
-      answerRateReason: sources.answers.answerRateReason,
-      participation: sources.participation,
-      retention: sources.retention,
-      weeklyActiveParticipants: meanWeeklyActiveParticipants(activity(facts, previous).weeks),
-    };
-  };
-  const current: WindowFigures = {
-    firstResponse: report.firstResponse,
-    answerRate: report.answerRate,
-    answerRateReason: report.reasons['answerRate'],
-    participation: report.participation,
-    retention: report.retention,
-    weeklyActiveParticipants: meanWeeklyActiveParticipants(report.activity.weeks),
-  };
   return {
     repository: input.repository,
     choice,
     window,
     lastSyncAt: input.lastSyncAt,
     report,
-    headlines: buildHeadlines(current, choice === 'all' ? null : previousFigures(), previousLabel(choice)),
+    // Over all history the engine's previous window lies before the first discussion: no earlier window to compare with.
+    headlines: buildHeadlines(report.headline, choice === 'all' ? null : report.previous.headline, {
+      previousLabel: previousLabel(choice),
+      targetHours: report.settings.responseTargetHours,
+    }),
     firstResponse: firstResponseSeries(facts, window),
     lorenz: responseLorenzCurve(facts, window),
     newPeople: newPeopleThisMonth(facts, window.until),

@@ -6,28 +6,40 @@ import { parseHostMessage, parseWebviewMessage } from '../../src/shared/dashboar
 import { formatCount, formatPercent, formatSeconds } from '../../src/shared/format';
 import { resolveWindow, windowLabel } from '../../src/shared/timeWindow';
 import { asOfLabel, formatMoment, withAsOf } from '../../src/views/asOf';
-import { buildHeadlines, headlineItemLook, headlineTooltip, type WindowFigures } from '../../src/views/healthModel';
+import type { Headline } from '../../src/community/reportSchema';
+import { buildHeadlines, headlineItemLook, headlineTooltip } from '../../src/views/healthModel';
 import { isWebUrl, profileUrl } from '../../src/views/webLinks';
 
 const DAY = 86_400_000;
 
-function figures(overrides: { median?: number | null; answerRate?: number | null; absence?: number | null; participants?: number } = {}): WindowFigures {
+function figures(overrides: { median?: number | null; answerRate?: number | null; absence?: number | null; participants?: number } = {}): Headline {
   const median = overrides.median === undefined ? 3_600 : overrides.median;
+  const nobodyPosted = overrides.participants === 0;
+  const reasons: Record<string, string> = {};
+  if (median === null) reasons['firstResponseMedianSeconds'] = 'no discussion in the window got a response';
+  if (nobodyPosted) Object.assign(reasons, { weeklyActiveParticipants: 'nobody posted in the window', returningRate: 'nobody posted in the window' });
   return {
-    firstResponse: {
-      discussions: 10, count: 8, meanSeconds: 4_000, medianSeconds: median, p90Seconds: 9_000, noResponse: 2, withinTargetRate: 0.75, targetHours: 48,
-      reasons: median === null ? { medianSeconds: 'no discussion in the window got a response' } : {},
-    },
+    discussions: 10,
+    responses: 20,
+    responders: 5,
+    absenceFactor: overrides.absence === undefined ? 2 : overrides.absence,
+    participants: overrides.participants ?? 9,
+    weeklyActiveParticipants: nobodyPosted ? null : 4.25,
+    newParticipants: 3,
+    returningRate: nobodyPosted ? null : 0.6,
+    firstResponseMedianSeconds: median,
+    firstResponseP90Seconds: 9_000,
+    withinTargetRate: 0.75,
+    noResponse: 2,
     answerRate: overrides.answerRate === undefined ? 0.5 : overrides.answerRate,
-    answerRateReason: undefined,
-    participation: { responders: 5, responses: 20, absenceFactor: overrides.absence === undefined ? 2 : overrides.absence, top10Share: 0.4, gini: 0.3, maintainerShare: 0.5, reasons: {} },
-    retention:
-      overrides.participants === 0
-        ? { participants: 0, returningRate: null, newParticipants: [], cohorts: [], reasons: { returningRate: 'nobody posted in the window' } }
-        : { participants: overrides.participants ?? 9, returningRate: 0.6, newParticipants: [], cohorts: [], reasons: {} },
-    weeklyActiveParticipants: 4.25,
+    timeToAnswerMedianSeconds: 7_200,
+    reasons,
   };
 }
+
+const TARGET_HOURS = 48;
+const previousWindow = { previousLabel: 'previous 90 days', targetHours: TARGET_HOURS };
+const noEarlierWindow = { previousLabel: 'no earlier window', targetHours: TARGET_HOURS };
 
 describe('dashboard and Health view models', () => {
   it('formats durations, shares and counts as the views show them', () => {
@@ -43,7 +55,7 @@ describe('dashboard and Health view models', () => {
   });
 
   it('gives each headline its value, an arrow for the change and whether the change is good news', () => {
-    const rows = buildHeadlines(figures({ median: 7_200, answerRate: 0.6 }), figures(), 'previous 90 days');
+    const rows = buildHeadlines(figures({ median: 7_200, answerRate: 0.6 }), figures(), previousWindow);
     const median = rows.find((row) => row.id === 'firstResponseMedian')!;
     assert.equal(median.value, '2 h');
     assert.deepEqual(median.change, { arrow: '▲', text: '+1 h', tone: 'bad' }, 'slower responses are bad news');
@@ -54,7 +66,7 @@ describe('dashboard and Health view models', () => {
   });
 
   it('shows a missing figure as a dash with the engine’s reason, and no trend without a previous window', () => {
-    const rows = buildHeadlines(figures({ median: null }), null, 'no earlier window');
+    const rows = buildHeadlines(figures({ median: null }), null, noEarlierWindow);
     const median = rows.find((row) => row.id === 'firstResponseMedian')!;
     assert.equal(median.value, '—');
     assert.equal(median.change, null);
@@ -65,8 +77,8 @@ describe('dashboard and Health view models', () => {
   });
 
   it('shows weekly active participants of a window where nobody posted as a dash with the engine’s reason, not "0 = no change"', () => {
-    const quiet = { ...figures({ participants: 0 }), weeklyActiveParticipants: 0 };
-    const weekly = buildHeadlines(quiet, quiet, 'previous 90 days').find((row) => row.id === 'weeklyActive')!;
+    const quiet = figures({ participants: 0 });
+    const weekly = buildHeadlines(quiet, quiet, previousWindow).find((row) => row.id === 'weeklyActive')!;
     assert.equal(weekly.value, '—');
     assert.equal(weekly.change, null);
     assert.equal(weekly.missingReason, 'nobody posted in the window');
@@ -74,7 +86,7 @@ describe('dashboard and Health view models', () => {
   });
 
   it('gives no returning-participants figure over all history, where nobody can have posted before the window', () => {
-    const rows = buildHeadlines(figures(), null, 'no earlier window');
+    const rows = buildHeadlines(figures(), null, noEarlierWindow);
     const returning = rows.find((row) => row.id === 'returningRate')!;
     assert.equal(returning.value, '—');
     assert.match(returning.missingReason ?? '', /^the window covers all history, so nobody can have posted before it/);
@@ -83,7 +95,7 @@ describe('dashboard and Health view models', () => {
   });
 
   it('labels the windowed no-response count apart from the Needs Response list, and says how they differ', () => {
-    const row = buildHeadlines(figures(), null, 'no earlier window').find((one) => one.id === 'noResponse')!;
+    const row = buildHeadlines(figures(), null, noEarlierWindow).find((one) => one.id === 'noResponse')!;
     assert.equal(row.label, 'No response (new in window)');
     assert.match(row.definition, /^Of the 10 discussions opened in the window, how many had no response at all by its end\. Not the Needs Response list/);
   });
@@ -93,7 +105,7 @@ describe('dashboard and Health view models', () => {
     const docs = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8')
       .replace(/\*\*|`/g, '')
       .replace(/\s+/g, ' ');
-    const rows = buildHeadlines(figures(), figures(), 'previous 90 days');
+    const rows = buildHeadlines(figures(), figures(), previousWindow);
     assert.equal(rows.length, 8);
     for (const row of rows) {
       assert.ok(docs.includes(row.docsQuote), `${row.label}: “${row.docsQuote}” is not in docs/metrics.md`);
@@ -124,7 +136,7 @@ describe('dashboard and Health view models', () => {
   });
 
   it('colours a tree item’s arrow by the tone of the change', () => {
-    const [median] = buildHeadlines(figures({ median: 1_800 }), figures(), 'previous 90 days');
+    const [median] = buildHeadlines(figures({ median: 1_800 }), figures(), previousWindow);
     assert.deepEqual({ ...headlineItemLook(median!), tooltip: undefined }, { description: '30 min  ▼ −30 min', icon: 'arrow-down', color: 'charts.green', tooltip: undefined });
   });
 

@@ -8,9 +8,10 @@ import type { Window } from './window';
 /**
  * Week by week over the window: discussions opened, comments and replies posted, and active
  * participants (distinct people with any post that week). Weeks cut by the window's edges are marked
- * `partial` and count the window's part only. Plus responses per discussion created in the window.
+ * `partial` and count the window's part only. Apart from `responsesPerDiscussion`, which reads all
+ * history: the headline needs the weeks alone (for the previous window too).
  */
-export function activity(facts: CommunityFacts, window: Window): Activity {
+export function activityWeeks(facts: CommunityFacts, window: Window): ActivityWeek[] {
   const { since, until } = window;
   const firstWeek = weekIndex(since);
   const weekCount = weekIndex(until - 1) - firstWeek + 1;
@@ -33,11 +34,7 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
       }
     }
   }
-  const responsesPerDiscussion = new Int32Array(facts.perDiscussion.length);
-  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
-    if (posts.isResponse[row] === 1 && posts.createdAt[row]! < until) responsesPerDiscussion[posts.discussion[row]!]!++;
-  }
-  const weeks = Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
+  return Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
     const week = firstWeek + offset;
     return {
       week: weekName(week),
@@ -48,12 +45,22 @@ export function activity(facts: CommunityFacts, window: Window): Activity {
       activeParticipants: participants[offset]!,
     };
   });
-  const responseCounts = new NumberList();
+}
+
+/** The mean and median number of responses (by `until`) per discussion created in the window. */
+export function responsesPerDiscussion(facts: CommunityFacts, window: Window): Activity['responsesPerDiscussion'] {
+  const { since, until } = window;
+  const { posts } = facts;
+  const responseCount = new Int32Array(facts.perDiscussion.length);
+  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
+    if (posts.isResponse[row] === 1 && posts.createdAt[row]! < until) responseCount[posts.discussion[row]!]!++;
+  }
+  const counts = new NumberList();
   const { createdAt } = facts.perDiscussion;
   for (let d = 0; d < facts.perDiscussion.length; d++) {
-    if (createdAt[d]! >= since && createdAt[d]! < until) responseCounts.push(responsesPerDiscussion[d]!);
+    if (createdAt[d]! >= since && createdAt[d]! < until) counts.push(responseCount[d]!);
   }
-  const summary = summarize(responseCounts.toArray());
+  const summary = summarize(counts.toArray());
   const noDiscussions = 'no discussion was created in the window';
-  return { weeks, responsesPerDiscussion: explainNulls({ mean: summary.mean, median: summary.median }, { mean: noDiscussions, median: noDiscussions }) };
+  return explainNulls({ mean: summary.mean, median: summary.median }, { mean: noDiscussions, median: noDiscussions });
 }

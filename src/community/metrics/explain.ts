@@ -18,3 +18,5 @@ export function explainNulls<T extends object>(
 
 export const NO_MAINTAINER_KNOWN =
   'no maintainer known: the data names no OWNER, MEMBER or COLLABORATOR (imported files often lack authorAssociation); pass --maintainers';
+
+export const NOBODY_POSTED = 'nobody posted in the window';

@@ -1,4 +1,5 @@
-import type { Headline, Participation, ResponseTimes, Retention } from '../reportSchema';
+import type { ActivityWeek, Headline, Participation, ResponseTimes, Retention } from '../reportSchema';
+import { activityWeeks } from './activity';
 import { explainNulls } from './explain';
 import type { CommunityFacts } from './facts';
 import { firstResponseTimes } from './firstResponse';
@@ -6,45 +7,54 @@ import { participation } from './participation';
 import { retention } from './retention';
 import type { MetricSettings } from './settings';
 import { answers, type Answers } from './timeToAnswer';
+import { weeklyActiveParticipants } from './weeklyActive';
 import type { Window } from './window';
 
-/** The sections the headline numbers are taken from. */
+/** The sections the headline numbers are taken from (the report's own sections for its window). */
 export interface HeadlineSources {
   readonly firstResponse: ResponseTimes;
   readonly answers: Answers;
   readonly participation: Participation;
   readonly retention: Retention;
+  readonly activityWeeks: ActivityWeek[];
 }
 
-/** The sections of a window that feed the headline, for a window (the previous one) that needs nothing more. */
 export function headlineSources(facts: CommunityFacts, window: Window, settings: MetricSettings): HeadlineSources {
   return {
     firstResponse: firstResponseTimes(facts, window, settings, 'anyone'),
     answers: answers(facts, window),
     participation: participation(facts, window),
     retention: retention(facts, window, settings),
+    activityWeeks: activityWeeks(facts, window),
   };
 }
 
-/** The few numbers a maintainer compares window to window, each null only where its section's figure is. */
-export function headline({ firstResponse, answers, participation, retention }: HeadlineSources): Headline {
+/** The numbers a maintainer compares window to window, each null only where its section's figure is. */
+export function headline({ firstResponse, answers, participation, retention, activityWeeks }: HeadlineSources): Headline {
+  const weeklyActive = weeklyActiveParticipants(activityWeeks);
   return explainNulls(
     {
       discussions: answers.discussions.total,
       responses: participation.responses,
       responders: participation.responders,
+      absenceFactor: participation.absenceFactor,
       participants: retention.participants,
+      weeklyActiveParticipants: weeklyActive.mean,
       newParticipants: retention.newParticipants.reduce((sum, month) => sum + month.count, 0),
       returningRate: retention.returningRate,
       firstResponseMedianSeconds: firstResponse.medianSeconds,
+      firstResponseP90Seconds: firstResponse.p90Seconds,
       withinTargetRate: firstResponse.withinTargetRate,
       noResponse: firstResponse.noResponse ?? 0,
       answerRate: answers.answerRate,
       timeToAnswerMedianSeconds: answers.timeToAnswer.medianSeconds,
     },
     {
+      absenceFactor: participation.reasons['absenceFactor'],
+      weeklyActiveParticipants: weeklyActive.reason,
       returningRate: retention.reasons['returningRate'],
       firstResponseMedianSeconds: firstResponse.reasons['medianSeconds'],
+      firstResponseP90Seconds: firstResponse.reasons['p90Seconds'],
       withinTargetRate: firstResponse.reasons['withinTargetRate'],
       answerRate: answers.answerRateReason,
       timeToAnswerMedianSeconds: answers.timeToAnswer.reasons['medianSeconds'],

@@ -1,6 +1,6 @@
 import type { Cohort, Retention } from '../reportSchema';
 import { monthIndex, monthName, monthStart } from './calendar';
-import { explainNulls } from './explain';
+import { explainNulls, NOBODY_POSTED } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { rate } from './stats';
@@ -22,7 +22,7 @@ export function retention(facts: CommunityFacts, window: Window, settings: Metri
       newParticipants: newParticipantsPerMonth(firstPost, window),
       cohorts: cohorts(facts, firstPost, until, settings.cohortMonths),
     },
-    { returningRate: 'nobody posted in the window' },
+    { returningRate: NOBODY_POSTED },
   );
 }
 
