@@ -40,10 +40,13 @@ const HEADLINE_ROWS: readonly { key: Exclude<keyof Headline, 'reasons'>; label: 
   { key: 'discussions', label: 'Discussions opened', kind: 'count' },
   { key: 'responses', label: 'Responses', kind: 'count' },
   { key: 'responders', label: 'People who responded', kind: 'count' },
+  { key: 'absenceFactor', label: 'Absence factor', kind: 'count' },
   { key: 'participants', label: 'Participants', kind: 'count' },
+  { key: 'weeklyActiveParticipants', label: 'Weekly active participants', kind: 'count' },
   { key: 'newParticipants', label: 'New participants', kind: 'count' },
   { key: 'returningRate', label: 'Returning participants', kind: 'rate' },
   { key: 'firstResponseMedianSeconds', label: 'Median first response', kind: 'seconds' },
+  { key: 'firstResponseP90Seconds', label: '90th percentile first response', kind: 'seconds' },
   { key: 'withinTargetRate', label: 'First response within target', kind: 'rate' },
   { key: 'noResponse', label: 'Without a response', kind: 'count' },
   { key: 'answerRate', label: 'Answer rate (answerable categories)', kind: 'rate' },
@@ -67,11 +70,15 @@ function headlineSection(report: Report, notes: Notes): string {
 }
 
 function change(difference: number, kind: Kind): string {
-  if (difference === 0) return '0';
-  const sign = difference > 0 ? '+' : '−';
-  const magnitude = Math.abs(difference);
-  if (kind === 'rate') return `${sign}${Math.round(magnitude * 100)} pts`;
-  return `${sign}${kind === 'seconds' ? formatSeconds(magnitude) : formatCount(magnitude)}`;
+  const shown = magnitudeText(Math.abs(difference), kind);
+  // A difference too small to show (of means, durations or rates) reads as none, not as "+0".
+  if (shown === magnitudeText(0, kind)) return '0';
+  return `${difference > 0 ? '+' : '−'}${shown}`;
+}
+
+function magnitudeText(magnitude: number, kind: Kind): string {
+  if (kind === 'rate') return `${Math.round(magnitude * 100)} pts`;
+  return kind === 'seconds' ? formatSeconds(magnitude) : formatCount(magnitude);
 }
 
 function responseTimesSection(report: Report, notes: Notes): string {

@@ -14,6 +14,7 @@ import type { DiscussionNode } from '../../src/github/schemas';
 import { generateCommunity } from '../fake-github/generator';
 import { runCli } from '../support/cli';
 import { at, comment, discussion, T0 } from '../support/discussionNodes';
+import { CURRENT_WINDOW, TWO_WINDOWS_NODES } from './twoWindowsCommunity';
 
 const NOW = '2025-06-01T00:00:00Z';
 const FIXTURE = join(__dirname, '../fixtures/payload-discussions.json');
@@ -107,6 +108,32 @@ describe('community-pulse report', () => {
     assert.doesNotMatch(md, /(^|\s)@\w/, 'pasting it pings nobody');
     assert.match(md, /\| First maintainer response \| — \(1\) \|/);
     assert.match(md, /1\. no maintainer known: .*pass --maintainers/);
+  });
+
+  it('--format md gives each window’s p90 first response, absence factor and weekly active participants in the headline, with the change', async () => {
+    const community = normalizeCommunity('octo/repo', TWO_WINDOWS_NODES);
+    const since = T0 + CURRENT_WINDOW.sinceHours * 3_600_000;
+    const until = T0 + CURRENT_WINDOW.untilHours * 3_600_000;
+    const md = await reportCommand({ community, people: classifyPeople(community), since, until, format: 'md' });
+    // Figures worked out by hand in twoWindowsCommunity.ts.
+    assert.ok(md.includes('| 90th percentile first response | 24.8 h | 8.2 h | +16.6 h |'), md);
+    assert.ok(md.includes('| Absence factor | 1 | 2 | −1 |'), md);
+    assert.ok(md.includes('| Weekly active participants | 2 | 2.5 | −0.5 |'), md);
+    const empty = await reportCommand({ community, people: classifyPeople(community), since: T0, until: T0 + 30 * 86_400_000, format: 'md' });
+    const weekly = /\| Weekly active participants \| 2\.5 \| — \((\d+)\) \| — \|/.exec(empty);
+    assert.ok(weekly, 'no figure before the first post, with a note');
+    assert.match(empty, new RegExp(`^${weekly[1]}\\. nobody posted in the window$`, 'm'));
+  });
+
+  it('--format md shows a change too small to show as 0, not as "+0 s"', async () => {
+    const hours = (n: number) => n / 3_600_000;
+    const nodes = [
+      discussion(1, 'alice', 0, { comments: [comment('bob', 1)] }),
+      discussion(2, 'carol', 24, { comments: [comment('bob', 25 + hours(300))] }), // 1 h and 0.3 s
+    ];
+    const community = normalizeCommunity('octo/repo', nodes);
+    const md = await reportCommand({ community, people: classifyPeople(community), since: T0 + 86_400_000, until: T0 + 2 * 86_400_000, format: 'md' });
+    assert.ok(md.includes('| Median first response | 1 h | 1 h | 0 |'), md);
   });
 
   it('--format csv writes one row per discussion opened in the window, quoting and defusing text', async () => {
