@@ -37,6 +37,7 @@ const FirstResponseSeriesSchema = z.strictObject({
       discussions: z.number().int(),
       responded: z.number().int(),
       medianSeconds: z.number().nullable(),
+      medianHours: z.number().nullable(),
     }),
   ),
 }) satisfies z.ZodType<FirstResponseSeries>;

@@ -4,8 +4,6 @@ import { barChart, COLORS, lineChart } from '../charts';
 import { el, figure, note, section, tableBehind } from '../dom';
 import type { RenderContext } from './context';
 
-const HOURS = 3_600;
-
 /** How long first responses take: the distribution over time bands, and the weekly median against the target. */
 export function firstResponseSection(data: DashboardData, context: RenderContext): HTMLElement {
   const { firstResponse: summary } = data.report;
@@ -41,9 +39,9 @@ export function firstResponseSection(data: DashboardData, context: RenderContext
     'div',
     { class: 'panel' },
     el('h3', {}, 'Weekly median first response'),
-    weeks.some((week) => week.medianSeconds !== null)
+    weeks.some((week) => week.medianHours !== null)
       ? lineChart(
-          [{ name: 'median', color: COLORS.blue, points: weeks.map((week) => ({ x: new Date(week.week), y: week.medianSeconds === null ? null : week.medianSeconds / HOURS })) }],
+          [{ name: 'median', color: COLORS.blue, points: weeks.map((week) => ({ x: new Date(week.week), y: week.medianHours })) }],
           {
             width: context.width,
             yLabel: 'hours',

@@ -34,6 +34,8 @@ export interface FirstResponseWeek {
   readonly responded: number;
   /** Median first-response time of the week's responded discussions; null when none was. */
   readonly medianSeconds: number | null;
+  /** The same in hours, as the weekly chart draws it against the target (in hours). */
+  readonly medianHours: number | null;
 }
 
 const HOUR = 3_600;
@@ -80,12 +82,14 @@ export function firstResponseSeries(facts: CommunityFacts, window: Window): Firs
     weeks: perWeek.map((week, offset): FirstResponseWeek => {
       const index = firstWeek + offset;
       const sorted = Float64Array.from(week.durations).sort();
+      const medianSeconds = sorted.length > 0 ? percentileOfSorted(sorted, 50) : null;
       return {
         week: weekName(index),
         partial: weekStart(index) < window.since || weekStart(index + 1) > window.until,
         discussions: week.discussions,
         responded: sorted.length,
-        medianSeconds: sorted.length > 0 ? percentileOfSorted(sorted, 50) : null,
+        medianSeconds,
+        medianHours: medianSeconds === null ? null : medianSeconds / HOUR,
       };
     }),
   };
