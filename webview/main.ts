@@ -1,5 +1,6 @@
 import './dashboard.css';
-import { parseHostMessage, type DashboardData, type DomSnapshot, type HostMessage, type WebviewMessage } from '../src/shared/dashboardProtocol';
+import * as z from 'zod';
+import { parseHostMessage, type DashboardData, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../src/shared/dashboardProtocol';
 import { WINDOW_CHOICES, windowLabel } from '../src/shared/timeWindow';
 import { el, note } from './dom';
 import { activitySection } from './sections/activity';
@@ -26,6 +27,12 @@ interface SavedState {
   readonly data: DashboardData;
 }
 
+// The page's Content-Security-Policy forbids eval: say so, rather than let zod find out by trying (the browser
+// reports the attempt as a violation), and skip compiling validators for messages that are each checked once.
+z.config({ jitless: true });
+
+/** Every import has been evaluated by now: the libraries' own start-up is behind this moment. */
+const scriptReadyAt = epochMs(performance.now());
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 let current: DashboardData | null = null;
@@ -33,27 +40,28 @@ let current: DashboardData | null = null;
 const post = (message: WebviewMessage) => vscode.postMessage(message);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const receivedAt = epochMs(performance.now());
   const parsed = parseHostMessage(event.data);
   if (!parsed.ok) {
     post({ type: 'problem', message: parsed.error });
     return;
   }
-  handle(parsed.message);
+  handle(parsed.message, receivedAt);
 });
 
-function handle(message: HostMessage): void {
+function handle(message: HostMessage, receivedAt: number): void {
   switch (message.type) {
     case 'show': {
-      const started = performance.now();
       current = message.data;
       vscode.setState({ data: message.data });
       draw(message.data);
       // Report once the browser has laid out and painted the new DOM, not when the script returns.
       requestAnimationFrame(() =>
         setTimeout(() => {
-          const renderMs = performance.now() - started;
-          const elapsedMs = message.requestedAt === null ? null : Date.now() - message.requestedAt;
-          post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs });
+          const paintedAt = epochMs(performance.now());
+          const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
+          const timeline: RenderTimeline = { ...pageTimeline(), showReceivedAt: receivedAt, paintedAt };
+          post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt, timeline });
         }, 0),
       );
       return;
@@ -168,6 +176,18 @@ function inspect(): DomSnapshot {
     heading: root.querySelector('h1')?.textContent ?? '',
     asOf: root.querySelector('.as-of')?.textContent ?? null,
   };
+}
+
+function epochMs(sincePageStart: number): number {
+  return performance.timeOrigin + sincePageStart;
+}
+
+/** The page's own start-up: when it began loading, when the bundle arrived, when the script was ready. */
+function pageTimeline(): Pick<RenderTimeline, 'pageStartAt' | 'scriptLoadedAt' | 'scriptReadyAt'> {
+  const bundle = performance
+    .getEntriesByType('resource')
+    .find((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming && entry.initiatorType === 'script' && /\/webview\.js(\?|$)/.test(entry.name));
+  return { pageStartAt: performance.timeOrigin, scriptLoadedAt: bundle ? epochMs(bundle.responseEnd) : null, scriptReadyAt };
 }
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;

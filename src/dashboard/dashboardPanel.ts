@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
 import type { PulseController } from '../controller/pulseController';
-import { HostMessageSchema, parseWebviewMessage, type DomSnapshot, type HostMessage, type WebviewMessage } from '../shared/dashboardProtocol';
+import { HostMessageSchema, parseWebviewMessage, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../shared/dashboardProtocol';
 import type { AnalysisService } from '../views/analysisService';
 import { isWebUrl, profileUrl } from '../views/webLinks';
 import { toDashboardData } from './dashboardData';
@@ -13,6 +13,8 @@ export interface RenderReport {
   /** From the request (command) to the end of drawing, measured in the webview. */
   readonly elapsedMs: number | null;
   readonly renderMs: number;
+  /** The webview's moments, and when the host sent the `show` (after computing what it holds). */
+  readonly timeline: RenderTimeline & { readonly showSentAt: number };
   /** Size of the `show` message drawn, as JSON. */
   readonly messageBytes: number;
 }
@@ -34,7 +36,10 @@ const INSPECT_TIMEOUT_MS = 10_000;
 export class DashboardPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private pendingRequestedAt: number | null = null;
-  private lastShowBytes = 0;
+  private lastShow = { bytes: 0, sentAt: 0 };
+  /** Whether the panel's first page has said `ready`, and whether the data was posted before it did. */
+  private pageSaidReady = false;
+  private postedBeforeReady = false;
   private nextRequestId = 1;
   private readonly inspections = new Map<number, (snapshot: DomSnapshot) => void>();
   private readonly rendered = new vscode.EventEmitter<RenderReport>();
@@ -72,7 +77,9 @@ export class DashboardPanel implements vscode.Disposable {
   reveal(requestedAt: number): void {
     this.pendingRequestedAt = requestedAt;
     this.panel.reveal();
-    this.sendCurrent();
+    // Next turn: the extension host's calls reach the window when this turn ends, so preparing the data now would
+    // hold back the creation of the page.
+    setTimeout(() => this.isDisposed || this.sendCurrent(), 0);
   }
 
   /** Resolves when the webview next finishes drawing data. */
@@ -103,6 +110,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   private sendCurrent(): void {
     this.updateTitle();
+    if (!this.pageSaidReady) this.postedBeforeReady = true;
     const analysis = this.deps.analysis.current;
     const needsResponse = this.deps.needsResponse.current;
     if (!analysis || !needsResponse) {
@@ -116,7 +124,8 @@ export class DashboardPanel implements vscode.Disposable {
     }
     const requestedAt = this.pendingRequestedAt;
     this.pendingRequestedAt = null;
-    this.lastShowBytes = this.post({ type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt });
+    const bytes = this.post({ type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt });
+    this.lastShow = { bytes, sentAt: Date.now() };
   }
 
   private updateTitle(): void {
@@ -152,11 +161,24 @@ export class DashboardPanel implements vscode.Disposable {
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        // A new panel's data went out with its page (VS Code holds it until the page has loaded): not twice. Any
+        // later page of this panel (shown again, restored, reloaded) starts empty and asks.
+        if (!this.pageSaidReady && this.postedBeforeReady) {
+          this.pageSaidReady = true;
+          return;
+        }
+        this.pageSaidReady = true;
         this.sendCurrent();
         return;
       case 'rendered':
         this.deps.log.debug(`Dashboard drawn in ${Math.round(message.renderMs)} ms${message.elapsedMs === null ? '' : `, ${Math.round(message.elapsedMs)} ms after the request`}.`);
-        this.rendered.fire({ ...message, messageBytes: this.lastShowBytes });
+        this.rendered.fire({
+          requestedAt: message.requestedAt,
+          elapsedMs: message.elapsedMs,
+          renderMs: message.renderMs,
+          timeline: { ...message.timeline, showSentAt: this.lastShow.sentAt },
+          messageBytes: this.lastShow.bytes,
+        });
         return;
       case 'chooseWindow':
         await this.deps.analysis.windowSelection.choose(message.choice);

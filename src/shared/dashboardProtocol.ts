@@ -98,6 +98,21 @@ const DomSnapshotSchema = z.strictObject({
 });
 export type DomSnapshot = z.infer<typeof DomSnapshotSchema>;
 
+/** Moments (epoch ms, the webview's clock) of the page's life up to a drawn `show`. */
+const RenderTimelineSchema = z.strictObject({
+  /** The webview's document started loading. */
+  pageStartAt: z.number(),
+  /** The script bundle had arrived (null when the browser does not say). */
+  scriptLoadedAt: z.number().nullable(),
+  /** The script had been evaluated, its libraries included, and was about to say `ready`. */
+  scriptReadyAt: z.number(),
+  /** The `show` message arrived. */
+  showReceivedAt: z.number(),
+  /** The drawn sections had been laid out and painted. */
+  paintedAt: z.number(),
+});
+export type RenderTimeline = z.infer<typeof RenderTimelineSchema>;
+
 export const HostMessageSchema = z.discriminatedUnion('type', [
   /** Render this data. `requestedAt` (epoch ms) is when the user asked for it, for the render time. */
   z.strictObject({ type: z.literal('show'), data: DashboardDataSchema, requestedAt: z.number().nullable() }),
@@ -110,9 +125,15 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   /**
    * A `show` was fully drawn. `elapsedMs`: from `requestedAt` to the end of drawing (null without one);
-   * `renderMs`: the drawing alone.
+   * `renderMs`: the drawing alone; `timeline`: where the time went.
    */
-  z.strictObject({ type: z.literal('rendered'), requestedAt: z.number().nullable(), elapsedMs: z.number().nullable(), renderMs: z.number() }),
+  z.strictObject({
+    type: z.literal('rendered'),
+    requestedAt: z.number().nullable(),
+    elapsedMs: z.number().nullable(),
+    renderMs: z.number(),
+    timeline: RenderTimelineSchema,
+  }),
   z.strictObject({ type: z.literal('chooseWindow'), choice: z.enum(WINDOW_CHOICES) }),
   z.strictObject({ type: z.literal('openDiscussion'), number: z.number().int().positive() }),
   z.strictObject({ type: z.literal('openProfile'), login: z.string().min(1).max(100) }),
