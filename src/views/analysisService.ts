@@ -7,8 +7,9 @@ import type { WindowSelection } from './windowSelection';
 
 /**
  * The one place the engine runs for the views: the analysis of the current data and window, computed
- * when first asked for and kept until the data (a sync, a settings change such as "Mark as Maintainer"
- * or `asOf`) or the window changes. Every view and the dashboard read it, so a figure is computed once.
+ * as soon as the data (a sync, a settings change such as "Mark as Maintainer" or `asOf`) or the window
+ * changes, and kept until they change again. Every view and the dashboard read it, so a figure is
+ * computed once, and opening the dashboard does not wait for it.
  */
 export class AnalysisService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -16,6 +17,7 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private cache: { data: PulseData; choice: WindowChoice; analysis: PulseAnalysis } | null = null;
   private readonly subscriptions: vscode.Disposable[];
+  private pendingComputation: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly controller: PulseController,
@@ -54,10 +56,26 @@ export class AnalysisService implements vscode.Disposable {
     if (!fresh) {
       this.cache = null;
       this.changed.fire();
+      this.computeSoon();
     }
   }
 
+  /** After this turn, so whatever the change redraws first (the Needs Response tree, the status bar) is not held up. */
+  private computeSoon(): void {
+    clearTimeout(this.pendingComputation);
+    this.pendingComputation = setTimeout(() => {
+      this.pendingComputation = undefined;
+      try {
+        void this.current;
+      } catch (error) {
+        // The views ask again when they draw, and show the failure there.
+        this.log.error(`Computing the analysis failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }, 0);
+  }
+
   dispose(): void {
+    clearTimeout(this.pendingComputation);
     this.changed.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
