@@ -1,7 +1,7 @@
 // Runs the VS Code suites (test/vscode/suite/**/*.test.ts) inside a real VS Code: code-server with this extension,
 // driven by headless Chromium (see lib/vscode-session.mjs). Installs code-server into .cache/ on first use.
 //
-//   node scripts/run-vscode-tests.mjs [--grep REGEX] [--verbose] [--timeout SECONDS]
+//   node scripts/run-vscode-tests.mjs [--grep REGEX] [--suites suite|bench] [--verbose] [--timeout SECONDS]
 //
 // builds first and ends with `N passed, N failed`; `npm test` (test-all.mjs) calls runVSCodeTests() after its own
 // build. Results: test-results/vscode/ (results.json, workbench.log, code-server.log, VS Code's logs/),
@@ -21,10 +21,11 @@ const testsEntry = path.join(repoRoot, 'dist', 'test', 'vscode', 'index.js');
 
 /**
  * Runs the bundled suites in code-server and returns their counts; throws if the run crashed or timed out.
- * @param {{ grep?: string, verbose?: boolean, timeoutMs?: number, env?: Record<string, string>, print?: (line: string) => void }} [options]
+ * `suites`: `suite` (the tests) or `bench` (the measurements `npm run bench` takes inside VS Code).
+ * @param {{ grep?: string, suites?: 'suite' | 'bench', verbose?: boolean, timeoutMs?: number, env?: Record<string, string>, print?: (line: string) => void }} [options]
  * @returns {Promise<{ passed: number, failed: number, skipped: number, failures: { title: string, error: string }[] }>}
  */
-export async function runVSCodeTests({ grep, verbose = false, timeoutMs = 15 * 60_000, env = {}, print = console.log } = {}) {
+export async function runVSCodeTests({ grep, suites = 'suite', verbose = false, timeoutMs = 15 * 60_000, env = {}, print = console.log } = {}) {
   if (!existsSync(testsEntry)) throw new Error(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run build\` first`);
   const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-results-'));
   const resultsFile = path.join(resultsDir, 'results.json');
@@ -32,7 +33,7 @@ export async function runVSCodeTests({ grep, verbose = false, timeoutMs = 15 * 6
   try {
     const session = await launchVSCode({
       extensionTestsPath: testsEntry,
-      env: { [protocol.env.resultsFile]: resultsFile, ...(grep ? { [protocol.env.grep]: grep } : {}), ...env },
+      env: { [protocol.env.resultsFile]: resultsFile, [protocol.env.suites]: suites, ...(grep ? { [protocol.env.grep]: grep } : {}), ...env },
       onTestOutput: print,
       verbose,
     });
@@ -63,12 +64,13 @@ async function withTimeout(promise, ms, message) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { grep: { type: 'string' }, verbose: { type: 'boolean' }, timeout: { type: 'string' } },
+    options: { grep: { type: 'string' }, suites: { type: 'string', default: 'suite' }, verbose: { type: 'boolean' }, timeout: { type: 'string' } },
   });
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build failed');
   const results = await runVSCodeTests({
     grep: values.grep,
+    suites: values.suites,
     verbose: values.verbose,
     ...(values.timeout ? { timeoutMs: Number(values.timeout) * 1000 } : {}),
   });

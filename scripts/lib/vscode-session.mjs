@@ -127,7 +127,7 @@ export async function launchVSCode({
       configFile: path.join(tempRoot, 'config.yaml'),
       dataHome: path.join(tempRoot, 'data'),
       logFile: path.join(logsDir, 'code-server.log'),
-      env: { [protocol.env.screenshotsDir]: screenshotsDir, ...env },
+      env: { [protocol.env.screenshotsDir]: screenshotsDir, [protocol.env.userDataDir]: userDataDir, ...env },
     });
     cleanups.push(server.stop);
 

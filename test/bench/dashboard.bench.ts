@@ -1,4 +1,4 @@
-import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
 import { needsResponseSnapshot } from '../../src/controller/needsResponseTriage';
 import { toDashboardData } from '../../src/dashboard/dashboardData';
+import type { RenderReport } from '../../src/dashboard/dashboardPanel';
 import type { HostMessage } from '../../src/shared/dashboardProtocol';
 import { analyze } from '../../src/views/pulseAnalysis';
 import { DEFAULT_SETTINGS } from '../../src/settings/schema';
@@ -41,10 +42,10 @@ export default {
   },
 } satisfies Benchmark;
 
+/** The shipped bundles: esbuild.mjs's production build, written to `outdir` so dist/ stays as the developer built it. */
 async function bundleSizes(report: BenchReporter, outdir: string): Promise<void> {
-  const common = { bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', outdir } as const;
-  await esbuild.build({ ...common, entryPoints: { extension: join(ROOT, 'src/extension.ts') }, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
-  await esbuild.build({ ...common, entryPoints: { webview: join(ROOT, 'webview/main.ts') }, platform: 'browser', format: 'iife', target: 'es2022' });
+  const build = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--outdir', outdir], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the production build failed (exit ${build.status}): ${build.stderr}`);
   // Issue #2 asks for under 400 KB, issue #4 under 500 KB: hold the stricter one.
   report.figure('dist/extension.js, minified', statSync(join(outdir, 'extension.js')).size / KB, 'KB', 400);
   report.figure('dist/webview.js, minified', statSync(join(outdir, 'webview.js')).size / KB, 'KB', 600);
@@ -99,8 +100,18 @@ function printVSCodeMeasurement(report: BenchReporter): void {
     report.note(`(no ${VSCODE_MEASUREMENT.slice(ROOT.length + 1)}: run the VS Code suites to measure inside code-server too)`);
     return;
   }
-  const measured = JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as { discussions: number; elapsedMs: number; renderMs: number; messageBytes: number; measuredAt: string };
+  const measured = JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as RenderReport & { discussions: number; sentBytes: number; measuredAt: string };
   report.note(`inside VS Code (code-server, last VS Code suite run ${measured.measuredAt}, ${measured.discussions} discussions, webview creation included):`);
-  report.figure('  command to first complete render in code-server', measured.elapsedMs, 'ms', 500);
-  report.figure('  show message in code-server', measured.messageBytes / KB, 'KB', 200);
+  report.figure('  command to first complete render in code-server', measured.elapsedMs ?? Number.NaN, 'ms', 500);
+  const { requestedAt, timeline } = measured;
+  const scriptLoadedAt = timeline.scriptLoadedAt ?? timeline.pageStartAt;
+  const phases: [string, number][] = [
+    ['VS Code creating the webview (command to page start)', timeline.pageStartAt - (requestedAt ?? timeline.pageStartAt)],
+    ['page and bundle loading', scriptLoadedAt - timeline.pageStartAt],
+    ['bundle evaluation (toolkit, Plot, zod, our code)', timeline.scriptReadyAt - scriptLoadedAt],
+    ['ready to data arriving (handshake, analysis if not yet computed, message)', timeline.showReceivedAt - timeline.scriptReadyAt],
+    ['validating, drawing and painting every section', timeline.paintedAt - timeline.showReceivedAt],
+  ];
+  for (const [phase, ms] of phases) report.figure(`    ${phase}`, ms, 'ms');
+  report.figure('  messages sent to the webview until the first render, in code-server', measured.sentBytes / KB, 'KB', 200);
 }

@@ -6,12 +6,15 @@
  *
  * It runs every suite esbuild bundled from test/vscode/suite/**\/*.test.ts to dist/test/vscode/suite/ with mocha's
  * BDD interface (`describe`/`it`, globals as in the unit tests). Each suite is its own bundle, so suites share no
- * module state: a suite starts what it needs (e.g. the fake GitHub) in its own `before` hook.
+ * module state: a suite starts what it needs (e.g. the fake GitHub) in its own `before` hook. `npm run bench` runs
+ * the measurements in test/vscode/bench/ the same way.
  *
  * Environment (names in runner-protocol.json; the extension host inherits the runner's environment):
  * - COMMUNITY_PULSE_TEST_RESULTS: file that receives `{ passed, failed, skipped, failures: [{ title, error }] }`
  *   (see summaryReporter.ts).
  * - COMMUNITY_PULSE_TEST_GREP: run only tests whose full title matches this regular expression.
+ * - COMMUNITY_PULSE_TEST_SUITES: `suite` (the default, the tests) or `bench` (the measurements).
+ * - COMMUNITY_PULSE_TEST_USER_DATA_DIR: the VS Code profile's folder, for a suite that prepares stored data.
  * Reporter lines are logged with runner-protocol.json's logPrefix, which tells the code-server runner which of
  * VS Code's log messages to show.
  */
@@ -22,14 +25,22 @@ import { format } from 'node:util';
 import protocol from './runner-protocol.json';
 import SummaryReporter from './summaryReporter';
 
-const suitesDir = path.join(__dirname, 'suite');
+const SUITE_FOLDERS = ['suite', 'bench'] as const;
+
+function suitesFolder(): string {
+  const chosen = process.env[protocol.env.suites] ?? 'suite';
+  const folder = SUITE_FOLDERS.find((name) => name === chosen);
+  if (!folder) throw new Error(`${protocol.env.suites}=${chosen}: expected one of ${SUITE_FOLDERS.join(', ')}`);
+  return path.join(__dirname, folder);
+}
 
 function findSuiteFiles(): string[] {
+  const suitesDir = suitesFolder();
   const files = fs.existsSync(suitesDir)
     ? fs.readdirSync(suitesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.js'))
     : [];
   if (files.length === 0) {
-    throw new Error(`No VS Code suites in ${suitesDir}: esbuild.mjs bundles test/vscode/suite/**/*.test.ts there (run \`npm run build\`)`);
+    throw new Error(`No VS Code suites in ${suitesDir}: esbuild.mjs bundles test/vscode/${path.basename(suitesDir)}/**/*.test.ts there (run \`npm run build\`)`);
   }
   return files.sort().map((file) => path.join(suitesDir, file));
 }
