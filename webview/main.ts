@@ -1,20 +1,21 @@
 import './dashboard.css';
 import * as z from 'zod';
 import { parseHostMessage, type DashboardData, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../src/shared/dashboardProtocol';
-import { WINDOW_CHOICES, windowLabel } from '../src/shared/timeWindow';
-import { el, note } from './dom';
-import { activitySection } from './sections/activity';
-import { categoriesSection } from './sections/categories';
-import type { RenderContext } from './sections/context';
-import { firstResponseSection } from './sections/firstResponse';
-import { headlinesSection } from './sections/headlines';
-import { leadersSection } from './sections/leaders';
-import { needsResponseSection } from './sections/needsResponse';
-import { participationSection } from './sections/participation';
-import { retentionSection } from './sections/retention';
-import { button, dropdown } from './toolkit';
+import { note } from './dom';
 
-/** The dashboard webview: draws what the extension sends, keeps it with setState so a reload shows it at once. */
+/**
+ * The dashboard webview: checks what the extension sends, draws it, and keeps it with setState so a reload
+ * shows it at once. The drawing code (toolkit, charts, sections) is fetched as its own chunk from the start,
+ * in parallel with this one, and everything that draws waits for it.
+ */
+const drawing = import('./drawing');
+type Drawing = Awaited<typeof drawing>;
+let pageUpdates: Promise<Drawing | null> = drawing.catch((error: unknown) => {
+  const message = `the dashboard's drawing code did not load: ${describe(error)}`;
+  post({ type: 'problem', message });
+  root.replaceChildren(note(`${message}. Close the dashboard and open it again.`));
+  return null;
+});
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -51,104 +52,46 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 
 function handle(message: HostMessage, receivedAt: number): void {
   switch (message.type) {
-    case 'show': {
+    case 'show':
       current = message.data;
-      vscode.setState({ data: message.data });
-      draw(message.data);
-      // Report once the browser has laid out and painted the new DOM, not when the script returns.
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          const paintedAt = epochMs(performance.now());
-          const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
-          const timeline: RenderTimeline = { ...pageTimeline(), showReceivedAt: receivedAt, paintedAt };
-          post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt, timeline });
-        }, 0),
-      );
+      update(({ draw }) => {
+        draw(root, message.data, post);
+        vscode.setState({ data: message.data });
+        // Report once the browser has laid out and painted the new DOM, not when the script returns.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const paintedAt = epochMs(performance.now());
+            const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
+            const timeline: RenderTimeline = { ...pageTimeline(), showReceivedAt: receivedAt, paintedAt };
+            post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt, timeline });
+          }, 0),
+        );
+      });
       return;
-    }
     case 'status':
-      if (message.state !== 'loading' || current === null) root.replaceChildren(note(message.message));
-      else root.setAttribute('aria-busy', 'true');
+      update(() => {
+        if (message.state !== 'loading' || current === null) root.replaceChildren(note(message.message));
+        else root.setAttribute('aria-busy', 'true');
+      });
       return;
     case 'inspect':
-      post({ type: 'inspection', requestId: message.requestId, snapshot: inspect() });
+      update(() => post({ type: 'inspection', requestId: message.requestId, snapshot: inspect() }));
       return;
   }
 }
 
-function draw(data: DashboardData): void {
-  const context: RenderContext = { ...chartWidths(), post };
-  const sections: (() => HTMLElement)[] = [
-    () => headlinesSection(data),
-    () => firstResponseSection(data, context),
-    () => activitySection(data, context),
-    () => retentionSection(data, context),
-    () => participationSection(data, context),
-    () => leadersSection(data, context),
-    () => categoriesSection(data),
-    () => needsResponseSection(data, context),
-  ];
-  root.removeAttribute('aria-busy');
-  root.replaceChildren(header(data), ...sections.map(drawSafely));
-}
-
-/** One failing section shows its error and leaves the others drawn. */
-function drawSafely(drawSection: () => HTMLElement): HTMLElement {
-  try {
-    return drawSection();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    post({ type: 'problem', message: `a dashboard section failed to draw: ${message}` });
-    return note(`This section could not be drawn: ${message}`);
-  }
-}
-
-function header(data: DashboardData): HTMLElement {
-  const window = data.report.window;
-  return el(
-    'header',
-    {},
-    el('h1', {}, `Community Pulse — ${data.repository}`),
-    el(
-      'p',
-      { class: 'subtitle' },
-      `${data.windowLabel}: ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}${data.syncedAt ? ` · synced ${data.syncedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
-    ),
-    data.asOf
-      ? el(
-          'p',
-          { class: 'as-of', role: 'note' },
-          el('strong', {}, `As of ${data.asOf}`),
-          ': the community as it stood then (setting communityPulse.asOf), not live data. Later posts, answers and discussions are not counted.',
-        )
-      : null,
-    el(
-      'div',
-      { class: 'toolbar' },
-      dropdown(
-        'Time window',
-        WINDOW_CHOICES.map((choice) => ({ value: choice, label: windowLabel(choice) })),
-        data.windowChoice,
-        (value) => {
-          const choice = WINDOW_CHOICES.find((one) => one === value);
-          if (choice) post({ type: 'chooseWindow', choice });
-        },
-      ),
-      button('Refresh', 'Sync the repository now', () => post({ type: 'refresh' }), true),
-      button('Export Report…', 'Write this window’s report as Markdown, JSON or CSV', () => post({ type: 'exportReport' })),
-    ),
-  );
-}
-
-/** `.pair` in dashboard.css: two charts to a row when each gets this much, with this gap; else one. */
-const PAIR_MIN_WIDTH = 360;
-const PAIR_GAP = 24;
-
-/** Draw each chart at the width it is shown at, so its text is never scaled down. */
-function chartWidths(): { width: number; fullWidth: number } {
-  const fullWidth = Math.max(280, root.clientWidth);
-  const width = fullWidth >= 2 * PAIR_MIN_WIDTH + PAIR_GAP ? Math.floor((fullWidth - PAIR_GAP) / 2) : fullWidth;
-  return { width, fullWidth };
+/** Changes the page once the drawing code is there, in the order the messages came. */
+function update(change: (module: Drawing) => void): void {
+  pageUpdates = pageUpdates.then((module) => {
+    if (module) {
+      try {
+        change(module);
+      } catch (error) {
+        post({ type: 'problem', message: `the dashboard failed to update: ${describe(error)}` });
+      }
+    }
+    return module;
+  });
 }
 
 function inspect(): DomSnapshot {
@@ -178,27 +121,33 @@ function inspect(): DomSnapshot {
   };
 }
 
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function epochMs(sincePageStart: number): number {
   return performance.timeOrigin + sincePageStart;
 }
 
-/** The page's own start-up: when it began loading, when the bundle arrived, when the script was ready. */
-function pageTimeline(): Pick<RenderTimeline, 'pageStartAt' | 'scriptLoadedAt' | 'scriptReadyAt'> {
-  const bundle = performance
+/** The page's own start-up: when it began loading, when its code had arrived, when the main script was ready. */
+function pageTimeline(): Pick<RenderTimeline, 'pageStartAt' | 'codeLoadedAt' | 'scriptReadyAt'> {
+  const arrivals = performance
     .getEntriesByType('resource')
-    .find((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming && entry.initiatorType === 'script' && /\/webview\.js(\?|$)/.test(entry.name));
-  return { pageStartAt: performance.timeOrigin, scriptLoadedAt: bundle ? epochMs(bundle.responseEnd) : null, scriptReadyAt };
+    .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming && /\/webview(-[^/]+)?\.js(\?|$)/.test(entry.name))
+    .map((entry) => entry.responseEnd);
+  return { pageStartAt: performance.timeOrigin, codeLoadedAt: arrivals.length > 0 ? epochMs(Math.max(...arrivals)) : null, scriptReadyAt };
 }
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => current && draw(current), 150);
+  resizeTimer = setTimeout(() => current && update(({ draw }) => current && draw(root, current, post)), 150);
 });
 
 const saved = vscode.getState() as Partial<SavedState> | undefined;
 if (saved?.data) {
-  current = saved.data;
-  draw(saved.data);
+  const data = saved.data;
+  current = data;
+  update(({ draw }) => draw(root, data, post));
 }
 post({ type: 'ready' });

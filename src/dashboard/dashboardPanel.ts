@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
 import type { PulseController } from '../controller/pulseController';
@@ -28,6 +29,11 @@ export interface DashboardDependencies {
 }
 
 const INSPECT_TIMEOUT_MS = 10_000;
+
+/** The chunks esbuild split from webview.js (dist/webview-*.js, named after their modules). */
+function webviewChunks(dist: string): string[] {
+  return readdirSync(dist).filter((file) => /^webview-.+\.js$/.test(file));
+}
 
 /**
  * One dashboard panel: its page, and the protocol on the host side — validate what arrives, answer
@@ -61,6 +67,7 @@ export class DashboardPanel implements vscode.Disposable {
       cspSource: panel.webview.cspSource,
       nonce: createNonce(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      chunkUris: webviewChunks(dist.fsPath).map((file) => panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString()),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
     this.subscriptions.push(

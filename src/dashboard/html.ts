@@ -10,6 +10,8 @@ export interface DashboardPage {
   readonly nonce: string;
   /** `asWebviewUri` of dist/webview.js and dist/webview.css. */
   readonly scriptUri: string;
+  /** `asWebviewUri` of the chunks webview.js imports (dist/webview-*.js): fetched at once, beside it. */
+  readonly chunkUris: readonly string[];
   readonly styleUri: string;
 }
 
@@ -30,11 +32,12 @@ export function dashboardHtml(page: DashboardPage): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeAttribute(page.styleUri)}">
+${page.chunkUris.map((uri) => `<link rel="modulepreload" nonce="${page.nonce}" href="${escapeAttribute(uri)}">`).join('\n')}
 <title>Community Pulse</title>
 </head>
 <body>
 <main id="root" aria-live="polite" aria-busy="true"><p class="note">Loading the dashboard…</p></main>
-<script nonce="${page.nonce}" src="${escapeAttribute(page.scriptUri)}"></script>
+<script type="module" nonce="${page.nonce}" src="${escapeAttribute(page.scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -102,9 +102,9 @@ export type DomSnapshot = z.infer<typeof DomSnapshotSchema>;
 const RenderTimelineSchema = z.strictObject({
   /** The webview's document started loading. */
   pageStartAt: z.number(),
-  /** The script bundle had arrived (null when the browser does not say). */
-  scriptLoadedAt: z.number().nullable(),
-  /** The script had been evaluated, its libraries included, and was about to say `ready`. */
+  /** The last of the page's scripts (webview.js and its chunks) had arrived (null when the browser does not say). */
+  codeLoadedAt: z.number().nullable(),
+  /** The main script had been evaluated and was about to say `ready` (its chunks may still be on their way). */
   scriptReadyAt: z.number(),
   /** The `show` message arrived. */
   showReceivedAt: z.number(),

@@ -1,32 +1,34 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
 import { needsResponseSnapshot } from '../../src/controller/needsResponseTriage';
 import { toDashboardData } from '../../src/dashboard/dashboardData';
-import type { RenderReport } from '../../src/dashboard/dashboardPanel';
 import type { HostMessage } from '../../src/shared/dashboardProtocol';
 import { analyze } from '../../src/views/pulseAnalysis';
 import { DEFAULT_SETTINGS } from '../../src/settings/schema';
 import { generateCommunity } from '../fake-github/generator';
+import type { DashboardRenderMeasurement, DashboardRenderResults } from '../vscode/bench/dashboardRender.test';
 import type { Benchmark, BenchReporter } from './reporter';
 
 const DISCUSSIONS = 20_000;
 const KB = 1024;
 const ROOT = join(__dirname, '..', '..');
-/** Written by the VS Code suite (test/vscode/suite/dashboard.test.ts) when it opens the dashboard for real. */
+/** Written by the VS Code bench suite (test/vscode/bench/dashboardRender.test.ts). */
 const VSCODE_MEASUREMENT = join(ROOT, 'test-results', 'dashboard-render.json');
 
 /**
- * Issue #4: the dashboard on a synthetic 20,000-discussion community. The clock starts where the
- * "Open Dashboard" command starts (before the analysis), the message is the one the panel sends, and the
- * end is measured by the real webview bundle in headless Chromium once it has drawn and painted every
- * section (its `rendered` reply). VS Code's own cost of creating the webview is not in this figure; the
- * VS Code suite measures that path on its smaller community and its figure is printed too.
+ * Issue #4: the dashboard on a synthetic 20,000-discussion community.
+ * - Inside VS Code (code-server in headless Chromium, test/vscode/bench): from the "Open Dashboard" command to
+ *   the webview's report that every section is drawn and painted, VS Code's creation of the webview included,
+ *   split into where the time went. This is the figure the target is for.
+ * - The same bundle in a bare Chromium page, with the host's analysis timed on its own: what each part costs
+ *   without VS Code around it.
  */
 export default {
   title: 'Dashboard (issue #4)',
@@ -34,11 +36,11 @@ export default {
     const outdir = mkdtempSync(join(tmpdir(), 'pulse-bundles-'));
     try {
       await bundleSizes(report, outdir);
-      await firstRender(report, outdir);
+      await inVSCode(report);
+      await inBarePage(report, outdir);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
-    printVSCodeMeasurement(report);
   },
 } satisfies Benchmark;
 
@@ -48,10 +50,13 @@ async function bundleSizes(report: BenchReporter, outdir: string): Promise<void>
   if (build.status !== 0) throw new Error(`the production build failed (exit ${build.status}): ${build.stderr}`);
   // Issue #2 asks for under 400 KB, issue #4 under 500 KB: hold the stricter one.
   report.figure('dist/extension.js, minified', statSync(join(outdir, 'extension.js')).size / KB, 'KB', 400);
-  report.figure('dist/webview.js, minified', statSync(join(outdir, 'webview.js')).size / KB, 'KB', 600);
+  const webviewFiles = readdirSync(outdir).filter((file) => /^webview(-.+)?\.js$/.test(file));
+  const sizes = webviewFiles.map((file) => `${file} ${Math.round(statSync(join(outdir, file)).size / KB)} KB`).join(', ');
+  const total = webviewFiles.reduce((sum, file) => sum + statSync(join(outdir, file)).size, 0);
+  report.figure(`the webview's code, minified (${sizes})`, total / KB, 'KB', 600);
 }
 
-async function firstRender(report: BenchReporter, outdir: string): Promise<void> {
+async function inBarePage(report: BenchReporter, outdir: string): Promise<void> {
   const now = Date.now();
   const generated = generateCommunity({ seed: 4, discussions: DISCUSSIONS, now: new Date(now).toISOString(), repository: 'synthetic/bench' });
   const community = normalizeCommunity(generated.repository, generated.discussions);
@@ -61,28 +66,34 @@ async function firstRender(report: BenchReporter, outdir: string): Promise<void>
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.setContent(`<!DOCTYPE html><html><head><style>${readFileSync(join(outdir, 'webview.css'), 'utf8')}</style></head><body><main id="root"></main></body></html>`);
-    // Scripts as text: functions passed to the page would carry the TypeScript loader's helpers with them.
-    await page.evaluate(`window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });`);
-    await page.addScriptTag({ path: join(outdir, 'webview.js') });
+    // The bundle is ES modules, which a file:// page may not import: serve the build from an origin of its own.
+    const origin = 'https://dashboard.bench';
+    await page.route(`${origin}/**`, (route) => {
+      const file = new URL(route.request().url()).pathname.slice(1);
+      return file === '' ? route.fulfill({ contentType: 'text/html', body: benchPage() }) : route.fulfill({ path: join(outdir, file) });
+    });
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(`window.posted.some((m) => m.type === 'ready')`);
 
-    report.note(`${DISCUSSIONS.toLocaleString('en-US')} discussions, ${community.discussions.reduce((sum, one) => sum + one.posts.length, 0).toLocaleString('en-US')} comments and replies, 90-day window`);
-    // Cold: as the command does when no view has computed the window yet — start the clock, analyse, send, wait for the reply.
-    const coldAt = Date.now();
+    report.note(`in a bare Chromium page, the shipped webview bundle, ${DISCUSSIONS.toLocaleString('en-US')} discussions, 90-day window:`);
     const started = performance.now();
     const analysis = analyze(input, '90', now);
     const needsResponse = needsResponseSnapshot(input);
-    report.figure('analysis on the host (report, previous window, chart series, triage)', performance.now() - started, 'ms');
-    const cold = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: coldAt });
-    report.figure('messages sent to the webview (the `show` message)', cold.bytes / KB, 'KB', 200);
-    report.figure('drawing in the webview (all sections, until painted)', cold.renderMs, 'ms');
-    report.figure('command to first complete render, cold (analysis included), measured in the webview', cold.elapsedMs, 'ms', 500);
-    // Warm: the usual case — the Health and People views beside it computed the window when the data arrived.
-    const warm = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: Date.now() });
-    report.figure('command to first complete render, analysis already computed by the views', warm.elapsedMs, 'ms', 500);
+    report.figure('  analysis on the host, first run (report, both windows, chart series, triage; done when the data loads)', performance.now() - started, 'ms');
+    const first = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: Date.now() });
+    report.figure('  the `show` message', first.bytes / KB, 'KB', 200);
+    report.figure('  validating, drawing and painting every section, first time in the page', first.renderMs, 'ms');
+    const again = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: Date.now() });
+    report.figure('  the same again (a window change in an open dashboard)', again.renderMs, 'ms');
   } finally {
     await browser.close();
   }
+}
+
+/** The webview's page as the panel serves it, with a stand-in for VS Code's API that keeps what the page posts. */
+function benchPage(): string {
+  const host = 'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });';
+  return `<!DOCTYPE html><html><head><link rel="stylesheet" href="webview.css"><script>${host}</script></head><body><main id="root"></main><script type="module" src="webview.js"></script></body></html>`;
 }
 
 /** Posts `message` to the webview page and waits for its `rendered` (or `problem`) reply. */
@@ -95,23 +106,39 @@ async function show(page: Page, message: HostMessage): Promise<{ bytes: number; 
   return { bytes: Buffer.byteLength(serialized), elapsedMs: answer.elapsedMs, renderMs: answer.renderMs };
 }
 
-function printVSCodeMeasurement(report: BenchReporter): void {
-  if (!existsSync(VSCODE_MEASUREMENT)) {
-    report.note(`(no ${VSCODE_MEASUREMENT.slice(ROOT.length + 1)}: run the VS Code suites to measure inside code-server too)`);
-    return;
+/** Builds dist/ as the tests do (the webview minified as shipped) and runs test/vscode/bench in code-server. */
+async function inVSCode(report: BenchReporter): Promise<void> {
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the build failed (exit ${build.status}): ${build.stderr}`);
+  rmSync(VSCODE_MEASUREMENT, { force: true });
+  const { runVSCodeTests } = (await import(pathToFileURL(join(ROOT, 'scripts', 'run-vscode-tests.mjs')).href)) as VSCodeTestRunner;
+  const outcome = await runVSCodeTests({ suites: 'bench', print: () => undefined });
+  if (outcome.failed > 0 || !existsSync(VSCODE_MEASUREMENT)) {
+    throw new Error(`the VS Code bench suite failed: ${outcome.failures.map((failure) => `${failure.title}: ${failure.error}`).join('; ') || 'no measurement written'}`);
   }
-  const measured = JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as RenderReport & { discussions: number; sentBytes: number; measuredAt: string };
-  report.note(`inside VS Code (code-server, last VS Code suite run ${measured.measuredAt}, ${measured.discussions} discussions, webview creation included):`);
-  report.figure('  command to first complete render in code-server', measured.elapsedMs ?? Number.NaN, 'ms', 500);
+  const measured = JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as DashboardRenderResults;
+  report.note(`inside VS Code (code-server in headless Chromium), ${measured.discussions.toLocaleString('en-US')} discussions, ${measured.posts.toLocaleString('en-US')} comments and replies, 90-day window:`);
+  printOpening(report, 'first dashboard of the window', measured.first);
+  printOpening(report, 'closed and opened again', measured.reopened);
+}
+
+/** What scripts/run-vscode-tests.mjs exports (plain JavaScript). */
+interface VSCodeTestRunner {
+  runVSCodeTests(options: { suites: 'suite' | 'bench'; print: (line: string) => void }): Promise<{ failed: number; failures: { title: string; error: string }[] }>;
+}
+
+function printOpening(report: BenchReporter, label: string, measured: DashboardRenderMeasurement): void {
+  report.figure(`  ${label}: command to first complete render`, measured.elapsedMs ?? Number.NaN, 'ms', 500);
   const { requestedAt, timeline } = measured;
-  const scriptLoadedAt = timeline.scriptLoadedAt ?? timeline.pageStartAt;
-  const phases: [string, number][] = [
-    ['VS Code creating the webview (command to page start)', timeline.pageStartAt - (requestedAt ?? timeline.pageStartAt)],
-    ['page and bundle loading', scriptLoadedAt - timeline.pageStartAt],
-    ['bundle evaluation (toolkit, Plot, zod, our code)', timeline.scriptReadyAt - scriptLoadedAt],
-    ['ready to data arriving (handshake, analysis if not yet computed, message)', timeline.showReceivedAt - timeline.scriptReadyAt],
-    ['validating, drawing and painting every section', timeline.paintedAt - timeline.showReceivedAt],
+  // Moments after the command, not durations: the page fetches its chunks while the main script runs.
+  const since = (moment: number | null) => (moment === null || requestedAt === null ? Number.NaN : moment - requestedAt);
+  const moments: [string, number | null][] = [
+    ['the page starts loading (VS Code has created the webview)', timeline.pageStartAt],
+    ['the main script is ready (zod and the protocol evaluated)', timeline.scriptReadyAt],
+    ['the data arrives', timeline.showReceivedAt],
+    ['all the code has arrived (toolkit and charts chunk)', timeline.codeLoadedAt],
+    ['every section is drawn and painted', timeline.paintedAt],
   ];
-  for (const [phase, ms] of phases) report.figure(`    ${phase}`, ms, 'ms');
-  report.figure('  messages sent to the webview until the first render, in code-server', measured.sentBytes / KB, 'KB', 200);
+  for (const [moment, at] of moments) report.figure(`    ${moment}, at`, since(at), 'ms');
+  report.figure(`    messages sent until then`, measured.sentBytes / KB, 'KB', 200);
 }

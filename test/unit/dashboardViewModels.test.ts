@@ -159,13 +159,21 @@ describe('dashboard and Health view models', () => {
   });
 
   it('serves the page with a strict CSP: the script only with its nonce, no inline style, no images', () => {
-    const html = dashboardHtml({ cspSource: 'https://webview.test', nonce: 'abc123', scriptUri: 'https://webview.test/dist/webview.js', styleUri: 'https://webview.test/dist/webview.css' });
+    const html = dashboardHtml({
+      cspSource: 'https://webview.test',
+      nonce: 'abc123',
+      scriptUri: 'https://webview.test/dist/webview.js',
+      chunkUris: ['https://webview.test/dist/webview-drawing.js'],
+      styleUri: 'https://webview.test/dist/webview.css',
+    });
     const csp = /content="([^"]+)"/.exec(html)![1]!;
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc123'(;|$)/);
     assert.match(csp, /style-src https:\/\/webview\.test(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-    assert.match(html, /<script nonce="abc123" src="https:\/\/webview\.test\/dist\/webview\.js"><\/script>/);
+    assert.match(html, /<script type="module" nonce="abc123" src="https:\/\/webview\.test\/dist\/webview\.js"><\/script>/);
+    // The chunks it imports are fetched beside it, and carry the nonce too.
+    assert.match(html, /<link rel="modulepreload" nonce="abc123" href="https:\/\/webview\.test\/dist\/webview-drawing\.js">/);
   });
 
   it('links profiles on github.com, GitHub Enterprise Server and the fake GitHub, and opens only web links', () => {
