@@ -31,15 +31,23 @@ export interface TableSpec {
   readonly numeric?: readonly number[];
 }
 
-export function table(spec: TableSpec): HTMLTableElement {
+/**
+ * A table in a scroll area of its own: wider than a narrow editor, it scrolls sideways by itself (keyboard
+ * included) instead of squeezing its words letter by letter or widening the page.
+ */
+export function table(spec: TableSpec): HTMLElement {
   const numeric = new Set(spec.numeric ?? []);
   const cellAttributes = (index: number) => (numeric.has(index) ? { class: 'num' } : {});
   return el(
-    'table',
-    {},
-    el('caption', {}, spec.caption),
-    el('thead', {}, el('tr', {}, ...spec.headers.map((header, index) => el('th', { scope: 'col', ...cellAttributes(index) }, header)))),
-    el('tbody', {}, ...spec.rows.map((row) => el('tr', {}, ...row.map((cell, index) => el('td', cellAttributes(index), cell))))),
+    'div',
+    { class: 'table-scroll', role: 'region', 'aria-label': spec.caption, tabindex: '0' },
+    el(
+      'table',
+      {},
+      el('caption', {}, spec.caption),
+      el('thead', {}, el('tr', {}, ...spec.headers.map((header, index) => el('th', { scope: 'col', ...cellAttributes(index) }, header)))),
+      el('tbody', {}, ...spec.rows.map((row) => el('tr', {}, ...row.map((cell, index) => el('td', cellAttributes(index), cell))))),
+    ),
   );
 }
 

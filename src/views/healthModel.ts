@@ -46,8 +46,10 @@ export interface HeadlineRow {
   readonly value: string;
   /** null when either window has no figure to compare. */
   readonly change: HeadlineChange | null;
-  /** `previous 90 days: 4.2 h`. */
-  readonly previous: string;
+  /** The window compared with: `previous 90 days`, or `no earlier window`. */
+  readonly previousWindow: string;
+  /** The figure of that window as text (`4.2 h`, `—`); null when there is no earlier window. */
+  readonly previousFigure: string | null;
   /** What the figure means, in a sentence or two. */
   readonly definition: string;
   /** The definition in docs/metrics.md, quoted word for word (markup dropped): doc and views cannot drift apart. */
@@ -168,7 +170,8 @@ export function buildHeadlines(current: Headline, previous: Headline | null, con
       label: spec.label(context),
       value: formatFigure(spec.kind, value),
       change: value !== null && before !== null ? describeChange(spec, value, before) : null,
-      previous: previous ? `${previousLabel}: ${formatFigure(spec.kind, before)}` : previousLabel,
+      previousWindow: previousLabel,
+      previousFigure: previous ? formatFigure(spec.kind, before) : null,
       definition: spec.definition(current, context),
       docsQuote: spec.docsQuote,
       missingReason: value === null ? (meaningless ?? current.reasons[spec.figure] ?? 'no data in the window') : null,
@@ -223,6 +226,11 @@ export interface HeadlineItemLook {
   readonly color: 'charts.green' | 'charts.red' | null;
 }
 
+/** `previous 90 days: 4.2 h`, or `no earlier window`. */
+export function previousText(row: HeadlineRow): string {
+  return row.previousFigure === null ? row.previousWindow : `${row.previousWindow}: ${row.previousFigure}`;
+}
+
 /** `docs/metrics.md: “…”`: the quoted definition. */
 function docsLine(row: HeadlineRow): string {
   return `docs/metrics.md: “${row.docsQuote}”`;
@@ -230,7 +238,7 @@ function docsLine(row: HeadlineRow): string {
 
 /** The dashboard card's and the Health item's tooltip text: definition, docs quote, and why the figure is missing. */
 export function headlineTooltip(row: HeadlineRow): string {
-  const lines = [row.definition, docsLine(row), row.previous];
+  const lines = [row.definition, docsLine(row), previousText(row)];
   if (row.missingReason) lines.unshift(`No figure: ${row.missingReason}.`);
   return lines.join('\n\n');
 }

@@ -1,7 +1,8 @@
 /**
  * The browser test (issue #4): Playwright drives the code-server page as a maintainer would — open the Community
  * Pulse container, click a discussion in Needs Response, open the dashboard from the command palette, switch to the
- * dark theme — and saves screenshots of the views and the dashboard in both themes to test-results/screenshots/.
+ * dark theme, then to a high-contrast one, narrow the editor — and saves screenshots of the views and the dashboard
+ * in each theme and at the narrow width to test-results/screenshots/.
  * The README shows three of them (media/screenshots/): browser-views-light.png as needs-response.png (the views
  * beside the dashboard), browser-dashboard-light.png and browser-dashboard-dark.png (the dashboard full width).
  *
@@ -45,6 +46,8 @@ async function main(): Promise<number> {
     ['clicks a discussion in Needs Response and is offered its GitHub page', () => clickDiscussion(page)],
     ['opens the dashboard from the command palette and sees every section', () => openDashboard(page)],
     ['switches to the dark theme, and the dashboard follows it', () => switchToDark(page)],
+    ['switches to a high-contrast theme, and the dashboard draws its borders', () => switchToHighContrast(page)],
+    ['narrows the editor, and the dashboard reflows with nothing cut off', () => narrowTheEditor(page)],
   ];
   try {
     for (const [title, run] of steps) {
@@ -138,10 +141,7 @@ async function toggleSideBar(page: Page, state: 'visible' | 'hidden'): Promise<v
 async function switchToDark(page: Page): Promise<void> {
   const frame = await dashboardFrame(page);
   const lightBackground = await backgroundLuminance(frame);
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.keyboard.type('Dark Modern');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await chooseTheme(page, 'Dark Modern');
   const deadline = Date.now() + 10_000;
   let darkBackground = await backgroundLuminance(frame);
   while (darkBackground >= 0.5 && Date.now() < deadline) {
@@ -154,6 +154,68 @@ async function switchToDark(page: Page): Promise<void> {
   await shoot(page, 'browser-dashboard-dark');
   await toggleSideBar(page, 'visible');
   await shoot(page, 'browser-views-dark');
+}
+
+/** The side bar is visible when this starts (the dark step ends with the views); the pictures are full width. */
+async function switchToHighContrast(page: Page): Promise<void> {
+  const frame = await dashboardFrame(page);
+  await chooseTheme(page, 'Dark High Contrast');
+  await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 10_000 });
+  const [cardBorder, contrastBorder] = (await frame.evaluate(
+    `[getComputedStyle(document.querySelector('.card')).borderTopColor, getComputedStyle(document.body).getPropertyValue('--vscode-contrastBorder').trim()]`,
+  )) as [string, string];
+  if (!contrastBorder || cardBorder !== hexToRgb(contrastBorder)) {
+    throw new Error(`a headline card's border is ${cardBorder}; the theme's contrast border is ${contrastBorder || 'not set'}`);
+  }
+  await toggleSideBar(page, 'hidden');
+  await shoot(page, 'browser-dashboard-high-contrast');
+}
+
+/**
+ * As a maintainer keeping the dashboard in a narrow editor beside their code: the page reflows, nothing sticks out
+ * past its right edge (sections clip what overflows them, so sticking out means cut off), and only a table too wide
+ * for the width scrolls sideways, inside its own scroll area.
+ */
+async function narrowTheEditor(page: Page): Promise<void> {
+  const frame = await dashboardFrame(page);
+  const wide = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: 520, height: wide.height });
+  // The page redraws its charts at the new width once the resizing stops.
+  const deadline = Date.now() + 10_000;
+  let layout = await narrowLayout(frame);
+  while ((layout.pageWidth > 520 || layout.sticksOut.length > 0) && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    layout = await narrowLayout(frame);
+  }
+  if (layout.pageWidth > 520) throw new Error(`the dashboard is still ${layout.pageWidth}px wide`);
+  if (layout.sticksOut.length > 0) throw new Error(`at ${layout.pageWidth}px these stick out past the right edge: ${layout.sticksOut.join(', ')}`);
+  await shoot(page, 'browser-dashboard-narrow');
+  await page.setViewportSize(wide);
+}
+
+async function narrowLayout(frame: Frame): Promise<{ pageWidth: number; sticksOut: string[] }> {
+  return (await frame.evaluate(`(() => {
+    const pageWidth = document.documentElement.clientWidth;
+    const sticksOut = [];
+    for (const element of document.querySelectorAll('main *')) {
+      if (element.closest('.table-scroll') && !element.matches('.table-scroll')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > pageWidth + 1) sticksOut.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + ' (' + Math.round(box.right) + 'px)');
+    }
+    return { pageWidth, sticksOut: sticksOut.slice(0, 8) };
+  })()`)) as { pageWidth: number; sticksOut: string[] };
+}
+
+function hexToRgb(color: string): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return hex ? `rgb(${hex.slice(1).map((part) => parseInt(part, 16)).join(', ')})` : color;
+}
+
+async function chooseTheme(page: Page, name: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
 }
 
 async function runCommand(page: Page, title: string): Promise<void> {

@@ -7,7 +7,7 @@ import { formatCount, formatPercent, formatSeconds } from '../../src/shared/form
 import { resolveWindow, windowLabel } from '../../src/shared/timeWindow';
 import { asOfLabel, formatMoment, withAsOf } from '../../src/views/asOf';
 import type { Headline } from '../../src/community/reportSchema';
-import { buildHeadlines, headlineItemLook, headlineTooltip } from '../../src/views/healthModel';
+import { buildHeadlines, headlineItemLook, headlineTooltip, previousText } from '../../src/views/healthModel';
 import { isWebUrl, profileUrl } from '../../src/views/webLinks';
 
 const DAY = 86_400_000;
@@ -59,7 +59,7 @@ describe('dashboard and Health view models', () => {
     const median = rows.find((row) => row.id === 'firstResponseMedian')!;
     assert.equal(median.value, '2 h');
     assert.deepEqual(median.change, { arrow: '▲', text: '+1 h', tone: 'bad' }, 'slower responses are bad news');
-    assert.equal(median.previous, 'previous 90 days: 1 h');
+    assert.equal(previousText(median), 'previous 90 days: 1 h');
     const answerRate = rows.find((row) => row.id === 'answerRate')!;
     assert.deepEqual(answerRate.change, { arrow: '▲', text: '+10 pts', tone: 'good' });
     assert.deepEqual(rows.find((row) => row.id === 'absenceFactor')!.change, { arrow: '=', text: 'no change', tone: 'neutral' });
@@ -90,7 +90,7 @@ describe('dashboard and Health view models', () => {
     const returning = rows.find((row) => row.id === 'returningRate')!;
     assert.equal(returning.value, '—');
     assert.match(returning.missingReason ?? '', /^the window covers all history, so nobody can have posted before it/);
-    assert.equal(returning.previous, 'no earlier window');
+    assert.equal(previousText(returning), 'no earlier window');
     assert.equal(rows.find((row) => row.id === 'answerRate')!.value, '50%', 'other figures stand');
   });
 

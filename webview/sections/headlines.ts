@@ -1,5 +1,5 @@
 import type { DashboardData } from '../../src/shared/dashboardProtocol';
-import { headlineTooltip } from '../../src/views/healthModel';
+import { headlineTooltip, previousText } from '../../src/views/healthModel';
 import { el, figure, table } from '../dom';
 
 /**
@@ -18,13 +18,14 @@ export function headlinesSection(data: DashboardData): HTMLElement {
         : row.missingReason
           ? el('div', { class: 'card-change neutral' }, 'no figure: hover for why')
           : null,
-      el('div', { class: 'card-previous' }, row.previous),
+      // The figure never breaks from its unit (`2.3 d`) in a narrow card.
+      el('div', { class: 'card-previous' }, row.previousFigure === null ? row.previousWindow : `${row.previousWindow}: `, row.previousFigure !== null && el('span', { class: 'figure-text' }, row.previousFigure)),
     ),
   );
   const alternative = table({
     caption: 'Headline figures and change from the previous window',
     headers: ['Figure', 'Value', 'Change', 'Previous window'],
-    rows: data.headlines.map((row) => [row.label, figure(row.value, row.missingReason ?? undefined), row.change ? `${row.change.arrow} ${row.change.text}` : '—', row.previous]),
+    rows: data.headlines.map((row) => [row.label, figure(row.value, row.missingReason ?? undefined), row.change ? `${row.change.arrow} ${row.change.text}` : '—', previousText(row)]),
   });
   return el(
     'section',
