@@ -196,7 +196,7 @@ export const SettingsSchema = z.strictObject({
   cohortMonths: z.number(),
 });
 
-export const ReportSchema = explained({
+const reportShape = {
   schemaVersion: z.literal(1),
   repository: z.string(),
   window: WindowSchema,
@@ -218,7 +218,12 @@ export const ReportSchema = explained({
   activity: ActivitySchema,
   needsResponse: NeedsResponseSchema,
   previous: z.strictObject({ window: WindowSchema, headline: HeadlineSchema }),
-});
+};
+
+export const ReportSchema = explained(reportShape);
+
+/** The report without its lists of people (contributors, inactive regulars): what the dashboard is sent. */
+export const ReportSummarySchema = explained(z.object(reportShape).omit({ contributors: true, inactiveRegulars: true }).shape);
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportWindow = z.infer<typeof WindowSchema>;

@@ -2,7 +2,7 @@ import { formatDuration } from '../community/duration';
 import { cohortRates } from '../community/metrics/cohortRates';
 import { TRIAGE_BUCKETS, type TriageBucket } from '../community/triage';
 import type { NeedsResponseSnapshot } from '../controller/needsResponseTriage';
-import { LEADER_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from '../shared/dashboardProtocol';
+import { LEADER_LIMIT, NEAR_CANDIDATE_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from '../shared/dashboardProtocol';
 import { windowLabel } from '../shared/timeWindow';
 import { formatMoment } from '../views/asOf';
 import type { PulseAnalysis } from '../views/pulseAnalysis';
@@ -33,6 +33,7 @@ export function toDashboardData(analysis: PulseAnalysis, needsResponse: NeedsRes
         waiting: formatDuration(Math.max(0, needsResponse.now - item.waitingSince)),
       }),
     );
+  const { contributors, inactiveRegulars: _inPeopleView, ...report } = analysis.report;
   return {
     repository: analysis.repository,
     windowChoice: analysis.choice,
@@ -41,8 +42,10 @@ export function toDashboardData(analysis: PulseAnalysis, needsResponse: NeedsRes
     asOf: needsResponse.asOf === null ? null : formatMoment(needsResponse.asOf),
     headlines: [...analysis.headlines],
     // All leaders are in the People view; the dashboard's table shows the top ones (and says how many there are).
-    report: { ...analysis.report, leaders: analysis.report.leaders.slice(0, LEADER_LIMIT) },
-    leaderCount: analysis.report.leaders.length,
+    report: { ...report, leaders: report.leaders.slice(0, LEADER_LIMIT) },
+    leaderCount: report.leaders.length,
+    // The report lists contributors by responses, most first (docs/metrics.md).
+    nearCandidates: contributors.filter((contributor) => !contributor.eligible).slice(0, NEAR_CANDIDATE_LIMIT),
     firstResponse: analysis.firstResponse,
     lorenz: [...analysis.lorenz],
     waiting,

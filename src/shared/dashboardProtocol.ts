@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import type { LorenzPoint } from '../community/metrics/lorenz';
-import { ReportSchema } from '../community/reportSchema';
+import { ContributorSchema, ReportSummarySchema } from '../community/reportSchema';
 import type { HeadlineRow } from '../views/healthModel';
 import { WINDOW_CHOICES } from './timeWindow';
 
@@ -67,10 +67,15 @@ export const DashboardDataSchema = z.strictObject({
   /** `2023-03-31` when the figures are of a past moment (`communityPulse.asOf`), null when live. */
   asOf: z.string().nullable(),
   headlines: z.array(HeadlineRowSchema),
-  /** The engine's report, with `leaders` cut to the top `LEADER_LIMIT`. */
-  report: ReportSchema,
+  /**
+   * The engine's report as the dashboard shows it: `leaders` cut to the top `LEADER_LIMIT`, without the full
+   * list of contributors and of inactive regulars (the People view and the exported report have them).
+   */
+  report: ReportSummarySchema,
   /** How many leader candidates the report has in all. */
   leaderCount: z.number().int().nonnegative(),
+  /** The most active contributors who are not (yet) candidates, at most `NEAR_CANDIDATE_LIMIT`, with what they lack. */
+  nearCandidates: z.array(ContributorSchema),
   firstResponse: FirstResponseSeriesSchema,
   lorenz: z.array(LorenzPointSchema),
   /** The longest-waiting discussions of Needs Response (all buckets), at most `WAITING_LIMIT`. */
@@ -83,6 +88,7 @@ export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
 
 export const WAITING_LIMIT = 10;
 export const LEADER_LIMIT = 20;
+export const NEAR_CANDIDATE_LIMIT = 5;
 
 /** What the webview rendered, as text, so tests can check it through the real DOM. */
 const DomSnapshotSchema = z.strictObject({

@@ -16,7 +16,7 @@ const COMPONENT_LABELS: Record<(typeof COMPONENTS)[number], string> = {
 
 /** Leader candidates with their score broken into parts; when none qualifies, the closest contributors and what they lack. */
 export function leadersSection(data: DashboardData, context: RenderContext): HTMLElement {
-  const { leaders, contributors, settings } = data.report;
+  const { leaders, settings } = data.report;
   const weights = settings.scoreWeights;
   const person = (login: string) => linkButton(`@${login}`, `Open @${login}'s GitHub profile`, () => context.post({ type: 'openProfile', login }));
   const row = (contributor: Contributor) => [
@@ -27,7 +27,7 @@ export function leadersSection(data: DashboardData, context: RenderContext): HTM
   ];
   const headers = ['Person', 'Score', ...COMPONENTS.map((key) => `${COMPONENT_LABELS[key]} (×${weights[key]})`), 'Last active'];
   const numeric = Array.from({ length: COMPONENTS.length + 1 }, (_, index) => index + 1);
-  const closest = contributors.filter((contributor) => !contributor.eligible).slice(0, 5);
+  const closest = data.nearCandidates;
   return section(
     'leaders',
     'Leader candidates',
