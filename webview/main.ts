@@ -47,23 +47,27 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     post({ type: 'problem', message: parsed.error });
     return;
   }
-  handle(parsed.message, receivedAt);
+  handle(parsed.message, { showReceivedAt: receivedAt, validatedAt: epochMs(performance.now()) });
 });
 
-function handle(message: HostMessage, receivedAt: number): void {
+/** When a message arrived and when it had been checked: the start of a `show`'s timeline. */
+type Arrival = Pick<RenderTimeline, 'showReceivedAt' | 'validatedAt'>;
+
+function handle(message: HostMessage, arrival: Arrival): void {
   switch (message.type) {
     case 'show':
       current = message.data;
       update(({ draw }) => {
         draw(root, message.data, post);
+        const drawnAt = epochMs(performance.now());
         vscode.setState({ data: message.data });
         // Report once the browser has laid out and painted the new DOM, not when the script returns.
         requestAnimationFrame(() =>
           setTimeout(() => {
             const paintedAt = epochMs(performance.now());
             const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
-            const timeline: RenderTimeline = { ...pageTimeline(), showReceivedAt: receivedAt, paintedAt };
-            post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt, timeline });
+            const timeline: RenderTimeline = { ...pageTimeline(), ...arrival, drawnAt, paintedAt };
+            post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - arrival.showReceivedAt, timeline });
           }, 0),
         );
       });

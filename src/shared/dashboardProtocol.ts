@@ -115,6 +115,10 @@ const RenderTimelineSchema = z.strictObject({
   scriptReadyAt: z.number(),
   /** The `show` message arrived. */
   showReceivedAt: z.number(),
+  /** It had been checked against this protocol. */
+  validatedAt: z.number(),
+  /** Every section had been built (the drawing code had arrived and run), before layout and paint. */
+  drawnAt: z.number(),
   /** The drawn sections had been laid out and painted. */
   paintedAt: z.number(),
 });

@@ -21,6 +21,7 @@ const KB = 1024;
 const ROOT = join(__dirname, '..', '..');
 /** Written by the VS Code bench suite (test/vscode/bench/dashboardRender.test.ts). */
 const VSCODE_MEASUREMENT = join(ROOT, 'test-results', 'dashboard-render.json');
+const VSCODE_SESSIONS = 3;
 
 /**
  * Issue #4: the dashboard on a synthetic 20,000-discussion community.
@@ -106,20 +107,29 @@ async function show(page: Page, message: HostMessage): Promise<{ bytes: number; 
   return { bytes: Buffer.byteLength(serialized), elapsedMs: answer.elapsedMs, renderMs: answer.renderMs };
 }
 
-/** Builds dist/ as the tests do (the webview minified as shipped) and runs test/vscode/bench in code-server. */
+/**
+ * Builds dist/ as the tests do (the webview minified as shipped) and runs test/vscode/bench in code-server,
+ * in `VSCODE_SESSIONS` fresh sessions: a first dashboard is first only once per window, and one opening
+ * varies by a hundred milliseconds or more here, so the figure is the median session's.
+ */
 async function inVSCode(report: BenchReporter): Promise<void> {
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`the build failed (exit ${build.status}): ${build.stderr}`);
-  rmSync(VSCODE_MEASUREMENT, { force: true });
   const { runVSCodeTests } = (await import(pathToFileURL(join(ROOT, 'scripts', 'run-vscode-tests.mjs')).href)) as VSCodeTestRunner;
-  const outcome = await runVSCodeTests({ suites: 'bench', print: () => undefined });
-  if (outcome.failed > 0 || !existsSync(VSCODE_MEASUREMENT)) {
-    throw new Error(`the VS Code bench suite failed: ${outcome.failures.map((failure) => `${failure.title}: ${failure.error}`).join('; ') || 'no measurement written'}`);
+  const sessions: DashboardRenderResults[] = [];
+  for (let session = 0; session < VSCODE_SESSIONS; session++) {
+    rmSync(VSCODE_MEASUREMENT, { force: true });
+    const outcome = await runVSCodeTests({ suites: 'bench', print: () => undefined });
+    if (outcome.failed > 0 || !existsSync(VSCODE_MEASUREMENT)) {
+      throw new Error(`the VS Code bench suite failed: ${outcome.failures.map((failure) => `${failure.title}: ${failure.error}`).join('; ') || 'no measurement written'}`);
+    }
+    sessions.push(JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as DashboardRenderResults);
   }
-  const measured = JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as DashboardRenderResults;
-  report.note(`inside VS Code (code-server in headless Chromium), ${measured.discussions.toLocaleString('en-US')} discussions, ${measured.posts.toLocaleString('en-US')} comments and replies, 90-day window:`);
-  printOpening(report, 'first dashboard of the window', measured.first);
-  printOpening(report, 'closed and opened again', measured.reopened);
+  const { discussions, posts } = sessions[0]!;
+  report.note(`inside VS Code (code-server in headless Chromium), ${discussions.toLocaleString('en-US')} discussions, ${posts.toLocaleString('en-US')} comments and replies, 90-day window, ${VSCODE_SESSIONS} sessions:`);
+  printOpening(report, 'first dashboard of the window', sessions.map((session) => session.first));
+  report.note('  (code-server registers a service worker for each new webview; the second one of a window waits about a second for it before its page starts loading code)');
+  printOpening(report, 'closed and opened again', sessions.map((session) => session.reopened));
 }
 
 /** What scripts/run-vscode-tests.mjs exports (plain JavaScript). */
@@ -127,18 +137,24 @@ interface VSCodeTestRunner {
   runVSCodeTests(options: { suites: 'suite' | 'bench'; print: (line: string) => void }): Promise<{ failed: number; failures: { title: string; error: string }[] }>;
 }
 
-function printOpening(report: BenchReporter, label: string, measured: DashboardRenderMeasurement): void {
-  report.figure(`  ${label}: command to first complete render`, measured.elapsedMs ?? Number.NaN, 'ms', 500);
-  const { requestedAt, timeline } = measured;
+/** The median opening of the sessions, moment by moment, with the others' totals beside it. */
+function printOpening(report: BenchReporter, label: string, openings: readonly DashboardRenderMeasurement[]): void {
+  const sorted = [...openings].sort((a, b) => (a.elapsedMs ?? Infinity) - (b.elapsedMs ?? Infinity));
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  report.figure(`  ${label}: command to first complete render, median`, median.elapsedMs ?? Number.NaN, 'ms', 500);
+  report.note(`    each session: ${sorted.map((opening) => `${Math.round(opening.elapsedMs ?? Number.NaN)} ms`).join(', ')}`);
+  const { requestedAt, timeline } = median;
   // Moments after the command, not durations: the page fetches its chunks while the main script runs.
   const since = (moment: number | null) => (moment === null || requestedAt === null ? Number.NaN : moment - requestedAt);
   const moments: [string, number | null][] = [
     ['the page starts loading (VS Code has created the webview)', timeline.pageStartAt],
+    ['all the code has arrived (main script, toolkit and charts chunk)', timeline.codeLoadedAt],
     ['the main script is ready (zod and the protocol evaluated)', timeline.scriptReadyAt],
     ['the data arrives', timeline.showReceivedAt],
-    ['all the code has arrived (toolkit and charts chunk)', timeline.codeLoadedAt],
+    ['the data has been checked against the protocol', timeline.validatedAt],
+    ['every section is built (before layout and paint)', timeline.drawnAt],
     ['every section is drawn and painted', timeline.paintedAt],
   ];
   for (const [moment, at] of moments) report.figure(`    ${moment}, at`, since(at), 'ms');
-  report.figure(`    messages sent until then`, measured.sentBytes / KB, 'KB', 200);
+  report.figure(`    messages sent until then`, median.sentBytes / KB, 'KB', 200);
 }
