@@ -15,7 +15,10 @@ export class AnalysisService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** The data or the window changed: read `current` again. */
   readonly onDidChange = this.changed.event;
-  private cache: { data: PulseData; choice: WindowChoice; analysis: PulseAnalysis } | null = null;
+  /** The analyses of the current data, by window: going back to a window already seen is immediate. */
+  private cache: { data: PulseData; analyses: Map<WindowChoice, PulseAnalysis> } | null = null;
+  /** The data and window `onDidChange` last announced. */
+  private announced: { data: PulseData | null; choice: WindowChoice } | null = null;
   private readonly subscriptions: vscode.Disposable[];
   private pendingComputation: ReturnType<typeof setTimeout> | undefined;
 
@@ -32,12 +35,14 @@ export class AnalysisService implements vscode.Disposable {
     const data = this.controller.data;
     if (!data) return null;
     const choice = this.windowSelection.choice;
-    if (this.cache?.data === data && this.cache.choice === choice) return this.cache.analysis;
+    if (this.cache?.data !== data) this.cache = { data, analyses: new Map() };
+    const known = this.cache.analyses.get(choice);
+    if (known) return known;
     const started = performance.now();
     // The window ends at the data's moment (communityPulse.asOf, else when it was loaded), like triage.
     const analysis = analyze(data, choice, data.now);
     this.log.debug(`Computed the ${choice}-day analysis of ${data.repository} in ${Math.round(performance.now() - started)} ms.`);
-    this.cache = { data, choice, analysis };
+    this.cache.analyses.set(choice, analysis);
     return analysis;
   }
 
@@ -52,12 +57,13 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private changedIfStale(): void {
-    const fresh = this.cache?.data === this.controller.data && this.cache?.choice === this.windowSelection.choice;
-    if (!fresh) {
-      this.cache = null;
-      this.changed.fire();
-      this.computeSoon();
-    }
+    const data = this.controller.data;
+    const choice = this.windowSelection.choice;
+    if (this.announced?.data === data && this.announced.choice === choice) return;
+    this.announced = { data, choice };
+    if (this.cache?.data !== data) this.cache = null;
+    this.changed.fire();
+    this.computeSoon();
   }
 
   /** After this turn, so whatever the change redraws first (the Needs Response tree, the status bar) is not held up. */
