@@ -1,4 +1,5 @@
-import * as z from 'zod';
+// zod/mini, not classic: the dashboard webview bundles this file, and classic would add ~65 KB and slower schema set-up to its first render.
+import * as z from 'zod/mini';
 
 /**
  * The report's JSON shape (`community-pulse report --format json`, the dashboard, the tests), as one
@@ -9,47 +10,49 @@ import * as z from 'zod';
  */
 
 const isoInstant = z.iso.datetime();
-const count = z.number().int().nonnegative();
-const fraction = z.number().min(0).max(1);
+const count = z.number().check(z.int(), z.nonnegative());
+const fraction = z.number().check(z.minimum(0), z.maximum(1));
 const seconds = z.number();
 
 /** A strict object whose null figures are each explained in `reasons`; `labels` are nullable non-figures. */
-function explained<Shape extends z.ZodRawShape>(shape: Shape, labels: readonly (keyof Shape)[] = []) {
-  return z.strictObject({ ...shape, reasons: z.record(z.string(), z.string()) }).superRefine((value, context) => {
-    const fields = value as Record<string, unknown> & { reasons: Record<string, string> };
-    for (const key of Object.keys(shape)) {
-      if (fields[key] === null && !labels.includes(key) && !fields.reasons[key]) {
-        context.addIssue({ code: 'custom', path: ['reasons', key], message: `${key} is null without a reason` });
+function explained<Shape extends z.core.$ZodShape>(shape: Shape, labels: readonly (keyof Shape)[] = []) {
+  return z.strictObject({ ...shape, reasons: z.record(z.string(), z.string()) }).check(
+    z.superRefine((value, context) => {
+      const fields = value as Record<string, unknown> & { reasons: Record<string, string> };
+      for (const key of Object.keys(shape)) {
+        if (fields[key] === null && !labels.includes(key) && !fields.reasons[key]) {
+          context.addIssue({ code: 'custom', path: ['reasons', key], message: `${key} is null without a reason` });
+        }
       }
-    }
-    for (const key of Object.keys(fields.reasons)) {
-      if (fields[key] !== null) {
-        context.addIssue({ code: 'custom', path: ['reasons', key], message: `a reason is given for ${key}, which is not null` });
+      for (const key of Object.keys(fields.reasons)) {
+        if (fields[key] !== null) {
+          context.addIssue({ code: 'custom', path: ['reasons', key], message: `a reason is given for ${key}, which is not null` });
+        }
       }
-    }
-  });
+    }),
+  );
 }
 
-export const WindowSchema = z.strictObject({ since: isoInstant, until: isoInstant, days: z.number().positive() });
+export const WindowSchema = z.strictObject({ since: isoInstant, until: isoInstant, days: z.number().check(z.positive()) });
 
 export const ResponseTimesSchema = explained({
   /** Discussions created in the window (the population). */
-  discussions: count.nullable(),
+  discussions: z.nullable(count),
   /** Of those, how many had a (maintainer) response by `until`: the durations summarised below. */
-  count: count.nullable(),
-  meanSeconds: seconds.nullable(),
-  medianSeconds: seconds.nullable(),
-  p90Seconds: seconds.nullable(),
-  noResponse: count.nullable(),
-  withinTargetRate: fraction.nullable(),
-  targetHours: z.number().positive(),
+  count: z.nullable(count),
+  meanSeconds: z.nullable(seconds),
+  medianSeconds: z.nullable(seconds),
+  p90Seconds: z.nullable(seconds),
+  noResponse: z.nullable(count),
+  withinTargetRate: z.nullable(fraction),
+  targetHours: z.number().check(z.positive()),
 });
 
 export const TimeToAnswerSchema = explained({
   count,
-  meanSeconds: seconds.nullable(),
-  medianSeconds: seconds.nullable(),
-  p90Seconds: seconds.nullable(),
+  meanSeconds: z.nullable(seconds),
+  medianSeconds: z.nullable(seconds),
+  p90Seconds: z.nullable(seconds),
 });
 
 export const DiscussionCountsSchema = z.strictObject({ total: count, answerable: count, answered: count });
@@ -57,10 +60,10 @@ export const DiscussionCountsSchema = z.strictObject({ total: count, answerable:
 export const ParticipationSchema = explained({
   responders: count,
   responses: count,
-  absenceFactor: count.nullable(),
-  top10Share: fraction.nullable(),
-  gini: fraction.nullable(),
-  maintainerShare: fraction.nullable(),
+  absenceFactor: z.nullable(count),
+  top10Share: z.nullable(fraction),
+  gini: z.nullable(fraction),
+  maintainerShare: z.nullable(fraction),
 });
 
 export const CohortSchema = z.strictObject({
@@ -74,7 +77,7 @@ export const CohortSchema = z.strictObject({
 export const RetentionSchema = explained({
   /** Distinct people with a post in the window. */
   participants: count,
-  returningRate: fraction.nullable(),
+  returningRate: z.nullable(fraction),
   newParticipants: z.array(z.strictObject({ month: z.string(), count })),
   cohorts: z.array(CohortSchema),
 });
@@ -98,7 +101,7 @@ export const ContributorSchema = z.strictObject({
   scoreParts: z.strictObject(
     Object.fromEntries(Object.keys(ScoreComponentsSchema.shape).map((key) => [key, z.number()])) as Record<
       keyof typeof ScoreComponentsSchema.shape,
-      z.ZodNumber
+      z.ZodMiniNumber<number>
     >,
   ),
   eligible: z.boolean(),
@@ -112,21 +115,21 @@ export const InactiveRegularSchema = z.strictObject({
   /** Responses in the lookback period (365 days by default) before `until`. */
   responses: count,
   lastActive: isoInstant,
-  daysInactive: z.number().int().nonnegative(),
+  daysInactive: z.number().check(z.int(), z.nonnegative()),
 });
 
 export const CategoryHealthSchema = explained(
   {
     name: z.string(),
     /** null for the row of discussions without a category (possible in imported data only). */
-    slug: z.string().nullable(),
+    slug: z.nullable(z.string()),
     answerable: z.boolean(),
     discussions: count,
     responses: count,
     participants: count,
-    answerRate: fraction.nullable(),
-    medianFirstResponseSeconds: seconds.nullable(),
-    noResponseShare: fraction.nullable(),
+    answerRate: z.nullable(fraction),
+    medianFirstResponseSeconds: z.nullable(seconds),
+    noResponseShare: z.nullable(fraction),
     lastDiscussionAt: isoInstant,
     crowded: z.boolean(),
     quiet: z.boolean(),
@@ -147,7 +150,7 @@ export const ActivityWeekSchema = z.strictObject({
 
 export const ActivitySchema = z.strictObject({
   weeks: z.array(ActivityWeekSchema),
-  responsesPerDiscussion: explained({ mean: z.number().nullable(), median: z.number().nullable() }),
+  responsesPerDiscussion: explained({ mean: z.nullable(z.number()), median: z.nullable(z.number()) }),
 });
 
 export const NeedsResponseSchema = z.strictObject({
@@ -155,25 +158,25 @@ export const NeedsResponseSchema = z.strictObject({
   awaitingReply: count,
   unmarkedAnswer: count,
   total: count,
-  staleDays: z.number().nonnegative(),
+  staleDays: z.number().check(z.nonnegative()),
 });
 
 export const HeadlineSchema = explained({
   discussions: count,
   responses: count,
   responders: count,
-  absenceFactor: count.nullable(),
+  absenceFactor: z.nullable(count),
   participants: count,
   /** The mean over the window's whole weeks of `activeParticipants`. */
-  weeklyActiveParticipants: z.number().nonnegative().nullable(),
+  weeklyActiveParticipants: z.nullable(z.number().check(z.nonnegative())),
   newParticipants: count,
-  returningRate: fraction.nullable(),
-  firstResponseMedianSeconds: seconds.nullable(),
-  firstResponseP90Seconds: seconds.nullable(),
-  withinTargetRate: fraction.nullable(),
+  returningRate: z.nullable(fraction),
+  firstResponseMedianSeconds: z.nullable(seconds),
+  firstResponseP90Seconds: z.nullable(seconds),
+  withinTargetRate: z.nullable(fraction),
   noResponse: count,
-  answerRate: fraction.nullable(),
-  timeToAnswerMedianSeconds: seconds.nullable(),
+  answerRate: z.nullable(fraction),
+  timeToAnswerMedianSeconds: z.nullable(seconds),
 });
 
 export const SettingsSchema = z.strictObject({
@@ -208,7 +211,7 @@ const reportShape = {
   firstResponse: ResponseTimesSchema,
   firstMaintainerResponse: ResponseTimesSchema,
   timeToAnswer: TimeToAnswerSchema,
-  answerRate: fraction.nullable(),
+  answerRate: z.nullable(fraction),
   participation: ParticipationSchema,
   retention: RetentionSchema,
   contributors: z.array(ContributorSchema),
@@ -223,7 +226,7 @@ const reportShape = {
 export const ReportSchema = explained(reportShape);
 
 /** The report without its lists of people (contributors, inactive regulars): what the dashboard is sent. */
-export const ReportSummarySchema = explained(z.object(reportShape).omit({ contributors: true, inactiveRegulars: true }).shape);
+export const ReportSummarySchema = explained(z.omit(z.object(reportShape), { contributors: true, inactiveRegulars: true }).shape);
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportWindow = z.infer<typeof WindowSchema>;

@@ -1,4 +1,6 @@
-import * as z from 'zod';
+import { en } from 'zod/locales';
+// zod/mini for the webview, as in reportSchema.ts.
+import * as z from 'zod/mini';
 import type { FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import type { LorenzPoint } from '../community/metrics/lorenz';
 import { ContributorSchema, ReportSummarySchema } from '../community/reportSchema';
@@ -20,36 +22,36 @@ const HeadlineRowSchema = z.strictObject({
   id: z.enum(['firstResponseMedian', 'firstResponseP90', 'withinTarget', 'noResponse', 'answerRate', 'weeklyActive', 'returningRate', 'absenceFactor']),
   label: z.string(),
   value: z.string(),
-  change: z.strictObject({ arrow: z.enum(['▲', '▼', '=']), text: z.string(), tone: z.enum(['good', 'bad', 'neutral']) }).nullable(),
+  change: z.nullable(z.strictObject({ arrow: z.enum(['▲', '▼', '=']), text: z.string(), tone: z.enum(['good', 'bad', 'neutral']) })),
   previousWindow: z.string(),
-  previousFigure: z.string().nullable(),
+  previousFigure: z.nullable(z.string()),
   definition: z.string(),
   docsQuote: z.string(),
-  missingReason: z.string().nullable(),
-}) satisfies z.ZodType<HeadlineRow>;
+  missingReason: z.nullable(z.string()),
+}) satisfies z.ZodMiniType<HeadlineRow>;
 
 const FirstResponseSeriesSchema = z.strictObject({
-  bins: z.array(z.strictObject({ label: z.string(), fromSeconds: z.number(), toSeconds: z.number().nullable(), count: z.number().int() })),
-  noResponse: z.number().int(),
+  bins: z.array(z.strictObject({ label: z.string(), fromSeconds: z.number(), toSeconds: z.nullable(z.number()), count: z.number().check(z.int()) })),
+  noResponse: z.number().check(z.int()),
   weeks: z.array(
     z.strictObject({
       week: z.string(),
       partial: z.boolean(),
-      discussions: z.number().int(),
-      responded: z.number().int(),
-      medianSeconds: z.number().nullable(),
-      medianHours: z.number().nullable(),
+      discussions: z.number().check(z.int()),
+      responded: z.number().check(z.int()),
+      medianSeconds: z.nullable(z.number()),
+      medianHours: z.nullable(z.number()),
     }),
   ),
-}) satisfies z.ZodType<FirstResponseSeries>;
+}) satisfies z.ZodMiniType<FirstResponseSeries>;
 
-const LorenzPointSchema = z.strictObject({ responders: z.number(), responses: z.number() }) satisfies z.ZodType<LorenzPoint>;
+const LorenzPointSchema = z.strictObject({ responders: z.number(), responses: z.number() }) satisfies z.ZodMiniType<LorenzPoint>;
 
 const WaitingDiscussionSchema = z.strictObject({
-  number: z.number().int(),
+  number: z.number().check(z.int()),
   title: z.string(),
   author: z.string(),
-  category: z.string().nullable(),
+  category: z.nullable(z.string()),
   bucket: z.enum(['noResponse', 'awaitingReply', 'unmarkedAnswer']),
   /** `No response`, `Author replied`, `Answer not marked`. */
   bucketLabel: z.string(),
@@ -63,9 +65,9 @@ export const DashboardDataSchema = z.strictObject({
   /** `Last 90 days`. */
   windowLabel: z.string(),
   /** ISO instant of the snapshot's last sync, null when unknown. */
-  syncedAt: z.string().nullable(),
+  syncedAt: z.nullable(z.string()),
   /** `2023-03-31` when the figures are of a past moment (`communityPulse.asOf`), null when live. */
-  asOf: z.string().nullable(),
+  asOf: z.nullable(z.string()),
   headlines: z.array(HeadlineRowSchema),
   /**
    * The engine's report as the dashboard shows it: `leaders` cut to the top `LEADER_LIMIT`, without the full
@@ -73,7 +75,7 @@ export const DashboardDataSchema = z.strictObject({
    */
   report: ReportSummarySchema,
   /** How many leader candidates the report has in all. */
-  leaderCount: z.number().int().nonnegative(),
+  leaderCount: z.number().check(z.int(), z.nonnegative()),
   /** The most active contributors who are not (yet) candidates, at most `NEAR_CANDIDATE_LIMIT`, with what they lack. */
   nearCandidates: z.array(ContributorSchema),
   firstResponse: FirstResponseSeriesSchema,
@@ -81,7 +83,7 @@ export const DashboardDataSchema = z.strictObject({
   /** The longest-waiting discussions of Needs Response (all buckets), at most `WAITING_LIMIT`. */
   waiting: z.array(WaitingDiscussionSchema),
   /** `retentionRates[i][k]`: the engine's share of cohort i's people who posted in month i + k (null: empty cohort). */
-  retentionRates: z.array(z.array(z.number().min(0).max(1).nullable())),
+  retentionRates: z.array(z.array(z.nullable(z.number().check(z.minimum(0), z.maximum(1))))),
 });
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
@@ -95,13 +97,13 @@ const DomSnapshotSchema = z.strictObject({
   /** Section id → the rows of cell texts of its table (the text alternative of its chart). */
   tables: z.record(z.string(), z.array(z.array(z.string()))),
   /** Section id → number of chart SVGs drawn in it. */
-  charts: z.record(z.string(), z.number().int()),
+  charts: z.record(z.string(), z.number().check(z.int())),
   /** Elements that must never come from GitHub text: any `img`, any element with an inline `on*` attribute. */
-  injected: z.strictObject({ images: z.number().int(), inlineHandlers: z.number().int() }),
+  injected: z.strictObject({ images: z.number().check(z.int()), inlineHandlers: z.number().check(z.int()) }),
   /** The dashboard's title line. */
   heading: z.string(),
   /** The "as of" notice under it, null when the dashboard shows live data. */
-  asOf: z.string().nullable(),
+  asOf: z.nullable(z.string()),
 });
 export type DomSnapshot = z.infer<typeof DomSnapshotSchema>;
 
@@ -110,7 +112,7 @@ const RenderTimelineSchema = z.strictObject({
   /** The webview's document started loading. */
   pageStartAt: z.number(),
   /** The last of the page's scripts (webview.js and its chunks) had arrived (null when the browser does not say). */
-  codeLoadedAt: z.number().nullable(),
+  codeLoadedAt: z.nullable(z.number()),
   /** The main script had been evaluated and was about to say `ready` (its chunks may still be on their way). */
   scriptReadyAt: z.number(),
   /** The `show` message arrived. */
@@ -126,9 +128,9 @@ export type RenderTimeline = z.infer<typeof RenderTimelineSchema>;
 
 export const HostMessageSchema = z.discriminatedUnion('type', [
   /** Render this data. `requestedAt` (epoch ms) is when the user asked for it, for the render time. */
-  z.strictObject({ type: z.literal('show'), data: DashboardDataSchema, requestedAt: z.number().nullable() }),
+  z.strictObject({ type: z.literal('show'), data: DashboardDataSchema, requestedAt: z.nullable(z.number()) }),
   z.strictObject({ type: z.literal('status'), state: z.enum(['loading', 'empty', 'error']), message: z.string() }),
-  z.strictObject({ type: z.literal('inspect'), requestId: z.number().int() }),
+  z.strictObject({ type: z.literal('inspect'), requestId: z.number().check(z.int()) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 
@@ -140,17 +142,17 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('rendered'),
-    requestedAt: z.number().nullable(),
-    elapsedMs: z.number().nullable(),
+    requestedAt: z.nullable(z.number()),
+    elapsedMs: z.nullable(z.number()),
     renderMs: z.number(),
     timeline: RenderTimelineSchema,
   }),
   z.strictObject({ type: z.literal('chooseWindow'), choice: z.enum(WINDOW_CHOICES) }),
-  z.strictObject({ type: z.literal('openDiscussion'), number: z.number().int().positive() }),
-  z.strictObject({ type: z.literal('openProfile'), login: z.string().min(1).max(100) }),
+  z.strictObject({ type: z.literal('openDiscussion'), number: z.number().check(z.int(), z.positive()) }),
+  z.strictObject({ type: z.literal('openProfile'), login: z.string().check(z.minLength(1), z.maxLength(100)) }),
   z.strictObject({ type: z.literal('exportReport') }),
   z.strictObject({ type: z.literal('refresh') }),
-  z.strictObject({ type: z.literal('inspection'), requestId: z.number().int(), snapshot: DomSnapshotSchema }),
+  z.strictObject({ type: z.literal('inspection'), requestId: z.number().check(z.int()), snapshot: DomSnapshotSchema }),
   /** The webview dropped an invalid message or failed to draw; the host logs it. */
   z.strictObject({ type: z.literal('problem'), message: z.string() }),
 ]);
@@ -166,8 +168,11 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
   return parseWith(WebviewMessageSchema, raw, 'dashboard webview');
 }
 
-function parseWith<T>(schema: z.ZodType<T>, raw: unknown, from: string): ParseResult<T> {
-  const parsed = schema.safeParse(raw);
+// zod/mini has no messages of its own ("Invalid input" for everything): name the problem in English wherever this runs.
+const inEnglish = en().localeError;
+
+function parseWith<T>(schema: z.ZodMiniType<T>, raw: unknown, from: string): ParseResult<T> {
+  const parsed = schema.safeParse(raw, { error: inEnglish });
   if (parsed.success) return { ok: true, message: parsed.data };
   const issue = parsed.error.issues[0];
   const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : '?';

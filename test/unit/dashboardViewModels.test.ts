@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
 import { cohortRates } from '../../src/community/metrics/cohortRates';
 import { dashboardHtml } from '../../src/dashboard/html';
 import { parseHostMessage, parseWebviewMessage } from '../../src/shared/dashboardProtocol';
@@ -156,6 +157,20 @@ describe('dashboard and Health view models', () => {
     assert.equal(parseWebviewMessage({ type: 'runCommand', command: 'x' }).ok, false);
     assert.equal(parseHostMessage({ type: 'show', data: {}, requestedAt: null }).ok, false);
     assert.equal(parseHostMessage({ type: 'inspect', requestId: 3 }).ok, true);
+  });
+
+  it('says what is wrong in words in the webview too, where no zod classic schema has installed English messages', () => {
+    const { localeError } = z.config();
+    z.config({ localeError: undefined });
+    try {
+      const bad = parseWebviewMessage({ type: 'openProfile', login: '' });
+      assert.deepEqual(bad, {
+        ok: false,
+        error: 'invalid "openProfile" message from the dashboard webview at login: Too small: expected string to have >=1 characters',
+      });
+    } finally {
+      z.config({ localeError });
+    }
   });
 
   it('serves the page with a strict CSP: the script only with its nonce, no inline style, no images', () => {
