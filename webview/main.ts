@@ -1,5 +1,4 @@
 import './dashboard.css';
-import * as z from 'zod';
 import { parseHostMessage, type DashboardData, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../src/shared/dashboardProtocol';
 import { note } from './dom';
 
@@ -27,10 +26,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 interface SavedState {
   readonly data: DashboardData;
 }
-
-// The page's Content-Security-Policy forbids eval: say so, rather than let zod find out by trying (the browser
-// reports the attempt as a violation), and skip compiling validators for messages that are each checked once.
-z.config({ jitless: true });
 
 /** Every import has been evaluated by now: the libraries' own start-up is behind this moment. */
 const scriptReadyAt = epochMs(performance.now());
