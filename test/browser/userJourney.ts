@@ -3,8 +3,9 @@
  * Pulse container, click a discussion in Needs Response, open the dashboard from the command palette, switch to the
  * dark theme, then to a high-contrast one, narrow the editor — and saves screenshots of the views and the dashboard
  * in each theme and at the narrow width to test-results/screenshots/.
- * The README shows three of them (media/screenshots/): browser-views-light.png as needs-response.png (the views
- * beside the dashboard), browser-dashboard-light.png and browser-dashboard-dark.png (the dashboard full width).
+ * The README shows four of them (media/screenshots/): browser-views-light.png as needs-response.png (the views
+ * beside the dashboard), browser-dashboard-light.png, browser-dashboard-dark.png and
+ * browser-dashboard-high-contrast.png (the dashboard full width), each without its `browser-` prefix.
  *
  *   npx tsx test/browser/userJourney.ts [--results FILE]
  *
