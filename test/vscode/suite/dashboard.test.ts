@@ -176,6 +176,21 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.equal(shown.injected.inlineHandlers, 0, 'no element has an inline event handler');
   });
 
+  it('asks for the data again when its page reloads, and draws it', async function () {
+    this.timeout(30_000);
+    // A new page (Developer: Reload Webviews, or the panel shown again) starts from its saved state and says
+    // `ready`; only the panel's first page had its data sent with it.
+    const sentBefore = panel.sentBytes;
+    const rendered = panel.nextRender();
+    await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    const render = await rendered;
+    assert.ok(panel.sentBytes > sentBefore, 'the data was sent to the new page');
+    assert.equal(render.timeline.scriptReadyAt < render.timeline.showReceivedAt, true, 'the new page said ready before the data came');
+    const shown = await inspect();
+    assert.equal(shown.heading, `Community Pulse — ${REPOSITORY}`);
+    assert.equal(rowsOf(shown, 'needs-response').slice(1)[0]?.[0], `#99999 ${XSS_TITLE}`);
+  });
+
   it('lists the headline figures in the Health view, with their change and definition', async () => {
     const report = engineReport();
     const rows = await api.insights.health.getChildren();
