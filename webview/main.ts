@@ -27,7 +27,7 @@ interface SavedState {
   readonly data: DashboardData;
 }
 
-/** Every import has been evaluated by now: the libraries' own start-up is behind this moment. */
+/** This module's imports (the protocol and its schemas) are evaluated by now; the drawing chunk comes on its own. */
 const scriptReadyAt = epochMs(performance.now());
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;

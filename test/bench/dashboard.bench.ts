@@ -147,6 +147,7 @@ function printOpening(report: BenchReporter, label: string, openings: readonly D
   // Moments after the command, not durations: the page fetches its chunks while the main script runs.
   const since = (moment: number | null) => (moment === null || requestedAt === null ? Number.NaN : moment - requestedAt);
   const moments: [string, number | null][] = [
+    ['the extension sends the data (its analysis was ready)', timeline.showSentAt],
     ['the page starts loading (VS Code has created the webview)', timeline.pageStartAt],
     ['all the code has arrived (main script, toolkit and charts chunk)', timeline.codeLoadedAt],
     ['the main script is ready (zod and the protocol evaluated)', timeline.scriptReadyAt],
