@@ -1,4 +1,5 @@
 import type { DashboardData, WebviewMessage } from '../src/shared/dashboardProtocol';
+import { errorMessage } from '../src/shared/errorMessage';
 import { WINDOW_CHOICES, windowLabel } from '../src/shared/timeWindow';
 import { el, note } from './dom';
 import { activitySection } from './sections/activity';
@@ -40,7 +41,7 @@ function drawSafely(drawSection: () => HTMLElement, post: (message: WebviewMessa
   try {
     return drawSection();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     post({ type: 'problem', message: `a dashboard section failed to draw: ${message}` });
     return note(`This section could not be drawn: ${message}`);
   }

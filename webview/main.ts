@@ -1,5 +1,6 @@
 import './dashboard.css';
 import { parseHostMessage, type DashboardData, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../src/shared/dashboardProtocol';
+import { errorMessage } from '../src/shared/errorMessage';
 import { note } from './dom';
 
 /**
@@ -10,7 +11,7 @@ import { note } from './dom';
 const drawing = import('./drawing');
 type Drawing = Awaited<typeof drawing>;
 let pageUpdates: Promise<Drawing | null> = drawing.catch((error: unknown) => {
-  const message = `the dashboard's drawing code did not load: ${describe(error)}`;
+  const message = `the dashboard's drawing code did not load: ${errorMessage(error)}`;
   post({ type: 'problem', message });
   root.replaceChildren(note(`${message}. Close the dashboard and open it again.`));
   return null;
@@ -86,7 +87,7 @@ function update(change: (module: Drawing) => void): void {
       try {
         change(module);
       } catch (error) {
-        post({ type: 'problem', message: `the dashboard failed to update: ${describe(error)}` });
+        post({ type: 'problem', message: `the dashboard failed to update: ${errorMessage(error)}` });
       }
     }
     return module;
@@ -120,9 +121,6 @@ function inspect(): DomSnapshot {
   };
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function epochMs(sincePageStart: number): number {
   return performance.timeOrigin + sincePageStart;

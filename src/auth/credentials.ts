@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorMessage } from '../shared/errorMessage';
 import { authProviderFor, SESSION_SCOPES, tokenSecretKey } from './providers';
 
 /** A token to call GitHub with, and where it came from (for messages; the token itself is never shown or logged). */
@@ -85,7 +86,7 @@ export class Credentials implements vscode.Disposable {
       return { token: session.accessToken, kind: 'session', source: `of your ${provider === 'github' ? 'GitHub' : 'GitHub Enterprise'} account ${session.account.label}` };
     } catch (error) {
       // The user dismissed the sign-in, or github-enterprise has no `github-enterprise.uri` configured.
-      this.log.warn(`Sign-in with the ${provider} account did not complete: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`Sign-in with the ${provider} account did not complete: ${errorMessage(error)}`);
       return null;
     }
   }

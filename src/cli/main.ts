@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../shared/errorMessage';
 import { InputFileError } from '../store/inputFile';
 import { loadCommunity, type CommunitySource } from './loadCommunity';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof InputFileError;
-    io.stderr.write(`community-pulse: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`community-pulse: ${errorMessage(error)}\n`);
     return usage ? 2 : 1;
   }
 }

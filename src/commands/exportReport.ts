@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { discussionRows } from '../community/metrics/discussionRows';
 import { renderCsv } from '../report/csv';
 import { renderMarkdown } from '../report/markdown';
+import { errorMessage } from '../shared/errorMessage';
 import type { PulseAnalysis } from '../views/pulseAnalysis';
 import type { InsightServices } from './insightServices';
 import type { PulseCommand } from './pulseCommand';
@@ -79,7 +80,7 @@ export function exportReportCommand({ analysis }: InsightServices): PulseCommand
       try {
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(format.render(current)));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         void vscode.window.showErrorMessage(`Community Pulse: could not write the report to ${uri.fsPath}: ${reason}. Choose another place.`);
         return undefined;
       }

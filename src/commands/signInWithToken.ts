@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createGitHubClient } from '../github/client';
 import { readSettings } from '../settings/readSettings';
+import { errorMessage } from '../shared/errorMessage';
 import type { CommandServices, PulseCommand } from './pulseCommand';
 
 /**
@@ -66,6 +67,6 @@ function describeRejectedToken(error: unknown, host: string): string {
   const status = typeof error === 'object' && error !== null && 'status' in error ? error.status : undefined;
   if (status === 401) return `${host} rejected this token (401 Bad credentials): check it was copied whole and has not expired or been revoked.`;
   if (status === 403) return `${host} refused this token (403): it may lack the needed scope, or SSO authorization for the organization.`;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return `Could not check the token with ${host}: ${reason}`;
 }

@@ -10,6 +10,7 @@ import { SyncError, syncRepository } from '../github/sync';
 import { formatRepoRef } from '../repository/repoRef';
 import type { DetectedRepository } from '../repository/gitRemotes';
 import type { PulseSettings } from '../settings/schema';
+import { errorMessage } from '../shared/errorMessage';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { CONTEXT_KEYS, type PulseState } from './pulseState';
 import { presentSyncFailure, type FailureAction, type FailurePresentation } from './syncFailure';
@@ -221,7 +222,7 @@ export class PulseController implements vscode.Disposable {
   private async fail(error: unknown, target: Target & { kind: 'ready' }, cancelled: boolean, userInitiated: boolean): Promise<void> {
     const repository = formatRepoRef(target.repository);
     const kind = cancelled ? 'cancelled' : error instanceof SyncError ? error.kind : null;
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     if (kind === 'cancelled') {
       this.sources.log.info(`Sync of ${repository} cancelled; what was fetched so far is kept.`);
       await this.load();
@@ -330,7 +331,7 @@ export class PulseController implements vscode.Disposable {
       this.storeProblem = undefined;
     } catch (error) {
       // A damaged file is left in place for the user to inspect; the message says what to do.
-      this.storeProblem = error instanceof Error ? error.message : String(error);
+      this.storeProblem = errorMessage(error);
       this.sources.log.error(this.storeProblem);
       return null;
     }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
 import type { PulseController } from '../controller/pulseController';
 import { HostMessageSchema, parseWebviewMessage, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../shared/dashboardProtocol';
+import { errorMessage } from '../shared/errorMessage';
 import type { AnalysisService } from '../views/analysisService';
 import { isWebUrl, profileUrl } from '../views/webLinks';
 import { toDashboardData } from './dashboardData';
@@ -161,7 +162,7 @@ export class DashboardPanel implements vscode.Disposable {
       return;
     }
     void this.handle(parsed.message).catch((error: unknown) =>
-      this.deps.log.error(`Dashboard: "${parsed.message.type}" failed: ${error instanceof Error ? error.message : String(error)}`),
+      this.deps.log.error(`Dashboard: "${parsed.message.type}" failed: ${errorMessage(error)}`),
     );
   }
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '../shared/errorMessage';
 import { SyncError } from './syncError';
 
 /** Where a failure happened, for the message. */
@@ -54,13 +55,13 @@ export function syncErrorFrom(error: unknown, context: FailureContext, signal?: 
   if (status === 401) {
     return make(
       'auth',
-      `GitHub at ${apiUrl} rejected the sign-in (401 ${messageOf(error)}): the token is missing, expired or revoked. Sign in again (on the command line: set a valid GITHUB_TOKEN).`,
+      `GitHub at ${apiUrl} rejected the sign-in (401 ${errorMessage(error)}): the token is missing, expired or revoked. Sign in again (on the command line: set a valid GITHUB_TOKEN).`,
     );
   }
   if (status === 403) {
     return make(
       'auth',
-      `GitHub at ${apiUrl} refused access to ${repository} (403 ${messageOf(error)}). Sign in again with an account that may read it.`,
+      `GitHub at ${apiUrl} refused access to ${repository} (403 ${errorMessage(error)}). Sign in again with an account that may read it.`,
     );
   }
   if (status === 404) {
@@ -73,7 +74,7 @@ export function syncErrorFrom(error: unknown, context: FailureContext, signal?: 
   const answered = fieldOf(error, 'response') !== undefined && status !== undefined;
   return make(
     'network',
-    `Could not sync ${repository} from ${apiUrl}: ${messageOf(error)}${answered ? ` (HTTP ${status})` : ''}, even after retrying. Check the connection and the API URL setting, then sync again. ${PROGRESS_KEPT}`,
+    `Could not sync ${repository} from ${apiUrl}: ${errorMessage(error)}${answered ? ` (HTTP ${status})` : ''}, even after retrying. Check the connection and the API URL setting, then sync again. ${PROGRESS_KEPT}`,
   );
 }
 
@@ -85,7 +86,7 @@ function graphqlErrorsOf(error: unknown): readonly GraphqlErrorItem[] {
 function isRateLimitResponse(error: unknown): boolean {
   const status = statusOf(error);
   if (status !== 403 && status !== 429) return false;
-  return headerOf(error, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(messageOf(error));
+  return headerOf(error, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(errorMessage(error));
 }
 
 function resetTimeOf(error: unknown): string {
@@ -102,10 +103,6 @@ function headerOf(error: unknown, name: string): string | undefined {
 function statusOf(error: unknown): number | undefined {
   const status = fieldOf(error, 'status');
   return typeof status === 'number' ? status : undefined;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function nameOf(error: unknown): string | undefined {

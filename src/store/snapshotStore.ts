@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatIssuePath } from '../github/issuePath';
+import { errorMessage } from '../shared/errorMessage';
 import { SnapshotSchema, type Snapshot } from './snapshot';
 
 export interface SnapshotStore {
@@ -57,7 +58,7 @@ async function readSnapshotFile(file: string, repository: string): Promise<Snaps
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT') return null;
     throw new SnapshotStoreError(
-      `Cannot read the snapshot file ${file}: ${describe(error)}. Check its permissions, or choose another location.`,
+      `Cannot read the snapshot file ${file}: ${errorMessage(error)}. Check its permissions, or choose another location.`,
       file,
       { cause: error },
     );
@@ -72,7 +73,7 @@ async function readSnapshotFile(file: string, repository: string): Promise<Snaps
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw damaged(`not valid JSON: ${describe(error)}`, error);
+    throw damaged(`not valid JSON: ${errorMessage(error)}`, error);
   }
   const parsed = SnapshotSchema.safeParse(json);
   if (!parsed.success) {
@@ -105,7 +106,7 @@ async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw new SnapshotStoreError(
-      `Cannot write the snapshot file ${file}: ${describe(error)}. The previous snapshot is unchanged; free disk space or fix the folder's permissions and sync again.`,
+      `Cannot write the snapshot file ${file}: ${errorMessage(error)}. The previous snapshot is unchanged; free disk space or fix the folder's permissions and sync again.`,
       file,
       { cause: error },
     );
@@ -116,6 +117,3 @@ function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PulseController, PulseData } from '../controller/pulseController';
+import { errorMessage } from '../shared/errorMessage';
 import { windowLabel, type WindowChoice } from '../shared/timeWindow';
 import { withAsOf } from './asOf';
 import { analyze, type PulseAnalysis } from './pulseAnalysis';
@@ -75,7 +76,7 @@ export class AnalysisService implements vscode.Disposable {
         void this.current;
       } catch (error) {
         // The views ask again when they draw, and show the failure there.
-        this.log.error(`Computing the analysis failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.log.error(`Computing the analysis failed: ${errorMessage(error)}`);
       }
     }, 0);
   }

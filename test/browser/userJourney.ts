@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
 // @ts-expect-error: the harness's launcher is plain JavaScript without type declarations.
 import { launchVSCode, testResultsDir } from '../../scripts/lib/vscode-session.mjs';
+import { errorMessage } from '../../src/shared/errorMessage';
 import { generateCommunity } from '../fake-github/generator';
 import { startFakeGitHub } from '../fake-github/server';
 
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
         console.log(`  ✔ ${title}`);
       } catch (error) {
         results.failed++;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         results.failures.push({ title, error: message });
         console.log(`  ✘ ${title}\n    ${message}`);
         await page.screenshot({ path: path.join(screenshots, 'browser-failure.png') }).catch(() => {});

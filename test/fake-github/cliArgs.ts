@@ -1,5 +1,7 @@
 /** Shared argument checks of the fake GitHub's command lines: a bad value is one clear line and exit 2. */
 
+import { errorMessage } from '../../src/shared/errorMessage';
+
 export class UsageError extends Error {}
 
 export function integerOption(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -19,7 +21,7 @@ export function required<T>(name: string, value: T | undefined): T {
 /** Runs a command line: usage errors and bad input print one line and exit 2. */
 export function runCli(usage: string, main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     console.error(error instanceof UsageError ? `${message}\n${usage}` : message);
     process.exit(2);
   });
