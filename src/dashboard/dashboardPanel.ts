@@ -44,9 +44,11 @@ export class DashboardPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private pendingRequestedAt: number | null = null;
   private lastShow = { bytes: 0, sentAt: 0 };
-  /** Whether the panel's first page has said `ready`, and whether the data was posted before it did. */
-  private pageSaidReady = false;
-  private postedBeforeReady = false;
+  /**
+   * The panel's first page: nothing posted to it yet, something posted before it said `ready` (VS Code holds it
+   * until the page has loaded), or it said `ready`, after which every new page of the panel asks.
+   */
+  private firstPage: 'unsent' | 'sent' | 'ready' = 'unsent';
   private nextRequestId = 1;
   private readonly inspections = new Map<number, (snapshot: DomSnapshot) => void>();
   private readonly rendered = new vscode.EventEmitter<RenderReport>();
@@ -118,7 +120,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   private sendCurrent(): void {
     this.updateTitle();
-    if (!this.pageSaidReady) this.postedBeforeReady = true;
+    if (this.firstPage === 'unsent') this.firstPage = 'sent';
     const analysis = this.deps.analysis.current;
     const needsResponse = this.deps.needsResponse.current;
     if (!analysis || !needsResponse) {
@@ -168,16 +170,14 @@ export class DashboardPanel implements vscode.Disposable {
 
   private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        // A new panel's data went out with its page (VS Code holds it until the page has loaded): not twice. Any
-        // later page of this panel (shown again, restored, reloaded) starts empty and asks.
-        if (!this.pageSaidReady && this.postedBeforeReady) {
-          this.pageSaidReady = true;
-          return;
-        }
-        this.pageSaidReady = true;
-        this.sendCurrent();
+      case 'ready': {
+        // A new panel's data went out with its page: not twice. Any later page of this panel (shown again,
+        // restored, reloaded) starts empty and asks.
+        const sentWithPage = this.firstPage === 'sent';
+        this.firstPage = 'ready';
+        if (!sentWithPage) this.sendCurrent();
         return;
+      }
       case 'rendered':
         this.deps.log.debug(`Dashboard drawn in ${Math.round(message.renderMs)} ms${message.elapsedMs === null ? '' : `, ${Math.round(message.elapsedMs)} ms after the request`}.`);
         this.rendered.fire({
