@@ -196,7 +196,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt);
 }
 
-/** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/metricsFacts.test.ts holds them equal). */
+/** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */
 function countsAsActivity(post: Post, people: People): boolean {
   return !post.deleted && !post.minimized && !people.isBotPost(post);
 }

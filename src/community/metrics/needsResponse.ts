@@ -5,7 +5,7 @@ import { rowsOfDays, type CommunityFacts } from './facts';
 /**
  * How many discussions wait on the team at `until`, per Needs Response bucket: triage.ts's definition
  * (its `respondedBucket` decides) read from the facts as of `until`, so the report does not walk every
- * post a second time. test/unit/metricsNeedsResponse.test.ts holds it equal to `triage`.
+ * post a second time. test/unit/community/metrics/needsResponse.test.ts holds it equal to `triage`.
  */
 export function needsResponse(facts: CommunityFacts, until: number, staleDays: number): NeedsResponseCounts {
   const { perDiscussion: discussions, posts } = facts;

@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFacts, NEVER, POST_KIND_CODES, rowsOfDays, type CommunityFacts } from '../../../../src/community/metrics/facts';
+import { answeredAt, communityAsOf } from '../../../../src/community/metrics/asOf';
+import type { Community } from '../../../../src/community/model';
+import { normalizeCommunity } from '../../../../src/community/normalize';
+import { classifyPeople, type People } from '../../../../src/community/people';
+import { firstResponse, isResponse, isVisibleHumanPost } from '../../../../src/community/responses';
+import type { DiscussionNode } from '../../../../src/github/schemas';
+import { generateCommunity } from '../../../fake-github/generator';
+import { at, comment, discussion } from '../../../support/discussionNodes';
+
+const DAY = 86_400_000;
+
+function realCommunity(): Community {
+  const raw = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/payload-discussions.json'), 'utf8')) as { repository: string; discussions: DiscussionNode[] };
+  return normalizeCommunity(raw.repository, raw.discussions);
+}
+
+function syntheticCommunity(): Community {
+  const generated = generateCommunity({ seed: 11, discussions: 400, now: '2025-06-01T00:00:00Z' });
+  return normalizeCommunity(generated.repository, generated.discussions as DiscussionNode[]);
+}
+
+/** The facts' fast per-person classification must give exactly responses.ts's answers, post by post. */
+function assertSameAsDefinitions(community: Community, people: People): void {
+  const facts = buildFacts(community, people);
+  const counted = community.discussions.filter((d) => !people.isBotPost(d.opening));
+  assert.equal(facts.perDiscussion.length, counted.length);
+  assert.equal(facts.discussions.length, counted.length);
+  // Each discussion's rows, in row order (a discussion's posts keep their order among the rows).
+  const rowsOf = counted.map((): number[] => []);
+  for (let row = 0; row < facts.posts.length; row++) rowsOf[facts.posts.discussion[row]!]!.push(row);
+  const firstPost = new Map<string, number>();
+  counted.forEach((discussion, index) => {
+    const fact = facts.discussions[index]!;
+    assert.equal(fact.discussion, discussion);
+    assert.equal(facts.perDiscussion.discussion[index], discussion);
+    const first = firstResponse(discussion, people);
+    assert.equal(fact.firstResponseAt, first?.createdAt ?? null, `first response of #${discussion.number}`);
+    assert.equal(facts.perDiscussion.firstResponseAt[index], first?.createdAt ?? NEVER);
+    assert.equal(fact.firstResponder, first ? facts.logins.indexOf(first.author) : -1);
+    const byMaintainer = firstResponse(discussion, people, (post) => people.isMaintainer(post.author));
+    assert.equal(fact.firstMaintainerResponseAt, byMaintainer?.createdAt ?? null, `first maintainer response of #${discussion.number}`);
+    assert.equal(fact.answeredAt, answeredAt(discussion), `answered at, #${discussion.number}`);
+    assert.deepEqual(fact.category, discussion.category);
+    const visible = [discussion.opening, ...discussion.posts].filter((post) => isVisibleHumanPost(post, people));
+    assert.equal(rowsOf[index]!.length, visible.length, `every post of #${discussion.number} that counts as activity, and no other`);
+    visible.forEach((post, k) => {
+      const row = rowsOf[index]![k]!;
+      assert.equal(facts.logins[facts.posts.author[row]!], post.author);
+      assert.equal(facts.posts.createdAt[row], post.createdAt);
+      assert.equal(facts.posts.kind[row], POST_KIND_CODES[post.kind]);
+      assert.equal(facts.posts.isResponse[row], isResponse(post, discussion, people) ? 1 : 0, `post ${post.id}`);
+      firstPost.set(post.author, Math.min(firstPost.get(post.author) ?? Infinity, post.createdAt));
+    });
+  });
+  facts.logins.forEach((login, person) => assert.equal(facts.firstPostAt[person], firstPost.get(login) ?? Infinity, `first post of ${login}`));
+  assertDayOrder(facts);
+}
+
+/** Rows ascend by UTC day, and `rowsOfDays` gives exactly the rows of the days a span touches. */
+function assertDayOrder(facts: CommunityFacts): void {
+  const day = (row: number): number => Math.floor(facts.posts.createdAt[row]! / DAY);
+  for (let row = 1; row < facts.posts.length; row++) assert.ok(day(row - 1) <= day(row), `row ${row} is not before the previous row's day`);
+  const times = Array.from(facts.posts.createdAt.subarray(0, facts.posts.length));
+  const spans: [number, number][] = [
+    [-Infinity, Infinity],
+    [Math.min(...times) + 5 * DAY + 3_600_000, Math.min(...times) + 40 * DAY],
+    [Math.max(...times), Infinity],
+    [-Infinity, Math.min(...times)],
+  ];
+  for (const [from, to] of spans) {
+    const { first, end } = rowsOfDays(facts, from, to);
+    const inside = (row: number): boolean => day(row) >= Math.floor(from / DAY) && day(row) <= Math.ceil(to / DAY) - 1;
+    for (let row = 0; row < facts.posts.length; row++) assert.equal(row >= first && row < end, inside(row), `row ${row} for [${from}, ${to})`);
+  }
+}
+
+describe('metrics: shared facts', () => {
+  it('classify every post of the real sample exactly as responses.ts defines it', () => {
+    const community = realCommunity();
+    assertSameAsDefinitions(community, classifyPeople(community, { maintainers: ['jmikrut', 'DanRibbens'] }));
+  });
+
+  it('classify every post of a synthetic community (bots, maintainers, deleted and minimized posts) exactly as responses.ts does', () => {
+    const community = syntheticCommunity();
+    const facts = buildFacts(community, classifyPeople(community));
+    assert.ok(facts.maintainerKnown, 'the generator gives maintainers an association');
+    assert.ok(community.discussions.some((d) => d.posts.some((p) => p.deleted || p.minimized || p.authorIsBotActor)), 'the sample exercises the exclusions');
+    assertSameAsDefinitions(community, classifyPeople(community, { ignoreUsers: [community.discussions[0]!.opening.author] }));
+  });
+
+  it('number people at load: every post names its author by an id of Community.logins, one id per login, and people answer by id as by login', () => {
+    const community = syntheticCommunity();
+    const people = classifyPeople(community, { maintainers: [community.logins[1]!.toUpperCase()], ignoreUsers: [community.logins[2]!] });
+    assert.equal(new Set(community.logins).size, community.logins.length, 'one id per login');
+    for (const discussion of community.discussions) {
+      for (const post of [discussion.opening, ...discussion.posts]) assert.equal(community.logins[post.authorId], post.author, `post ${post.id}`);
+    }
+    community.logins.forEach((login, id) => {
+      assert.equal(people.isBotId(id), people.isBot(login), `bot: ${login}`);
+      assert.equal(people.isMaintainerId(id), people.isMaintainer(login), `maintainer: ${login}`);
+    });
+    assert.ok(people.isMaintainerId(1) && people.isBotId(2), 'the options apply to ids too');
+    assert.ok(community.logins.some((_, id) => people.isBotId(id)) && community.logins.some((_, id) => people.isMaintainerId(id) && id !== 1));
+    assert.throws(() => buildFacts(syntheticCommunity(), people), /classified from another community/);
+  });
+
+  it('as of until: later discussions, posts and answer choices do not exist yet', () => {
+    const community = normalizeCommunity('octo/repo', [
+      discussion(1, 'alice', 0, { comments: [comment('bob', 5), comment('carol', 50, { isAnswer: true })], answerChosenAt: at(60) }),
+      discussion(2, 'alice', 40),
+      discussion(3, 'alice', 1, { comments: [comment('bob', 2, { isAnswer: true })], answerChosenAt: at(3) }),
+    ]);
+    const early = communityAsOf(community, Date.parse(at(20)));
+    assert.deepEqual(early.discussions.map((d) => d.number), [1, 3]);
+    const first = early.discussions[0]!;
+    assert.deepEqual(first.posts.map((p) => p.author), ['bob']);
+    assert.equal(first.answerId, null);
+    assert.equal(first.answerChosenAt, null);
+    assert.equal(early.discussions[1], community.discussions[2], 'a discussion with nothing later is kept as it is');
+    assert.equal(first.latestActivityAt, Date.parse(at(5)), 'its latest event is what is left of it');
+    assert.equal(early.latestActivityAt, Date.parse(at(5)));
+    assert.equal(community.latestActivityAt, Date.parse(at(60)), 'the answer choice is the latest event in the data');
+    assert.equal(communityAsOf(community, Date.parse(at(100))), community, 'nothing later: the same community');
+  });
+});

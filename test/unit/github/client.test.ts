@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { createGitHubClient, graphqlUrlFor } from '../../../src/github/client';
+import { SyncError } from '../../../src/github/sync';
+import type { Fault } from '../../fake-github/server';
+import { startFakeCommunity, syncedFields, TOKEN, type FakeCommunity } from '../../support/fakeCommunity';
+
+describe('GitHub client', () => {
+  it('finds GraphQL beside the REST base URL, and at /api/graphql on GitHub Enterprise Server', () => {
+    assert.equal(graphqlUrlFor('https://api.github.com'), 'https://api.github.com/graphql');
+    assert.equal(graphqlUrlFor('https://api.github.com/'), 'https://api.github.com/graphql');
+    assert.equal(graphqlUrlFor('https://ghe.example.com/api/v3'), 'https://ghe.example.com/api/graphql');
+    assert.equal(graphqlUrlFor('https://ghe.example.com/api/v3/'), 'https://ghe.example.com/api/graphql');
+  });
+
+  describe('against the fake GitHub', () => {
+    let fake: FakeCommunity;
+    /** Syncs while the fake GitHub answers the first attempts of successive queries with these faults. */
+    const syncsCompletelyDespite = async (
+      faults: readonly { fault: Fault; times?: number }[],
+      client = fake.client,
+    ): Promise<void> => {
+      const queue = [...faults];
+      const injectNext = (): void => {
+        const next = queue.shift();
+        if (next) fake.github.injectFault(next.fault, next.times ?? 1, 'graphql');
+      };
+      injectNext();
+      await fake.sync('incremental', { client, onProgress: injectNext });
+      assert.equal(queue.length, 0, 'the sync ended before every fault was injected');
+      const snapshot = (await fake.store.read(fake.name))!;
+      assert.deepEqual(syncedFields(snapshot.discussions), syncedFields(fake.community.discussions));
+    };
+
+    beforeEach(async () => {
+      fake = await startFakeCommunity({ discussions: 150, overflowThreads: 3 });
+    });
+    afterEach(async () => {
+      await fake.github.close();
+    });
+
+    it('talks to a GitHub Enterprise Server style /api/v3 base URL', async () => {
+      const client = createGitHubClient({ baseUrl: `${fake.github.url}/api/v3`, token: TOKEN }, { waitUnitMs: 1 });
+      assert.equal(await client.viewerLogin(), 'octocat');
+      await fake.sync('incremental', { client });
+      assert.equal((await fake.store.read(fake.name))!.discussions.length, 150);
+    });
+
+    it('retries server errors, timeouts and dropped connections, and logs them', async () => {
+      const log = (line: string): void => void fake.logLines.push(line);
+      const impatient = createGitHubClient({ baseUrl: fake.github.url, token: TOKEN }, { log, waitUnitMs: 1, requestTimeoutMs: 3_000 });
+      await syncsCompletelyDespite(
+        [
+          { fault: { kind: 'status', status: 502 }, times: 3 },
+          { fault: { kind: 'timeout', ms: 60_000 } },
+          { fault: { kind: 'drop' } },
+        ],
+        impatient,
+      );
+      assert.equal(fake.github.stats().faults, 5);
+      assert.ok(fake.logLines.some((line) => /answered 502/.test(line)));
+      assert.ok(fake.logLines.some((line) => /no answer within 3000 ms/.test(line)));
+    });
+
+    it('waits out secondary and short primary rate limits, and logs them', async () => {
+      await syncsCompletelyDespite([
+        { fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 30 } },
+        { fault: { kind: 'rateLimit', status: 200, resetAfterSeconds: 1 } },
+        { fault: { kind: 'rateLimit', status: 403, resetAfterSeconds: 1 } },
+      ]);
+      assert.equal(fake.github.stats().faults, 3);
+      assert.ok(fake.logLines.some((line) => /secondary rate limit .*retrying in 30 s/.test(line)));
+      assert.equal(fake.logLines.filter((line) => /rate limit is exhausted .*retrying/.test(line)).length, 2);
+    });
+
+    it('stops with a rate-limit error naming the reset when the limit resets much later, keeping progress', async () => {
+      let pages = 0;
+      await assert.rejects(
+        fake.sync('incremental', {
+          onProgress: (progress) => {
+            if (progress.phase === 'discussions' && ++pages === 1) {
+              fake.github.injectFault({ kind: 'rateLimit', status: 403, resetAfterSeconds: 3_600 }, 1, 'graphql');
+            }
+          },
+        }),
+        (error: unknown) =>
+          error instanceof SyncError && error.kind === 'rateLimited' && /used up until .*saved/.test(error.message),
+      );
+      assert.equal((await fake.store.read(fake.name))!.discussions.length, 100);
+    });
+
+    it('gives up after a bounded number of retries', async () => {
+      fake.github.injectFault({ kind: 'status', status: 503 }, 50, 'graphql');
+      await assert.rejects(
+        fake.sync('incremental'),
+        (error: unknown) => error instanceof SyncError && error.kind === 'network' && /HTTP 503.*Check the connection/.test(error.message),
+      );
+      assert.equal(fake.github.stats().faults, 4);
+    });
+
+    it('cancels at once, even while a request hangs', async () => {
+      fake.github.injectFault({ kind: 'timeout', ms: 10_000 }, 1, 'graphql');
+      const controller = new AbortController();
+      const started = Date.now();
+      setTimeout(() => controller.abort(), 100);
+      await assert.rejects(
+        fake.sync('incremental', { signal: controller.signal }),
+        (error: unknown) => error instanceof SyncError && error.kind === 'cancelled',
+      );
+      assert.ok(Date.now() - started < 900, 'cancellation waited for the request timeout');
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../src/settings/schema';
+
+describe('communityPulse settings', () => {
+  it('uses the defaults for settings that are not set', () => {
+    assert.deepEqual(parseSettings({}), { settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it('accepts valid values, trimming the API URL and parsing the repository', () => {
+    const { settings, problems } = parseSettings({
+      apiUrl: 'https://ghe.example.com/api/v3/',
+      repository: ' payloadcms/payload ',
+      maintainers: ['alice'],
+      staleDays: 3,
+      autoSyncMinutes: 0,
+    });
+    assert.deepEqual(problems, []);
+    assert.equal(settings.apiUrl, 'https://ghe.example.com/api/v3');
+    assert.deepEqual(settings.repository, { owner: 'payloadcms', name: 'payload' });
+    assert.deepEqual(settings.maintainers, ['alice']);
+    assert.equal(settings.staleDays, 3);
+    assert.equal(settings.autoSyncMinutes, 0);
+  });
+
+  it('treats an empty repository as "detect from git remotes"', () => {
+    assert.equal(parseSettings({ repository: '' }).settings.repository, null);
+  });
+
+  it('falls back to the default for each bad value, naming the setting', () => {
+    const { settings, problems } = parseSettings({
+      staleDays: 'seven',
+      repository: 'not a repo',
+      apiUrl: 'ftp://example.com',
+      ignoreUsers: ['ok', ''],
+      responseTargetHours: 12,
+    });
+    assert.equal(settings.staleDays, 7);
+    assert.equal(settings.repository, null);
+    assert.equal(settings.apiUrl, 'https://api.github.com');
+    assert.deepEqual(settings.ignoreUsers, []);
+    assert.equal(settings.responseTargetHours, 12, 'a valid setting still applies next to bad ones');
+    assert.equal(problems.length, 4);
+    assert.match(problems.find((p) => p.includes('staleDays'))!, /^Setting communityPulse\.staleDays is invalid .*got "seven".*default 7/);
+    assert.match(problems.find((p) => p.includes('.repository'))!, /expected owner\/name/);
+    assert.match(problems.find((p) => p.includes('.apiUrl'))!, /http\(s\) URL/);
+  });
+
+  it('rejects fractional and negative numbers where they make no sense', () => {
+    const { problems } = parseSettings({ staleDays: 1.5, autoSyncMinutes: -1, responseTargetHours: 0 });
+    assert.deepEqual(
+      problems.map((p) => /communityPulse\.(\w+)/.exec(p)![1]),
+      ['staleDays', 'responseTargetHours', 'autoSyncMinutes'],
+    );
+  });
+
+  it('reads communityPulse.asOf as a moment in UTC, and empty as now', () => {
+    const asOf = (value: string) => parseSettings({ asOf: value });
+    assert.equal(asOf('').settings.asOf, null);
+    assert.equal(asOf('2023-03-31').settings.asOf, Date.UTC(2023, 2, 31));
+    assert.equal(asOf(' 2023-03-31T12:30 ').settings.asOf, Date.UTC(2023, 2, 31, 12, 30), 'no zone: UTC, the same on every machine');
+    assert.equal(asOf('2023-03-31T12:00:00+02:00').settings.asOf, Date.UTC(2023, 2, 31, 10));
+    assert.equal(asOf('2023-03-31T00:00:00Z').settings.asOf, Date.UTC(2023, 2, 31));
+    for (const bad of ['last quarter', '2023-02-30', '31/03/2023']) {
+      const { settings, problems } = asOf(bad);
+      assert.equal(settings.asOf, null, `${bad} falls back to now`);
+      assert.match(problems[0] ?? '', /^Setting communityPulse\.asOf is invalid \(expected an ISO date such as 2023-03-31.*using the default "" instead\.$/);
+    }
+  });
+
+  it('takes the default time window from communityPulse.defaultWindow', () => {
+    assert.equal(parseSettings({}).settings.defaultWindow, '90');
+    assert.equal(parseSettings({ defaultWindow: 'all' }).settings.defaultWindow, 'all');
+    const { settings, problems } = parseSettings({ defaultWindow: '7' });
+    assert.equal(settings.defaultWindow, '90');
+    assert.match(problems[0] ?? '', /communityPulse\.defaultWindow is invalid \(expected one of "30", "90", "180", "365", "all"/);
+  });
+});
+
+describe('Leader settings', () => {
+  it('complete a partial object with the engine defaults and name a mistyped key', () => {
+    const { settings, problems } = parseSettings({ leaderThresholds: { minResponses: 3 }, leaderScoreWeights: { upvotes: 2 } });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.leaderThresholds, { minResponses: 3, minPeopleHelped: 5, minActiveWeeks: 4, recentDays: 30 });
+    assert.equal(settings.leaderScoreWeights.upvotes, 2);
+    assert.equal(settings.leaderScoreWeights.acceptedAnswers, 3);
+
+    const typo = parseSettings({ leaderThresholds: { minResponse: 3 } });
+    assert.deepEqual(typo.settings.leaderThresholds, DEFAULT_SETTINGS.leaderThresholds);
+    assert.match(typo.problems[0]!, /communityPulse\.leaderThresholds is invalid .*minResponse/);
+  });
+});

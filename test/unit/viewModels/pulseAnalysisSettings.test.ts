@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { normalizeCommunity } from '../../../src/community/normalize';
+import { classifyPeople } from '../../../src/community/people';
+import { DEFAULT_SETTINGS, type PulseSettings } from '../../../src/settings/schema';
+import { readDiscussionsFile } from '../../../src/store/inputFile';
+import { analyze } from '../../../src/views/pulseAnalysis';
+
+describe('The views follow the leader settings', () => {
+  async function leaders(settings: PulseSettings): Promise<{ login: string; score: number }[]> {
+    const file = await readDiscussionsFile(join(__dirname, '..', '..', 'fixtures', 'payload-discussions.json'));
+    const community = normalizeCommunity('payloadcms/payload', file.discussions);
+    const input = { repository: community.repository, community, people: classifyPeople(community), settings, lastSyncAt: null };
+    return analyze(input, 'all', Date.parse('2023-03-31T00:00:00Z')).report.leaders.map(({ login, score }) => ({ login, score }));
+  }
+
+  it('uses communityPulse.leaderThresholds and communityPulse.leaderScoreWeights', async () => {
+    const byDefault = await leaders(DEFAULT_SETTINGS);
+    assert.deepEqual(byDefault.map((leader) => leader.login), ['jmikrut', 'DanRibbens']);
+
+    const lenient = await leaders({ ...DEFAULT_SETTINGS, leaderThresholds: { ...DEFAULT_SETTINGS.leaderThresholds, recentDays: 400 } });
+    assert.ok(lenient.length > byDefault.length, 'a longer recent period admits people who answered earlier');
+
+    const weights = DEFAULT_SETTINGS.leaderScoreWeights;
+    const doubled = {
+      responses: weights.responses * 2,
+      acceptedAnswers: weights.acceptedAnswers * 2,
+      peopleHelped: weights.peopleHelped * 2,
+      firstResponses: weights.firstResponses * 2,
+      activeWeeks: weights.activeWeeks * 2,
+      upvotes: weights.upvotes * 2,
+    };
+    const reweighted = await leaders({ ...DEFAULT_SETTINGS, leaderScoreWeights: doubled });
+    assert.deepEqual(reweighted.map((leader) => leader.score), byDefault.map((leader) => leader.score * 2));
+  });
+});
