@@ -1,60 +1,27 @@
 import * as vscode from 'vscode';
+import type { CommunityPulseApi, DashboardHandle, TreeSurface } from './api';
 import { Credentials } from './auth/credentials';
-import { chooseRepositoryCommand } from './commands/chooseRepository';
-import { copyLinkCommand } from './commands/copyLink';
-import { fullRecheckCommand } from './commands/fullRecheck';
-import { openInBrowserCommand } from './commands/openInBrowser';
-import type { CommandServices, PulseCommand } from './commands/pulseCommand';
-import { refreshCommand } from './commands/refresh';
-import { showLogCommand } from './commands/showLog';
-import { signInCommand } from './commands/signIn';
-import { signInWithTokenCommand } from './commands/signInWithToken';
-import { signOutCommand } from './commands/signOut';
-import { AutoSync, type WatchedView } from './controller/autoSync';
-import { NeedsResponseTriage } from './controller/needsResponseTriage';
+import { registerCommands } from './commands/registry';
+import { AnalysisService } from './controller/analysisService';
+import { AutoSync } from './controller/autoSync';
 import { PulseController } from './controller/pulseController';
-import type { PulseState } from './controller/pulseState';
-import type { SyncMode } from './github/contracts';
+import { TriageService } from './controller/triageService';
+import { WindowSelection } from './controller/windowSelection';
+import { Dashboard } from './dashboard/dashboard';
+import type { DashboardPanel } from './dashboard/dashboardPanel';
 import { ChosenRepository } from './repository/chosenRepository';
 import { detectWorkspaceRepositories } from './repository/workspaceRemotes';
 import { affectsSettings, readSettings } from './settings/readSettings';
 import { directorySnapshotStore } from './store/snapshotStore';
-import type { NeedsResponseNode } from './views/needsResponseTree';
+import { HealthView } from './views/healthView';
 import { NeedsResponseView } from './views/needsResponseView';
-import { registerInsights, type InsightsApi } from './views/insights';
+import { PeopleView } from './views/peopleView';
+import { NeedsResponseStatusBar } from './views/statusBar';
 
-/** What activate() returns: for other extensions, the views added later, and the VS Code test suites. */
-export interface CommunityPulseApi {
-  /** The `communityPulse.state` context key's value. */
-  readonly state: PulseState;
-  /** The message the views show above their content, if any. */
-  readonly problem: string | undefined;
-  readonly controller: PulseController;
-  readonly needsResponse: {
-    readonly view: vscode.TreeView<NeedsResponseNode>;
-    readonly provider: vscode.TreeDataProvider<NeedsResponseNode>;
-    /** The one triage of the current data that the view, the status bar and the dashboard show. */
-    readonly triage: NeedsResponseTriage;
-  };
-  sync(mode: SyncMode): Promise<void>;
-  /** Makes another Community Pulse view sync when it becomes visible, like Needs Response. */
-  watchVisibility(view: WatchedView): void;
-  /** The Health and People views, status bar item, time window and dashboard. */
-  readonly insights: InsightsApi;
-}
-
-const COMMANDS: readonly ((services: CommandServices) => PulseCommand)[] = [
-  refreshCommand,
-  fullRecheckCommand,
-  signInCommand,
-  signInWithTokenCommand,
-  signOutCommand,
-  chooseRepositoryCommand,
-  openInBrowserCommand,
-  copyLinkCommand,
-  showLogCommand,
-];
-
+/**
+ * The one composition root: builds the controller and the services, the views, the status bar, the dashboard and
+ * the commands, wires them to settings and sign-in changes, and returns the narrow API of `api.ts`.
+ */
 export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
   const register = <T extends vscode.Disposable>(disposable: T): T => {
     context.subscriptions.push(disposable);
@@ -74,8 +41,16 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     }),
   );
   // One triage of the current data, read by the Needs Response view, the status bar and the dashboard.
-  const triage = new NeedsResponseTriage(() => controller.data);
+  const triage = new TriageService(() => controller.data);
+  const windowSelection = register(new WindowSelection(context.workspaceState, () => readSettings().settings.defaultWindow));
+  const analysis = register(new AnalysisService(controller, windowSelection, log));
+
   const needsResponse = register(new NeedsResponseView(controller, triage));
+  const health = register(new HealthView(analysis));
+  const people = register(new PeopleView(analysis));
+  const statusBar = register(new NeedsResponseStatusBar(controller, triage));
+  const dashboard = register(new Dashboard({ extensionUri: context.extensionUri, analysis, triage, controller, log }));
+
   const autoSync = register(
     new AutoSync({
       sync: () => controller.sync('incremental', { userInitiated: false }),
@@ -84,12 +59,10 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       intervalMinutes: () => readSettings().settings.autoSyncMinutes,
     }),
   );
+  for (const view of [needsResponse.view, health.view, people.view]) autoSync.watch(view);
 
-  const insights = registerInsights(context, { controller, needsResponse: triage, log, watchVisibility: (view) => autoSync.watch(view) });
-
-  const services: CommandServices = { controller, credentials, chosenRepository, needsResponse, log };
-  for (const command of COMMANDS.map((create) => create(services))) {
-    register(vscode.commands.registerCommand(command.id, command.run));
+  for (const command of registerCommands({ controller, credentials, chosenRepository, analysis, needsResponse, people, dashboard, log })) {
+    register(command);
   }
 
   // A new account, API or repository: show its stored data at once, and sync if someone is looking.
@@ -109,7 +82,6 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
 
   // Render the stored snapshot without blocking activation; no network until a view is visible.
   void controller.reload();
-  autoSync.watch(needsResponse.view);
 
   return {
     get state() {
@@ -118,10 +90,54 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     get problem() {
       return controller.problem;
     },
-    controller,
-    needsResponse: { view: needsResponse.view, provider: needsResponse.provider, triage },
+    get data() {
+      return controller.data;
+    },
+    onDidChange: controller.onDidChange,
     sync: (mode) => controller.sync(mode, { userInitiated: false }),
-    watchVisibility: (view) => autoSync.watch(view),
-    insights,
+    reload: () => controller.reload(),
+    window: {
+      get choice() {
+        return windowSelection.choice;
+      },
+      get chosen() {
+        return windowSelection.chosen;
+      },
+      choose: (choice) => windowSelection.choose(choice),
+    },
+    get analysis() {
+      return analysis.current;
+    },
+    onDidChangeAnalysis: analysis.onDidChange,
+    get triage() {
+      return triage.current;
+    },
+    needsResponse: treeSurface(needsResponse.view, needsResponse.provider),
+    health: treeSurface(health.view, health),
+    people: treeSurface(people.view, people),
+    statusBar: statusBar.item,
+    dashboard: {
+      get panel() {
+        return dashboard.panel && dashboardHandle(dashboard.panel);
+      },
+      onDidOpen: (listener, thisArgs, disposables) => dashboard.onDidOpen((panel) => listener.call(thisArgs, dashboardHandle(panel)), undefined, disposables),
+    },
+  };
+}
+
+function treeSurface<T>(view: vscode.TreeView<T>, provider: { getChildren(element?: T): T[]; getTreeItem(element: T): vscode.TreeItem }): TreeSurface<T> {
+  return { view, getChildren: (element) => provider.getChildren(element), getTreeItem: (element) => provider.getTreeItem(element) };
+}
+
+function dashboardHandle(panel: DashboardPanel): DashboardHandle {
+  return {
+    webviewPanel: panel.panel,
+    get sentBytes() {
+      return panel.sentBytes;
+    },
+    onDidRender: panel.onDidRender,
+    nextRender: () => panel.nextRender(),
+    inspect: () => panel.inspect(),
+    dispose: () => panel.dispose(),
   };
 }

@@ -1,4 +1,4 @@
-import type { DashboardData, WebviewMessage } from '../src/shared/dashboardProtocol';
+import type { DashboardData, WebviewMessage } from '../src/dashboard/protocol';
 import { errorMessage } from '../src/shared/errorMessage';
 import { WINDOW_CHOICES, windowLabel } from '../src/shared/timeWindow';
 import { el, note } from './dom';

@@ -1,5 +1,5 @@
 import './dashboard.css';
-import { parseHostMessage, type DashboardData, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../src/shared/dashboardProtocol';
+import { parseHostMessage, type DashboardData, type DomSummary, type HostMessage, type RenderTimeline, type WebviewMessage } from '../src/dashboard/protocol';
 import { errorMessage } from '../src/shared/errorMessage';
 import { note } from './dom';
 
@@ -75,7 +75,7 @@ function handle(message: HostMessage, arrival: Arrival): void {
       });
       return;
     case 'inspect':
-      update(() => post({ type: 'inspection', requestId: message.requestId, snapshot: inspect() }));
+      update(() => post({ type: 'inspection', requestId: message.requestId, summary: inspect() }));
       return;
   }
 }
@@ -94,7 +94,7 @@ function update(change: (module: Drawing) => void): void {
   });
 }
 
-function inspect(): DomSnapshot {
+function inspect(): DomSummary {
   const tables: Record<string, string[][]> = {};
   const charts: Record<string, number> = {};
   root.querySelectorAll('section').forEach((section) => {

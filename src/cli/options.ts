@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { RepoRef } from '../github/contracts';
-import { parseRepoRef } from '../repository/repoRef';
+import { parseRepoRef } from '../github/repoRef';
 import { UsageError } from './usage';
 
 /** Parsers for the flag values every command shares; each failure names the flag and what it expects. */

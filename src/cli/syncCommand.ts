@@ -1,6 +1,6 @@
 import { createGitHubClient } from '../github/client';
-import type { SyncMode, SyncProgress, SyncResult } from '../github/contracts';
-import { syncRepository } from '../github/sync';
+import type { SyncMode, SyncProgress, SyncResult } from '../sync/contracts';
+import { syncRepository } from '../sync/syncRepository';
 import { directorySnapshotStore, fileSnapshotStore } from '../store/snapshotStore';
 import { parseRepository, storeDirectory } from './options';
 import { UsageError } from './usage';

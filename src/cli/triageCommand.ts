@@ -1,5 +1,5 @@
 import { TRIAGE_BUCKETS, DEFAULT_STALE_DAYS, triage, type Triage, type TriageBucket, type TriageItem } from '../community/triage';
-import { formatDuration } from '../community/duration';
+import { formatDuration } from '../shared/format';
 import type { LoadedCommunity } from './loadCommunity';
 
 export interface TriageCommandOptions {

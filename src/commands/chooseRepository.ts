@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { RepoRef } from '../github/contracts';
 import { detectWorkspaceRepositories } from '../repository/workspaceRemotes';
-import { formatRepoRef, parseRepoRef } from '../repository/repoRef';
+import { formatRepoRef, parseRepoRef } from '../github/repoRef';
 import { readSettings } from '../settings/readSettings';
 import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 interface RepositoryPick extends vscode.QuickPickItem {
   readonly repository: RepoRef | null;
@@ -12,7 +13,7 @@ interface RepositoryPick extends vscode.QuickPickItem {
 /** Picks the repository among the workspace's git remotes, or any `owner/name`; remembered for this workspace. */
 export function chooseRepositoryCommand({ controller, chosenRepository }: CommandServices): PulseCommand {
   return {
-    id: 'communityPulse.chooseRepository',
+    id: COMMAND_IDS.chooseRepository,
     run: async () => {
       const { settings } = readSettings();
       const detected = await detectWorkspaceRepositories(settings.apiUrl);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../settings/readSettings';
 import { isWindowChoice, WINDOW_CHOICES, windowLabel, type WindowChoice } from '../shared/timeWindow';
-import type { InsightServices } from './insightServices';
-import type { PulseCommand } from './pulseCommand';
+import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 interface WindowPick extends vscode.QuickPickItem {
   readonly value: WindowChoice | 'default';
@@ -12,9 +12,9 @@ interface WindowPick extends vscode.QuickPickItem {
  * "Choose Time Window": the window every view and the dashboard show, remembered for the workspace; or
  * back to the `communityPulse.defaultWindow` setting. A choice may be passed (`'30'` … `'all'`, `'default'`).
  */
-export function chooseWindowCommand({ analysis }: InsightServices): PulseCommand {
+export function chooseWindowCommand({ analysis }: CommandServices): PulseCommand {
   return {
-    id: 'communityPulse.chooseWindow',
+    id: COMMAND_IDS.chooseWindow,
     run: async (given?: unknown) => {
       const selection = analysis.windowSelection;
       let choice: WindowChoice | 'default' | undefined = isWindowChoice(given) ? given : given === 'default' ? 'default' : undefined;

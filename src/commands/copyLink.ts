@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 /** Copies the discussion's URL. */
 export function copyLinkCommand({ needsResponse }: CommandServices): PulseCommand {
   return {
-    id: 'communityPulse.copyLink',
+    id: COMMAND_IDS.copyLink,
     run: async (node?: unknown) => {
       const target = needsResponse.target(node);
       if (target?.kind !== 'discussion') return;

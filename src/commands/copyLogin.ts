@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { InsightServices } from './insightServices';
-import type { PulseCommand } from './pulseCommand';
+import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 /** People view: copies the person's login. */
-export function copyLoginCommand({ people }: InsightServices): PulseCommand {
+export function copyLoginCommand({ people }: CommandServices): PulseCommand {
   return {
-    id: 'communityPulse.copyLogin',
+    id: COMMAND_IDS.copyLogin,
     run: async (node?: unknown) => {
       const person = people.person(node);
       if (!person) return;

@@ -4,9 +4,9 @@ import { discussionRows } from '../community/metrics/discussionRows';
 import { renderCsv } from '../report/csv';
 import { renderMarkdown } from '../report/markdown';
 import { errorMessage } from '../shared/errorMessage';
-import type { PulseAnalysis } from '../views/pulseAnalysis';
-import type { InsightServices } from './insightServices';
-import type { PulseCommand } from './pulseCommand';
+import type { PulseAnalysis } from '../viewModels/analysis';
+import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 interface ReportFormat {
   readonly id: 'md' | 'json' | 'csv';
@@ -46,9 +46,9 @@ const FORMATS: readonly ReportFormat[] = [
  * user picks, written to a file they pick, then offered to open. Arguments (for tests and keybindings):
  * format id, then target URI; each is asked for when not given.
  */
-export function exportReportCommand({ analysis }: InsightServices): PulseCommand {
+export function exportReportCommand({ analysis }: CommandServices): PulseCommand {
   return {
-    id: 'communityPulse.exportReport',
+    id: COMMAND_IDS.exportReport,
     run: async (formatId?: unknown, target?: unknown): Promise<vscode.Uri | undefined> => {
       const current = analysis.current;
       if (!current) {

@@ -1,7 +1,7 @@
-import type { InsightServices } from './insightServices';
-import type { PulseCommand } from './pulseCommand';
+import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 /** "Community Pulse: Open Dashboard": opens or reveals the dashboard panel. */
-export function openDashboardCommand({ dashboard }: InsightServices): PulseCommand {
-  return { id: 'communityPulse.openDashboard', run: () => dashboard.open(Date.now()) };
+export function openDashboardCommand({ dashboard }: CommandServices): PulseCommand {
+  return { id: COMMAND_IDS.openDashboard, run: () => dashboard.open(Date.now()) };
 }

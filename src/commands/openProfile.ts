@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { profileUrl } from '../views/webLinks';
-import type { InsightServices } from './insightServices';
-import type { PulseCommand } from './pulseCommand';
+import { profileUrl } from '../github/webLinks';
+import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 /** People view: opens the person's GitHub profile. */
-export function openProfileCommand({ people, controller }: InsightServices): PulseCommand {
+export function openProfileCommand({ people, controller }: CommandServices): PulseCommand {
   return {
-    id: 'communityPulse.openProfile',
+    id: COMMAND_IDS.openProfile,
     run: async (node?: unknown) => {
       const person = people.person(node);
       const apiUrl = controller.data?.settings.apiUrl;

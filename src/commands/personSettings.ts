@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../settings/schema';
-import type { InsightServices } from './insightServices';
-import type { PulseCommand } from './pulseCommand';
+import type { CommandId } from '../shared/contributionIds';
+import type { CommandFactory } from './pulseCommand';
 
 type PersonListSetting = 'maintainers' | 'ignoreUsers';
 
@@ -13,10 +13,10 @@ interface ListingMessages {
 
 /** A People-view command that lists the person's login in a setting (`maintainers`, `ignoreUsers`) and says so. */
 export function listPersonCommand(
-  id: string,
+  id: CommandId,
   key: PersonListSetting,
   messages: (login: string) => ListingMessages,
-): (services: InsightServices) => PulseCommand {
+): CommandFactory {
   return ({ people }) => ({
     id,
     run: async (node?: unknown) => {

@@ -3,6 +3,7 @@ import { createGitHubClient } from '../github/client';
 import { readSettings } from '../settings/readSettings';
 import { errorMessage } from '../shared/errorMessage';
 import type { CommandServices, PulseCommand } from './pulseCommand';
+import { COMMAND_IDS } from '../shared/contributionIds';
 
 /**
  * Asks for a personal access token, checks it against GitHub (who is this?) before storing it in
@@ -10,7 +11,7 @@ import type { CommandServices, PulseCommand } from './pulseCommand';
  */
 export function signInWithTokenCommand({ controller, credentials, log }: CommandServices): PulseCommand {
   return {
-    id: 'communityPulse.signInWithToken',
+    id: COMMAND_IDS.signInWithToken,
     run: async () => {
       const { apiUrl } = readSettings().settings;
       const login = await askForVerifiedToken(apiUrl, async (token) => {

@@ -1,4 +1,4 @@
-import type { SyncProgress, SyncResult } from '../github/contracts';
+import type { SyncProgress, SyncResult } from '../sync/contracts';
 
 const count = new Intl.NumberFormat('en-US');
 

@@ -1,11 +1,11 @@
-import { formatDuration } from '../community/duration';
+import { formatDuration } from '../shared/format';
 import { cohortRates } from '../community/metrics/cohortRates';
 import { TRIAGE_BUCKETS, type TriageBucket } from '../community/triage';
-import type { NeedsResponseSnapshot } from '../controller/needsResponseTriage';
-import { LEADER_LIMIT, NEAR_CANDIDATE_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from '../shared/dashboardProtocol';
+import type { TriageSummary } from '../viewModels/triageSummary';
+import { LEADER_LIMIT, NEAR_CANDIDATE_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from './protocol';
 import { windowLabel } from '../shared/timeWindow';
-import { formatMoment } from '../views/asOf';
-import type { PulseAnalysis } from '../views/pulseAnalysis';
+import { formatMoment } from '../shared/format';
+import type { PulseAnalysis } from '../viewModels/analysis';
 
 /** The Needs Response buckets as the dashboard names them (the tree uses the same words). */
 export const BUCKET_LABELS: Record<TriageBucket, string> = {
@@ -18,7 +18,7 @@ export const BUCKET_LABELS: Record<TriageBucket, string> = {
  * What crosses to the webview: the engine's aggregates for the window, and the longest waits of the
  * shared triage (judged at the same moment as the analysis' window end), never the snapshot.
  */
-export function toDashboardData(analysis: PulseAnalysis, needsResponse: NeedsResponseSnapshot): DashboardData {
+export function toDashboardData(analysis: PulseAnalysis, needsResponse: TriageSummary): DashboardData {
   const waiting = TRIAGE_BUCKETS.flatMap((bucket) => needsResponse.triage[bucket])
     .sort((a, b) => a.waitingSince - b.waitingSince)
     .slice(0, WAITING_LIMIT)

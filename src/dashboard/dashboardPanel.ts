@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
+import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
-import { HostMessageSchema, parseWebviewMessage, type DomSnapshot, type HostMessage, type RenderTimeline, type WebviewMessage } from '../shared/dashboardProtocol';
+import { HostMessageSchema, parseWebviewMessage, type DomSummary, type HostMessage, type RenderTimeline, type WebviewMessage } from './protocol';
 import { errorMessage } from '../shared/errorMessage';
-import type { AnalysisService } from '../views/analysisService';
-import { isWebUrl, profileUrl } from '../views/webLinks';
+import type { AnalysisService } from '../controller/analysisService';
+import { isWebUrl, profileUrl } from '../github/webLinks';
 import { toDashboardData } from './dashboardData';
 import { createNonce, dashboardHtml } from './html';
 
@@ -24,7 +24,7 @@ export interface RenderReport {
 export interface DashboardDependencies {
   readonly extensionUri: vscode.Uri;
   readonly analysis: AnalysisService;
-  readonly needsResponse: NeedsResponseTriage;
+  readonly triage: TriageService;
   readonly controller: PulseController;
   readonly log: vscode.LogOutputChannel;
 }
@@ -50,7 +50,7 @@ export class DashboardPanel implements vscode.Disposable {
    */
   private firstPage: 'unsent' | 'sent' | 'ready' = 'unsent';
   private nextRequestId = 1;
-  private readonly inspections = new Map<number, (snapshot: DomSnapshot) => void>();
+  private readonly inspections = new Map<number, (summary: DomSummary) => void>();
   private readonly rendered = new vscode.EventEmitter<RenderReport>();
   /** Fires each time the webview finishes drawing data. */
   readonly onDidRender = this.rendered.event;
@@ -103,16 +103,16 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   /** Asks the webview what it shows (tests check the DOM through this). */
-  inspect(): Promise<DomSnapshot> {
+  inspect(): Promise<DomSummary> {
     const requestId = this.nextRequestId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.inspections.delete(requestId);
         reject(new Error(`the dashboard webview did not answer inspect #${requestId} within ${INSPECT_TIMEOUT_MS} ms`));
       }, INSPECT_TIMEOUT_MS);
-      this.inspections.set(requestId, (snapshot) => {
+      this.inspections.set(requestId, (summary) => {
         clearTimeout(timer);
-        resolve(snapshot);
+        resolve(summary);
       });
       this.post({ type: 'inspect', requestId });
     });
@@ -122,7 +122,7 @@ export class DashboardPanel implements vscode.Disposable {
     this.updateTitle();
     if (this.firstPage === 'unsent') this.firstPage = 'sent';
     const analysis = this.deps.analysis.current;
-    const needsResponse = this.deps.needsResponse.current;
+    const needsResponse = this.deps.triage.current;
     if (!analysis || !needsResponse) {
       const state = this.deps.controller.state;
       const message =
@@ -208,7 +208,7 @@ export class DashboardPanel implements vscode.Disposable {
         await vscode.commands.executeCommand('communityPulse.refresh');
         return;
       case 'inspection':
-        this.inspections.get(message.requestId)?.(message.snapshot);
+        this.inspections.get(message.requestId)?.(message.summary);
         this.inspections.delete(message.requestId);
         return;
       case 'problem':

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { RepoRef } from '../github/contracts';
-import { formatRepoRef, parseRepoRef } from './repoRef';
+import { formatRepoRef, parseRepoRef } from '../github/repoRef';
 
 const KEY = 'communityPulse.chosenRepository';
 

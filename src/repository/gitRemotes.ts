@@ -1,5 +1,5 @@
 import type { RepoRef } from '../github/contracts';
-import { parseRepoRef } from './repoRef';
+import { parseRepoRef } from '../github/repoRef';
 
 export interface GitRemote {
   readonly name: string;

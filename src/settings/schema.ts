@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { RepoRef } from '../github/contracts';
-import { parseRepoRef } from '../repository/repoRef';
+import { parseRepoRef } from '../github/repoRef';
 import { DEFAULT_METRIC_SETTINGS, type LeaderThresholds, type ScoreWeights } from '../community/metrics/settings';
 import { DEFAULT_WINDOW_CHOICE, WINDOW_CHOICES, type WindowChoice } from '../shared/timeWindow';
 

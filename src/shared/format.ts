@@ -43,6 +43,41 @@ export function formatDate(time: string | number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** Milliseconds, for durations between epoch-ms moments. */
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** A short human duration for lists: `45m`, `5h`, `3d`, `11w`, `2y`. Under a minute is `now`. */
+export function formatDuration(ms: number): string {
+  if (ms < MINUTE_MS) return 'now';
+  if (ms < HOUR_MS) return `${Math.floor(ms / MINUTE_MS)}m`;
+  if (ms < DAY_MS) return `${Math.floor(ms / HOUR_MS)}h`;
+  if (ms < 14 * DAY_MS) return `${Math.floor(ms / DAY_MS)}d`;
+  if (ms < 365 * DAY_MS) return `${Math.floor(ms / (7 * DAY_MS))}w`;
+  return `${Math.floor(ms / (365 * DAY_MS))}y`;
+}
+
+// How a view says it shows a past moment (`communityPulse.asOf`) rather than live data, so nobody mistakes a review
+// of last quarter for today's community.
+
+/** `2023-03-31` for a midnight (UTC), else `2023-03-31 12:30 UTC`. */
+export function formatMoment(time: number): string {
+  const iso = new Date(time).toISOString();
+  return iso.slice(11, 16) === '00:00' && iso.slice(17, 23) === '00.000' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** `as of 2023-03-31`; undefined when the views show now. */
+export function asOfLabel(asOf: number | null): string | undefined {
+  return asOf === null ? undefined : `as of ${formatMoment(asOf)}`;
+}
+
+/** A view's description: `Last 90 days`, or `Last 90 days · as of 2023-03-31`. */
+export function withAsOf(text: string, asOf: number | null): string {
+  const label = asOfLabel(asOf);
+  return label ? `${text} · ${label}` : text;
+}
+
 function oneDecimal(value: number): string {
   return ONE_DECIMAL.format(Math.round(value * 10) / 10);
 }

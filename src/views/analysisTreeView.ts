@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import type { AnalysisService } from '../controller/analysisService';
 
 /**
  * A tree view that shows the current window's analysis: it redraws when the analysis changes and keeps

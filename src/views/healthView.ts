@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import type { AnalysisService } from '../controller/analysisService';
 import { AnalysisTreeView } from './analysisTreeView';
-import { headlineItemLook, type HeadlineRow } from './healthModel';
+import { headlineItemLook, type HeadlineRow } from '../viewModels/health';
 
 export const HEALTH_VIEW_ID = 'communityPulse.health';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TriageBucket } from '../community/triage';
-import { escapeMarkdown } from './markdown';
-import type { NeedsResponseModel, NeedsResponseRow, NeedsResponseSection } from './needsResponseModel';
+import { escapeMarkdown } from './markdownEscape';
+import type { NeedsResponseModel, NeedsResponseRow, NeedsResponseSection } from '../viewModels/needsResponse';
 
 /** A bucket heading. One object per bucket for the provider's lifetime, so it can be refreshed on its own. */
 export interface SectionNode {

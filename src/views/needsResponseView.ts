@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
+import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
-import { buildNeedsResponseModel, describeStatus } from './needsResponseModel';
+import { buildNeedsResponseModel, describeStatus } from '../viewModels/needsResponse';
 import { NeedsResponseTreeProvider, type NeedsResponseNode } from './needsResponseTree';
 
 export const NEEDS_RESPONSE_VIEW_ID = 'communityPulse.needsResponse';
@@ -20,7 +20,7 @@ export class NeedsResponseView implements vscode.Disposable {
 
   constructor(
     private readonly controller: PulseController,
-    private readonly needsResponse: NeedsResponseTriage,
+    private readonly needsResponse: TriageService,
   ) {
     this.view = vscode.window.createTreeView(NEEDS_RESPONSE_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.subscriptions = [

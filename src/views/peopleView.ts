@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { personEvidence } from '../community/metrics/personEvidence';
-import type { AnalysisService } from './analysisService';
+import type { AnalysisService } from '../controller/analysisService';
 import { AnalysisTreeView } from './analysisTreeView';
-import { isWebUrl } from './webLinks';
-import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from './peopleModel';
+import { isWebUrl } from '../github/webLinks';
+import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from '../viewModels/people';
 
 export const PEOPLE_VIEW_ID = 'communityPulse.people';
 

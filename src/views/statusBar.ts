@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { NeedsResponseTriage } from '../controller/needsResponseTriage';
+import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
-import { asOfLabel } from './asOf';
+import { asOfLabel } from '../shared/format';
 
 /**
  * `$(comment-discussion) 7`: discussions needing a response (`… · as of 2023-03-31` for a past moment);
@@ -14,7 +14,7 @@ export class NeedsResponseStatusBar implements vscode.Disposable {
 
   constructor(
     controller: PulseController,
-    private readonly needsResponse: NeedsResponseTriage,
+    private readonly needsResponse: TriageService,
   ) {
     this.item.name = 'Community Pulse: Needs Response';
     this.item.command = 'communityPulse.needsResponse.focus';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createGitHubClient } from '../../src/github/client';
 import { discussionPagePoints, PAGE_SIZES } from '../../src/github/queries';
-import { syncRepository } from '../../src/github/sync';
+import { syncRepository } from '../../src/sync/syncRepository';
 import { directorySnapshotStore } from '../../src/store/snapshotStore';
 import { generateCommunity } from '../fake-github/generator';
 import { startFakeGitHub } from '../fake-github/server';

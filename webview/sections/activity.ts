@@ -1,4 +1,4 @@
-import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import type { DashboardData } from '../../src/dashboard/protocol';
 import { formatCount } from '../../src/shared/format';
 import { COLORS, lineChart } from '../charts';
 import { el, figure, legend, note, section, tableBehind } from '../dom';

@@ -1,4 +1,4 @@
-import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import type { DashboardData } from '../../src/dashboard/protocol';
 import { formatCount, formatPercent, formatSeconds } from '../../src/shared/format';
 import { figure, note, section, table } from '../dom';
 

@@ -1,4 +1,4 @@
-import type { WebviewMessage } from '../../src/shared/dashboardProtocol';
+import type { WebviewMessage } from '../../src/dashboard/protocol';
 
 /** What a section needs besides its data: the width to draw at and a way to ask the extension for an action. */
 export interface RenderContext {

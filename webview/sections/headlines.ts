@@ -1,5 +1,5 @@
-import type { DashboardData } from '../../src/shared/dashboardProtocol';
-import { headlineTooltip, previousText } from '../../src/views/healthModel';
+import type { DashboardData } from '../../src/dashboard/protocol';
+import { headlineTooltip, previousText } from '../../src/viewModels/health';
 import { el, figure, table } from '../dom';
 
 /**

@@ -1,5 +1,5 @@
 import type { Contributor } from '../../src/community/reportSchema';
-import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import type { DashboardData } from '../../src/dashboard/protocol';
 import { formatCount, formatDate } from '../../src/shared/format';
 import { el, linkButton, note, section, table } from '../dom';
 import type { RenderContext } from './context';

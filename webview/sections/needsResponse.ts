@@ -1,4 +1,4 @@
-import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import type { DashboardData } from '../../src/dashboard/protocol';
 import { formatCount } from '../../src/shared/format';
 import { el, linkButton, note, section, table } from '../dom';
 import type { RenderContext } from './context';

@@ -1,4 +1,4 @@
-import type { DashboardData } from '../../src/shared/dashboardProtocol';
+import type { DashboardData } from '../../src/dashboard/protocol';
 import { formatCount, formatPercent } from '../../src/shared/format';
 import { lorenzChart } from '../charts';
 import { el, figure, note, section, tableBehind } from '../dom';

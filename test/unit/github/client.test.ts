@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createGitHubClient, graphqlUrlFor } from '../../../src/github/client';
-import { SyncError } from '../../../src/github/sync';
+import { SyncError } from '../../../src/sync/syncRepository';
 import type { Fault } from '../../fake-github/server';
 import { startFakeCommunity, syncedFields, TOKEN, type FakeCommunity } from '../../support/fakeCommunity';
 

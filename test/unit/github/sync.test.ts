@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGitHubClient } from '../../../src/github/client';
 import { PAGE_SIZES } from '../../../src/github/queries';
-import { SyncError, syncRepository } from '../../../src/github/sync';
+import { SyncError, syncRepository } from '../../../src/sync/syncRepository';
 import type { Snapshot } from '../../../src/store/snapshot';
 import { directorySnapshotStore, snapshotFileName } from '../../../src/store/snapshotStore';
 import { startFakeGitHub } from '../../fake-github/server';

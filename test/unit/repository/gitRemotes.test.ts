@@ -6,7 +6,7 @@ import {
   repositoriesFromRemotes,
   repositoryFromRemoteUrl,
 } from '../../../src/repository/gitRemotes';
-import { parseRepoRef } from '../../../src/repository/repoRef';
+import { parseRepoRef } from '../../../src/github/repoRef';
 
 const GITHUB = remoteHostsFor('https://api.github.com');
 

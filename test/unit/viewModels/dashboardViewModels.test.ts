@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { cohortRates } from '../../../src/community/metrics/cohortRates';
 import { dashboardHtml } from '../../../src/dashboard/html';
-import { parseHostMessage, parseWebviewMessage } from '../../../src/shared/dashboardProtocol';
+import { parseHostMessage, parseWebviewMessage } from '../../../src/dashboard/protocol';
 import { formatCount, formatPercent, formatSeconds } from '../../../src/shared/format';
 import { resolveWindow, windowLabel } from '../../../src/shared/timeWindow';
-import { asOfLabel, formatMoment, withAsOf } from '../../../src/views/asOf';
+import { asOfLabel, formatMoment, withAsOf } from '../../../src/shared/format';
 import type { Headline } from '../../../src/community/reportSchema';
-import { buildHeadlines, headlineItemLook, headlineTooltip, previousText } from '../../../src/views/healthModel';
-import { isWebUrl, profileUrl } from '../../../src/views/webLinks';
+import { buildHeadlines, headlineItemLook, headlineTooltip, previousText } from '../../../src/viewModels/health';
+import { isWebUrl, profileUrl } from '../../../src/github/webLinks';
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { triage } from '../../../src/community/triage';
-import { buildNeedsResponseModel, describeDuration, describeLastSync, describeStatus } from '../../../src/views/needsResponseModel';
+import { buildNeedsResponseModel, describeDuration, describeLastSync, describeStatus } from '../../../src/viewModels/needsResponse';
 import { comment, discussion, reply, T0 } from '../../support/discussionNodes';
 
 const HOUR = 3_600_000;

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
-import { previousText, type HeadlineId } from '../../../src/views/healthModel';
-import { analyze } from '../../../src/views/pulseAnalysis';
+import { previousText, type HeadlineId } from '../../../src/viewModels/health';
+import { analyze } from '../../../src/viewModels/analysis';
 import { T0 } from '../../support/discussionNodes';
 import { TWO_WINDOWS_NODES } from '../../support/twoWindowsCommunity';
 

@@ -4,7 +4,7 @@ import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { DEFAULT_SETTINGS, type PulseSettings } from '../../../src/settings/schema';
 import { readDiscussionsFile } from '../../../src/store/inputFile';
-import { analyze } from '../../../src/views/pulseAnalysis';
+import { analyze } from '../../../src/viewModels/analysis';
 
 describe('The views follow the leader settings', () => {
   async function leaders(settings: PulseSettings): Promise<{ login: string; score: number }[]> {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { escapeMarkdown } from '../../../src/views/markdown';
+import { escapeMarkdown } from '../../../src/views/markdownEscape';
 
 describe('escapeMarkdown', () => {
   it('neutralizes links, images, emphasis, HTML and headings in untrusted text', () => {

@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderReport } from '../../../src/dashboard/dashboardPanel';
-import type { CommunityPulseApi } from '../../../src/extension';
+import type { CommunityPulseApi } from '../../../src/api';
 import { createGitHubClient } from '../../../src/github/client';
-import { syncRepository } from '../../../src/github/sync';
+import { syncRepository } from '../../../src/sync/syncRepository';
 import { directorySnapshotStore } from '../../../src/store/snapshotStore';
 import { generateCommunity } from '../../fake-github/generator';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
@@ -64,14 +64,14 @@ describe('Dashboard render at scale', () => {
     const extension = vscode.extensions.getExtension<CommunityPulseApi>(EXTENSION_ID);
     assert.ok(extension, 'the extension is installed');
     api = await extension.activate();
-    await api.insights.analysis.windowSelection.choose('90');
+    await api.window.choose('90');
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'ready', api.problem);
-    assert.equal(api.controller.data?.community.discussions.length, DISCUSSIONS, 'the extension read the stored discussions');
+    assert.equal(api.data?.community.discussions.length, DISCUSSIONS, 'the extension read the stored discussions');
   });
 
   after(async () => {
-    api?.insights.dashboard.panel?.dispose();
+    api?.dashboard.panel?.dispose();
     await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await fake?.close();
@@ -79,23 +79,23 @@ describe('Dashboard render at scale', () => {
 
   /** Opens the dashboard with the command and waits for the webview's report of its first complete render. */
   async function openDashboard(): Promise<DashboardRenderMeasurement> {
-    api.insights.dashboard.panel?.dispose();
+    api.dashboard.panel?.dispose();
     const opened = new Promise<RenderReport>((resolve) => {
-      const subscription = api.insights.dashboard.onDidOpen((panel) => {
+      const subscription = api.dashboard.onDidOpen((panel) => {
         subscription.dispose();
         resolve(panel.nextRender());
       });
     });
     await vscode.commands.executeCommand('communityPulse.openDashboard');
     const render = await opened;
-    return { ...render, sentBytes: api.insights.dashboard.panel?.sentBytes ?? 0 };
+    return { ...render, sentBytes: api.dashboard.panel?.sentBytes ?? 0 };
   }
 
   it('measures the command to the first complete render on 20,000 discussions', async function () {
     this.timeout(120_000);
-    const data = api.controller.data!;
+    const data = api.data!;
     // As when the data loaded a while ago: the views' analysis is ready.
-    assert.ok(api.insights.analysis.current, 'the analysis of the window is there');
+    assert.ok(api.analysis, 'the analysis of the window is there');
     const first = await openDashboard();
     const reopened = await openDashboard();
     for (const measured of [first, reopened]) assert.ok(measured.elapsedMs !== null && measured.messageBytes > 0, 'the webview drew the data sent');

@@ -6,11 +6,11 @@ import * as vscode from 'vscode';
 import { reportCommand } from '../../../src/cli/reportCommand';
 import { computeReport } from '../../../src/community/report';
 import { ReportSchema, type Report } from '../../../src/community/reportSchema';
-import type { DashboardPanel } from '../../../src/dashboard/dashboardPanel';
-import type { CommunityPulseApi } from '../../../src/extension';
-import type { DomSnapshot } from '../../../src/shared/dashboardProtocol';
+import type { DashboardHandle } from '../../../src/api';
+import type { CommunityPulseApi } from '../../../src/api';
+import type { DomSummary } from '../../../src/dashboard/protocol';
 import { formatCount, formatPercent, formatSeconds } from '../../../src/shared/format';
-import type { PeopleNode } from '../../../src/views/peopleModel';
+import type { PeopleNode } from '../../../src/viewModels/people';
 import { generateCommunity } from '../../fake-github/generator';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { takeScreenshot } from '../screenshot';
@@ -28,13 +28,13 @@ const DAY = 86_400_000;
 describe('Dashboard, Health and People in VS Code', () => {
   let fake: FakeGitHub;
   let api: CommunityPulseApi;
-  let panel: DashboardPanel;
+  let panel: DashboardHandle;
   const configuration = () => vscode.workspace.getConfiguration('communityPulse');
 
   /** The report the engine gives for the window the views show, computed here on the same data. */
   function engineReport(): Report {
-    const data = api.controller.data;
-    const analysis = api.insights.analysis.current;
+    const data = api.data;
+    const analysis = api.analysis;
     assert.ok(data && analysis, 'data is loaded');
     return computeReport(data.community, data.people, {
       since: analysis.window.since,
@@ -43,11 +43,11 @@ describe('Dashboard, Health and People in VS Code', () => {
     });
   }
 
-  async function inspect(): Promise<DomSnapshot> {
+  async function inspect(): Promise<DomSummary> {
     return panel.inspect();
   }
 
-  function rowsOf(snapshot: DomSnapshot, section: string): string[][] {
+  function rowsOf(snapshot: DomSummary, section: string): string[][] {
     const rows = snapshot.tables[section];
     assert.ok(rows, `the dashboard has a "${section}" section`);
     return rows;
@@ -87,20 +87,20 @@ describe('Dashboard, Health and People in VS Code', () => {
     const extension = vscode.extensions.getExtension<CommunityPulseApi>('community-pulse.community-pulse');
     assert.ok(extension, 'the extension is installed');
     api = await extension.activate();
-    await api.insights.analysis.windowSelection.choose('90');
+    await api.window.choose('90');
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'ready', api.problem);
-    assert.equal(api.controller.data?.repository, REPOSITORY);
+    assert.equal(api.data?.repository, REPOSITORY);
   });
 
   /** Changes a setting and waits until the views show data read with it. */
   async function setAndReload(key: string, value: unknown): Promise<void> {
     await configuration().update(key, value, vscode.ConfigurationTarget.Global);
-    await api.controller.reload();
+    await api.reload();
   }
 
   after(async () => {
-    api?.insights.dashboard.panel?.dispose();
+    api?.dashboard.panel?.dispose();
     await configuration().update('asOf', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('defaultWindow', undefined, vscode.ConfigurationTarget.Global);
     await configuration().update('maintainers', undefined, vscode.ConfigurationTarget.Global);
@@ -112,7 +112,7 @@ describe('Dashboard, Health and People in VS Code', () => {
 
   it('opens the dashboard from its command and draws every section with the engine’s numbers', async function () {
     this.timeout(60_000);
-    const opened = new Promise<DashboardPanel>((resolve) => api.insights.dashboard.onDidOpen(resolve));
+    const opened = new Promise<DashboardHandle>((resolve) => api.dashboard.onDidOpen(resolve));
     await vscode.commands.executeCommand('communityPulse.openDashboard');
     panel = await opened;
     const render = await panel.nextRender();
@@ -193,8 +193,8 @@ describe('Dashboard, Health and People in VS Code', () => {
 
   it('lists the headline figures in the Health view, with their change and definition', async () => {
     const report = engineReport();
-    const rows = await api.insights.health.getChildren();
-    const items = rows.map((row) => api.insights.health.getTreeItem(row));
+    const rows = await api.health.getChildren();
+    const items = rows.map((row) => api.health.getTreeItem(row));
     assert.deepEqual(
       items.map((item) => item.label),
       ['Median first response', 'p90 first response', 'Within 48 h target', 'No response (new in window)', 'Answer rate', 'Weekly active participants', 'Returning participants', 'Absence factor'],
@@ -205,12 +205,12 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.match(String(items[0]!.tooltip), /docs\/metrics\.md: “First response \(firstResponse\): for those that had a response by until/);
     assert.match(String(items[0]!.tooltip), /previous 90 days: /);
     assert.match(String(items[3]!.tooltip), /Not the Needs Response list/, 'the windowed count says how it differs from Needs Response');
-    assert.equal(api.insights.health.view.description, 'Last 90 days');
+    assert.equal(api.health.view.description, 'Last 90 days');
   });
 
   it('lists leader candidates with the evidence behind each score component in the People view', async () => {
     const report = engineReport();
-    const people = api.insights.people;
+    const people = api.people;
     const groups = people.getChildren();
     assert.deepEqual(
       groups.map((group) => people.getTreeItem(group).label),
@@ -245,32 +245,32 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
     assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
     assert.equal(rowsOf(shown, 'activity').filter((row) => /^\d{4}-\d{2}-\d{2}/.test(row[0]!)).length, report.activity.weeks.length);
-    const health = api.insights.health.getChildren().map((row) => api.insights.health.getTreeItem(row));
+    const health = api.health.getChildren().map((row) => api.health.getTreeItem(row));
     assert.ok(String(health[3]!.description).startsWith(formatCount(report.firstResponse.noResponse)));
-    assert.equal(api.insights.health.view.description, 'Last 30 days');
-    const groups = api.insights.people.getChildren();
-    assert.equal(api.insights.people.getTreeItem(groups[0]!).label, `Leader candidates (${report.leaders.length})`);
-    assert.equal(api.insights.people.view.description, 'Last 30 days');
+    assert.equal(api.health.view.description, 'Last 30 days');
+    const groups = api.people.getChildren();
+    assert.equal(api.people.getTreeItem(groups[0]!).label, `Leader candidates (${report.leaders.length})`);
+    assert.equal(api.people.view.description, 'Last 30 days');
     await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
   });
 
   it('moves a leader out of the candidates with "Mark as Maintainer", and recomputes', async function () {
     this.timeout(60_000);
-    const people = api.insights.people;
+    const people = api.people;
     const leaderNode = people.getChildren(people.getChildren()[0])[0] as PeopleNode & { kind: 'person' };
     const login = leaderNode.login;
-    const changed = new Promise<void>((resolve) => api.insights.analysis.onDidChange(resolve));
+    const changed = new Promise<void>((resolve) => api.onDidChangeAnalysis(resolve));
     await vscode.commands.executeCommand('communityPulse.markMaintainer', leaderNode);
     await changed;
-    assert.ok(api.controller.data?.people.isMaintainer(login), `${login} counts as a maintainer`);
+    assert.ok(api.data?.people.isMaintainer(login), `${login} counts as a maintainer`);
     const logins = people.getChildren(people.getChildren()[0]).map((node) => (node.kind === 'person' ? node.login : ''));
     assert.ok(!logins.includes(login), `${login} is no longer a leader candidate`);
     assert.deepEqual(logins, engineReport().leaders.map((leader) => leader.login));
   });
 
   it('exports the window’s report as Markdown, JSON and CSV, exactly as `community-pulse report` writes it', async () => {
-    const data = api.controller.data!;
-    const window = api.insights.analysis.current!.window;
+    const data = api.data!;
+    const window = api.analysis!.window;
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-export-'));
     for (const format of ['md', 'json', 'csv'] as const) {
       const target = vscode.Uri.file(path.join(directory, `report.${format}`));
@@ -300,7 +300,7 @@ describe('Dashboard, Health and People in VS Code', () => {
     await setAndReload('asOf', date);
     try {
       await rendered;
-      const analysis = api.insights.analysis.current!;
+      const analysis = api.analysis!;
       assert.equal(analysis.window.until, asOf, 'the window ends at the as-of moment');
       const report = engineReport();
       const shown = await inspect();
@@ -309,13 +309,13 @@ describe('Dashboard, Health and People in VS Code', () => {
       assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
       assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
       // The waiting list is the shared triage at the same moment: the Needs Response view's longest wait comes first.
-      const triage = api.needsResponse.triage.current!;
+      const triage = api.triage!;
       assert.equal(triage.now, asOf);
       assert.equal(triage.counts.total, report.needsResponse.total, 'the dashboard’s counts and the tree’s agree');
       const oldest = [...triage.triage.noResponse, ...triage.triage.awaitingReply, ...triage.triage.unmarkedAnswer].sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
       assert.equal(rowsOf(shown, 'needs-response')[1]?.[0], `#${oldest.discussion.number} ${oldest.discussion.title}`);
-      assert.equal(api.insights.health.view.description, `Last 90 days · as of ${date}`);
-      assert.equal(api.insights.people.view.description, `Last 90 days · as of ${date}`);
+      assert.equal(api.health.view.description, `Last 90 days · as of ${date}`);
+      assert.equal(api.people.view.description, `Last 90 days · as of ${date}`);
       const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-export-')), 'report.json'));
       await vscode.commands.executeCommand('communityPulse.exportReport', 'json', target);
       assert.equal(ReportSchema.parse(JSON.parse(fs.readFileSync(target.fsPath, 'utf8'))).window.until, new Date(asOf).toISOString());
@@ -325,7 +325,7 @@ describe('Dashboard, Health and People in VS Code', () => {
       await live;
     }
     assert.equal((await inspect()).asOf, null, 'live again: no notice');
-    assert.equal(api.insights.health.view.description, 'Last 90 days');
+    assert.equal(api.health.view.description, 'Last 90 days');
   });
 
   it('shows a window without any discussion as dashes with the engine’s reasons, never as zeros that did not change', async function () {
@@ -335,7 +335,7 @@ describe('Dashboard, Health and People in VS Code', () => {
     await setAndReload('asOf', new Date(Date.now() - 900 * DAY).toISOString().slice(0, 10));
     try {
       await rendered;
-      const items = api.insights.health.getChildren().map((row) => api.insights.health.getTreeItem(row));
+      const items = api.health.getChildren().map((row) => api.health.getTreeItem(row));
       const weekly = items.find((item) => item.label === 'Weekly active participants')!;
       assert.equal(weekly.description, '—');
       assert.match(String(weekly.tooltip), /No figure: nobody posted in the window\./);
@@ -353,19 +353,19 @@ describe('Dashboard, Health and People in VS Code', () => {
 
   it('shows the communityPulse.defaultWindow until a window is chosen for the workspace', async function () {
     this.timeout(60_000);
-    const selection = api.insights.analysis.windowSelection;
+    const selection = api.window;
     try {
       await setAndReload('defaultWindow', '30');
       await vscode.commands.executeCommand('communityPulse.chooseWindow', 'default');
       assert.equal(selection.chosen, undefined, 'the workspace follows the setting');
       assert.equal(engineReport().window.days, 30);
-      assert.equal(api.insights.health.getChildren().length, 8);
-      assert.equal(api.insights.health.view.description, 'Last 30 days');
+      assert.equal(api.health.getChildren().length, 8);
+      assert.equal(api.health.view.description, 'Last 30 days');
       const rendered = panel.nextRender();
       await setAndReload('defaultWindow', '180');
       await rendered;
       assert.equal(engineReport().window.days, 180, 'a new default applies at once');
-      assert.equal(api.insights.health.view.description, 'Last 180 days');
+      assert.equal(api.health.view.description, 'Last 180 days');
       assert.equal(rowStartingWith(rowsOf(await inspect(), 'headlines'), 'Median first response')[1], formatSeconds(engineReport().firstResponse.medianSeconds));
       await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
       await setAndReload('defaultWindow', '365');
@@ -381,7 +381,7 @@ describe('Dashboard, Health and People in VS Code', () => {
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     const rendered = panel.nextRender();
-    panel.panel.reveal();
+    panel.webviewPanel.reveal();
     await vscode.commands.executeCommand('communityPulse.openDashboard');
     await rendered;
     await takeScreenshot('dashboard-light');

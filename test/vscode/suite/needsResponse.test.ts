@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { formatDuration } from '../../../src/community/duration';
-import type { CommunityPulseApi } from '../../../src/extension';
+import { formatDuration } from '../../../src/shared/format';
+import type { CommunityPulseApi } from '../../../src/api';
 import type { NeedsResponseNode } from '../../../src/views/needsResponseTree';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { takeScreenshot } from '../screenshot';
@@ -86,7 +86,7 @@ interface ShownSection {
 }
 
 async function shownTree(api: CommunityPulseApi): Promise<ShownSection[]> {
-  const { provider } = api.needsResponse;
+  const provider = api.needsResponse;
   const sections = (await provider.getChildren()) ?? [];
   return Promise.all(
     sections.map(async (section) => ({
@@ -103,7 +103,7 @@ function numberOf(item: vscode.TreeItem): number {
 }
 
 async function findItem(api: CommunityPulseApi, number: number): Promise<vscode.TreeItem> {
-  const { provider } = api.needsResponse;
+  const provider = api.needsResponse;
   for (const section of (await provider.getChildren()) ?? []) {
     for (const node of (await provider.getChildren(section)) ?? []) {
       const item = await provider.getTreeItem(node as NeedsResponseNode);
@@ -119,7 +119,8 @@ async function findItem(api: CommunityPulseApi, number: number): Promise<vscode.
  * to paint, since only its pixels matter for a screenshot.
  */
 async function untilWindowShowsTree(api: CommunityPulseApi): Promise<void> {
-  const { provider, view } = api.needsResponse;
+  const provider = api.needsResponse;
+  const { view } = provider;
   const [section] = (await provider.getChildren()) ?? [];
   const [row] = section ? ((await provider.getChildren(section)) ?? []) : [];
   assert.ok(row, 'the tree has a discussion to show');
@@ -153,7 +154,7 @@ describe('Needs Response in VS Code', () => {
   /** Changes a setting and waits until the views show data read with it. */
   async function setAndReload(key: string, value: unknown): Promise<void> {
     await configuration().update(key, value, vscode.ConfigurationTarget.Global);
-    await api.controller.reload();
+    await api.reload();
   }
 
   after(async () => {
@@ -166,7 +167,7 @@ describe('Needs Response in VS Code', () => {
   it('syncs the repository of the git remote and lists exactly the discussions waiting on the team', async () => {
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'ready', api.problem);
-    assert.equal(api.controller.data?.repository, REPOSITORY);
+    assert.equal(api.data?.repository, REPOSITORY);
     assert.deepEqual(await shownTree(api), [
       { label: 'No response (2)', numbers: [1, 8] },
       { label: 'Author replied (1)', numbers: [2] },
@@ -190,7 +191,7 @@ describe('Needs Response in VS Code', () => {
   it('shows the total as the view badge, and the repository and last sync above the tree', () => {
     assert.deepEqual(api.needsResponse.view.badge, { value: 4, tooltip: '4 discussions need a response' });
     assert.equal(api.needsResponse.view.message, `${REPOSITORY} · synced just now`);
-    assert.equal(api.insights.statusBar.item.text, '$(comment-discussion) 4', 'the status bar counts the same triage');
+    assert.equal(api.statusBar.text, '$(comment-discussion) 4', 'the status bar counts the same triage');
   });
 
   it('is shown in the Community Pulse side bar (README screenshot)', async () => {
@@ -223,14 +224,14 @@ describe('Needs Response in VS Code', () => {
     const token = process.env[TOKEN_VARIABLE];
     delete process.env[TOKEN_VARIABLE];
     try {
-      await api.controller.reload();
+      await api.reload();
       assert.equal(api.state, 'signedOut');
       assert.match(api.needsResponse.view.message ?? '', /^Signed out/);
       assert.equal(api.needsResponse.view.badge?.value, 3, 'stored data stays visible');
     } finally {
       process.env[TOKEN_VARIABLE] = token;
     }
-    await api.controller.reload();
+    await api.reload();
     assert.equal(api.state, 'ready');
     assert.equal(api.problem, undefined);
   });
@@ -258,7 +259,7 @@ describe('Needs Response in VS Code', () => {
     const date = new Date(asOf).toISOString().slice(0, 10);
     await setAndReload('asOf', date);
     try {
-      assert.equal(api.controller.data?.now, asOf, 'the data is judged at the as-of moment');
+      assert.equal(api.data?.now, asOf, 'the data is judged at the as-of moment');
       assert.deepEqual(await shownTree(api), [
         { label: 'No response (1)', numbers: [1] },
         { label: 'Author replied (0)', numbers: [] },
@@ -270,8 +271,8 @@ describe('Needs Response in VS Code', () => {
       assert.match((item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'), new RegExp(`Waiting time counted to ${date} \\(the communityPulse\\.asOf setting\\), not to now\\.`));
       assert.match(api.needsResponse.view.message ?? '', new RegExp(`^${REPOSITORY} · as of ${date} · synced (just now|\\d+ min ago)$`));
       assert.deepEqual(api.needsResponse.view.badge, { value: 2, tooltip: `2 discussions needed a response as of ${date}` });
-      assert.equal(api.insights.statusBar.item.text, `$(comment-discussion) 2 · as of ${date}`);
-      assert.match(String(api.insights.statusBar.item.tooltip), new RegExp(`2 discussions needed a response as of ${date} \\(the communityPulse\\.asOf setting; not live data\\)`));
+      assert.equal(api.statusBar.text, `$(comment-discussion) 2 · as of ${date}`);
+      assert.match(String(api.statusBar.tooltip), new RegExp(`2 discussions needed a response as of ${date} \\(the communityPulse\\.asOf setting; not live data\\)`));
     } finally {
       await setAndReload('asOf', undefined);
     }
@@ -281,7 +282,7 @@ describe('Needs Response in VS Code', () => {
       { label: 'Answer not marked (0)', numbers: [] },
     ]);
     assert.match(api.needsResponse.view.message ?? '', new RegExp(`^${REPOSITORY} · synced (just now|\\d+ min ago)$`), 'live again: no "as of"');
-    assert.equal(api.insights.statusBar.item.text, '$(comment-discussion) 3');
+    assert.equal(api.statusBar.text, '$(comment-discussion) 3');
   });
 
   it('says so when the repository does not have Discussions enabled', async () => {

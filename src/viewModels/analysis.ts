@@ -2,15 +2,14 @@ import { buildFacts, type CommunityFacts } from '../community/metrics/facts';
 import { firstResponseSeries, type FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import { responseLorenzCurve, type LorenzPoint } from '../community/metrics/lorenz';
 import { newPeopleThisMonth, type NewPerson } from '../community/metrics/newPeople';
-import type { PartialMetricSettings } from '../community/metrics/settings';
+import type { LeaderThresholds, PartialMetricSettings, ScoreWeights } from '../community/metrics/settings';
 import type { Window } from '../community/metrics/window';
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
 import { computeReport } from '../community/report';
 import type { Report } from '../community/reportSchema';
 import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
-import type { PulseSettings } from '../settings/schema';
-import { buildHeadlines, type HeadlineRow } from './healthModel';
+import { buildHeadlines, type HeadlineRow } from './health';
 
 /**
  * Everything the Health and People views, the status bar and the dashboard show for one window,
@@ -20,7 +19,13 @@ export interface PulseInput {
   readonly repository: string;
   readonly community: Community;
   readonly people: People;
-  readonly settings: Pick<PulseSettings, 'staleDays' | 'responseTargetHours' | 'leaderThresholds' | 'leaderScoreWeights'>;
+  /** The user's settings that the figures depend on (the extension's `PulseSettings` has them). */
+  readonly settings: {
+    readonly staleDays: number;
+    readonly responseTargetHours: number;
+    readonly leaderThresholds: LeaderThresholds;
+    readonly leaderScoreWeights: ScoreWeights;
+  };
   readonly lastSyncAt: number | null;
 }
 

@@ -1,10 +1,9 @@
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
 import { TRIAGE_BUCKETS, triage, type Triage, type TriageBucket } from '../community/triage';
-import type { PulseData } from './pulseController';
 
-/** What waits on the team, as the Needs Response view, the status bar and the dashboard show it. */
-export interface NeedsResponseSnapshot {
+/** What waits on the team at one moment, as the Needs Response view, the status bar and the dashboard show it. */
+export interface TriageSummary {
   readonly repository: string;
   /** The moment triage judged at, and waiting times are counted to (`PulseData.now`). */
   readonly now: number;
@@ -14,7 +13,7 @@ export interface NeedsResponseSnapshot {
   readonly counts: Readonly<Record<TriageBucket, number>> & { readonly total: number };
 }
 
-/** What triage needs of the data (`PulseData` has it all). */
+/** What triage needs of the data (the controller's `PulseData` has it all). */
 export interface TriageInput {
   readonly repository: string;
   readonly community: Community;
@@ -24,7 +23,7 @@ export interface TriageInput {
 }
 
 /** Triages `input` at `input.now`, with the bucket counts. */
-export function needsResponseSnapshot(input: TriageInput): NeedsResponseSnapshot {
+export function summarizeTriage(input: TriageInput): TriageSummary {
   const result = triage(input.community, input.people, { now: input.now, staleDays: input.settings.staleDays });
   const [noResponse, awaitingReply, unmarkedAnswer] = TRIAGE_BUCKETS.map((bucket) => result[bucket].length) as [number, number, number];
   return {
@@ -34,22 +33,4 @@ export function needsResponseSnapshot(input: TriageInput): NeedsResponseSnapshot
     triage: result,
     counts: { noResponse, awaitingReply, unmarkedAnswer, total: noResponse + awaitingReply + unmarkedAnswer },
   };
-}
-
-/**
- * The one triage of the current data: computed when first asked for after the data changed (a sync, a
- * settings change such as `asOf` or "Mark as Maintainer"), then shared by every reader.
- */
-export class NeedsResponseTriage {
-  private cache: { readonly data: PulseData; readonly snapshot: NeedsResponseSnapshot } | null = null;
-
-  constructor(private readonly data: () => PulseData | null) {}
-
-  /** null while there is no data (signed out with nothing stored, no repository, first sync running). */
-  get current(): NeedsResponseSnapshot | null {
-    const data = this.data();
-    if (!data) return null;
-    if (this.cache?.data !== data) this.cache = { data, snapshot: needsResponseSnapshot(data) };
-    return this.cache.snapshot;
-  }
 }

@@ -4,8 +4,8 @@ import * as z from 'zod/mini';
 import type { FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import type { LorenzPoint } from '../community/metrics/lorenz';
 import { ContributorSchema, ReportSummarySchema } from '../community/reportSchema';
-import type { HeadlineRow } from '../views/healthModel';
-import { WINDOW_CHOICES } from './timeWindow';
+import type { HeadlineRow } from '../viewModels/health';
+import { WINDOW_CHOICES } from '../shared/timeWindow';
 
 /**
  * The one message protocol between the dashboard panel (extension host) and its webview. Both sides
@@ -93,7 +93,7 @@ export const LEADER_LIMIT = 20;
 export const NEAR_CANDIDATE_LIMIT = 5;
 
 /** What the webview rendered, as text, so tests can check it through the real DOM. */
-const DomSnapshotSchema = z.strictObject({
+const DomSummarySchema = z.strictObject({
   /** Section id → the rows of cell texts of its table (the text alternative of its chart). */
   tables: z.record(z.string(), z.array(z.array(z.string()))),
   /** Section id → number of chart SVGs drawn in it. */
@@ -105,7 +105,7 @@ const DomSnapshotSchema = z.strictObject({
   /** The "as of" notice under it, null when the dashboard shows live data. */
   asOf: z.nullable(z.string()),
 });
-export type DomSnapshot = z.infer<typeof DomSnapshotSchema>;
+export type DomSummary = z.infer<typeof DomSummarySchema>;
 
 /** Moments (epoch ms, the webview's clock) of the page's life up to a drawn `show`. */
 const RenderTimelineSchema = z.strictObject({
@@ -152,7 +152,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openProfile'), login: z.string().check(z.minLength(1), z.maxLength(100)) }),
   z.strictObject({ type: z.literal('exportReport') }),
   z.strictObject({ type: z.literal('refresh') }),
-  z.strictObject({ type: z.literal('inspection'), requestId: z.number().check(z.int()), snapshot: DomSnapshotSchema }),
+  z.strictObject({ type: z.literal('inspection'), requestId: z.number().check(z.int()), summary: DomSummarySchema }),
   /** The webview dropped an invalid message or failed to draw; the host logs it. */
   z.strictObject({ type: z.literal('problem'), message: z.string() }),
 ]);

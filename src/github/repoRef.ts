@@ -1,4 +1,4 @@
-import type { RepoRef } from '../github/contracts';
+import type { RepoRef } from './contracts';
 
 // GitHub owner names are alphanumerics and single hyphens; repository names also allow `.` and `_`.
 const REPO_PATTERN = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/;

@@ -1,16 +1,17 @@
 import { emptySnapshot, mergeDiscussions, type PendingPass, type Snapshot, type SyncState } from '../store/snapshot';
 import type { SnapshotStore } from '../store/snapshotStore';
-import type { GitHubClient } from './client';
-import type { RepoRef, SyncMode, SyncProgress, SyncResult } from './contracts';
+import type { GitHubClient } from '../github/client';
+import type { RepoRef } from '../github/contracts';
+import type { SyncMode, SyncProgress, SyncResult } from './contracts';
 import { contentFingerprint } from './fingerprint';
-import { DISCUSSIONS_PAGE_QUERY, DISCUSSIONS_PAGE_QUERY_NAME } from './queries';
-import { createQueryRunner, type QueryRunner } from './queryRunner';
-import { DiscussionsPageSchema, type DiscussionsPage, type SyncedDiscussion } from './responses';
-import type { DiscussionNode } from './schemas';
-import { SyncError } from './syncError';
+import { DISCUSSIONS_PAGE_QUERY, DISCUSSIONS_PAGE_QUERY_NAME } from '../github/queries';
+import { createQueryRunner, type QueryRunner } from '../github/queryRunner';
+import { DiscussionsPageSchema, type DiscussionsPage, type SyncedDiscussion } from '../github/answerSchemas';
+import type { DiscussionNode } from '../github/schemas';
+import { SyncError } from '../github/syncError';
 import { completeThreads } from './threads';
 
-export { SyncError } from './syncError';
+export { SyncError } from '../github/syncError';
 
 export interface SyncOptions {
   readonly client: GitHubClient;

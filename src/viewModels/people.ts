@@ -1,7 +1,7 @@
 import type { PersonEvidence, EvidenceDiscussion } from '../community/metrics/personEvidence';
 import type { Contributor } from '../community/reportSchema';
 import { formatCount, formatDate } from '../shared/format';
-import type { PulseAnalysis } from './pulseAnalysis';
+import type { PulseAnalysis } from './analysis';
 
 /**
  * What the People view shows, without the VS Code API: three groups of people, and under each leader

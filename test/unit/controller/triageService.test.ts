@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
-import { NeedsResponseTriage } from '../../../src/controller/needsResponseTriage';
+import { TriageService } from '../../../src/controller/triageService';
 import type { PulseData } from '../../../src/controller/pulseController';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
 import { comment, discussion, T0 } from '../../support/discussionNodes';
@@ -19,7 +19,7 @@ function dataAt(now: number, asOf: number | null): PulseData {
 describe('the shared Needs Response triage', () => {
   it('triages each data once, however many views read it, and again when the data changes', () => {
     let data: PulseData | null = dataAt(T0 + 100 * HOUR, null);
-    const shared = new NeedsResponseTriage(() => data);
+    const shared = new TriageService(() => data);
     const first = shared.current;
     assert.ok(first);
     assert.equal(shared.current, first, 'the status bar, the tree and the dashboard get the same triage');
@@ -30,10 +30,10 @@ describe('the shared Needs Response triage', () => {
   });
 
   it('judges at the data’s moment: a past asOf does not see later comments', () => {
-    const before = new NeedsResponseTriage(() => dataAt(T0 + 20 * HOUR, T0 + 20 * HOUR)).current!;
+    const before = new TriageService(() => dataAt(T0 + 20 * HOUR, T0 + 20 * HOUR)).current!;
     assert.deepEqual(before.counts, { noResponse: 2, awaitingReply: 0, unmarkedAnswer: 0, total: 2 });
     assert.equal(before.asOf, T0 + 20 * HOUR);
-    const after = new NeedsResponseTriage(() => dataAt(T0 + 100 * HOUR, null)).current!;
+    const after = new TriageService(() => dataAt(T0 + 100 * HOUR, null)).current!;
     assert.deepEqual(after.counts, { noResponse: 1, awaitingReply: 0, unmarkedAnswer: 0, total: 1 }, 'carol answered #2 at 50 h');
     assert.equal(after.asOf, null);
   });

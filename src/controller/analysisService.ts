@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { PulseController, PulseData } from '../controller/pulseController';
+import type { PulseController, PulseData } from './pulseController';
 import { errorMessage } from '../shared/errorMessage';
 import { windowLabel, type WindowChoice } from '../shared/timeWindow';
-import { withAsOf } from './asOf';
-import { analyze, type PulseAnalysis } from './pulseAnalysis';
+import { withAsOf } from '../shared/format';
+import { analyze, type PulseAnalysis } from '../viewModels/analysis';
 import type { WindowSelection } from './windowSelection';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DiscussionNode } from './schemas';
+import type { DiscussionNode } from '../github/schemas';
 
 /** A digest of everything stored about a discussion, independent of key order. */
 export function contentFingerprint(node: DiscussionNode): string {

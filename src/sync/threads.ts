@@ -5,10 +5,10 @@ import {
   threadOverflowQuery,
   THREAD_OVERFLOW_QUERY_NAME,
   type OverflowRequest,
-} from './queries';
-import type { QueryRunner } from './queryRunner';
-import { threadOverflowSchema, type SyncedComment, type SyncedDiscussion, type SyncedReply } from './responses';
-import type { CommentNode, DiscussionNode, ReplyNode } from './schemas';
+} from '../github/queries';
+import type { QueryRunner } from '../github/queryRunner';
+import { threadOverflowSchema, type SyncedComment, type SyncedDiscussion, type SyncedReply } from '../github/answerSchemas';
+import type { CommentNode, DiscussionNode, ReplyNode } from '../github/schemas';
 
 interface Connection<Node> {
   readonly totalCount: number;

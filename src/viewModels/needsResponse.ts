@@ -1,7 +1,7 @@
-import { formatDuration } from '../community/duration';
+import { formatDuration } from '../shared/format';
 import { DAY_MS } from '../community/model';
 import { TRIAGE_BUCKETS, type Triage, type TriageBucket, type TriageItem } from '../community/triage';
-import { asOfLabel, formatMoment } from './asOf';
+import { asOfLabel, formatMoment } from '../shared/format';
 
 /**
  * What the Needs Response tree shows, computed without the VS Code API: sections per bucket with

@@ -1,0 +1,36 @@
+/**
+ * The ids this extension contributes in package.json, typed: code names a command or view through these constants,
+ * never through a string typed out again. test/unit/shared/contributionIds.test.ts holds them equal to package.json.
+ */
+
+export const COMMAND_IDS = {
+  refresh: 'communityPulse.refresh',
+  fullRecheck: 'communityPulse.fullRecheck',
+  signIn: 'communityPulse.signIn',
+  signInWithToken: 'communityPulse.signInWithToken',
+  signOut: 'communityPulse.signOut',
+  chooseRepository: 'communityPulse.chooseRepository',
+  openInBrowser: 'communityPulse.openInBrowser',
+  copyLink: 'communityPulse.copyLink',
+  showLog: 'communityPulse.showLog',
+  openDashboard: 'communityPulse.openDashboard',
+  chooseWindow: 'communityPulse.chooseWindow',
+  exportReport: 'communityPulse.exportReport',
+  openProfile: 'communityPulse.openProfile',
+  copyLogin: 'communityPulse.copyLogin',
+  markMaintainer: 'communityPulse.markMaintainer',
+  ignoreUser: 'communityPulse.ignoreUser',
+} as const;
+
+export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
+
+export const VIEW_IDS = {
+  needsResponse: 'communityPulse.needsResponse',
+  health: 'communityPulse.health',
+  people: 'communityPulse.people',
+} as const;
+
+/** VS Code's own command that reveals and focuses a view: `<view id>.focus`. */
+export function focusViewCommand(view: (typeof VIEW_IDS)[keyof typeof VIEW_IDS]): string {
+  return `${view}.focus`;
+}
