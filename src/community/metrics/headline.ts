@@ -6,7 +6,7 @@ import { firstResponseTimes } from './firstResponse';
 import { participation } from './participation';
 import { retention } from './retention';
 import type { MetricSettings } from './settings';
-import { answers, type Answers } from './timeToAnswer';
+import { answers, type Answers } from './answers';
 import { weeklyActiveParticipants } from './weeklyActive';
 import type { Window } from './window';
 
