@@ -124,4 +124,11 @@ describe('metrics: contributors and leader candidates', () => {
     assert.deepEqual(report.leaders.map((c) => c.login), ['person0', 'person1', 'person2', 'person3', 'person4']);
     assert.ok(report.leaders.every((c, i, all) => i === 0 || all[i - 1]!.score >= c.score));
   });
+
+  it('breaks a tie in score between leaders by more responses, then by login', () => {
+    const tied = [discussion(20, 'asker', 0, { comments: [comment('zed', 1), comment('zed', 2), comment('bob', 3), comment('amy', 4)] })];
+    const noWeights = { responses: 0, acceptedAnswers: 0, peopleHelped: 0, firstResponses: 0, activeWeeks: 0, upvotes: 0 };
+    const report = reportOf(tied, { settings: { scoreWeights: noWeights, leader: { minResponses: 1, minPeopleHelped: 1, minActiveWeeks: 1 } } });
+    assert.deepEqual(report.leaders.map((c) => [c.login, c.score, c.responses]), [['zed', 0, 2], ['amy', 0, 1], ['bob', 0, 1]]);
+  });
 });
