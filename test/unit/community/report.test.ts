@@ -95,7 +95,9 @@ describe('community report', () => {
     const twoWindows = computeReport(small, classifyPeople(small), { since: hours(CURRENT_WINDOW.sinceHours), until: hours(CURRENT_WINDOW.untilHours) });
     assert.deepEqual(twoWindows.previous.window, { since: '2024-01-01T00:00:00.000Z', until: '2024-01-31T00:00:00.000Z', days: 30 });
     // Days 0–30, as of day 30: discussions 1–6; bob's response to 6 on day 31 is not there yet.
-    assert.deepEqual(twoWindows.previous.headline, {
+    const { firstResponseP90Seconds, ...figures } = twoWindows.previous.headline;
+    assert.ok(Math.abs(firstResponseP90Seconds! - PREVIOUS_FIGURES.firstResponseP90Seconds) < 1e-6, `p90 ${firstResponseP90Seconds}`);
+    assert.deepEqual(figures, {
       discussions: 6,
       responses: 6, // bob 2 (d1, d2), carol 2 (d1, d3), dave's reply on d3, erin on d4; gina's own follow-up is none
       responders: 4,
@@ -105,14 +107,12 @@ describe('community report', () => {
       newParticipants: 8, // nobody posted before day 0
       returningRate: 0,
       firstResponseMedianSeconds: 3 * 3_600, // 1, 2, 4, 10 h: (2 + 4) / 2
-      firstResponseP90Seconds: twoWindows.previous.headline.firstResponseP90Seconds, // 8.2 h, checked to float rounding below
       withinTargetRate: 4 / 5, // four within 48 h; d5 (20 days old) counts against; d6 (1 day old at day 30) is not judged yet
       noResponse: 2, // d5, d6
       answerRate: 0, // six in Q&A, none answered
       timeToAnswerMedianSeconds: null,
       reasons: { timeToAnswerMedianSeconds: 'none of the 6 discussions created in the window had an answer chosen by until' },
     });
-    assert.ok(Math.abs(twoWindows.previous.headline.firstResponseP90Seconds! - PREVIOUS_FIGURES.firstResponseP90Seconds) < 1e-6);
   });
 });
 
