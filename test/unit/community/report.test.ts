@@ -14,19 +14,21 @@ import type { DiscussionNode } from '../../../src/github/schemas';
 import { generateCommunity } from '../../fake-github/generator';
 import { runCli } from '../../support/cli';
 import { at, comment, discussion, T0 } from '../../support/discussionNodes';
-import { CURRENT_WINDOW, TWO_WINDOWS_NODES } from '../../support/twoWindowsCommunity';
+import { independentLeaders } from '../../support/metricsLeaders';
+import { CURRENT_WINDOW, PREVIOUS_FIGURES, TWO_WINDOWS_NODES } from '../../support/twoWindowsCommunity';
 
 const NOW = '2025-06-01T00:00:00Z';
 const FIXTURE = join(__dirname, '../../fixtures/payload-discussions.json');
 
-function synthetic(): { community: Community; people: People } {
+function synthetic(): { nodes: DiscussionNode[]; community: Community; people: People } {
   const generated = generateCommunity({ seed: 5, discussions: 1_500, now: NOW });
-  const community = normalizeCommunity(generated.repository, generated.discussions as DiscussionNode[]);
-  return { community, people: classifyPeople(community) };
+  const nodes = generated.discussions as DiscussionNode[];
+  const community = normalizeCommunity(generated.repository, nodes);
+  return { nodes, community, people: classifyPeople(community) };
 }
 
 describe('community report', () => {
-  const { community, people } = synthetic();
+  const { nodes, community, people } = synthetic();
   const until = Date.parse(NOW);
   const report = computeReport(community, people, { until });
 
@@ -36,7 +38,18 @@ describe('community report', () => {
     assert.equal(report.window.days, 90);
     assert.equal(report.window.until, '2025-06-01T00:00:00.000Z');
     assert.equal(report.previous.window.until, '2025-03-03T00:00:00.000Z');
-    assert.ok(report.leaders.length > 0 && report.contributors.length === 50, 'a synthetic community has a long tail and a few leaders');
+    assert.equal(report.contributors.length, 50, 'a synthetic community has a long tail');
+  });
+
+  it('lists as leaders the contributors the rule of docs/metrics.md picks, recomputed from the raw nodes, highest score first', () => {
+    const expected = independentLeaders(nodes, { since: until - 90 * 86_400_000, until });
+    assert.deepEqual(
+      report.leaders.map(({ login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score }) => ({
+        login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score,
+      })),
+      expected,
+    );
+    assert.equal(expected.length, 37, 'the generated community (seed 5) has leaders to compare, bots and maintainers among its people');
   });
 
   it('the schema rejects a null figure without a reason, and a reason for a figure that is there', () => {
@@ -76,10 +89,30 @@ describe('community report', () => {
     assert.equal(early.needsResponse.noResponse, 2); // carol's comment comes after until
   });
 
-  it('previous window: the headline the same report would give for the window before', () => {
-    const previous = computeReport(community, people, { since: until - 180 * 86_400_000, until: until - 90 * 86_400_000 });
-    assert.deepEqual(report.previous.headline, previous.headline);
-    assert.notDeepEqual(report.previous.headline, report.headline);
+  it('previous window: its own headline, as of its own end (worked by hand on the two-window community)', () => {
+    const small = normalizeCommunity('octo/repo', TWO_WINDOWS_NODES);
+    const hours = (n: number) => T0 + n * 3_600_000;
+    const twoWindows = computeReport(small, classifyPeople(small), { since: hours(CURRENT_WINDOW.sinceHours), until: hours(CURRENT_WINDOW.untilHours) });
+    assert.deepEqual(twoWindows.previous.window, { since: '2024-01-01T00:00:00.000Z', until: '2024-01-31T00:00:00.000Z', days: 30 });
+    // Days 0–30, as of day 30: discussions 1–6; bob's response to 6 on day 31 is not there yet.
+    const { firstResponseP90Seconds, ...figures } = twoWindows.previous.headline;
+    assert.ok(Math.abs(firstResponseP90Seconds! - PREVIOUS_FIGURES.firstResponseP90Seconds) < 1e-6, `p90 ${firstResponseP90Seconds}`);
+    assert.deepEqual(figures, {
+      discussions: 6,
+      responses: 6, // bob 2 (d1, d2), carol 2 (d1, d3), dave's reply on d3, erin on d4; gina's own follow-up is none
+      responders: 4,
+      absenceFactor: PREVIOUS_FIGURES.absenceFactor,
+      participants: 8, // alice, bob, carol, dave, erin, frank, gina, harry
+      weeklyActiveParticipants: PREVIOUS_FIGURES.weeklyActiveParticipants,
+      newParticipants: 8, // nobody posted before day 0
+      returningRate: 0,
+      firstResponseMedianSeconds: 3 * 3_600, // 1, 2, 4, 10 h: (2 + 4) / 2
+      withinTargetRate: 4 / 5, // four within 48 h; d5 (20 days old) counts against; d6 (1 day old at day 30) is not judged yet
+      noResponse: 2, // d5, d6
+      answerRate: 0, // six in Q&A, none answered
+      timeToAnswerMedianSeconds: null,
+      reasons: { timeToAnswerMedianSeconds: 'none of the 6 discussions created in the window had an answer chosen by until' },
+    });
   });
 });
 
@@ -161,7 +194,15 @@ describe('community-pulse report', () => {
     assert.equal(run.code, 0, run.stderr);
     const written = ReportSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     assert.equal(written.maintainersKnown, true);
-    assert.ok(written.firstMaintainerResponse.count! > 0);
+    // By the raw file: the discussions opened in the window with a comment or reply by jmikrut (not their author) before until.
+    const raw = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { discussions: DiscussionNode[] };
+    const answeredByJmikrut = raw.discussions.filter((d) => {
+      const opened = Date.parse(d.createdAt);
+      const posts = (d.comments?.nodes ?? []).flatMap((c) => [c, ...(c.replies?.nodes ?? [])]);
+      return opened >= window.since && opened < window.until && d.author?.login !== 'jmikrut' && posts.some((p) => p.author?.login === 'jmikrut' && Date.parse(p.createdAt) < window.until);
+    });
+    assert.equal(written.firstMaintainerResponse.count, answeredByJmikrut.length);
+    assert.equal(answeredByJmikrut.length, 19);
     assert.ok(written.contributors.every((c) => c.login !== 'jmikrut'), 'maintainers are not community leader candidates');
   });
 

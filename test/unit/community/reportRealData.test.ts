@@ -3,14 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
+import { buildFacts } from '../../../src/community/metrics/facts';
+import { firstResponseSeries } from '../../../src/community/metrics/firstResponseSeries';
 import { computeReport } from '../../../src/community/report';
 import { ReportSchema, type Report } from '../../../src/community/reportSchema';
 import type { DiscussionNode } from '../../../src/github/schemas';
+import { independentLeaders } from '../../support/metricsLeaders';
 
 /**
  * The whole report on real data (answered Q&A threads of payloadcms/payload, test/fixtures/README.md),
  * checked against expected values computed here straight from the raw JSON, independently of the
- * engine: no import of src/community/metrics. A few figures are also pinned to numpy's output.
+ * engine: no expected value uses src/community/metrics. A few figures are also pinned to numpy's output.
  */
 
 interface RawActor {
@@ -33,6 +36,7 @@ const RAW = JSON.parse(readFileSync(join(__dirname, '../../fixtures/payload-disc
 const SINCE = Date.parse('2022-01-01T00:00:00Z');
 const UNTIL = Date.parse('2023-01-01T00:00:00Z');
 
+const DAY_MS = 86_400_000;
 const time = (iso: string) => Date.parse(iso);
 const login = (actor: RawActor | null) => actor?.login ?? 'ghost';
 const inWindow = (t: number) => t >= SINCE && t < UNTIL;
@@ -55,6 +59,90 @@ const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.le
 const near = (actual: number | null, expected: number, what: string) =>
   assert.ok(actual !== null && Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected)), `${what}: ${actual} ≉ ${expected}`);
 
+/** Every post (opening, comment, reply) before `until`, per person: when each person posted. */
+function postTimesByPerson(until: number): Map<string, number[]> {
+  const byPerson = new Map<string, number[]>();
+  const note = (who: string, at: number) => at < until && byPerson.set(who, [...(byPerson.get(who) ?? []), at]);
+  for (const d of RAW.discussions) {
+    note(login(d.author), time(d.createdAt));
+    for (const p of postsOf(d)) note(p.author, p.at);
+  }
+  return byPerson;
+}
+
+/** Responses posted in [since, until), per responder. */
+function responsesPerPerson(since: number, until: number): Map<string, number> {
+  const perPerson = new Map<string, number>();
+  for (const d of RAW.discussions) {
+    for (const p of postsOf(d)) {
+      if (p.at >= since && p.at < until && p.author !== login(d.author)) perPerson.set(p.author, (perPerson.get(p.author) ?? 0) + 1);
+    }
+  }
+  return perPerson;
+}
+
+/** Seconds from D's opening to its first response, a response counting before until; null without one. */
+function firstResponseOf(d: RawDiscussion, until: number): number | null {
+  const responses = postsOf(d).filter((p) => p.author !== login(d.author) && p.at < until);
+  return responses.length > 0 ? (Math.min(...responses.map((p) => p.at)) - time(d.createdAt)) / 1000 : null;
+}
+
+/** Epoch ms of the Monday 00:00 UTC starting the ISO week holding `at`. */
+function mondayOf(at: number): number {
+  const date = new Date(at);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+}
+
+/**
+ * Every headline figure of docs/metrics.md "Headline" for the window [since, until), from the raw file
+ * (the sample has no bot, no hidden post, and every discussion is in the answerable Q&A category).
+ */
+function expectedHeadline(since: number, until: number) {
+  const opened = RAW.discussions.filter((d) => time(d.createdAt) >= since && time(d.createdAt) < until);
+  const durations = opened.map((d) => firstResponseOf(d, until)).filter((seconds) => seconds !== null);
+  const counts = [...responsesPerPerson(since, until).values()].sort((a, b) => b - a);
+  const responses = counts.reduce((a, b) => a + b, 0);
+  let covered = 0;
+  const postTimes = postTimesByPerson(until);
+  const participants = [...postTimes.values()].filter((times) => times.some((t) => t >= since && t < until));
+  // Whole weeks only: Mondays from the first at or after since, whose week ends by until.
+  const weekly: number[] = [];
+  for (let monday = mondayOf(since - 1) + 7 * DAY_MS; monday + 7 * DAY_MS <= until; monday += 7 * DAY_MS) {
+    weekly.push([...postTimes.values()].filter((times) => times.some((t) => t >= monday && t < monday + 7 * DAY_MS)).length);
+  }
+  const target = 48 * 3_600;
+  // Judged: those with a response, or at least the target's age at until without one.
+  const judged = opened.filter((d) => firstResponseOf(d, until) !== null || (until - time(d.createdAt)) / 1000 >= target).length;
+  const answered = opened.filter((d) => d.answerChosenAt !== null && time(d.answerChosenAt) < until);
+  return {
+    discussions: opened.length,
+    responses,
+    responders: counts.length,
+    absenceFactor: counts.findIndex((c) => (covered += c) >= responses / 2) + 1,
+    participants: participants.length,
+    weeklyActiveParticipants: mean(weekly),
+    newParticipants: [...postTimes.values()].filter((times) => Math.min(...times) >= since).length,
+    returningRate: participants.filter((times) => Math.min(...times) < since).length / participants.length,
+    firstResponseMedianSeconds: numpyPercentile(durations, 50),
+    firstResponseP90Seconds: numpyPercentile(durations, 90),
+    withinTargetRate: durations.filter((seconds) => seconds <= target).length / judged,
+    noResponse: opened.length - durations.length,
+    answerRate: answered.length / opened.length,
+    timeToAnswerMedianSeconds: numpyPercentile(answered.map((d) => (time(d.answerChosenAt!) - time(d.createdAt)) / 1000), 50),
+    reasons: {},
+  };
+}
+
+/** The headline equal to the expected one: counts exactly, shares and durations to float rounding. */
+function assertHeadline(actual: Report['headline'], expected: ReturnType<typeof expectedHeadline>, which: string): void {
+  for (const [key, value] of Object.entries(expected)) {
+    const figure = actual[key as keyof typeof actual];
+    if (typeof value === 'number' && !Number.isInteger(value)) near(figure as number | null, value, `${which} ${key}`);
+    else assert.deepEqual(figure, value, `${which} ${key}`);
+  }
+  assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort(), `${which}: the same figures`);
+}
+
 function engineReport(): Report {
   const community = normalizeCommunity(RAW.repository, RAW.discussions as unknown as DiscussionNode[]);
   return ReportSchema.parse(computeReport(community, classifyPeople(community), { since: SINCE, until: UNTIL }));
@@ -65,12 +153,7 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
   const windowDiscussions = RAW.discussions.filter((d) => inWindow(time(d.createdAt)));
 
   it('first response: earliest comment or reply by someone else before until', () => {
-    const durations: number[] = [];
-    for (const d of windowDiscussions) {
-      const created = time(d.createdAt);
-      const responses = postsOf(d).filter((p) => p.author !== login(d.author) && p.at < UNTIL);
-      if (responses.length > 0) durations.push((Math.min(...responses.map((p) => p.at)) - created) / 1000);
-    }
+    const durations = windowDiscussions.map((d) => firstResponseOf(d, UNTIL)).filter((seconds) => seconds !== null);
     const fr = report.firstResponse;
     assert.equal(fr.discussions, windowDiscussions.length);
     assert.equal(fr.count, durations.length);
@@ -83,11 +166,21 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
     near(fr.medianSeconds, 15_272, 'median (numpy)');
     near(fr.p90Seconds, 454_061.8, 'p90 (numpy)');
     const target = 48 * 3_600;
-    const judged = windowDiscussions.filter((d) => {
-      const hasResponse = postsOf(d).some((p) => p.author !== login(d.author) && p.at < UNTIL);
-      return hasResponse || (UNTIL - time(d.createdAt)) / 1000 >= target;
-    }).length;
+    const judged = windowDiscussions.filter((d) => firstResponseOf(d, UNTIL) !== null || (UNTIL - time(d.createdAt)) / 1000 >= target).length;
     near(fr.withinTargetRate, durations.filter((s) => s <= target).length / judged, 'withinTargetRate');
+  });
+
+  it('first-response bands: each band [from, to) counts its discussions', () => {
+    const community = normalizeCommunity(RAW.repository, RAW.discussions as unknown as DiscussionNode[]);
+    const series = firstResponseSeries(buildFacts(community, classifyPeople(community)), { since: SINCE, until: UNTIL });
+    const durations = windowDiscussions.map((d) => firstResponseOf(d, UNTIL)).filter((seconds) => seconds !== null);
+    const hour = 3_600;
+    const edges = [0, hour, 4 * hour, 12 * hour, 24 * hour, 48 * hour, 168 * hour, Infinity];
+    const expected = edges.slice(0, -1).map((from, band) => durations.filter((seconds) => seconds >= from && seconds < edges[band + 1]!).length);
+    assert.deepEqual(series.bins.map((bin) => bin.count), expected);
+    // The same counts from a Python one-off over the file: every band is populated.
+    assert.deepEqual(expected, [30, 26, 21, 10, 12, 12, 8]);
+    assert.equal(series.noResponse, 25);
   });
 
   it('time to answer: answerChosenAt − createdAt when chosen before until', () => {
@@ -105,13 +198,7 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
   });
 
   it('participation: responses in the window and how they are shared', () => {
-    const perPerson = new Map<string, number>();
-    for (const d of RAW.discussions) {
-      for (const p of postsOf(d)) {
-        if (inWindow(p.at) && p.author !== login(d.author)) perPerson.set(p.author, (perPerson.get(p.author) ?? 0) + 1);
-      }
-    }
-    const counts = [...perPerson.values()].sort((a, b) => b - a);
+    const counts = [...responsesPerPerson(SINCE, UNTIL).values()].sort((a, b) => b - a);
     const total = counts.reduce((a, b) => a + b, 0);
     let covered = 0;
     const absence = counts.findIndex((c) => (covered += c) >= total / 2) + 1;
@@ -129,12 +216,7 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
   });
 
   it('retention: cohorts by first post, returning participants and new participants', () => {
-    const postsByPerson = new Map<string, number[]>();
-    const note = (who: string, at: number) => at < UNTIL && postsByPerson.set(who, [...(postsByPerson.get(who) ?? []), at]);
-    for (const d of RAW.discussions) {
-      note(login(d.author), time(d.createdAt));
-      for (const p of postsOf(d)) note(p.author, p.at);
-    }
+    const postsByPerson = postTimesByPerson(UNTIL);
     const month = (t: number) => new Date(t).toISOString().slice(0, 7);
     const participants = [...postsByPerson].filter(([, times]) => times.some(inWindow));
     const returning = participants.filter(([, times]) => Math.min(...times) < SINCE).length;
@@ -156,11 +238,23 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
     assert.deepEqual(r.cohorts, expected);
   });
 
-  it('previous window: the same headline figures for the 365 days before', () => {
-    const community = normalizeCommunity(RAW.repository, RAW.discussions as unknown as DiscussionNode[]);
-    const before = computeReport(community, classifyPeople(community), { since: SINCE - (UNTIL - SINCE), until: SINCE });
-    assert.deepEqual(report.previous.window, before.window);
-    assert.deepEqual(report.previous.headline, before.headline);
-    assert.equal(report.previous.headline.discussions, RAW.discussions.filter((d) => time(d.createdAt) >= SINCE - (UNTIL - SINCE) && time(d.createdAt) < SINCE).length);
+  it('leader candidates: the rule of docs/metrics.md recomputed from the raw file', () => {
+    const expected = independentLeaders(RAW.discussions as unknown as DiscussionNode[], { since: SINCE, until: UNTIL });
+    const shown = report.leaders.map(({ login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score }) => ({
+      login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score,
+    }));
+    assert.deepEqual(shown, expected);
+    assert.deepEqual(expected.map((leader) => leader.login), ['jmikrut', 'DanRibbens', 'denolfe', 'JarrodMFlesch'], 'the sample has leaders to compare');
+  });
+
+  it('headline: every figure recomputed from the raw file, for the window and for the previous one', () => {
+    assertHeadline(report.headline, expectedHeadline(SINCE, UNTIL), '2022');
+    // The previous window is the 365 days before since: 2021, each figure as of its own end.
+    assert.deepEqual(report.previous.window, { since: '2021-01-01T00:00:00.000Z', until: '2022-01-01T00:00:00.000Z', days: 365 });
+    const previous = expectedHeadline(Date.parse('2021-01-01T00:00:00Z'), SINCE);
+    assertHeadline(report.previous.headline, previous, '2021');
+    // The sample starts on 2021-01-24, so 2021 is a window of its own figures, not 2022's.
+    assert.equal(previous.newParticipants, previous.participants, 'nobody posted before 2021');
+    assert.notEqual(previous.discussions, expectedHeadline(SINCE, UNTIL).discussions);
   });
 });

@@ -4,6 +4,7 @@ import { classifyPeople, type PeopleOptions } from '../../../src/community/peopl
 import { triage, type Triage, type TriageBucket } from '../../../src/community/triage';
 import type { DiscussionNode } from '../../../src/github/schemas';
 import { T0, at, comment, discussion, reply } from '../../support/discussionNodes';
+import { shifted } from './metrics/support';
 
 const HOUR = 3_600_000;
 const NOW = T0 + 30 * 24 * HOUR;
@@ -82,6 +83,14 @@ describe('Needs Response triage', () => {
     assert.deepEqual(buckets(result), { 1: 'unmarkedAnswer' });
     assert.equal(result.unmarkedAnswer[0]!.waitingSince, T0 + HOUR);
     assert.equal(result.unmarkedAnswer[0]!.waitingOn, 'bob');
+  });
+
+  it('flags an unmarked answer only once the latest post is more than staleDays (7) old: exactly 7 days is not yet', () => {
+    // Bob's comment at 552 h is exactly 7 days before now (720 h); moved by a second either way.
+    const bucketWith = (seconds: number) => buckets(run([discussion(1, 'alice', 0, { comments: [shifted(comment('bob', 552), seconds)] })]));
+    assert.deepEqual(bucketWith(-1), { 1: 'unmarkedAnswer' }, '7 days and a second');
+    assert.deepEqual(bucketWith(0), {}, 'exactly 7 days');
+    assert.deepEqual(bucketWith(1), {}, 'a second less than 7 days');
   });
 
   it('leaves out closed, locked and answered discussions, and those opened by a bot', () => {

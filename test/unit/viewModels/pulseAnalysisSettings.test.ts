@@ -5,21 +5,35 @@ import { classifyPeople } from '../../../src/community/people';
 import { DEFAULT_SETTINGS, type PulseSettings } from '../../../src/settings/schema';
 import { readDiscussionsFile } from '../../../src/store/inputFile';
 import { analyze } from '../../../src/viewModels/analysis';
+import { independentLeaders } from '../../support/metricsLeaders';
 
 describe('The views follow the leader settings', () => {
+  const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'payload-discussions.json');
+  const UNTIL = Date.parse('2023-03-31T00:00:00Z');
   async function leaders(settings: PulseSettings): Promise<{ login: string; score: number }[]> {
-    const file = await readDiscussionsFile(join(__dirname, '..', '..', 'fixtures', 'payload-discussions.json'));
+    const file = await readDiscussionsFile(FIXTURE);
     const community = normalizeCommunity('payloadcms/payload', file.discussions);
     const input = { repository: community.repository, community, people: classifyPeople(community), settings, lastSyncAt: null };
-    return analyze(input, 'all', Date.parse('2023-03-31T00:00:00Z')).report.leaders.map(({ login, score }) => ({ login, score }));
+    return analyze(input, 'all', UNTIL).report.leaders.map(({ login, score }) => ({ login, score }));
+  }
+  /** The docs' leader rule over all history (from the first discussion), recomputed from the raw file. */
+  async function expectedLeaders(recentDays?: number): Promise<{ login: string; score: number }[]> {
+    const { discussions } = await readDiscussionsFile(FIXTURE);
+    const since = Math.min(...discussions.map((d) => Date.parse(d.createdAt)));
+    return independentLeaders(discussions, { since, until: UNTIL }, { recentDays }).map(({ login, score }) => ({ login, score }));
   }
 
   it('uses communityPulse.leaderThresholds and communityPulse.leaderScoreWeights', async () => {
     const byDefault = await leaders(DEFAULT_SETTINGS);
-    assert.deepEqual(byDefault.map((leader) => leader.login), ['jmikrut', 'DanRibbens']);
+    assert.deepEqual(byDefault, await expectedLeaders());
 
     const lenient = await leaders({ ...DEFAULT_SETTINGS, leaderThresholds: { ...DEFAULT_SETTINGS.leaderThresholds, recentDays: 400 } });
-    assert.ok(lenient.length > byDefault.length, 'a longer recent period admits people who answered earlier');
+    assert.deepEqual(lenient, await expectedLeaders(400));
+    assert.deepEqual(
+      lenient.map((leader) => leader.login),
+      ['jmikrut', 'DanRibbens', 'denolfe', 'jacobsfletch', 'JarrodMFlesch', 'JessChowdhury'],
+      'a longer recent period admits people who answered earlier',
+    );
 
     const weights = DEFAULT_SETTINGS.leaderScoreWeights;
     const doubled = {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { comment, discussion } from '../../../support/discussionNodes';
-import { reportOf } from './support';
+import { at, comment, discussion } from '../../../support/discussionNodes';
+import { reportOf, shifted } from './support';
 
 const day = (n: number) => n * 24;
 
@@ -66,5 +66,46 @@ describe('metrics: categories', () => {
 
   it('lists the busiest categories first', () => {
     assert.deepEqual([...byName().keys()], ['Q&A', 'General', '(no category)']);
+  });
+
+  it('gives each category its latest discussion before until, however old, and lists none whose discussions all come later', () => {
+    const ideas = { name: 'Ideas', slug: 'ideas', isAnswerable: false };
+    const report = reportOf(
+      [
+        discussion(1, 'alice', day(101)),
+        discussion(2, 'bob', day(129), { comments: [comment('carol', day(129) + 30)] }),
+        discussion(3, 'carol', day(130)), // at until: not there yet
+        discussion(4, 'dave', day(10), { category: 'General', comments: [comment('erin', day(120))] }), // a response is no new discussion
+        discussion(5, 'github-actions', day(125), { category: 'General', bot: true }), // opened by a bot: ignored
+        { ...discussion(6, 'frank', day(131)), category: ideas },
+      ],
+      { sinceHours: day(100), untilHours: day(130) },
+    );
+    assert.deepEqual(
+      report.categories.map((c) => [c.name, c.lastDiscussionAt, c.discussions]),
+      [
+        ['Q&A', at(day(129)), 2],
+        ['General', at(day(10)), 0],
+      ],
+    );
+  });
+
+  it('is quiet only when its latest discussion is more than quietDays (90) before until', () => {
+    const quietWith = (seconds: number) =>
+      reportOf([shifted(discussion(1, 'alice', day(40)), seconds)], { sinceHours: day(100), untilHours: day(130) }).categories[0]!.quiet;
+    // day 40 is exactly 90 days before until (day 130).
+    assert.equal(quietWith(-1), true, 'a second more than 90 days before until');
+    assert.equal(quietWith(0), false, 'exactly 90 days before until');
+    assert.equal(quietWith(1), false, 'a second less than 90 days before until');
+  });
+
+  it('is crowded only past crowdedParticipants (150) participants in the window', () => {
+    // alice opens a discussion and participants − 1 other people comment on it.
+    const shown = (participants: number) => {
+      const commenters = Array.from({ length: participants - 1 }, (_, i) => comment(`person${i}`, day(101) + 1));
+      const [category] = reportOf([discussion(1, 'alice', day(101), { comments: commenters })], { sinceHours: day(100), untilHours: day(130) }).categories;
+      return [category!.participants, category!.crowded];
+    };
+    assert.deepEqual([149, 150, 151].map(shown), [[149, false], [150, false], [151, true]]);
   });
 });

@@ -4,6 +4,7 @@ import { firstResponseSeries } from '../../../../src/community/metrics/firstResp
 import { normalizeCommunity } from '../../../../src/community/normalize';
 import { classifyPeople } from '../../../../src/community/people';
 import { comment, discussion, T0 } from '../../../support/discussionNodes';
+import { factsOf, shifted } from './support';
 
 const DAY_MS = 86_400_000;
 
@@ -34,5 +35,26 @@ describe('metrics: first-response series for the dashboard charts', () => {
       [['< 1 h', 0], ['1–4 h', 1], ['4–12 h', 1], ['12–24 h', 0], ['1–2 d', 2], ['2–7 d', 0], ['≥ 7 d', 0]],
     );
     assert.equal(series.noResponse, 2);
+  });
+
+  it('puts a first response exactly on a band edge in the band that starts there (each band is [from, to))', () => {
+    const bandOf = (seconds: number): string[] => {
+      const nodes = [discussion(1, 'alice', 0, { comments: [shifted(comment('bob', 0), seconds)] })];
+      const { bins } = firstResponseSeries(factsOf(nodes), { since: T0, until: T0 + 21 * DAY_MS });
+      return bins.filter((bin) => bin.count > 0).map((bin) => `${bin.label}: ${bin.count}`);
+    };
+    const edges: [number, string, string][] = [
+      [3_600, '< 1 h', '1–4 h'],
+      [4 * 3_600, '1–4 h', '4–12 h'],
+      [12 * 3_600, '4–12 h', '12–24 h'],
+      [24 * 3_600, '12–24 h', '1–2 d'],
+      [48 * 3_600, '1–2 d', '2–7 d'],
+      [7 * 86_400, '2–7 d', '≥ 7 d'],
+    ];
+    for (const [edge, below, from] of edges) {
+      assert.deepEqual(bandOf(edge - 1), [`${below}: 1`], `a second under ${edge} s`);
+      assert.deepEqual(bandOf(edge), [`${from}: 1`], `exactly ${edge} s`);
+      assert.deepEqual(bandOf(edge + 1), [`${from}: 1`], `a second over ${edge} s`);
+    }
   });
 });

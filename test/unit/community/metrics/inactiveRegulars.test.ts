@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { CommentNode } from '../../../../src/github/schemas';
 import { comment, discussion } from '../../../support/discussionNodes';
-import { reportOf } from './support';
+import { reportOf, shifted } from './support';
 
 const day = (n: number) => n * 24;
 const UNTIL = day(400);
@@ -44,5 +44,37 @@ describe('metrics: inactive regulars', () => {
       settings: { inactiveRegular: { minResponses: 3, inactiveDays: 14 } },
     });
     assert.deepEqual(report.inactiveRegulars.map((r) => r.login), ['gone']);
+  });
+
+  it('counts as inactive only a latest post more than inactiveDays (60) before until', () => {
+    // Five responses, the latest 60 days before until, moved by a second either way.
+    const listed = (seconds: number) =>
+      reportOf(
+        [
+          discussion(1, 'asker', UNTIL - day(100), {
+            comments: [...[90, 80, 70, 65].map((days) => comment('regular', UNTIL - day(days))), shifted(comment('regular', UNTIL - day(60)), seconds)],
+          }),
+        ],
+        { untilHours: UNTIL, sinceHours: UNTIL - day(90) },
+      ).inactiveRegulars.map((r) => [r.login, r.daysInactive]);
+    assert.deepEqual(listed(-1), [['regular', 60]], 'a second more than 60 days');
+    assert.deepEqual(listed(0), [], 'exactly 60 days');
+    assert.deepEqual(listed(1), [], 'a second less than 60 days');
+  });
+
+  it('counts the responses of the lookbackDays (365) before until, the first instant included', () => {
+    // Four responses 100 days before until, and a fifth at the lookback's first instant, or a second before it.
+    const listed = (seconds: number) =>
+      reportOf(
+        [
+          discussion(1, 'asker', UNTIL - day(380), {
+            comments: [shifted(comment('regular', UNTIL - day(365)), seconds), ...Array.from({ length: 4 }, () => comment('regular', UNTIL - day(100)))],
+          }),
+        ],
+        { untilHours: UNTIL, sinceHours: UNTIL - day(90) },
+      ).inactiveRegulars.map((r) => [r.login, r.responses]);
+    assert.deepEqual(listed(-1), [], 'a second before the lookback: four responses');
+    assert.deepEqual(listed(0), [['regular', 5]], 'exactly 365 days before until');
+    assert.deepEqual(listed(1), [['regular', 5]]);
   });
 });

@@ -10,6 +10,7 @@ import { TRIAGE_BUCKETS, triage } from '../../../../src/community/triage';
 import type { DiscussionNode } from '../../../../src/github/schemas';
 import { generateCommunity } from '../../../fake-github/generator';
 import { at, comment, discussion, reply, T0 } from '../../../support/discussionNodes';
+import { factsOf, shifted } from './support';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -65,5 +66,12 @@ describe('metrics: needs-response counts', () => {
     const untils = [1.5, 2.5, 4, 20, 31, 49, 55, 60, 62, 30 * 24].map((hours) => T0 + hours * HOUR);
     const seen = assertSameAsTriage(community, classifyPeople(community), untils, 1);
     assert.ok(seen['noResponse']! > 0 && seen['awaitingReply']! > 0 && seen['unmarkedAnswer']! > 0, 'every bucket is exercised');
+  });
+
+  it('count an unmarked answer only once the latest post is more than staleDays old, as triage does', () => {
+    // Bob's comment is exactly 7 days before until (day 30), moved by a second either way.
+    const unmarkedWith = (seconds: number) =>
+      needsResponse(factsOf([discussion(1, 'alice', 0, { comments: [shifted(comment('bob', 23 * 24), seconds)] })]), T0 + 30 * DAY, 7).unmarkedAnswer;
+    assert.deepEqual([-1, 0, 1].map(unmarkedWith), [1, 0, 0]);
   });
 });

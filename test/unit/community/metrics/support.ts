@@ -1,3 +1,4 @@
+import { buildFacts, type CommunityFacts } from '../../../../src/community/metrics/facts';
 import { normalizeCommunity } from '../../../../src/community/normalize';
 import { classifyPeople, type PeopleOptions } from '../../../../src/community/people';
 import { computeReport } from '../../../../src/community/report';
@@ -27,4 +28,15 @@ export function reportOf(nodes: DiscussionNode[], options: ReportCase = {}): Rep
     settings: options.settings,
   });
   return ReportSchema.parse(report);
+}
+
+/** The shared facts of discussion nodes, for a metric module that reads them directly. */
+export function factsOf(nodes: DiscussionNode[], options: PeopleOptions = {}): CommunityFacts {
+  const community = normalizeCommunity('octo/repo', nodes);
+  return buildFacts(community, classifyPeople(community, options));
+}
+
+/** The same post or discussion moved by `seconds` (hours as fractions would not land on the exact millisecond). */
+export function shifted<Node extends { readonly createdAt: string }>(node: Node, seconds: number): Node {
+  return { ...node, createdAt: new Date(Date.parse(node.createdAt) + seconds * 1000).toISOString() };
 }
