@@ -36,6 +36,12 @@ export function pageCursors(queries: readonly RecordedQuery[]): unknown[] {
   return queries.filter((query) => query.name === 'SyncDiscussionsPage').map((query) => query.variables['after']);
 }
 
+/** Node ids in the order GitHub pages discussions: newest update first, ties by the higher number. */
+export function idsInPageOrder(discussions: readonly { id: string; number: number; updatedAt?: string | undefined }[]): string[] {
+  const time = (node: { updatedAt?: string | undefined }): number => Date.parse(node.updatedAt ?? '');
+  return [...discussions].sort((a, b) => time(b) - time(a) || b.number - a.number).map((node) => node.id);
+}
+
 export const TIMELINE_REPOSITORY = 'octo/repo';
 const TIMELINE_TOKEN = 'timeline-token';
 

@@ -3,7 +3,7 @@ import type { SyncOptions } from '../../../src/github/sync';
 import { SyncError } from '../../../src/github/sync';
 import { startFakeGitHub } from '../../fake-github/server';
 import { startFakeCommunity, syncedFields, TOKEN, type FakeCommunity } from '../../support/fakeCommunity';
-import { pageCursors, recordingClient, type RecordedQuery } from '../../support/syncTimeline';
+import { idsInPageOrder, pageCursors, recordingClient, type RecordedQuery } from '../../support/syncTimeline';
 import { createGitHubClient } from '../../../src/github/client';
 
 /** What an interrupted or failed sync leaves in the snapshot, and how the next sync continues. Pages hold 100. */
@@ -21,12 +21,7 @@ describe('syncRepository: checkpoints and resuming', () => {
   });
   afterEach(() => fake.github.close());
 
-  /** Node ids as GitHub pages them: newest update first, ties by the higher number. */
-  const idsNewestFirst = (from: number, to: number): string[] =>
-    [...fake.community.discussions]
-      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.number - a.number)
-      .slice(from, to)
-      .map((node) => node.id);
+  const idsNewestFirst = (from: number, to: number): string[] => idsInPageOrder(fake.community.discussions).slice(from, to);
   const storedIds = async (): Promise<string[]> => ((await fake.store.read(fake.name))?.discussions ?? []).map((node) => node.id).sort();
   /** Runs `fault` on the request after the first page of discussions has been merged. */
   const afterFirstPage = (fault: () => void): Partial<SyncOptions> => {
