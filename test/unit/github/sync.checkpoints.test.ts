@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { directorySnapshotStore, type SnapshotStore } from '../../../src/store/snapshotStore';
 import type { SyncOptions } from '../../../src/github/sync';
 import { SyncError } from '../../../src/github/sync';
 import { startFakeGitHub } from '../../fake-github/server';
@@ -9,20 +13,26 @@ import { createGitHubClient } from '../../../src/github/client';
 /** What an interrupted or failed sync leaves in the snapshot, and how the next sync continues. Pages hold 100. */
 describe('syncRepository: checkpoints and resuming', () => {
   let fake: FakeCommunity;
+  let store: SnapshotStore;
   let queries: RecordedQuery[];
-  /** A sync whose queries are recorded in `queries`. */
+  /** A sync into this test's own folder whose queries are recorded in `queries`. */
   let sync: (mode: 'incremental' | 'full', extra?: Partial<SyncOptions>) => ReturnType<FakeCommunity['sync']>;
 
-  beforeEach(async () => {
+  // The tests leave GitHub's data unchanged, so they share one fake and each syncs into a fresh folder.
+  before(async () => {
     fake = await startFakeCommunity({ discussions: 260, overflowThreads: 6 });
+  });
+  after(() => fake.github.close());
+  beforeEach(() => {
+    fake.github.clearFaults();
+    store = directorySnapshotStore(mkdtempSync(join(tmpdir(), 'cp-checkpoints-')));
     const recording = recordingClient(fake.client);
     queries = recording.queries;
-    sync = (mode, extra = {}) => fake.sync(mode, { client: recording.client, ...extra });
+    sync = (mode, extra = {}) => fake.sync(mode, { client: recording.client, store, ...extra });
   });
-  afterEach(() => fake.github.close());
 
   const idsNewestFirst = (from: number, to: number): string[] => idsInPageOrder(fake.community.discussions).slice(from, to);
-  const storedIds = async (): Promise<string[]> => ((await fake.store.read(fake.name))?.discussions ?? []).map((node) => node.id).sort();
+  const storedIds = async (): Promise<string[]> => ((await store.read(fake.name))?.discussions ?? []).map((node) => node.id).sort();
   /** Runs `fault` on the request after the first page of discussions has been merged. */
   const afterFirstPage = (fault: () => void): Partial<SyncOptions> => {
     let pages = 0;
@@ -31,7 +41,7 @@ describe('syncRepository: checkpoints and resuming', () => {
   const convergesToGitHub = async (): Promise<void> => {
     fake.github.clearFaults();
     await sync('incremental');
-    assert.deepEqual(syncedFields((await fake.store.read(fake.name))!.discussions), syncedFields(fake.community.discussions));
+    assert.deepEqual(syncedFields((await store.read(fake.name))!.discussions), syncedFields(fake.community.discussions));
   };
 
   it('keeps the pages before one whose answer fails validation, reports it, and the next sync continues after them', async () => {
@@ -39,7 +49,7 @@ describe('syncRepository: checkpoints and resuming', () => {
       sync('incremental', afterFirstPage(() => fake.github.injectFault({ kind: 'corrupt', mutate: breakFirstComment }, 1, 'graphql'))),
       (error: unknown) => error instanceof SyncError && error.kind === 'validation' && error.query === 'SyncDiscussionsPage',
     );
-    const kept = (await fake.store.read(fake.name))!;
+    const kept = (await store.read(fake.name))!;
     assert.deepEqual(await storedIds(), idsNewestFirst(0, 100).sort());
     assert.equal(kept.sync.updatedSince, null, 'the high-water mark must not advance before a pass completes');
     const cursor = kept.sync.pendingPass?.cursor;
@@ -77,7 +87,7 @@ describe('syncRepository: checkpoints and resuming', () => {
       (error: unknown) => error instanceof SyncError && error.kind === 'cancelled' && /next sync continues/.test(error.message),
     );
     assert.deepEqual(await storedIds(), idsNewestFirst(0, 100).sort());
-    const interrupted = (await fake.store.read(fake.name))!;
+    const interrupted = (await store.read(fake.name))!;
     assert.equal(interrupted.sync.updatedSince, null, 'the high-water mark must not advance before a pass completes');
     const cursor = interrupted.sync.pendingPass?.cursor;
 
@@ -88,7 +98,7 @@ describe('syncRepository: checkpoints and resuming', () => {
     const pages = pageCursors(queries);
     assert.deepEqual(pages, [cursor, pages[1], null]);
     assert.equal(resumed.fetched, 160);
-    const snapshot = (await fake.store.read(fake.name))!;
+    const snapshot = (await store.read(fake.name))!;
     assert.deepEqual(syncedFields(snapshot.discussions), syncedFields(fake.community.discussions));
     assert.equal(snapshot.sync.pendingPass, null);
     assert.notEqual(snapshot.sync.updatedSince, null);
@@ -97,14 +107,14 @@ describe('syncRepository: checkpoints and resuming', () => {
   it('starts a requested full re-check from the top although an incremental pass is pending', async () => {
     const controller = new AbortController();
     await assert.rejects(sync('incremental', { signal: controller.signal, ...afterFirstPage(() => controller.abort()) }));
-    assert.equal((await fake.store.read(fake.name))!.sync.pendingPass?.mode, 'incremental');
+    assert.equal((await store.read(fake.name))!.sync.pendingPass?.mode, 'incremental');
 
     queries.length = 0;
     const full = await sync('full');
     // Three pages of the full pass from the top, then one page of the catch-up pass.
     assert.deepEqual(pageCursors(queries).map((cursor) => cursor === null), [true, false, false, true]);
     assert.equal(full.fetched, 260);
-    const snapshot = (await fake.store.read(fake.name))!;
+    const snapshot = (await store.read(fake.name))!;
     assert.equal(snapshot.sync.pendingPass, null);
     assert.ok(snapshot.sync.lastFullSyncAt !== null);
     assert.deepEqual(syncedFields(snapshot.discussions), syncedFields(fake.community.discussions));
@@ -114,15 +124,15 @@ describe('syncRepository: checkpoints and resuming', () => {
     await sync('incremental');
     // The same address written with a trailing slash is the same API: an incremental sync, not a restart.
     const sameApi = createGitHubClient({ baseUrl: `${fake.github.url}/`, token: TOKEN }, { waitUnitMs: 1 });
-    assert.equal((await fake.sync('incremental', { client: sameApi })).fetched, 0);
+    assert.equal((await fake.sync('incremental', { client: sameApi, store })).fetched, 0);
 
     const threeOfThem = fake.community.discussions.slice(0, 3);
     const other = await startFakeGitHub({ repositories: [{ nameWithOwner: fake.name, discussions: threeOfThem }], token: TOKEN });
     try {
       const client = createGitHubClient({ baseUrl: other.url, token: TOKEN }, { waitUnitMs: 1 });
-      const result = await fake.sync('incremental', { client });
+      const result = await fake.sync('incremental', { client, store });
       assert.equal(result.total, 3);
-      const snapshot = (await fake.store.read(fake.name))!;
+      const snapshot = (await store.read(fake.name))!;
       assert.equal(snapshot.apiUrl, other.url);
       assert.deepEqual(snapshot.discussions.map((node) => node.id).sort(), threeOfThem.map((node) => node.id).sort());
       assert.ok(fake.logLines.some((line) => line.includes(`came from ${fake.github.url}/; starting over from ${other.url}`)));
