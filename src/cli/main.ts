@@ -21,6 +21,11 @@ export interface CliIo {
 /** The `community-pulse` command line: the same core as the extension. Exit 0 ok, 1 failure, 2 bad usage or input. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // `community-pulse report --help` is how most people ask; it must not fail as an unknown option.
+  if (rest.some((arg) => HELP_FLAGS.has(arg))) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'sync':
@@ -45,6 +50,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return usage ? 2 : 1;
   }
 }
+
+const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
 
 const communityFlags = {
   input: { type: 'string' },

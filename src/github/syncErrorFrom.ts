@@ -33,6 +33,13 @@ export function syncErrorFrom(error: unknown, context: FailureContext, signal?: 
       `Repository ${repository} was not found at ${apiUrl}, or the signed-in account cannot see it. Check the name (Choose Repository), or sign in with an account that has access.`,
     );
   }
+  // Checked before the primary limit: its message also says "rate limit", but the hourly budget is not used up.
+  if (isSecondaryRateLimit(error)) {
+    return make(
+      'rateLimited',
+      `GitHub's secondary rate limit (too many requests in a short time) stopped the sync of ${repository}${retryAfterOf(error)}. Wait a few minutes, then sync again. ${PROGRESS_KEPT}`,
+    );
+  }
   if (graphqlErrors.some((item) => item.type === 'RATE_LIMITED') || isRateLimitResponse(error)) {
     return make(
       'rateLimited',
@@ -87,6 +94,16 @@ function isRateLimitResponse(error: unknown): boolean {
   const status = statusOf(error);
   if (status !== 403 && status !== 429) return false;
   return headerOf(error, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(errorMessage(error));
+}
+
+function isSecondaryRateLimit(error: unknown): boolean {
+  const status = statusOf(error);
+  return (status === 403 || status === 429) && /secondary rate limit/i.test(errorMessage(error));
+}
+
+function retryAfterOf(error: unknown): string {
+  const seconds = Number(headerOf(error, 'retry-after'));
+  return seconds > 0 ? ` (GitHub asked to wait ${seconds} s)` : '';
 }
 
 function resetTimeOf(error: unknown): string {

@@ -39,8 +39,11 @@ const OVERLAP_UNCHANGED_DISCUSSIONS = 50;
  */
 const CHECKPOINT_INTERVAL_MS = 5_000;
 const CHECKPOINT_TIME_FACTOR = 10;
-/** Failures after which what was fetched is saved and the next sync continues the pass. */
-const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled', 'network', 'rateLimited']);
+/**
+ * Failures after which what was fetched is saved and the next sync continues the pass. A 'validation'
+ * failure rejects one answer; the pages before it were validated and are kept.
+ */
+const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled', 'network', 'rateLimited', 'validation']);
 
 /**
  * Brings the stored snapshot of a repository up to date.
@@ -48,9 +51,10 @@ const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled',
  * Discussions are paged newest update first. An incremental sync stops at discussions the last
  * completed pass already covered; `mode: 'full'` re-reads everything, reports discussions whose content
  * changed although their `updatedAt` did not, and drops discussions GitHub no longer has. Each page is
- * merged as it arrives with a resume cursor, and saved on cancellation, on network failure and
- * periodically, so an interrupted sync continues where it stopped; the high-water mark only advances
- * when a pass completes. An answer that fails validation stops the sync and is never stored.
+ * merged as it arrives with a resume cursor, and saved on cancellation, on network failure, on an
+ * answer that fails validation and periodically, so an interrupted sync continues where it stopped; the
+ * high-water mark only advances when a pass completes. An answer that fails validation stops the sync
+ * and is never stored.
  */
 export async function syncRepository(options: SyncOptions): Promise<SyncResult> {
   const name = `${options.repository.owner}/${options.repository.name}`;

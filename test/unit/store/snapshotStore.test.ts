@@ -47,24 +47,43 @@ describe('snapshot store', () => {
     assert.throws(() => snapshotFileName('a/b/c'), /not a repository name/);
   });
 
-  it('never lets a reader see a partially written file, and leaves no temporary files', async () => {
+  it('lets a reader during a write see the whole old file or the whole new one, and leaves no temporary files', async () => {
     const directory = temporaryDirectory();
     const store = directorySnapshotStore(directory);
     const file = join(directory, 'octo__repo.json');
-    await store.write(snapshotWith('octo/repo', 10));
-    let writing = true;
-    let reads = 0;
+    // Each version has its own number of discussions, so a read tells which whole file it saw.
+    const versions = [10, 10_000, 10_001, 10_002, 10_003, 10_004, 10_005];
+    await store.write(snapshotWith('octo/repo', versions[0]!));
+    let writing: number | null = null;
+    let finished = false;
+    const reads: { duringVersion: number | null; saw: number }[] = [];
     const reader = (async () => {
-      while (writing) {
+      while (!finished) {
+        const duringVersion = writing;
         const text = await readFile(file, 'utf8');
-        assert.doesNotThrow(() => JSON.parse(text), 'a reader saw a partial snapshot file');
-        reads += 1;
+        // A partial file does not parse: the read would fail here.
+        reads.push({ duringVersion, saw: (JSON.parse(text) as Snapshot).discussions.length });
       }
     })();
-    for (let round = 0; round < 6; round += 1) await store.write(snapshotWith('octo/repo', 10_000 + round));
-    writing = false;
+    for (const version of versions.slice(1)) {
+      writing = version;
+      await store.write(snapshotWith('octo/repo', version));
+      writing = null;
+    }
+    finished = true;
     await reader;
-    assert.ok(reads > 0);
+
+    const duringWrites = reads.filter((read) => read.duringVersion !== null);
+    assert.ok(duringWrites.length > 0, 'no read landed while a write was in progress');
+    for (const { duringVersion, saw } of duringWrites) {
+      const previous = versions[versions.indexOf(duringVersion!) - 1];
+      assert.ok(saw === previous || saw === duringVersion, `while writing ${duringVersion} a reader saw ${saw}`);
+    }
+    assert.ok(reads.every((read) => versions.includes(read.saw)));
+    assert.ok(
+      duringWrites.some((read) => read.saw !== read.duringVersion),
+      'no read landed while the new content was being written, before it replaced the old',
+    );
     assert.deepEqual(readdirSync(directory), ['octo__repo.json']);
   });
 
