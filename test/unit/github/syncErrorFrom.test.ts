@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { SyncErrorKind } from '../../../src/github/contracts';
-import { SyncError } from '../../../src/github/sync';
+import { SyncError } from '../../../src/sync/syncRepository';
 import type { Fault } from '../../fake-github/server';
 import { discussion } from '../../support/discussionNodes';
 import { startSyncTimeline, TIMELINE_REPOSITORY, type SyncTimeline } from '../../support/syncTimeline';
