@@ -52,6 +52,11 @@ export class AnalysisService implements vscode.Disposable {
     return this.controller.data?.settings.asOf ?? null;
   }
 
+  /** The configured API URL of the current data: links are built from it and checked against it; null without data. */
+  get apiUrl(): string | null {
+    return this.controller.data?.settings.apiUrl ?? null;
+  }
+
   /** `Last 90 days`, or `Last 90 days · as of 2023-03-31`: the views' description; undefined while there is no data. */
   describeWindow(): string | undefined {
     return this.controller.data ? withAsOf(windowLabel(this.windowSelection.choice), this.asOf) : undefined;

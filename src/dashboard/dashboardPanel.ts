@@ -5,7 +5,7 @@ import type { PulseController } from '../controller/pulseController';
 import { HostMessageSchema, parseWebviewMessage, type DomSummary, type HostMessage, type RenderTimeline, type WebviewMessage } from './protocol';
 import { errorMessage } from '../shared/errorMessage';
 import type { AnalysisService } from '../controller/analysisService';
-import { isWebUrl, profileUrl } from '../github/webLinks';
+import { profileUrl, safeWebUrl } from '../github/webLinks';
 import { toDashboardData } from './dashboardData';
 import { createNonce, dashboardHtml } from './html';
 
@@ -193,12 +193,12 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       case 'openDiscussion': {
         const found = this.deps.analysis.current?.facts.discussions.find((facts) => facts.discussion.number === message.number);
-        if (found && isWebUrl(found.discussion.url)) await vscode.env.openExternal(vscode.Uri.parse(found.discussion.url));
+        if (found) await this.openWebLink(found.discussion.url);
         return;
       }
       case 'openProfile': {
         const apiUrl = this.deps.controller.data?.settings.apiUrl;
-        if (apiUrl) await vscode.env.openExternal(vscode.Uri.parse(profileUrl(apiUrl, message.login)));
+        if (apiUrl) await this.openWebLink(profileUrl(apiUrl, message.login));
         return;
       }
       case 'exportReport':
@@ -215,6 +215,13 @@ export class DashboardPanel implements vscode.Disposable {
         this.deps.log.warn(`Dashboard webview: ${message.message}`);
         return;
     }
+  }
+
+  /** Opens a page of the configured GitHub; any other link (from data or the webview) is dropped. */
+  private async openWebLink(url: string): Promise<void> {
+    const apiUrl = this.deps.controller.data?.settings.apiUrl;
+    const link = apiUrl ? safeWebUrl(url, apiUrl) : null;
+    if (link) await vscode.env.openExternal(vscode.Uri.parse(link));
   }
 
   private isDisposed = false;

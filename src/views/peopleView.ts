@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { personEvidence } from '../community/metrics/personEvidence';
 import type { AnalysisService } from '../controller/analysisService';
 import { AnalysisTreeView } from './analysisTreeView';
-import { isWebUrl } from '../github/webLinks';
+import { safeWebUrl } from '../github/webLinks';
 import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from '../viewModels/people';
 
 export const PEOPLE_VIEW_ID = 'communityPulse.people';
@@ -65,7 +65,9 @@ export class PeopleView extends AnalysisTreeView<PeopleNode> {
         item.tooltip = `#${node.number} ${node.title}\n${node.url}`;
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.contextValue = 'discussion';
-        if (isWebUrl(node.url)) item.command = { command: 'vscode.open', title: 'Open in Browser', arguments: [vscode.Uri.parse(node.url)] };
+        const apiUrl = this.analysis.apiUrl;
+        const link = apiUrl ? safeWebUrl(node.url, apiUrl) : null;
+        if (link) item.command = { command: 'vscode.open', title: 'Open in Browser', arguments: [vscode.Uri.parse(link)] };
         return item;
       }
     }
