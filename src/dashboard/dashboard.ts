@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DASHBOARD_VIEW_TYPE } from './protocol';
+import { DASHBOARD_VIEW_TYPE } from '../shared/contributionIds';
 import { DashboardPanel, type DashboardDependencies } from './dashboardPanel';
 
 /** The single dashboard panel: opened by the command, restored by the serializer after a reload. */

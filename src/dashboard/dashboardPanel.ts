@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
 import { HostMessageSchema, parseWebviewMessage, type DomSummary, type HostMessage, type RenderTimeline, type WebviewMessage } from './protocol';
+import { COMMAND_IDS } from '../shared/contributionIds';
 import { errorMessage } from '../shared/errorMessage';
 import type { AnalysisService } from '../controller/analysisService';
 import { profileUrl, safeWebUrl } from '../github/webLinks';
@@ -202,10 +203,10 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       }
       case 'exportReport':
-        await vscode.commands.executeCommand('communityPulse.exportReport');
+        await vscode.commands.executeCommand(COMMAND_IDS.exportReport);
         return;
       case 'refresh':
-        await vscode.commands.executeCommand('communityPulse.refresh');
+        await vscode.commands.executeCommand(COMMAND_IDS.refresh);
         return;
       case 'inspection':
         this.inspections.get(message.requestId)?.(message.summary);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../controller/analysisService';
+import type { ViewId } from '../shared/contributionIds';
 
 /**
  * A tree view that shows the current window's analysis: it redraws when the analysis changes and keeps
@@ -11,7 +12,7 @@ export abstract class AnalysisTreeView<T> implements vscode.TreeDataProvider<T>,
   readonly view: vscode.TreeView<T>;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(viewId: string, protected readonly analysis: AnalysisService, options: { readonly showCollapseAll?: boolean } = {}) {
+  constructor(viewId: ViewId, protected readonly analysis: AnalysisService, options: { readonly showCollapseAll?: boolean } = {}) {
     this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this, ...options });
     this.subscriptions = [this.view, this.changed, analysis.onDidChange(() => this.refresh())];
     this.describe();

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
+import { VIEW_IDS } from '../shared/contributionIds';
 import { buildNeedsResponseModel, describeStatus } from '../viewModels/needsResponse';
 import { NeedsResponseTreeProvider, type NeedsResponseNode } from './needsResponseTree';
-
-export const NEEDS_RESPONSE_VIEW_ID = 'communityPulse.needsResponse';
 
 /**
  * The "Needs Response" view: the shared triage of the controller's data as a tree, with the badge
@@ -22,7 +21,7 @@ export class NeedsResponseView implements vscode.Disposable {
     private readonly controller: PulseController,
     private readonly needsResponse: TriageService,
   ) {
-    this.view = vscode.window.createTreeView(NEEDS_RESPONSE_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.view = vscode.window.createTreeView(VIEW_IDS.needsResponse, { treeDataProvider: this.provider, showCollapseAll: true });
     this.subscriptions = [
       this.provider,
       this.view,

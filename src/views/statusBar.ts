@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
+import { focusViewCommand, VIEW_IDS } from '../shared/contributionIds';
 import { asOfLabel } from '../shared/format';
 
 /**
@@ -17,7 +18,7 @@ export class NeedsResponseStatusBar implements vscode.Disposable {
     private readonly needsResponse: TriageService,
   ) {
     this.item.name = 'Community Pulse: Needs Response';
-    this.item.command = 'communityPulse.needsResponse.focus';
+    this.item.command = focusViewCommand(VIEW_IDS.needsResponse);
     this.subscription = controller.onDidChange(() => this.render());
     this.render();
   }
