@@ -25,10 +25,12 @@ export class SyncQueue {
     }
     if (!this.active) return this.start({ mode, userInitiated });
     const queued = { mode, userInitiated, promise: Promise.resolve() };
-    queued.promise = this.active.then(() => {
+    const startQueued = (): Promise<void> => {
       this.queued = null;
       return this.start(queued);
-    });
+    };
+    // After the running sync either way: its failure is its callers' to hear, not a reason to drop this request.
+    queued.promise = this.active.then(startQueued, startQueued);
     this.queued = queued;
     return queued.promise;
   }

@@ -82,4 +82,18 @@ describe('SyncQueue', () => {
     assert.equal(started.length, 2);
     assert.deepEqual(started[1]!.request, { mode: 'incremental', userInitiated: true });
   });
+
+  it('still runs the merged request when the sync before it failed, and keeps syncing after', async () => {
+    const { queue, started } = recordingQueue();
+    const failing = queue.request({ mode: 'incremental', userInitiated: false });
+    const merged = queue.request({ mode: 'full', userInitiated: true });
+    started[0]!.fail(new Error('the store could not be read'));
+    await assert.rejects(failing, /the store could not be read/);
+    await settle();
+    assert.deepEqual(started[1]?.request, { mode: 'full', userInitiated: true });
+    started[1]!.finish();
+    await merged;
+    void queue.request({ mode: 'incremental', userInitiated: false });
+    assert.equal(started.length, 3, 'a later request starts a sync of its own');
+  });
 });
