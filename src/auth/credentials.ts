@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../shared/errorMessage';
+import { DisposableBase } from '../shared/lifecycle';
 import { authProviderFor, SESSION_SCOPES, tokenSecretKey } from './providers';
 
 /** A token to call GitHub with, and where it came from (for messages; the token itself is never shown or logged). */
@@ -17,26 +18,27 @@ export const TOKEN_ENVIRONMENT_VARIABLE = 'COMMUNITY_PULSE_TOKEN';
  * variable (demo and tests), a token entered with "Sign in with a Token" (SecretStorage, per API), then
  * VS Code's GitHub (or GitHub Enterprise) account — unless the user signed out of Community Pulse.
  */
-export class Credentials implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class Credentials extends DisposableBase {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires when a token may have appeared, changed or gone. */
   readonly onDidChange = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly globalState: vscode.Memento,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      this.changed,
+    super();
+    this.register(
       vscode.authentication.onDidChangeSessions((event) => {
         if (event.provider.id === 'github' || event.provider.id === 'github-enterprise') this.changed.fire();
       }),
+    );
+    this.register(
       secrets.onDidChange((event) => {
         if (event.key.startsWith('communityPulse.token:')) this.changed.fire();
       }),
-    ];
+    );
   }
 
   async current(apiUrl: string): Promise<Credential | null> {
@@ -89,10 +91,6 @@ export class Credentials implements vscode.Disposable {
       this.log.warn(`Sign-in with the ${provider} account did not complete: ${errorMessage(error)}`);
       return null;
     }
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
 

@@ -1,4 +1,5 @@
-import { hostOf, isLoopbackHost } from '../repository/gitRemotes';
+import { isLoopbackHost } from '../github/webLinks';
+import { hostOf } from '../repository/gitRemotes';
 
 /**
  * Which VS Code authentication provider can give a token for `apiUrl`: `github` for github.com,

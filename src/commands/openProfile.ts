@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { profileUrl } from '../github/webLinks';
+import { profileUrl, safeWebUrl } from '../github/webLinks';
 import type { CommandServices, PulseCommand } from './pulseCommand';
 import { COMMAND_IDS } from '../shared/contributionIds';
 
@@ -10,7 +10,8 @@ export function openProfileCommand({ people, controller }: CommandServices): Pul
     run: async (node?: unknown) => {
       const person = people.person(node);
       const apiUrl = controller.data?.settings.apiUrl;
-      if (person && apiUrl) await vscode.env.openExternal(vscode.Uri.parse(profileUrl(apiUrl, person.login)));
+      const link = person && apiUrl ? safeWebUrl(profileUrl(apiUrl, person.login), apiUrl) : null;
+      if (link) await vscode.env.openExternal(vscode.Uri.parse(link));
     },
   };
 }

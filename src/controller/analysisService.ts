@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PulseController, PulseData } from './pulseController';
 import { errorMessage } from '../shared/errorMessage';
+import { DisposableBase } from '../shared/lifecycle';
 import { windowLabel, type WindowChoice } from '../shared/timeWindow';
 import { withAsOf } from '../shared/format';
 import { analyze, type PulseAnalysis } from '../viewModels/analysis';
@@ -12,15 +13,14 @@ import type { WindowSelection } from './windowSelection';
  * changes, and kept until they change again. Every view and the dashboard read it, so a figure is
  * computed once, and opening the dashboard does not wait for it.
  */
-export class AnalysisService implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class AnalysisService extends DisposableBase {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** The data or the window changed: read `current` again. */
   readonly onDidChange = this.changed.event;
   /** The analyses of the current data, by window: going back to a window already seen is immediate. */
   private cache: { data: PulseData; analyses: Map<WindowChoice, PulseAnalysis> } | null = null;
   /** The data and window `onDidChange` last announced. */
   private announced: { data: PulseData | null; choice: WindowChoice } | null = null;
-  private readonly subscriptions: vscode.Disposable[];
   private pendingComputation: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -28,7 +28,10 @@ export class AnalysisService implements vscode.Disposable {
     readonly windowSelection: WindowSelection,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [controller.onDidChange(() => this.changedIfStale()), windowSelection.onDidChange(() => this.changedIfStale())];
+    super();
+    this.register(controller.onDidChange(() => this.changedIfStale()));
+    this.register(windowSelection.onDidChange(() => this.changedIfStale()));
+    this.register({ dispose: () => clearTimeout(this.pendingComputation) });
   }
 
   /** The analysis, or null while there is no data (signed out, no repository, first sync running). */
@@ -50,6 +53,11 @@ export class AnalysisService implements vscode.Disposable {
   /** `communityPulse.asOf` of the current data: the views say "as of" it; null when they show now. */
   get asOf(): number | null {
     return this.controller.data?.settings.asOf ?? null;
+  }
+
+  /** The configured API URL of the current data: links are built from it and checked against it; null without data. */
+  get apiUrl(): string | null {
+    return this.controller.data?.settings.apiUrl ?? null;
   }
 
   /** `Last 90 days`, or `Last 90 days · as of 2023-03-31`: the views' description; undefined while there is no data. */
@@ -79,11 +87,5 @@ export class AnalysisService implements vscode.Disposable {
         this.log.error(`Computing the analysis failed: ${errorMessage(error)}`);
       }
     }, 0);
-  }
-
-  dispose(): void {
-    clearTimeout(this.pendingComputation);
-    this.changed.dispose();
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

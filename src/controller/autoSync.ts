@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { DisposableBase } from '../shared/lifecycle';
 
 /** A view whose visibility drives syncing: a TreeView or a WebviewView. */
 export interface WatchedView {
@@ -34,19 +35,20 @@ export interface AutoSyncOptions {
  * syncs every `autoSyncMinutes` while any view stays visible, and when a view shows again after the
  * interval has passed.
  */
-export class AutoSync implements vscode.Disposable {
+export class AutoSync extends DisposableBase {
   private readonly views = new Set<WatchedView>();
-  private readonly subscriptions: vscode.Disposable[] = [];
   private timer: { dispose(): void } | undefined;
   private readonly clock: Clock;
 
   constructor(private readonly options: AutoSyncOptions) {
+    super();
     this.clock = options.clock ?? systemClock;
+    this.register({ dispose: () => this.stopTimer() });
   }
 
   watch(view: WatchedView): void {
     this.views.add(view);
-    this.subscriptions.push(view.onDidChangeVisibility(() => this.update()));
+    this.register(view.onDidChangeVisibility(() => this.update()));
     this.update();
   }
 
@@ -81,10 +83,5 @@ export class AutoSync implements vscode.Disposable {
   private stopTimer(): void {
     this.timer?.dispose();
     this.timer = undefined;
-  }
-
-  dispose(): void {
-    this.stopTimer();
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

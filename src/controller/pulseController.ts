@@ -1,21 +1,24 @@
 import * as vscode from 'vscode';
-import type { Credential, Credentials } from '../auth/credentials';
-import { authProviderFor } from '../auth/providers';
-import type { Community } from '../community/model';
-import { normalizeCommunity } from '../community/normalize';
+import type { Credentials } from '../auth/credentials';
 import { classifyPeople, type People } from '../community/people';
-import { createGitHubClient } from '../github/client';
+import type { Community } from '../community/model';
 import type { RepoRef, SyncErrorKind } from '../github/contracts';
-import type { SyncMode } from '../sync/contracts';
-import { SyncError, syncRepository } from '../sync/syncRepository';
 import { formatRepoRef } from '../github/repoRef';
 import type { DetectedRepository } from '../repository/gitRemotes';
 import type { PulseSettings } from '../settings/schema';
 import { errorMessage } from '../shared/errorMessage';
+import { DisposableBase } from '../shared/lifecycle';
 import type { SnapshotStore } from '../store/snapshotStore';
-import { CONTEXT_KEYS, type PulseState } from './pulseState';
-import { presentSyncFailure, type FailureAction, type FailurePresentation } from './syncFailure';
-import { describeSyncProgress, describeSyncResult, syncPercent } from './syncProgress';
+import type { SyncMode } from '../sync/contracts';
+import { SyncError } from '../sync/syncRepository';
+import { setContextKey } from './contextKeys';
+import { FailureNotifier } from './failureNotifier';
+import { pulseStateOf, type PulseState } from './pulseState';
+import { SnapshotCache } from './snapshotCache';
+import { presentSyncFailure, type FailurePresentation } from './syncFailure';
+import { SyncQueue, type SyncRequest } from './syncQueue';
+import { targetKey, type SyncTarget } from './syncTarget';
+import { syncWithProgress } from './syncWithProgress';
 
 /** What every view renders: the stored snapshot of the current repository, as the domain model. */
 export interface PulseData {
@@ -43,57 +46,39 @@ export interface PulseSources {
   readonly log: vscode.LogOutputChannel;
 }
 
-type Target =
-  | { readonly kind: 'signedOut'; readonly settings: PulseSettings; readonly repository: RepoRef | null }
-  | { readonly kind: 'noRepository'; readonly settings: PulseSettings }
-  | { readonly kind: 'ready'; readonly settings: PulseSettings; readonly repository: RepoRef; readonly credential: Credential };
-
-interface StoredCommunity {
-  readonly repository: string;
-  readonly community: Community;
-  readonly lastSyncAt: number | null;
-}
+type ReadyTarget = SyncTarget & { readonly kind: 'ready' };
 
 interface Failure {
-  /** apiUrl + repository the failure is about: a failure is forgotten when the target changes. */
+  /** `targetKey` of what failed: a failure is forgotten when the target changes. */
   readonly target: string;
   readonly kind: SyncErrorKind | null;
   readonly presentation: FailurePresentation;
 }
 
-const ACTION_COMMANDS: Record<FailureAction, { title: string; command: string }> = {
-  signIn: { title: 'Sign in with GitHub', command: 'communityPulse.signIn' },
-  signInWithToken: { title: 'Sign in with a Token', command: 'communityPulse.signInWithToken' },
-  chooseRepository: { title: 'Choose Repository', command: 'communityPulse.chooseRepository' },
-  retry: { title: 'Retry', command: 'communityPulse.refresh' },
-  showLog: { title: 'Show Log', command: 'communityPulse.showLog' },
-};
-
 /**
  * The extension's one source of truth: which repository, whether signed in, the stored data, and the
  * state the views' welcome texts follow. Views subscribe to `onDidChange`; syncs run one at a time.
  */
-export class PulseController implements vscode.Disposable {
+export class PulseController extends DisposableBase {
   private stateValue: PulseState = 'notSynced';
   private dataValue: PulseData | null = null;
   private problemValue: string | undefined;
-  /** Why the stored snapshot could not be read (a damaged file), until it can be. */
-  private storeProblem: string | undefined;
-  /** The last snapshot read, per target; dropped when a sync may have written a new one. */
-  private stored: { key: string; value: StoredCommunity | null } | undefined;
+  private readonly snapshots: SnapshotCache;
   private failure: Failure | null = null;
-  private lastNotified: string | undefined;
+  private readonly notifier = new FailureNotifier();
   private readonly shownSettingProblems = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   /** Loads and syncs run one at a time, so a slow read never overwrites newer data. */
   private lock: Promise<unknown> = Promise.resolve();
-  private active: Promise<void> | null = null;
-  private queued: { mode: SyncMode; userInitiated: boolean; promise: Promise<void> } | null = null;
+  private readonly syncs = new SyncQueue((request) => this.exclusive(() => this.runSync(request)));
   private syncedThisSession = false;
   private syncing = false;
 
-  constructor(private readonly sources: PulseSources) {}
+  constructor(private readonly sources: PulseSources) {
+    super();
+    this.snapshots = new SnapshotCache(sources.store, (line) => sources.log.error(line));
+  }
 
   get state(): PulseState {
     return this.stateValue;
@@ -129,27 +114,7 @@ export class PulseController implements vscode.Disposable {
    * after its request.
    */
   sync(mode: SyncMode, options: { userInitiated: boolean }): Promise<void> {
-    if (this.queued) {
-      if (mode === 'full') this.queued.mode = 'full';
-      this.queued.userInitiated ||= options.userInitiated;
-      return this.queued.promise;
-    }
-    if (!this.active) return this.start(mode, options.userInitiated);
-    const queued = { mode, userInitiated: options.userInitiated, promise: Promise.resolve() };
-    queued.promise = this.active.then(() => {
-      this.queued = null;
-      return this.start(queued.mode, queued.userInitiated);
-    });
-    this.queued = queued;
-    return queued.promise;
-  }
-
-  private start(mode: SyncMode, userInitiated: boolean): Promise<void> {
-    const run = this.exclusive(() => this.runSync(mode, userInitiated)).finally(() => {
-      if (this.active === run) this.active = null;
-    });
-    this.active = run;
-    return run;
+    return this.syncs.request({ mode, userInitiated: options.userInitiated });
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -158,137 +123,80 @@ export class PulseController implements vscode.Disposable {
     return run;
   }
 
-  private async runSync(mode: SyncMode, userInitiated: boolean): Promise<void> {
+  private async runSync({ mode, userInitiated }: SyncRequest): Promise<void> {
     const target = await this.load();
     if (target.kind !== 'ready') return;
-    const repository = formatRepoRef(target.repository);
-    const { apiUrl } = target.settings;
     const firstSync = this.dataValue === null;
     this.syncing = true;
     if (firstSync) this.setState('loading');
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.syncing, true);
+    await setContextKey('syncing', true);
     const cancellation = new AbortController();
     let outcome: { ok: true } | { ok: false; error: unknown } = { ok: true };
     try {
-      this.sources.log.info(`Syncing ${repository} from ${apiUrl} (${mode}).`);
-      const loud = userInitiated || firstSync || mode === 'full';
-      const result = await vscode.window.withProgress(
-        {
-          location: loud ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
-          title: `${mode === 'full' ? 'Re-checking' : 'Syncing'} ${repository}`,
-          cancellable: loud,
-        },
-        (progress, token) => {
-          token.onCancellationRequested(() => cancellation.abort());
-          let percent = 0;
-          return syncRepository({
-            client: createGitHubClient({ baseUrl: apiUrl, token: target.credential.token }, { log: (line) => this.sources.log.info(line) }),
-            repository: target.repository,
-            store: this.sources.store,
-            mode,
-            signal: cancellation.signal,
-            log: (line) => this.sources.log.info(line),
-            onProgress: (update) => {
-              const next = firstSync || mode === 'full' ? syncPercent(update) : null;
-              progress.report({ message: describeSyncProgress(update), ...(next !== null && { increment: next - percent }) });
-              if (next !== null) percent = next;
-            },
-          });
-        },
-      );
-      this.sources.log.info(describeSyncResult(result));
-      if (result.changedWithoutUpdatedAt.length > 0) {
-        this.sources.log.warn(
-          `Full re-check of ${repository}: ${result.changedWithoutUpdatedAt.length} discussions changed without their updatedAt moving (${result.changedWithoutUpdatedAt.map((n) => `#${n}`).join(', ')}); incremental syncs would have missed them.`,
-        );
-      }
+      await syncWithProgress({ target, mode, firstSync, userInitiated, store: this.sources.store, log: this.sources.log, cancellation });
     } catch (error) {
       outcome = { ok: false, error };
     } finally {
       // Even a failed or cancelled sync may have saved the pages it fetched.
-      this.stored = undefined;
+      this.snapshots.forget();
       this.syncing = false;
       this.syncedThisSession = true;
-      await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.syncing, false);
+      await setContextKey('syncing', false);
     }
     if (outcome.ok) {
       this.failure = null;
-      this.lastNotified = undefined;
+      this.notifier.reset();
       await this.load();
     } else {
       await this.fail(outcome.error, target, cancellation.signal.aborted, userInitiated);
     }
   }
 
-  private async fail(error: unknown, target: Target & { kind: 'ready' }, cancelled: boolean, userInitiated: boolean): Promise<void> {
+  private async fail(error: unknown, target: ReadyTarget, cancelled: boolean, userInitiated: boolean): Promise<void> {
     const repository = formatRepoRef(target.repository);
     const kind = cancelled ? 'cancelled' : error instanceof SyncError ? error.kind : null;
-    const detail = errorMessage(error);
     if (kind === 'cancelled') {
       this.sources.log.info(`Sync of ${repository} cancelled; what was fetched so far is kept.`);
       await this.load();
       return;
     }
+    const detail = errorMessage(error);
     this.sources.log.error(`Sync of ${repository} failed: ${error instanceof Error ? (error.stack ?? detail) : detail}`);
-    const presentation: FailurePresentation =
-      kind === null
-        ? { message: `Sync of ${repository} failed: ${detail}`, actions: ['retry', 'showLog'], state: 'error' }
-        : presentSyncFailure(kind, detail, target.credential.source)!;
+    // Every kind but a cancellation has its presentation; an error that is no SyncError (a bug) says only what it is.
+    const presentation = (kind && presentSyncFailure(kind, detail, target.credential.source)) ?? {
+      message: `Sync of ${repository} failed: ${detail}`,
+      actions: ['retry', 'showLog'],
+      state: 'error',
+    };
     this.failure = { target: targetKey(target.settings.apiUrl, target.repository), kind, presentation };
     await this.load();
-    if (userInitiated || presentation.message !== this.lastNotified) {
-      this.lastNotified = presentation.message;
-      this.notify(presentation, target.settings.apiUrl);
-    }
-  }
-
-  private notify(presentation: FailurePresentation, apiUrl: string): void {
-    const actions = presentation.actions
-      .filter((action) => action !== 'signIn' || authProviderFor(apiUrl) !== null)
-      .map((action) => ACTION_COMMANDS[action]);
-    const titles = actions.map((action) => action.title);
-    const shown =
-      presentation.state === 'noDiscussions'
-        ? vscode.window.showWarningMessage(presentation.message, ...titles)
-        : vscode.window.showErrorMessage(presentation.message, ...titles);
-    void shown.then((choice) => {
-      const action = actions.find((candidate) => candidate.title === choice);
-      if (action) void vscode.commands.executeCommand(action.command);
-    });
+    this.notifier.notify(presentation, target.settings.apiUrl, userInitiated);
   }
 
   /** Resolves the target, reads its snapshot and sets the state; no network. */
-  private async load(): Promise<Target> {
+  private async load(): Promise<SyncTarget> {
     const target = await this.resolveTarget();
     const repository = target.kind === 'noRepository' ? null : target.repository;
     this.dataValue = repository ? await this.readData(repository, target.settings) : null;
     const failure =
       this.failure && repository && this.failure.target === targetKey(target.settings.apiUrl, repository) ? this.failure : null;
-    const state: PulseState =
-      target.kind !== 'ready'
-        ? target.kind
-        : failure
-          ? failure.presentation.state
-          : this.dataValue
-            ? 'ready'
-            : this.syncing
-              ? 'loading'
-              : 'notSynced';
     this.problemValue = this.describeProblem(target, failure);
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, target.kind !== 'signedOut');
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.asOf, target.settings.asOf !== null);
-    this.setState(state);
+    await setContextKey('signedIn', target.kind !== 'signedOut');
+    await setContextKey('asOf', target.settings.asOf !== null);
+    this.setState(
+      pulseStateOf({ target: target.kind, failure: failure?.presentation.state ?? null, hasData: this.dataValue !== null, syncing: this.syncing }),
+    );
     return target;
   }
 
-  private describeProblem(target: Target, failure: Failure | null): string | undefined {
+  private describeProblem(target: SyncTarget, failure: Failure | null): string | undefined {
     if (failure) return failure.presentation.message;
-    if (this.storeProblem) return this.storeProblem;
+    if (this.snapshots.problem) return this.snapshots.problem;
     if (target.kind === 'signedOut' && this.dataValue) return 'Signed out: showing the discussions stored at the last sync. Sign in to refresh.';
     return undefined;
   }
 
-  private async resolveTarget(): Promise<Target> {
+  private async resolveTarget(): Promise<SyncTarget> {
     const { settings, problems } = this.sources.settings();
     for (const problem of problems) {
       if (this.shownSettingProblems.has(problem)) continue;
@@ -307,7 +215,7 @@ export class PulseController implements vscode.Disposable {
   }
 
   private async readData(repository: RepoRef, settings: PulseSettings): Promise<PulseData | null> {
-    const stored = await this.readStored(repository, settings.apiUrl);
+    const stored = await this.snapshots.read(repository, settings.apiUrl);
     if (!stored) return null;
     return {
       repository: stored.repository,
@@ -319,48 +227,9 @@ export class PulseController implements vscode.Disposable {
     };
   }
 
-  /**
-   * The repository's snapshot as the domain model. Reading and validating a large snapshot takes about a
-   * second, so it is kept until the target changes or a sync may have written the file.
-   */
-  private async readStored(repository: RepoRef, apiUrl: string): Promise<StoredCommunity | null> {
-    const key = targetKey(apiUrl, repository);
-    if (this.stored?.key === key) return this.stored.value;
-    let snapshot;
-    try {
-      snapshot = await this.sources.store.read(formatRepoRef(repository));
-      this.storeProblem = undefined;
-    } catch (error) {
-      // A damaged file is left in place for the user to inspect; the message says what to do.
-      this.storeProblem = errorMessage(error);
-      this.sources.log.error(this.storeProblem);
-      return null;
-    }
-    // A snapshot of the same name from another server (say, the fake GitHub) is not this repository's.
-    const value =
-      snapshot && snapshot.apiUrl.replace(/\/+$/, '') === apiUrl
-        ? {
-            repository: snapshot.repository,
-            community: normalizeCommunity(snapshot.repository, snapshot.discussions),
-            lastSyncAt: snapshot.sync.lastSyncAt ? Date.parse(snapshot.sync.lastSyncAt) : null,
-          }
-        : null;
-    this.stored = { key, value };
-    return value;
-  }
-
-
   private setState(state: PulseState): void {
     this.stateValue = state;
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.state, state);
+    void setContextKey('state', state);
     this.changed.fire();
   }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
-
-function targetKey(apiUrl: string, repository: RepoRef): string {
-  return `${apiUrl} ${formatRepoRef(repository)}`.toLowerCase();
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableBase } from '../shared/lifecycle';
 import { isWindowChoice, type WindowChoice } from '../shared/timeWindow';
 
 const STATE_KEY = 'communityPulse.window';
@@ -7,15 +8,17 @@ const STATE_KEY = 'communityPulse.window';
  * The time window every view shows: the one chosen for this workspace (remembered), else the
  * `communityPulse.defaultWindow` setting.
  */
-export class WindowSelection implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<WindowChoice>();
+export class WindowSelection extends DisposableBase {
+  private readonly changed = this.register(new vscode.EventEmitter<WindowChoice>());
   /** A choice was made or forgotten. (A change of the default setting reloads the controller, which views follow.) */
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly defaultChoice: () => WindowChoice,
-  ) {}
+  ) {
+    super();
+  }
 
   get choice(): WindowChoice {
     return this.chosen ?? this.defaultChoice();
@@ -32,9 +35,5 @@ export class WindowSelection implements vscode.Disposable {
     const before = this.choice;
     await this.state.update(STATE_KEY, choice === 'default' ? undefined : choice);
     if (this.choice !== before) this.changed.fire(this.choice);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -1,21 +1,25 @@
 import * as vscode from 'vscode';
-import { DASHBOARD_VIEW_TYPE } from './protocol';
+import { DASHBOARD_VIEW_TYPE } from '../shared/contributionIds';
+import { DisposableBase } from '../shared/lifecycle';
 import { DashboardPanel, type DashboardDependencies } from './dashboardPanel';
 
 /** The single dashboard panel: opened by the command, restored by the serializer after a reload. */
-export class Dashboard implements vscode.Disposable {
+export class Dashboard extends DisposableBase {
   private currentPanel: DashboardPanel | null = null;
-  private readonly opened = new vscode.EventEmitter<DashboardPanel>();
+  private readonly opened = this.register(new vscode.EventEmitter<DashboardPanel>());
   /** A panel was created or restored (tests subscribe to its `onDidRender`). */
   readonly onDidOpen = this.opened.event;
-  private readonly serializer: vscode.Disposable;
 
   constructor(private readonly deps: DashboardDependencies) {
-    this.serializer = vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel) => {
-        this.adopt(panel);
-      },
-    });
+    super();
+    this.register(
+      vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel) => {
+          this.adopt(panel);
+        },
+      }),
+    );
+    this.register({ dispose: () => this.currentPanel?.dispose() });
   }
 
   get panel(): DashboardPanel | null {
@@ -45,11 +49,5 @@ export class Dashboard implements vscode.Disposable {
     this.currentPanel = panel;
     this.opened.fire(panel);
     return panel;
-  }
-
-  dispose(): void {
-    this.serializer.dispose();
-    this.currentPanel?.dispose();
-    this.opened.dispose();
   }
 }

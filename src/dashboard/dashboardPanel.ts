@@ -3,9 +3,11 @@ import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
 import { HostMessageSchema, parseWebviewMessage, type DomSummary, type HostMessage, type RenderTimeline, type WebviewMessage } from './protocol';
+import { COMMAND_IDS } from '../shared/contributionIds';
 import { errorMessage } from '../shared/errorMessage';
+import { DisposableBase } from '../shared/lifecycle';
 import type { AnalysisService } from '../controller/analysisService';
-import { isWebUrl, profileUrl } from '../github/webLinks';
+import { profileUrl, safeWebUrl } from '../github/webLinks';
 import { toDashboardData } from './dashboardData';
 import { createNonce, dashboardHtml } from './html';
 
@@ -40,8 +42,7 @@ function webviewChunks(dist: string): string[] {
  * One dashboard panel: its page, and the protocol on the host side — validate what arrives, answer
  * `ready` with the current data, redraw when the analysis changes, run the actions the webview asks for.
  */
-export class DashboardPanel implements vscode.Disposable {
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class DashboardPanel extends DisposableBase {
   private pendingRequestedAt: number | null = null;
   private lastShow = { bytes: 0, sentAt: 0 };
   /**
@@ -51,10 +52,10 @@ export class DashboardPanel implements vscode.Disposable {
   private firstPage: 'unsent' | 'sent' | 'ready' = 'unsent';
   private nextRequestId = 1;
   private readonly inspections = new Map<number, (summary: DomSummary) => void>();
-  private readonly rendered = new vscode.EventEmitter<RenderReport>();
+  private readonly rendered = this.register(new vscode.EventEmitter<RenderReport>());
   /** Fires each time the webview finishes drawing data. */
   readonly onDidRender = this.rendered.event;
-  private readonly disposed = new vscode.EventEmitter<void>();
+  private readonly disposed = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposed.event;
   /** Bytes of every message sent to the webview since the panel opened. */
   sentBytes = 0;
@@ -63,6 +64,7 @@ export class DashboardPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly deps: DashboardDependencies,
   ) {
+    super();
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'community-pulse.svg');
@@ -73,13 +75,12 @@ export class DashboardPanel implements vscode.Disposable {
       chunkUris: webviewChunks(dist.fsPath).map((file) => panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString()),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
-    this.subscriptions.push(
-      this.rendered,
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      deps.analysis.onDidChange(() => panel.visible && this.sendCurrent()),
-      panel.onDidChangeViewState(() => panel.visible && this.updateTitle()),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    // Registered before its subscriptions, so it is disposed after them (newest first) and they do not hear it go.
+    this.register(panel);
+    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    this.register(deps.analysis.onDidChange(() => panel.visible && this.sendCurrent()));
+    this.register(panel.onDidChangeViewState(() => panel.visible && this.updateTitle()));
+    this.register(panel.onDidDispose(() => this.dispose()));
     this.updateTitle();
   }
 
@@ -193,19 +194,19 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       case 'openDiscussion': {
         const found = this.deps.analysis.current?.facts.discussions.find((facts) => facts.discussion.number === message.number);
-        if (found && isWebUrl(found.discussion.url)) await vscode.env.openExternal(vscode.Uri.parse(found.discussion.url));
+        if (found) await this.openWebLink(found.discussion.url);
         return;
       }
       case 'openProfile': {
         const apiUrl = this.deps.controller.data?.settings.apiUrl;
-        if (apiUrl) await vscode.env.openExternal(vscode.Uri.parse(profileUrl(apiUrl, message.login)));
+        if (apiUrl) await this.openWebLink(profileUrl(apiUrl, message.login));
         return;
       }
       case 'exportReport':
-        await vscode.commands.executeCommand('communityPulse.exportReport');
+        await vscode.commands.executeCommand(COMMAND_IDS.exportReport);
         return;
       case 'refresh':
-        await vscode.commands.executeCommand('communityPulse.refresh');
+        await vscode.commands.executeCommand(COMMAND_IDS.refresh);
         return;
       case 'inspection':
         this.inspections.get(message.requestId)?.(message.summary);
@@ -217,14 +218,16 @@ export class DashboardPanel implements vscode.Disposable {
     }
   }
 
-  private isDisposed = false;
+  /** Opens a page of the configured GitHub; any other link (from data or the webview) is dropped. */
+  private async openWebLink(url: string): Promise<void> {
+    const apiUrl = this.deps.controller.data?.settings.apiUrl;
+    const link = apiUrl ? safeWebUrl(url, apiUrl) : null;
+    if (link) await vscode.env.openExternal(vscode.Uri.parse(link));
+  }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.isDisposed) return;
-    this.isDisposed = true;
     this.disposed.fire();
-    this.disposed.dispose();
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
-    this.panel.dispose();
+    super.dispose();
   }
 }

@@ -183,4 +183,3 @@ function parseWith<T>(schema: z.ZodMiniType<T>, raw: unknown, from: string): Par
 }
 
 /** The webview panel's type: also the serializer's key and the `onWebviewPanel:` activation event. */
-export const DASHBOARD_VIEW_TYPE = 'communityPulse.dashboard';

@@ -1,5 +1,6 @@
 import type { RepoRef } from '../github/contracts';
 import { parseRepoRef } from '../github/repoRef';
+import { isLoopbackHost } from '../github/webLinks';
 
 export interface GitRemote {
   readonly name: string;
@@ -76,10 +77,6 @@ export function repositoriesFromRemotes(remotes: readonly GitRemote[], hosts: Re
     found.push({ repository, remote: remote.name });
   }
   return found;
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function hostOf(url: string): string | null {

@@ -1,6 +1,6 @@
 /**
  * The ids this extension contributes in package.json, typed: code names a command or view through these constants,
- * never through a string typed out again. test/unit/shared/contributionIds.test.ts holds them equal to package.json.
+ * never through a string typed out again. test/unit/commands/registry.test.ts holds them equal to package.json.
  */
 
 export const COMMAND_IDS = {
@@ -30,7 +30,12 @@ export const VIEW_IDS = {
   people: 'communityPulse.people',
 } as const;
 
+/** The dashboard's webview panel type: the serializer restores it, `onWebviewPanel:` in package.json activates for it. */
+export const DASHBOARD_VIEW_TYPE = 'communityPulse.dashboard';
+
+export type ViewId = (typeof VIEW_IDS)[keyof typeof VIEW_IDS];
+
 /** VS Code's own command that reveals and focuses a view: `<view id>.focus`. */
-export function focusViewCommand(view: (typeof VIEW_IDS)[keyof typeof VIEW_IDS]): string {
+export function focusViewCommand(view: ViewId): string {
   return `${view}.focus`;
 }

@@ -1,19 +1,21 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../controller/analysisService';
+import type { ViewId } from '../shared/contributionIds';
+import { DisposableBase } from '../shared/lifecycle';
 
 /**
  * A tree view that shows the current window's analysis: it redraws when the analysis changes and keeps
  * its description (`Last 90 days · as of 2023-03-31`) current. Subclasses say what the rows are.
  */
-export abstract class AnalysisTreeView<T> implements vscode.TreeDataProvider<T>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export abstract class AnalysisTreeView<T> extends DisposableBase implements vscode.TreeDataProvider<T> {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<T>;
-  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(viewId: string, protected readonly analysis: AnalysisService, options: { readonly showCollapseAll?: boolean } = {}) {
-    this.view = vscode.window.createTreeView(viewId, { treeDataProvider: this, ...options });
-    this.subscriptions = [this.view, this.changed, analysis.onDidChange(() => this.refresh())];
+  constructor(viewId: ViewId, protected readonly analysis: AnalysisService, options: { readonly showCollapseAll?: boolean } = {}) {
+    super();
+    this.view = this.register(vscode.window.createTreeView(viewId, { treeDataProvider: this, ...options }));
+    this.register(analysis.onDidChange(() => this.refresh()));
     this.describe();
   }
 
@@ -28,9 +30,5 @@ export abstract class AnalysisTreeView<T> implements vscode.TreeDataProvider<T>,
   /** Kept current even while the view is hidden, at no cost (no analysis). */
   private describe(): void {
     this.view.description = this.analysis.describeWindow();
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { TriageBucket } from '../community/triage';
+import { COMMAND_IDS } from '../shared/contributionIds';
+import { DisposableBase } from '../shared/lifecycle';
 import { escapeMarkdown } from './markdownEscape';
 import type { NeedsResponseModel, NeedsResponseRow, NeedsResponseSection } from '../viewModels/needsResponse';
 
@@ -28,8 +30,8 @@ const BUCKET_ICONS: Record<TriageBucket, string> = {
  * Thin adapter from the view model to TreeItems. On update it refreshes only the sections whose rows
  * changed, and the root only when the tree switches between empty (welcome text) and not.
  */
-export class NeedsResponseTreeProvider implements vscode.TreeDataProvider<NeedsResponseNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<NeedsResponseNode | NeedsResponseNode[] | undefined>();
+export class NeedsResponseTreeProvider extends DisposableBase implements vscode.TreeDataProvider<NeedsResponseNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<NeedsResponseNode | NeedsResponseNode[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly sections = new Map<TriageBucket, SectionNode>();
   private children = new Map<SectionNode, DiscussionRowNode[]>();
@@ -70,10 +72,6 @@ export class NeedsResponseTreeProvider implements vscode.TreeDataProvider<NeedsR
   getTreeItem(element: NeedsResponseNode): vscode.TreeItem {
     return element.kind === 'section' ? sectionItem(element) : discussionItem(element);
   }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
 }
 
 function sectionItem(node: SectionNode): vscode.TreeItem {
@@ -100,7 +98,7 @@ function discussionItem(node: DiscussionRowNode): vscode.TreeItem {
     row.overdue ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
   );
   item.contextValue = 'discussion';
-  item.command = { command: 'communityPulse.openInBrowser', title: 'Open in Browser', arguments: [node] };
+  item.command = { command: COMMAND_IDS.openInBrowser, title: 'Open in Browser', arguments: [node] };
   item.accessibilityInformation = { label: `${row.title}, ${row.description}${row.overdue ? ', past the response target' : ''}` };
   return item;
 }

@@ -1,19 +1,18 @@
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
+import { VIEW_IDS } from '../shared/contributionIds';
+import { DisposableBase } from '../shared/lifecycle';
 import { buildNeedsResponseModel, describeStatus } from '../viewModels/needsResponse';
 import { NeedsResponseTreeProvider, type NeedsResponseNode } from './needsResponseTree';
-
-export const NEEDS_RESPONSE_VIEW_ID = 'communityPulse.needsResponse';
 
 /**
  * The "Needs Response" view: the shared triage of the controller's data as a tree, with the badge
  * (total) and the message ("synced 3 min ago", the as-of moment, or why the data may be stale) current.
  */
-export class NeedsResponseView implements vscode.Disposable {
-  readonly provider = new NeedsResponseTreeProvider();
+export class NeedsResponseView extends DisposableBase {
+  readonly provider = this.register(new NeedsResponseTreeProvider());
   readonly view: vscode.TreeView<NeedsResponseNode>;
-  private readonly subscriptions: vscode.Disposable[];
   private clock: ReturnType<typeof setInterval> | undefined;
   /** Discussions in the tree now. */
   private listed = 0;
@@ -22,13 +21,11 @@ export class NeedsResponseView implements vscode.Disposable {
     private readonly controller: PulseController,
     private readonly needsResponse: TriageService,
   ) {
-    this.view = vscode.window.createTreeView(NEEDS_RESPONSE_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.subscriptions = [
-      this.provider,
-      this.view,
-      controller.onDidChange(() => this.render()),
-      this.view.onDidChangeVisibility(() => this.updateClock()),
-    ];
+    super();
+    this.view = this.register(vscode.window.createTreeView(VIEW_IDS.needsResponse, { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.register(controller.onDidChange(() => this.render()));
+    this.register(this.view.onDidChangeVisibility(() => this.updateClock()));
+    this.register({ dispose: () => this.stopClock() });
     this.render();
     this.updateClock();
   }
@@ -69,21 +66,20 @@ export class NeedsResponseView implements vscode.Disposable {
     if (this.view.visible && this.clock === undefined) {
       this.describeStatus();
       this.clock = setInterval(() => this.describeStatus(), 60_000);
-    } else if (!this.view.visible && this.clock !== undefined) {
-      clearInterval(this.clock);
-      this.clock = undefined;
+    } else if (!this.view.visible) {
+      this.stopClock();
     }
+  }
+
+  private stopClock(): void {
+    clearInterval(this.clock);
+    this.clock = undefined;
   }
 
   /** The discussion a command acts on: its argument (context menu, click) or else the selection (keybinding). */
   target(argument: unknown): NeedsResponseNode | undefined {
     if (isNode(argument)) return argument;
     return this.view.selection[0];
-  }
-
-  dispose(): void {
-    if (this.clock !== undefined) clearInterval(this.clock);
-    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
 

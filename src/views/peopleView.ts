@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
 import { personEvidence } from '../community/metrics/personEvidence';
 import type { AnalysisService } from '../controller/analysisService';
+import { VIEW_IDS } from '../shared/contributionIds';
 import { AnalysisTreeView } from './analysisTreeView';
-import { isWebUrl } from '../github/webLinks';
+import { safeWebUrl } from '../github/webLinks';
 import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from '../viewModels/people';
-
-export const PEOPLE_VIEW_ID = 'communityPulse.people';
 
 const GROUP_ICONS = { leaders: 'star-full', inactive: 'history', new: 'sparkle' } as const;
 
 /** The "People" view: leader candidates with their evidence, inactive regulars, newcomers. A thin adapter over `peopleModel`. */
 export class PeopleView extends AnalysisTreeView<PeopleNode> {
   constructor(analysis: AnalysisService) {
-    super(PEOPLE_VIEW_ID, analysis, { showCollapseAll: true });
+    super(VIEW_IDS.people, analysis, { showCollapseAll: true });
   }
 
   getChildren(element?: PeopleNode): PeopleNode[] {
@@ -65,7 +64,9 @@ export class PeopleView extends AnalysisTreeView<PeopleNode> {
         item.tooltip = `#${node.number} ${node.title}\n${node.url}`;
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.contextValue = 'discussion';
-        if (isWebUrl(node.url)) item.command = { command: 'vscode.open', title: 'Open in Browser', arguments: [vscode.Uri.parse(node.url)] };
+        const apiUrl = this.analysis.apiUrl;
+        const link = apiUrl ? safeWebUrl(node.url, apiUrl) : null;
+        if (link) item.command = { command: 'vscode.open', title: 'Open in Browser', arguments: [vscode.Uri.parse(link)] };
         return item;
       }
     }

@@ -1,24 +1,27 @@
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
+import { focusViewCommand, VIEW_IDS } from '../shared/contributionIds';
 import { asOfLabel } from '../shared/format';
+import { DisposableBase } from '../shared/lifecycle';
 
 /**
  * `$(comment-discussion) 7`: discussions needing a response (`… · as of 2023-03-31` for a past moment);
  * click focuses the Needs Response view. Reads the shared triage, not the windowed analysis, so it costs
  * no report when no view is open.
  */
-export class NeedsResponseStatusBar implements vscode.Disposable {
+export class NeedsResponseStatusBar extends DisposableBase {
   readonly item = vscode.window.createStatusBarItem('communityPulse.needsResponse', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     controller: PulseController,
     private readonly needsResponse: TriageService,
   ) {
+    super();
+    this.register(this.item);
     this.item.name = 'Community Pulse: Needs Response';
-    this.item.command = 'communityPulse.needsResponse.focus';
-    this.subscription = controller.onDidChange(() => this.render());
+    this.item.command = focusViewCommand(VIEW_IDS.needsResponse);
+    this.register(controller.onDidChange(() => this.render()));
     this.render();
   }
 
@@ -39,10 +42,5 @@ export class NeedsResponseStatusBar implements vscode.Disposable {
     ].join('\n');
     this.item.accessibilityInformation = { label: `${total} ${need} a response${asOf ? ` ${asOf}` : ''}`, role: 'button' };
     this.item.show();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.item.dispose();
   }
 }

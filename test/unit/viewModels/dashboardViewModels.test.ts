@@ -9,7 +9,7 @@ import { resolveWindow, windowLabel } from '../../../src/shared/timeWindow';
 import { asOfLabel, formatMoment, withAsOf } from '../../../src/shared/format';
 import type { Headline } from '../../../src/community/reportSchema';
 import { buildHeadlines, headlineItemLook, headlineTooltip, previousText } from '../../../src/viewModels/health';
-import { isWebUrl, profileUrl } from '../../../src/github/webLinks';
+import { profileUrl } from '../../../src/github/webLinks';
 
 const DAY = 86_400_000;
 
@@ -191,11 +191,9 @@ describe('dashboard and Health view models', () => {
     assert.match(html, /<link rel="modulepreload" nonce="abc123" href="https:\/\/webview\.test\/dist\/webview-drawing\.js">/);
   });
 
-  it('links profiles on github.com, GitHub Enterprise Server and the fake GitHub, and opens only web links', () => {
+  it('links profiles on github.com, GitHub Enterprise Server and the fake GitHub', () => {
     assert.equal(profileUrl('https://api.github.com', 'octo-cat'), 'https://github.com/octo-cat');
     assert.equal(profileUrl('https://ghe.example.com/api/v3', 'alice'), 'https://ghe.example.com/alice');
     assert.equal(profileUrl('http://127.0.0.1:4000', 'bob'), 'http://127.0.0.1:4000/bob');
-    assert.equal(isWebUrl('https://github.com/a/b/discussions/1'), true);
-    assert.equal(isWebUrl('command:workbench.action.quit'), false);
   });
 });

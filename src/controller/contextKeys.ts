@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { PulseState } from './pulseState';
+
+/** The context keys package.json's `when` clauses read (welcome texts, menus). */
+const CONTEXT_KEYS = {
+  state: 'communityPulse.state',
+  signedIn: 'communityPulse.signedIn',
+  syncing: 'communityPulse.syncing',
+  /** `communityPulse.asOf` is set: the views show a past moment, and say so. */
+  asOf: 'communityPulse.asOf',
+} as const;
+
+interface ContextValues {
+  readonly state: PulseState;
+  readonly signedIn: boolean;
+  readonly syncing: boolean;
+  readonly asOf: boolean;
+}
+
+export function setContextKey<K extends keyof ContextValues>(key: K, value: ContextValues[K]): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', CONTEXT_KEYS[key], value);
+}

@@ -1,0 +1,45 @@
+import type { SyncMode } from '../sync/contracts';
+
+export interface SyncRequest {
+  readonly mode: SyncMode;
+  /** Someone asked for this sync (a command), so it may notify loudly; else the views' automatic sync. */
+  readonly userInitiated: boolean;
+}
+
+/**
+ * One sync at a time. Requests made while a sync runs merge into one that starts after it (a full re-check wins
+ * over an incremental one; user-initiated if any request was), so every caller awaits a sync that began after its
+ * request, and a burst of requests costs one sync, not one each.
+ */
+export class SyncQueue {
+  private active: Promise<void> | null = null;
+  private queued: { mode: SyncMode; userInitiated: boolean; promise: Promise<void> } | null = null;
+
+  constructor(private readonly run: (request: SyncRequest) => Promise<void>) {}
+
+  request({ mode, userInitiated }: SyncRequest): Promise<void> {
+    if (this.queued) {
+      if (mode === 'full') this.queued.mode = 'full';
+      this.queued.userInitiated ||= userInitiated;
+      return this.queued.promise;
+    }
+    if (!this.active) return this.start({ mode, userInitiated });
+    const queued = { mode, userInitiated, promise: Promise.resolve() };
+    const startQueued = (): Promise<void> => {
+      this.queued = null;
+      return this.start(queued);
+    };
+    // After the running sync either way: its failure is its callers' to hear, not a reason to drop this request.
+    queued.promise = this.active.then(startQueued, startQueued);
+    this.queued = queued;
+    return queued.promise;
+  }
+
+  private start(request: SyncRequest): Promise<void> {
+    const run = this.run({ mode: request.mode, userInitiated: request.userInitiated }).finally(() => {
+      if (this.active === run) this.active = null;
+    });
+    this.active = run;
+    return run;
+  }
+}

@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { SnapshotCache } from '../../../src/controller/snapshotCache';
+import { emptySnapshot, type Snapshot } from '../../../src/store/snapshot';
+import type { SnapshotStore } from '../../../src/store/snapshotStore';
+
+const REPOSITORY = { owner: 'octo', name: 'repo' };
+const GITHUB_API = 'https://api.github.com';
+
+/** A store holding one snapshot (or failing), counting reads. */
+function storeOf(stored: () => Snapshot | null) {
+  const store = {
+    reads: 0,
+    read: async () => {
+      store.reads++;
+      return stored();
+    },
+    write: async () => undefined,
+  } satisfies SnapshotStore & { reads: number };
+  return store;
+}
+
+function snapshotFrom(apiUrl: string): Snapshot {
+  const snapshot = emptySnapshot('octo/repo', apiUrl);
+  return { ...snapshot, sync: { ...snapshot.sync, lastSyncAt: '2024-05-01T12:00:00.000Z' } };
+}
+
+describe('SnapshotCache', () => {
+  it("reads the repository's snapshot from this API, with its last sync time", async () => {
+    const cache = new SnapshotCache(storeOf(() => snapshotFrom(GITHUB_API)), () => undefined);
+    const stored = await cache.read(REPOSITORY, GITHUB_API);
+    assert.equal(stored?.repository, 'octo/repo');
+    assert.equal(stored?.lastSyncAt, Date.UTC(2024, 4, 1, 12));
+  });
+
+  it('takes a snapshot of the same name from another server for none: it is not this repository’s', async () => {
+    const cache = new SnapshotCache(storeOf(() => snapshotFrom('http://127.0.0.1:4000')), () => undefined);
+    assert.equal(await cache.read(REPOSITORY, GITHUB_API), null);
+  });
+
+  it('takes the API written with a trailing slash for the same API', async () => {
+    const cache = new SnapshotCache(storeOf(() => snapshotFrom(`${GITHUB_API}/`)), () => undefined);
+    assert.equal((await cache.read(REPOSITORY, GITHUB_API))?.repository, 'octo/repo');
+  });
+
+  it('keeps what it read until the target changes or a sync may have written the file', async () => {
+    const store = storeOf(() => snapshotFrom(GITHUB_API));
+    const cache = new SnapshotCache(store, () => undefined);
+    const first = await cache.read(REPOSITORY, GITHUB_API);
+    assert.equal(await cache.read({ owner: 'Octo', name: 'Repo' }, GITHUB_API), first, 'owner/name is case-insensitive');
+    assert.equal(store.reads, 1);
+    await cache.read(REPOSITORY, 'https://ghe.example.com/api/v3');
+    assert.equal(store.reads, 2, 'another API is another target');
+    await cache.read(REPOSITORY, GITHUB_API);
+    assert.equal(store.reads, 3);
+    cache.forget();
+    await cache.read(REPOSITORY, GITHUB_API);
+    assert.equal(store.reads, 4, 'read again after a sync');
+  });
+
+  it('remembers why the file could not be read until it can, and logs it', async () => {
+    let damaged = true;
+    const logged: string[] = [];
+    const cache = new SnapshotCache(
+      storeOf(() => {
+        if (damaged) throw new Error('Cannot read the snapshot file octo__repo.json: invalid JSON.');
+        return snapshotFrom(GITHUB_API);
+      }),
+      (line) => logged.push(line),
+    );
+    assert.equal(await cache.read(REPOSITORY, GITHUB_API), null);
+    assert.equal(cache.problem, 'Cannot read the snapshot file octo__repo.json: invalid JSON.');
+    assert.deepEqual(logged, ['Cannot read the snapshot file octo__repo.json: invalid JSON.']);
+    damaged = false;
+    assert.equal((await cache.read(REPOSITORY, GITHUB_API))?.repository, 'octo/repo', 'an unreadable file is not kept as "none"');
+    assert.equal(cache.problem, undefined);
+  });
+});
