@@ -1,4 +1,5 @@
-import { DAY_MS, type Category } from '../model';
+import { DAY_MS } from '../../shared/time';
+import type { Category } from '../model';
 import type { CategoryHealth } from '../reportSchema';
 import { explainNulls } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';

@@ -1,11 +1,10 @@
+import { HOUR_MS } from '../../shared/time';
 import type { ResponseTimes } from '../reportSchema';
 import { explainNulls, NO_MAINTAINER_KNOWN } from './explain';
 import type { CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
 import type { Window } from './window';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * First response (or first maintainer response) over the discussions created in the window, as of
