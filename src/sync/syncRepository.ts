@@ -2,6 +2,7 @@ import { emptySnapshot, mergeDiscussions, type PendingPass, type Snapshot, type 
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { GitHubClient } from '../github/client';
 import type { RepoRef } from '../github/contracts';
+import { formatRepoRef } from '../github/repoRef';
 import type { SyncMode, SyncProgress, SyncResult } from './contracts';
 import { contentFingerprint } from './fingerprint';
 import { DISCUSSIONS_PAGE_QUERY, DISCUSSIONS_PAGE_QUERY_NAME } from '../github/queries';
@@ -53,7 +54,7 @@ const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled',
  * when a pass completes. An answer that fails validation stops the sync and is never stored.
  */
 export async function syncRepository(options: SyncOptions): Promise<SyncResult> {
-  const name = `${options.repository.owner}/${options.repository.name}`;
+  const name = formatRepoRef(options.repository);
   const apiUrl = options.client.endpoint.baseUrl;
   const log = options.log ?? (() => undefined);
   const stored = await options.store.read(name);
