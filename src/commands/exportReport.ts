@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { GITHUB_API_URL } from '../github/webLinks';
 import { REPORT_FORMATS, type ReportFormat } from '../report/formats';
 import { errorMessage } from '../shared/errorMessage';
+import { formatDate } from '../shared/format';
 import type { CommandServices, PulseCommand } from './pulseCommand';
 import { COMMAND_IDS } from '../shared/contributionIds';
 
@@ -40,7 +41,7 @@ export function exportReportCommand({ analysis, controller }: CommandServices): 
               filters: { [format.label]: [format.extension] },
               defaultUri: vscode.Uri.joinPath(
                 vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()),
-                `${current.repository.replace('/', '-')}-community-${current.report.window.until.slice(0, 10)}.${format.extension}`,
+                `${current.repository.replace('/', '-')}-community-${formatDate(current.report.window.until)}.${format.extension}`,
               ),
             });
       if (!uri) return undefined;

@@ -1,6 +1,6 @@
 import type { Contributor, Report, ResponseTimes, TimeToAnswer } from '../community/reportSchema';
 import { profileUrl } from '../github/webLinks';
-import { countOf, formatChange, formatCount, formatDate, formatFigure, formatPercent, NO_VALUE, type FigureKind } from '../shared/format';
+import { countOf, formatChange, formatCoefficient, formatCount, formatDate, formatFigure, formatPercent, NO_VALUE, type FigureKind } from '../shared/format';
 import { BUCKET_LABELS, DISCUSSION_FIGURES, FIGURES, leaderRule, REPORT_HEADLINE_IDS, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS, scoreFormula } from '../viewModels/figures';
 
 export interface MarkdownOptions {
@@ -124,7 +124,7 @@ function participationSection(report: Report, notes: Notes): string {
           formatCount(p.responders),
           notes.figure(p.absenceFactor, 'count', p.reasons['absenceFactor']),
           notes.figure(p.top10Share, 'share', p.reasons['top10Share']),
-          p.gini === null ? notes.figure(null, 'count', p.reasons['gini']) : p.gini.toFixed(2),
+          p.gini === null ? notes.figure(null, 'count', p.reasons['gini']) : formatCoefficient(p.gini),
           notes.figure(p.maintainerShare, 'share', p.reasons['maintainerShare']),
         ],
       ],

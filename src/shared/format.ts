@@ -39,6 +39,11 @@ export function formatCount(value: number | null): string {
   return Number.isInteger(value) ? WHOLE.format(value) : oneDecimal(value);
 }
 
+/** A coefficient 0..1 (the Gini coefficient) to two decimals: `0.42`. */
+export function formatCoefficient(value: number | null): string {
+  return value === null ? NO_VALUE : value.toFixed(2);
+}
+
 /** `5 minutes`, `1 day`: a count with its noun, singular for exactly one. */
 export function countOf(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;

@@ -1,5 +1,5 @@
 import { figureLabel, type DashboardData } from '../../src/dashboard/protocol';
-import { formatCount, formatPercent } from '../../src/shared/format';
+import { formatCoefficient, formatCount, formatPercent } from '../../src/shared/format';
 import { lorenzChart } from '../charts';
 import { el, figure, note, section, tableBehind } from '../dom';
 import type { RenderContext } from './context';
@@ -14,7 +14,7 @@ export function participationSection(data: DashboardData, context: RenderContext
     [label('responses'), formatCount(participation.responses), 'Comments and replies by someone other than the discussion’s author, not bots, not deleted or minimized.'],
     [label('absenceFactor'), figure(formatCount(participation.absenceFactor), reasons['absenceFactor']), 'The fewest responders who together made at least half of the responses.'],
     ['Top 10% share', figure(formatPercent(participation.top10Share), reasons['top10Share']), 'Share of the responses made by the top ⌈10%⌉ of responders.'],
-    ['Gini', figure(participation.gini === null ? '—' : participation.gini.toFixed(2), reasons['gini']), 'Gini coefficient of responses per responder: 0 everyone equal, near 1 a single person.'],
+    ['Gini', figure(formatCoefficient(participation.gini), reasons['gini']), 'Gini coefficient of responses per responder: 0 everyone equal, near 1 a single person.'],
     ['Maintainer share', figure(formatPercent(participation.maintainerShare), reasons['maintainerShare']), 'Share of the responses made by maintainers.'],
   ];
   const list = el('dl', { class: 'figure-list' }, ...figures.flatMap(([term, value, definition]) => [el('dt', { title: definition }, term), el('dd', {}, value)]));

@@ -1,4 +1,4 @@
-import { HOUR_MS } from '../../shared/time';
+import { HOUR_MS, SECOND_MS } from '../../shared/time';
 import type { ResponseTimes } from '../reportSchema';
 import { explainNulls, NO_MAINTAINER_KNOWN } from './explain';
 import type { CommunityFacts } from './facts';
@@ -38,7 +38,7 @@ export function firstResponseTimes(
     const at = respondedAt[d]!;
     const responded = at < until;
     const waited = (responded ? at : until) - opened;
-    if (responded) durations.push(waited / 1000);
+    if (responded) durations.push(waited / SECOND_MS);
     if (responded || waited >= target) {
       judged++;
       if (responded && waited <= target) withinTarget++;

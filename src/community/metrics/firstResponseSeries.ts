@@ -1,4 +1,4 @@
-import { DAY_SECONDS, HOUR_SECONDS } from '../../shared/time';
+import { DAY_SECONDS, HOUR_SECONDS, SECOND_MS } from '../../shared/time';
 import { weekIndex, weekName, weekStart } from './calendar';
 import type { CommunityFacts } from './facts';
 import { percentileOfSorted } from './stats';
@@ -66,7 +66,7 @@ export function firstResponseSeries(facts: CommunityFacts, window: Window): Firs
       noResponse++;
       continue;
     }
-    const seconds = (respondedAt - opened) / 1000;
+    const seconds = (respondedAt - opened) / SECOND_MS;
     week.durations.push(seconds);
     counts[bandOf(seconds)]!++;
   }
