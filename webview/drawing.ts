@@ -1,5 +1,6 @@
 import type { DashboardData, WebviewMessage } from '../src/dashboard/protocol';
 import { errorMessage } from '../src/shared/errorMessage';
+import { formatDate } from '../src/shared/format';
 import { WINDOW_CHOICES, windowLabel } from '../src/shared/timeWindow';
 import { el, note } from './dom';
 import { activitySection } from './sections/activity';
@@ -56,7 +57,7 @@ function header(data: DashboardData, post: (message: WebviewMessage) => void): H
     el(
       'p',
       { class: 'subtitle' },
-      `${data.windowLabel}: ${window.since.slice(0, 10)} to ${window.until.slice(0, 10)}${data.syncedAt ? ` · synced ${data.syncedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+      `${data.windowLabel}: ${formatDate(window.since)} to ${formatDate(window.until)}${data.syncedAt ? ` · synced ${data.syncedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}`,
     ),
     data.asOf
       ? el(

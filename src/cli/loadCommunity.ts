@@ -1,6 +1,7 @@
 import type { Community } from '../community/model';
 import type { DiscussionNode } from '../github/schemas';
 import { normalizeCommunity } from '../community/normalize';
+import { formatRepoRef } from '../github/repoRef';
 import { classifyPeople, type People } from '../community/people';
 import { readDiscussionsFile } from '../store/inputFile';
 import { directorySnapshotStore } from '../store/snapshotStore';
@@ -19,6 +20,8 @@ export interface CommunitySource {
 export interface LoadedCommunity {
   readonly community: Community;
   readonly people: People;
+  /** The GitHub API URL a stored snapshot was synced from; null for an `--input` file, which does not say. */
+  readonly apiUrl: string | null;
 }
 
 /** The community a `triage` or `report` command works on, from `--input FILE` or a repository's stored snapshot. */
@@ -26,32 +29,33 @@ export async function loadCommunity(source: CommunitySource): Promise<LoadedComm
   if ((source.input === undefined) === (source.repository === undefined)) {
     throw new UsageError('give either OWNER/REPO (its stored snapshot) or --input FILE, not both and not neither');
   }
-  const { repository, discussions } = source.input !== undefined ? await readInput(source.input) : await readStored(source);
+  const { repository, discussions, apiUrl } = source.input !== undefined ? await readInput(source.input) : await readStored(source);
   const community = normalizeCommunity(repository, discussions);
   const people = classifyPeople(community, {
     maintainers: parseList(source.maintainers),
     ignoreUsers: parseList(source.ignoreUsers),
   });
-  return { community, people };
+  return { community, people, apiUrl };
 }
 
 interface Discussions {
   readonly repository: string;
   readonly discussions: DiscussionNode[];
+  readonly apiUrl: string | null;
 }
 
 async function readInput(file: string): Promise<Discussions> {
   const read = await readDiscussionsFile(file);
-  return { repository: read.repository ?? file, discussions: read.discussions };
+  return { repository: read.repository ?? file, discussions: read.discussions, apiUrl: null };
 }
 
 async function readStored(source: CommunitySource): Promise<Discussions> {
   const repo = parseRepository(source.repository);
-  const name = `${repo.owner}/${repo.name}`;
+  const name = formatRepoRef(repo);
   const directory = storeDirectory(source.store);
   const snapshot = await directorySnapshotStore(directory).read(name);
   if (!snapshot) {
     throw new UsageError(`no snapshot of ${name} in ${directory}: run \`community-pulse sync ${name}\` first, or pass --input FILE`);
   }
-  return { repository: snapshot.repository, discussions: snapshot.discussions };
+  return { repository: snapshot.repository, discussions: snapshot.discussions, apiUrl: snapshot.apiUrl };
 }

@@ -5,6 +5,7 @@ import { InputFileError } from '../store/inputFile';
 import { loadCommunity, type CommunitySource } from './loadCommunity';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
 import { parseChoice, parseInstant, parsePositiveNumber } from './options';
+import { REPORT_FORMAT_IDS } from '../report/formats';
 import { reportCommand } from './reportCommand';
 import { syncCommand } from './syncCommand';
 import { triageCommand } from './triageCommand';
@@ -128,14 +129,17 @@ async function runReport(args: readonly string[], io: CliIo): Promise<number> {
     out: { type: 'string' },
     'stale-days': { type: 'string' },
     'response-target-hours': { type: 'string' },
+    'api-url': { type: 'string' },
   });
-  const format = parseChoice('format', values.format, ['md', 'json', 'csv'] as const);
+  const format = parseChoice('format', values.format, REPORT_FORMAT_IDS);
   const since = parseInstant('since', values.since);
   const until = parseInstant('until', values.until);
   const staleDays = parsePositiveNumber('stale-days', values['stale-days'], DEFAULT_METRIC_SETTINGS.staleDays);
   const responseTargetHours = parsePositiveNumber('response-target-hours', values['response-target-hours'], DEFAULT_METRIC_SETTINGS.responseTargetHours);
   const loaded = await loadCommunity(communitySource(values, positionals));
-  const text = await reportCommand({ ...loaded, since, until, format, staleDays, responseTargetHours });
+  // Profile links go to the GitHub the data came from: --api-url, else the stored snapshot's, else github.com.
+  const apiUrl = values['api-url'] ?? loaded.apiUrl ?? undefined;
+  const text = await reportCommand({ community: loaded.community, people: loaded.people, since, until, format, staleDays, responseTargetHours, apiUrl });
   await writeOutput(io, text, values.out);
   return 0;
 }

@@ -1,15 +1,12 @@
+import { buildFacts } from '../community/metrics/facts';
+import { resolveSettings, type PartialMetricSettings } from '../community/metrics/settings';
+import { reportWindow } from '../community/metrics/window';
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
 import { computeReport } from '../community/report';
-import { buildFacts } from '../community/metrics/facts';
-import { discussionRows } from '../community/metrics/discussionRows';
-import { resolveSettings, type PartialMetricSettings } from '../community/metrics/settings';
-import { reportWindow } from '../community/metrics/window';
-import { renderCsv } from '../report/csv';
-import { renderMarkdown } from '../report/markdown';
+import { GITHUB_API_URL } from '../github/webLinks';
+import { REPORT_FORMATS, type ReportFormatId } from '../report/formats';
 import { UsageError } from './usage';
-
-export type ReportFormat = 'md' | 'json' | 'csv';
 
 export type ReportCommandInput = PartialMetricSettings & {
   readonly community: Community;
@@ -18,7 +15,9 @@ export type ReportCommandInput = PartialMetricSettings & {
   readonly since?: number;
   /** Epoch ms; default now. */
   readonly until?: number;
-  readonly format: ReportFormat;
+  readonly format: ReportFormatId;
+  /** The GitHub API URL the data came from (`--api-url`, or the stored snapshot's); default github.com. */
+  readonly apiUrl?: string;
 };
 
 /**
@@ -26,11 +25,10 @@ export type ReportCommandInput = PartialMetricSettings & {
  * (json matches src/community/reportSchema.ts); `csv` is one row per discussion opened in the window.
  */
 export async function reportCommand(input: ReportCommandInput): Promise<string> {
-  const { community, people, since, until, format, ...settings } = input;
+  const { community, people, since, until, format, apiUrl = GITHUB_API_URL, ...settings } = input;
   const window = windowOf(since, until, settings);
-  if (format === 'csv') return renderCsv(discussionRows(buildFacts(community, people), window));
-  const report = computeReport(community, people, { ...window, settings });
-  return format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
+  const facts = buildFacts(community, people);
+  return REPORT_FORMATS[format].render({ facts, window, report: () => computeReport(community, people, { ...window, settings }, facts), apiUrl });
 }
 
 function windowOf(since: number | undefined, until: number | undefined, settings: PartialMetricSettings) {

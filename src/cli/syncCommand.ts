@@ -1,4 +1,5 @@
 import { createGitHubClient } from '../github/client';
+import { GITHUB_API_URL } from '../github/webLinks';
 import type { SyncMode, SyncProgress, SyncResult } from '../sync/contracts';
 import { syncRepository } from '../sync/syncRepository';
 import { directorySnapshotStore, fileSnapshotStore } from '../store/snapshotStore';
@@ -20,7 +21,7 @@ export interface SyncCommandOptions {
 export async function syncCommand(options: SyncCommandOptions): Promise<string> {
   const repository = parseRepository(options.repository);
   if (!options.token) throw new UsageError('GITHUB_TOKEN is not set: export a token with the repo scope (or read:discussion) and run again');
-  const client = createGitHubClient({ baseUrl: options.apiUrl ?? 'https://api.github.com', token: options.token });
+  const client = createGitHubClient({ baseUrl: options.apiUrl ?? GITHUB_API_URL, token: options.token });
   const store = options.out ? fileSnapshotStore(options.out) : directorySnapshotStore(storeDirectory(options.store));
   const mode: SyncMode = options.full ? 'full' : 'incremental';
   const progress = progressLine(options.stderr);

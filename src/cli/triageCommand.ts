@@ -1,5 +1,8 @@
 import { TRIAGE_BUCKETS, DEFAULT_STALE_DAYS, triage, type Triage, type TriageBucket, type TriageItem } from '../community/triage';
 import { formatDuration } from '../shared/format';
+import { SECOND_MS } from '../shared/time';
+import { BUCKET_LABELS } from '../viewModels/figures';
+import { needResponse } from '../viewModels/needsResponse';
 import type { LoadedCommunity } from './loadCommunity';
 
 export interface TriageCommandOptions {
@@ -41,22 +44,16 @@ function toJsonItem(item: TriageItem, now: number): TriageJsonItem {
     author: discussion.opening.author,
     category: discussion.category?.name ?? null,
     waitingSince: new Date(item.waitingSince).toISOString(),
-    waitingSeconds: Math.floor((now - item.waitingSince) / 1000),
+    waitingSeconds: Math.floor((now - item.waitingSince) / SECOND_MS),
     waitingOn: item.waitingOn,
   };
 }
-
-const BUCKET_HEADINGS: Record<TriageBucket, string> = {
-  noResponse: 'No response yet',
-  awaitingReply: 'Author replied, waiting on the team',
-  unmarkedAnswer: 'Answered but not marked',
-};
 
 function toTable(result: Triage, now: number): string {
   const lines: string[] = [];
   for (const bucket of TRIAGE_BUCKETS) {
     const items = result[bucket];
-    lines.push(`${BUCKET_HEADINGS[bucket]} (${items.length})`);
+    lines.push(`${BUCKET_LABELS[bucket]} (${items.length})`);
     for (const item of items) {
       const { discussion } = item;
       const waiting = formatDuration(now - item.waitingSince).padStart(6);
@@ -66,7 +63,7 @@ function toTable(result: Triage, now: number): string {
     lines.push('');
   }
   const total = TRIAGE_BUCKETS.reduce((sum, bucket) => sum + result[bucket].length, 0);
-  lines.push(`${total} discussion${total === 1 ? '' : 's'} need${total === 1 ? 's' : ''} a response.`);
+  lines.push(`${needResponse(total, null)}.`);
   return `${lines.join('\n')}\n`;
 }
 

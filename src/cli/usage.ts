@@ -12,9 +12,10 @@ export const USAGE = `Usage:
                          [--maintainers a,b] [--ignore-users a,b] [--stale-days N] [--store DIR]
   community-pulse report (OWNER/REPO | --input FILE) [--since ISO] [--until ISO] [--format md|json|csv]
                          [--maintainers a,b] [--ignore-users a,b] [--out FILE] [--store DIR]
-                         [--stale-days N] [--response-target-hours N]
+                         [--stale-days N] [--response-target-hours N] [--api-url URL]
 
   sync reads the token from GITHUB_TOKEN. Snapshots are stored in --store DIR, else $COMMUNITY_PULSE_STORE,
   else ~/.local/share/community-pulse (one file per repository); --out FILE writes one snapshot file instead.
   --input reads GitHub Discussion nodes (an array, an object with a "discussions" array, \`gh api graphql\`
-  output) or a snapshot written by sync.`;
+  output) or a snapshot written by sync. report links people to their profiles on the GitHub of --api-url, else
+  of the stored snapshot, else github.com.`;

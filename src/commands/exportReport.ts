@@ -1,52 +1,20 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { discussionRows } from '../community/metrics/discussionRows';
-import { renderCsv } from '../report/csv';
-import { renderMarkdown } from '../report/markdown';
+import { GITHUB_API_URL } from '../github/webLinks';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats';
 import { errorMessage } from '../shared/errorMessage';
-import type { PulseAnalysis } from '../viewModels/analysis';
+import { formatDate } from '../shared/format';
 import type { CommandServices, PulseCommand } from './pulseCommand';
 import { COMMAND_IDS } from '../shared/contributionIds';
 
-interface ReportFormat {
-  readonly id: 'md' | 'json' | 'csv';
-  readonly label: string;
-  readonly detail: string;
-  readonly filter: Record<string, string[]>;
-  render(analysis: PulseAnalysis): string;
-}
-
-/** The formats of `community-pulse report --format`, rendered by the CLI's own renderers from the views' analysis. */
-const FORMATS: readonly ReportFormat[] = [
-  {
-    id: 'md',
-    label: 'Markdown',
-    detail: 'A report to paste into a discussion or an issue: headline with trends, response times, leaders, retention, categories',
-    filter: { Markdown: ['md'] },
-    render: (analysis) => renderMarkdown(analysis.report),
-  },
-  {
-    id: 'json',
-    label: 'JSON',
-    detail: 'Every figure of the report, in the documented schema',
-    filter: { JSON: ['json'] },
-    render: (analysis) => `${JSON.stringify(analysis.report, null, 2)}\n`,
-  },
-  {
-    id: 'csv',
-    label: 'CSV',
-    detail: 'One row per discussion opened in the window (response and answer times), for a spreadsheet',
-    filter: { CSV: ['csv'] },
-    render: (analysis) => renderCsv(discussionRows(analysis.facts, analysis.window)),
-  },
-];
+const FORMATS: readonly ReportFormat[] = Object.values(REPORT_FORMATS);
 
 /**
  * "Community Pulse: Export Report…": the report of the current window (and `asOf` moment) in a format the
  * user picks, written to a file they pick, then offered to open. Arguments (for tests and keybindings):
  * format id, then target URI; each is asked for when not given.
  */
-export function exportReportCommand({ analysis }: CommandServices): PulseCommand {
+export function exportReportCommand({ analysis, controller }: CommandServices): PulseCommand {
   return {
     id: COMMAND_IDS.exportReport,
     run: async (formatId?: unknown, target?: unknown): Promise<vscode.Uri | undefined> => {
@@ -70,15 +38,18 @@ export function exportReportCommand({ analysis }: CommandServices): PulseCommand
           : await vscode.window.showSaveDialog({
               title: 'Export Community Report',
               saveLabel: 'Export',
-              filters: format.filter,
+              filters: { [format.label]: [format.extension] },
               defaultUri: vscode.Uri.joinPath(
                 vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()),
-                `${current.repository.replace('/', '-')}-community-${current.report.window.until.slice(0, 10)}.${format.id}`,
+                `${current.repository.replace('/', '-')}-community-${formatDate(current.report.window.until)}.${format.extension}`,
               ),
             });
       if (!uri) return undefined;
       try {
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(format.render(current)));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(
+            // The API URL the data was synced from: people link to their profiles on that GitHub.
+            format.render({ facts: current.facts, window: current.window, report: () => current.report, apiUrl: controller.data?.settings.apiUrl ?? GITHUB_API_URL }),
+          ));
       } catch (error) {
         const reason = errorMessage(error);
         void vscode.window.showErrorMessage(`Community Pulse: could not write the report to ${uri.fsPath}: ${reason}. Choose another place.`);

@@ -71,4 +71,3 @@ export function latestEventOf(discussion: Pick<Discussion, 'createdAt' | 'posts'
 }
 
 export const GHOST_LOGIN = 'ghost';
-export const DAY_MS = 86_400_000;

@@ -12,7 +12,7 @@ import { inactiveRegulars } from './metrics/inactiveRegulars';
 import { needsResponse } from './metrics/needsResponse';
 import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
 import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
-import { DAY_MS } from './model';
+import { DAY_MS } from '../shared/time';
 
 export interface ReportOptions {
   /** Epoch ms; default `until` − `windowDays`. */

@@ -1,5 +1,6 @@
 import { communityAsOf } from './metrics/asOf';
-import { DAY_MS, type Community, type Discussion } from './model';
+import { DAY_MS } from '../shared/time';
+import type { Community, Discussion } from './model';
 import { assertClassifiedFrom, type People } from './people';
 import { firstResponse, latestVisiblePost } from './responses';
 

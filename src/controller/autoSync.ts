@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../shared/time';
 import type * as vscode from 'vscode';
 import { DisposableBase } from '../shared/lifecycle';
 
@@ -70,14 +71,14 @@ export class AutoSync extends DisposableBase {
     if (this.timer !== undefined) return;
     if (this.isDue()) void this.options.sync();
     const minutes = this.options.intervalMinutes();
-    if (minutes > 0) this.timer = this.clock.every(minutes * 60_000, () => void this.options.sync());
+    if (minutes > 0) this.timer = this.clock.every(minutes * MINUTE_MS, () => void this.options.sync());
   }
 
   private isDue(): boolean {
     if (!this.options.hasSyncedThisSession()) return true;
     const minutes = this.options.intervalMinutes();
     const last = this.options.lastSyncAt();
-    return minutes > 0 && (last === null || this.clock.now() - last >= minutes * 60_000);
+    return minutes > 0 && (last === null || this.clock.now() - last >= minutes * MINUTE_MS);
   }
 
   private stopTimer(): void {

@@ -1,15 +1,14 @@
+import { countOf, formatCount } from '../shared/format';
 import type { SyncProgress, SyncResult } from '../sync/contracts';
-
-const count = new Intl.NumberFormat('en-US');
 
 /** The progress notification's message as pages arrive: `1,200 of 5,000 discussions · 13 requests`. */
 export function describeSyncProgress(progress: SyncProgress): string {
   const discussions =
     progress.total === null
-      ? `${count.format(progress.discussions)} discussions`
-      : `${count.format(progress.discussions)} of ${count.format(progress.total)} discussions`;
+      ? `${formatCount(progress.discussions)} discussions`
+      : `${formatCount(progress.discussions)} of ${formatCount(progress.total)} discussions`;
   const phase = progress.phase === 'threads' ? ' · completing long threads' : '';
-  return `${discussions}${phase} · ${count.format(progress.requests)} ${progress.requests === 1 ? 'request' : 'requests'}`;
+  return `${discussions}${phase} · ${countOf(progress.requests, 'request')}`;
 }
 
 /** Percent done, when GitHub told the total; only meaningful for a sync that pages through everything. */
@@ -20,5 +19,5 @@ export function syncPercent(progress: SyncProgress): number | null {
 
 /** One log line per finished sync. */
 export function describeSyncResult(result: SyncResult): string {
-  return `Synced ${result.repository} (${result.mode}): ${count.format(result.fetched)} discussions fetched, ${count.format(result.total)} stored, ${result.requests} requests, ${result.points} points.`;
+  return `Synced ${result.repository} (${result.mode}): ${formatCount(result.fetched)} discussions fetched, ${formatCount(result.total)} stored, ${result.requests} requests, ${result.points} points.`;
 }

@@ -1,18 +1,11 @@
-import { formatDuration } from '../shared/format';
 import { cohortRates } from '../community/metrics/cohortRates';
-import { TRIAGE_BUCKETS, type TriageBucket } from '../community/triage';
+import { TRIAGE_BUCKETS } from '../community/triage';
+import { formatDuration, formatMoment } from '../shared/format';
+import { windowLabel } from '../shared/timeWindow';
+import type { PulseAnalysis } from '../viewModels/analysis';
+import { BUCKET_LABELS } from '../viewModels/figures';
 import type { TriageSummary } from '../viewModels/triageSummary';
 import { LEADER_LIMIT, NEAR_CANDIDATE_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from './protocol';
-import { windowLabel } from '../shared/timeWindow';
-import { formatMoment } from '../shared/format';
-import type { PulseAnalysis } from '../viewModels/analysis';
-
-/** The Needs Response buckets as the dashboard names them (the tree uses the same words). */
-export const BUCKET_LABELS: Record<TriageBucket, string> = {
-  noResponse: 'No response',
-  awaitingReply: 'Author replied',
-  unmarkedAnswer: 'Answer not marked',
-};
 
 /**
  * What crosses to the webview: the engine's aggregates for the window, and the longest waits of the

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import type { LorenzPoint } from '../community/metrics/lorenz';
 import { ContributorSchema, ReportSummarySchema } from '../community/reportSchema';
+import { HEADLINE_IDS } from '../viewModels/figures';
 import type { HeadlineRow } from '../viewModels/health';
 import { WINDOW_CHOICES } from '../shared/timeWindow';
 
@@ -19,7 +20,7 @@ import { WINDOW_CHOICES } from '../shared/timeWindow';
  */
 
 const HeadlineRowSchema = z.strictObject({
-  id: z.enum(['firstResponseMedian', 'firstResponseP90', 'withinTarget', 'noResponse', 'answerRate', 'weeklyActive', 'returningRate', 'absenceFactor']),
+  id: z.enum(HEADLINE_IDS),
   label: z.string(),
   value: z.string(),
   change: z.nullable(z.strictObject({ arrow: z.enum(['▲', '▼', '=']), text: z.string(), tone: z.enum(['good', 'bad', 'neutral']) })),
@@ -28,6 +29,8 @@ const HeadlineRowSchema = z.strictObject({
   definition: z.string(),
   docsQuote: z.string(),
   missingReason: z.nullable(z.string()),
+  previous: z.string(),
+  tooltip: z.string(),
 }) satisfies z.ZodMiniType<HeadlineRow>;
 
 const FirstResponseSeriesSchema = z.strictObject({
@@ -86,6 +89,9 @@ export const DashboardDataSchema = z.strictObject({
   retentionRates: z.array(z.array(z.nullable(z.number().check(z.minimum(0), z.maximum(1))))),
 });
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
+export type { Contributor } from '../community/reportSchema';
+// The webview names figures as every other surface does; it reaches the one vocabulary through this protocol.
+export { figureLabel, leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../viewModels/figures';
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
 
 export const WAITING_LIMIT = 10;

@@ -6,16 +6,13 @@ import {
   DiscussionNodeSchema,
   PageInfoSchema,
   ReplyNodeSchema,
+  isoDateTime,
 } from './schemas';
 
 /**
  * The shapes of the sync's GraphQL answers, built from the node schemas in `schemas.ts`. Every field
  * the queries ask for is required here (imported files may lack them; GitHub's answers may not).
  */
-
-const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
-  message: 'expected an ISO 8601 date-time',
-});
 
 /** GitHub Enterprise Server answers `rateLimit: null` when rate limiting is disabled. */
 export const RateLimitSchema = z

@@ -3,6 +3,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck/light.js';
 import * as z from 'zod';
+import { MINUTE_MS } from '../shared/time';
 import type { ApiEndpoint } from './contracts';
 
 export interface GitHubClient {
@@ -53,7 +54,7 @@ export function createGitHubClient(endpoint: ApiEndpoint, options: GitHubClientO
     baseUrl,
     userAgent: 'community-pulse',
     log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
-    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 60_000, host, log) },
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? MINUTE_MS, host, log) },
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: waitUnitMs },
     throttle: {
       retryAfterBaseValue: waitUnitMs,

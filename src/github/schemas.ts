@@ -7,7 +7,8 @@ import * as z from 'zod';
  * Unknown fields are stripped (zod's default), so bodies or extra fields never reach the snapshot.
  */
 
-const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
+/** A date-time as GitHub, imported files and the snapshot write it: any ISO 8601 text `Date.parse` reads. Every such schema uses this one. */
+export const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
   message: 'expected an ISO 8601 date-time',
 });
 

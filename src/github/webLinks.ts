@@ -2,6 +2,9 @@
  * Links to GitHub's web pages from the API URL setting: `https://api.github.com` → `https://github.com`,
  * GitHub Enterprise Server `https://HOST/api/v3` → `https://HOST`, anything else (the fake GitHub) as is.
  */
+/** github.com's API URL: the default wherever no other GitHub is configured. */
+export const GITHUB_API_URL = 'https://api.github.com';
+
 export function webBaseUrl(apiUrl: string): string {
   const url = new URL(apiUrl);
   if (url.hostname === 'api.github.com') return GITHUB_WEB;

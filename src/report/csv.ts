@@ -1,4 +1,5 @@
 import type { DiscussionRow } from '../community/metrics/discussionRows';
+import { DISCUSSION_FIGURES } from '../viewModels/figures';
 
 const COLUMNS = [
   'number',
@@ -7,10 +8,10 @@ const COLUMNS = [
   'author',
   'category',
   'created',
-  'first_response_seconds',
-  'first_maintainer_response_seconds',
+  DISCUSSION_FIGURES.firstResponse.csvColumn,
+  DISCUSSION_FIGURES.firstMaintainerResponse.csvColumn,
   'answered',
-  'time_to_answer_seconds',
+  DISCUSSION_FIGURES.timeToAnswer.csvColumn,
 ] as const;
 
 /**

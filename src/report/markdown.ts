@@ -1,5 +1,12 @@
-import type { Contributor, Headline, Report, ResponseTimes, TimeToAnswer } from '../community/reportSchema';
-import { formatCount, formatDate, formatPercent, formatSeconds, NO_VALUE } from '../shared/format';
+import type { Contributor, Report, ResponseTimes, TimeToAnswer } from '../community/reportSchema';
+import { profileUrl } from '../github/webLinks';
+import { countOf, formatChange, formatCoefficient, formatCount, formatDate, formatFigure, formatPercent, NO_VALUE, type FigureKind } from '../shared/format';
+import { BUCKET_LABELS, DISCUSSION_FIGURES, FIGURES, leaderRule, REPORT_HEADLINE_IDS, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS, scoreFormula } from '../viewModels/figures';
+
+export interface MarkdownOptions {
+  /** The GitHub API URL the data came from: logins link to profiles on that GitHub (github.com, or a GitHub Enterprise Server). */
+  readonly apiUrl: string;
+}
 
 /**
  * The report as Markdown a maintainer pastes into a discussion or an issue: headline with the change
@@ -8,16 +15,17 @@ import { formatCount, formatDate, formatPercent, formatSeconds, NO_VALUE } from 
  * `—` with a numbered note giving the engine's reason. Logins are profile links, never @-mentions,
  * so pasting the report pings nobody.
  */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const notes = new Notes();
+  const person = (login: string) => `[${escape(login)}](${profileUrl(options.apiUrl, login)})`;
   const sections = [
     title(report),
     headlineSection(report, notes),
     responseTimesSection(report, notes),
     needsResponseSection(report),
     participationSection(report, notes),
-    leadersSection(report),
-    inactiveRegularsSection(report),
+    leadersSection(report, person),
+    inactiveRegularsSection(report, person),
     retentionSection(report, notes),
     categoriesSection(report, notes),
     activitySection(report),
@@ -34,69 +42,39 @@ function title(report: Report): string {
   return `# Community report: ${escape(report.repository)}\n\n${formatDate(since)} to ${formatDate(until)} (${formatCount(days)} days, end exclusive), compared with the ${formatCount(days)} days before. Definitions: docs/metrics.md.${maintainers}`;
 }
 
-type Kind = 'count' | 'rate' | 'seconds';
-
-const HEADLINE_ROWS: readonly { key: Exclude<keyof Headline, 'reasons'>; label: string; kind: Kind }[] = [
-  { key: 'discussions', label: 'Discussions opened', kind: 'count' },
-  { key: 'responses', label: 'Responses', kind: 'count' },
-  { key: 'responders', label: 'People who responded', kind: 'count' },
-  { key: 'absenceFactor', label: 'Absence factor', kind: 'count' },
-  { key: 'participants', label: 'Participants', kind: 'count' },
-  { key: 'weeklyActiveParticipants', label: 'Weekly active participants', kind: 'count' },
-  { key: 'newParticipants', label: 'New participants', kind: 'count' },
-  { key: 'returningRate', label: 'Returning participants', kind: 'rate' },
-  { key: 'firstResponseMedianSeconds', label: 'Median first response', kind: 'seconds' },
-  { key: 'firstResponseP90Seconds', label: '90th percentile first response', kind: 'seconds' },
-  { key: 'withinTargetRate', label: 'First response within target', kind: 'rate' },
-  { key: 'noResponse', label: 'Without a response', kind: 'count' },
-  { key: 'answerRate', label: 'Answer rate (answerable categories)', kind: 'rate' },
-  { key: 'timeToAnswerMedianSeconds', label: 'Median time to answer', kind: 'seconds' },
-];
-
 function headlineSection(report: Report, notes: Notes): string {
   const current = report.headline;
   const previous = report.previous.headline;
-  const rows = HEADLINE_ROWS.map(({ key, label, kind }) => {
+  const rows = REPORT_HEADLINE_IDS.map((id) => {
+    const { headline: key, kind, label } = FIGURES[id];
     const now = current[key];
     const before = previous[key];
     return [
-      label,
+      label(report.settings.responseTargetHours),
       notes.figure(now, kind, current.reasons[key]),
       notes.figure(before, kind, previous.reasons[key]),
-      now === null || before === null ? NO_VALUE : change(now - before, kind),
+      now === null || before === null ? NO_VALUE : (formatChange(kind, now - before) ?? '0'),
     ];
   });
   return `## Headline\n\n${table(['', 'This window', 'Previous window', 'Change'], rows, ['l', 'r', 'r', 'r'])}`;
-}
-
-function change(difference: number, kind: Kind): string {
-  const shown = magnitudeText(Math.abs(difference), kind);
-  // A difference too small to show (of means, durations or rates) reads as none, not as "+0".
-  if (shown === magnitudeText(0, kind)) return '0';
-  return `${difference > 0 ? '+' : '−'}${shown}`;
-}
-
-function magnitudeText(magnitude: number, kind: Kind): string {
-  if (kind === 'rate') return `${Math.round(magnitude * 100)} pts`;
-  return kind === 'seconds' ? formatSeconds(magnitude) : formatCount(magnitude);
 }
 
 function responseTimesSection(report: Report, notes: Notes): string {
   const responseRow = (label: string, times: ResponseTimes) => [
     label,
     notes.figure(times.count, 'count', times.reasons['count']),
-    notes.figure(times.medianSeconds, 'seconds', times.reasons['medianSeconds']),
-    notes.figure(times.meanSeconds, 'seconds', times.reasons['meanSeconds']),
-    notes.figure(times.p90Seconds, 'seconds', times.reasons['p90Seconds']),
+    notes.figure(times.medianSeconds, 'duration', times.reasons['medianSeconds']),
+    notes.figure(times.meanSeconds, 'duration', times.reasons['meanSeconds']),
+    notes.figure(times.p90Seconds, 'duration', times.reasons['p90Seconds']),
     notes.figure(times.noResponse, 'count', times.reasons['noResponse']),
-    notes.figure(times.withinTargetRate, 'rate', times.reasons['withinTargetRate']),
+    notes.figure(times.withinTargetRate, 'share', times.reasons['withinTargetRate']),
   ];
   const answerRow = (times: TimeToAnswer) => [
-    'Time to answer',
+    DISCUSSION_FIGURES.timeToAnswer.label,
     formatCount(times.count),
-    notes.figure(times.medianSeconds, 'seconds', times.reasons['medianSeconds']),
-    notes.figure(times.meanSeconds, 'seconds', times.reasons['meanSeconds']),
-    notes.figure(times.p90Seconds, 'seconds', times.reasons['p90Seconds']),
+    notes.figure(times.medianSeconds, 'duration', times.reasons['medianSeconds']),
+    notes.figure(times.meanSeconds, 'duration', times.reasons['meanSeconds']),
+    notes.figure(times.p90Seconds, 'duration', times.reasons['p90Seconds']),
     '',
     '',
   ];
@@ -104,10 +82,14 @@ function responseTimesSection(report: Report, notes: Notes): string {
   const { total, answerable, answered } = report.discussions;
   return [
     '## Response times',
-    `Over the ${formatCount(total)} discussions opened in the window (${formatCount(answerable)} in answerable categories, ${formatCount(answered)} with a chosen answer); answer rate ${notes.figure(report.answerRate, 'rate', report.reasons['answerRate'])}.`,
+    `Over the ${formatCount(total)} discussions opened in the window (${formatCount(answerable)} in answerable categories, ${formatCount(answered)} with a chosen answer); answer rate ${notes.figure(report.answerRate, 'share', report.reasons['answerRate'])}.`,
     table(
       ['', 'With one', 'Median', 'Mean', '90th percentile', 'None yet', `Within ${formatCount(target)} h`],
-      [responseRow('First response', report.firstResponse), responseRow('First maintainer response', report.firstMaintainerResponse), answerRow(report.timeToAnswer)],
+      [
+        responseRow(DISCUSSION_FIGURES.firstResponse.label, report.firstResponse),
+        responseRow(DISCUSSION_FIGURES.firstMaintainerResponse.label, report.firstMaintainerResponse),
+        answerRow(report.timeToAnswer),
+      ],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   ].join('\n\n');
@@ -120,9 +102,9 @@ function needsResponseSection(report: Report): string {
     table(
       ['Waiting', 'Discussions'],
       [
-        ['No response yet', formatCount(counts.noResponse)],
-        ['Author replied, waiting on the team', formatCount(counts.awaitingReply)],
-        [`Answered but not marked (older than ${formatCount(counts.staleDays)} days)`, formatCount(counts.unmarkedAnswer)],
+        [BUCKET_LABELS.noResponse, formatCount(counts.noResponse)],
+        [BUCKET_LABELS.awaitingReply, formatCount(counts.awaitingReply)],
+        [`${BUCKET_LABELS.unmarkedAnswer} (older than ${countOf(counts.staleDays, 'day')})`, formatCount(counts.unmarkedAnswer)],
         ['**Total**', `**${formatCount(counts.total)}**`],
       ],
       ['l', 'r'],
@@ -135,54 +117,49 @@ function participationSection(report: Report, notes: Notes): string {
   return [
     '## Participation',
     table(
-      ['Responses', 'Responders', 'Absence factor', 'Top 10% share', 'Gini', 'Maintainer share'],
+      [FIGURES.responses.label(), FIGURES.responders.label(), FIGURES.absenceFactor.label(), 'Top 10% share', 'Gini', 'Maintainer share'],
       [
         [
           formatCount(p.responses),
           formatCount(p.responders),
           notes.figure(p.absenceFactor, 'count', p.reasons['absenceFactor']),
-          notes.figure(p.top10Share, 'rate', p.reasons['top10Share']),
-          p.gini === null ? notes.figure(null, 'count', p.reasons['gini']) : p.gini.toFixed(2),
-          notes.figure(p.maintainerShare, 'rate', p.reasons['maintainerShare']),
+          notes.figure(p.top10Share, 'share', p.reasons['top10Share']),
+          p.gini === null ? notes.figure(null, 'count', p.reasons['gini']) : formatCoefficient(p.gini),
+          notes.figure(p.maintainerShare, 'share', p.reasons['maintainerShare']),
         ],
       ],
       ['r', 'r', 'r', 'r', 'r', 'r'],
     ),
-    'Absence factor: the fewest people who together wrote half of the responses.',
+    `${FIGURES.absenceFactor.label()}: the fewest people who together wrote half of the responses.`,
   ].join('\n\n');
 }
 
-function leadersSection(report: Report): string {
-  const { leader, scoreWeights: w } = report.settings;
+/** A login as a link to its profile, never an @-mention. */
+type PersonLink = (login: string) => string;
+
+function leadersSection(report: Report, person: PersonLink): string {
+  const { leader, scoreWeights } = report.settings;
   const heading = '## Leader candidates';
-  const rule = `Community members (not maintainers) with at least ${leader.minResponses} responses, ${leader.minPeopleHelped} people helped and ${leader.minActiveWeeks} active weeks in the window, and a response in the last ${leader.recentDays} days. Score = ${w.responses} × responses + ${w.acceptedAnswers} × accepted answers + ${w.peopleHelped} × people helped + ${w.firstResponses} × first responses + ${w.activeWeeks} × active weeks + ${w.upvotes} × upvotes.`;
+  const rule = `${leaderRule(leader)} ${scoreFormula(scoreWeights)}`;
   if (report.leaders.length === 0) {
     const closest = report.contributors[0];
     const hint = closest ? ` The most active contributor, ${person(closest.login)}, has ${closest.unmet.join(', ')}.` : '';
     return `${heading}\n\n${rule}\n\nNobody meets every threshold in this window.${hint}`;
   }
+  const row = (c: Contributor) => [
+    person(c.login),
+    formatCount(Math.round(c.score * 10) / 10),
+    ...SCORE_COMPONENTS.map((key) => formatCount(c[key])),
+    formatDate(c.lastActive),
+  ];
   return `${heading}\n\n${rule}\n\n${table(
-    ['Person', 'Score', 'Responses', 'Accepted answers', 'People helped', 'First responses', 'Active weeks', 'Upvotes', 'Last active'],
-    report.leaders.map(leaderRow),
-    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ['Person', 'Score', ...SCORE_COMPONENTS.map((key) => SCORE_COMPONENT_LABELS[key]), 'Last active'],
+    report.leaders.map(row),
+    ['l', 'r', ...SCORE_COMPONENTS.map(() => 'r' as const), 'l'],
   )}`;
 }
 
-function leaderRow(c: Contributor): string[] {
-  return [
-    person(c.login),
-    formatCount(Math.round(c.score * 10) / 10),
-    formatCount(c.responses),
-    formatCount(c.acceptedAnswers),
-    formatCount(c.peopleHelped),
-    formatCount(c.firstResponses),
-    formatCount(c.activeWeeks),
-    formatCount(c.upvotes),
-    formatDate(c.lastActive),
-  ];
-}
-
-function inactiveRegularsSection(report: Report): string {
+function inactiveRegularsSection(report: Report, person: PersonLink): string {
   const { minResponses, lookbackDays, inactiveDays } = report.settings.inactiveRegular;
   const heading = `## Inactive regulars\n\nPeople with at least ${minResponses} responses in the ${lookbackDays} days before the end of the window and no post in its last ${inactiveDays} days: worth a message.`;
   if (report.inactiveRegulars.length === 0) return `${heading}\n\nNobody.`;
@@ -209,7 +186,7 @@ function retentionSection(report: Report, notes: Notes): string {
   const newPeople = retention.newParticipants.map((month) => `${month.month}: ${formatCount(month.count)}`).join(', ');
   return [
     '## Retention',
-    `${formatCount(retention.participants)} people posted in the window; ${notes.figure(retention.returningRate, 'rate', retention.reasons['returningRate'])} of them had posted before it. New participants by month: ${newPeople}.`,
+    `${formatCount(retention.participants)} people posted in the window; ${notes.figure(retention.returningRate, 'share', retention.reasons['returningRate'])} of them had posted before it. New participants by month: ${newPeople}.`,
     'Each row: the people whose first post was in that month, and how many of them posted again k months later (+0 is the month itself; the latest month may be partial).',
     table(header, rows, ['l', 'r', ...header.slice(2).map(() => 'r' as const)]),
   ].join('\n\n');
@@ -223,15 +200,15 @@ function categoriesSection(report: Report, notes: Notes): string {
     formatCount(c.discussions),
     formatCount(c.responses),
     formatCount(c.participants),
-    notes.figure(c.answerRate, 'rate', c.reasons['answerRate']),
-    notes.figure(c.medianFirstResponseSeconds, 'seconds', c.reasons['medianFirstResponseSeconds']),
-    notes.figure(c.noResponseShare, 'rate', c.reasons['noResponseShare']),
+    notes.figure(c.answerRate, 'share', c.reasons['answerRate']),
+    notes.figure(c.medianFirstResponseSeconds, 'duration', c.reasons['medianFirstResponseSeconds']),
+    notes.figure(c.noResponseShare, 'share', c.reasons['noResponseShare']),
     [c.crowded ? 'crowded: consider splitting' : '', c.quiet ? 'quiet: consider merging or retiring' : ''].filter(Boolean).join('; '),
   ]);
   return [
     '## Categories',
     `Crowded: more than ${crowdedParticipants} participants in the window. Quiet: no new discussion in the last ${quietDays} days.`,
-    table(['Category', 'Discussions', 'Responses', 'Participants', 'Answer rate', 'Median first response', 'No response', 'Flags'], rows, [
+    table(['Category', 'Discussions', 'Responses', 'Participants', FIGURES.answerRate.label(), FIGURES.firstResponseMedian.label(), 'No response', 'Flags'], rows, [
       'l',
       'r',
       'r',
@@ -259,8 +236,8 @@ function activitySection(report: Report): string {
 class Notes {
   private readonly reasons: string[] = [];
 
-  figure(value: number | null, kind: Kind, reason: string | undefined): string {
-    if (value !== null) return kind === 'rate' ? formatPercent(value) : kind === 'seconds' ? formatSeconds(value) : formatCount(value);
+  figure(value: number | null, kind: FigureKind, reason: string | undefined): string {
+    if (value !== null) return formatFigure(kind, value);
     const text = reason ?? 'no figure';
     let index = this.reasons.indexOf(text);
     if (index < 0) index = this.reasons.push(text) - 1;
@@ -276,10 +253,6 @@ class Notes {
 function table(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(align.map((a) => (a === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n');
-}
-
-function person(login: string): string {
-  return `[${escape(login)}](https://github.com/${encodeURIComponent(login)})`;
 }
 
 /** Text from GitHub inside Markdown (and table cells): markup characters are escaped, never interpreted. */

@@ -1,5 +1,5 @@
 import type { RepoRef } from '../github/contracts';
-import { parseRepoRef } from '../github/repoRef';
+import { formatRepoRef, parseRepoRef } from '../github/repoRef';
 import { isLoopbackHost } from '../github/webLinks';
 
 export interface GitRemote {
@@ -71,7 +71,7 @@ export function repositoriesFromRemotes(remotes: readonly GitRemote[], hosts: Re
   const found: DetectedRepository[] = [];
   for (const remote of [...remotes].sort((a, b) => rank(a.name) - rank(b.name))) {
     const repository = repositoryFromRemoteUrl(remote.url, hosts);
-    const key = repository && `${repository.owner}/${repository.name}`.toLowerCase();
+    const key = repository && formatRepoRef(repository).toLowerCase();
     if (!repository || seen.has(key!)) continue;
     seen.add(key!);
     found.push({ repository, remote: remote.name });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatRepoRef } from '../github/repoRef';
 import { parseGitConfigRemotes, remoteHostsFor, repositoriesFromRemotes, type DetectedRepository } from './gitRemotes';
 
 /**
@@ -15,7 +16,7 @@ export async function detectWorkspaceRepositories(apiUrl: string): Promise<Detec
     const config = await readGitConfig(folder.uri);
     if (config === null) continue;
     for (const detected of repositoriesFromRemotes(parseGitConfigRemotes(config), hosts)) {
-      const key = `${detected.repository.owner}/${detected.repository.name}`.toLowerCase();
+      const key = formatRepoRef(detected.repository).toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
       found.push(folders.length > 1 ? { ...detected, remote: `${folder.name}: ${detected.remote}` } : detected);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { RepoRef } from '../github/contracts';
 import { parseRepoRef } from '../github/repoRef';
+import { GITHUB_API_URL } from '../github/webLinks';
 import { DEFAULT_METRIC_SETTINGS, type LeaderThresholds, type ScoreWeights } from '../community/metrics/settings';
 import { DEFAULT_WINDOW_CHOICE, WINDOW_CHOICES, type WindowChoice } from '../shared/timeWindow';
 
@@ -82,7 +83,7 @@ const SETTING_SCHEMAS = {
 } satisfies { [K in keyof PulseSettings]: z.ZodType<PulseSettings[K]> };
 
 export const DEFAULT_SETTINGS: PulseSettings = {
-  apiUrl: 'https://api.github.com',
+  apiUrl: GITHUB_API_URL,
   repository: null,
   maintainers: [],
   ignoreUsers: [],

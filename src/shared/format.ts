@@ -1,22 +1,23 @@
+import { DAY_MS, DAY_SECONDS, HOUR_MS, HOUR_SECONDS, MINUTE_MS, MINUTE_SECONDS } from './time';
+
 /**
- * How figures read, everywhere (tree views, dashboard, status bar): one formatter per kind, so the
- * Health view and the dashboard show the same text for the same number. `null` reads as an em dash.
+ * How figures read, everywhere (tree views, dashboard, status bar, CLI, Markdown report): one formatter per
+ * kind, so every surface shows the same text for the same number. `null` reads as an em dash.
  */
 
 export const NO_VALUE = '—';
 
-const MINUTE = 60;
-const HOUR = 3_600;
-const DAY = 86_400;
+/** What a figure measures, which decides how it reads: a duration in seconds, a share 0..1, or a count (or mean). */
+export type FigureKind = 'duration' | 'share' | 'count';
 
-/** `42 s`, `18 min`, `5.2 h`, `3.1 d`. */
+/** `42 s`, `18 min`, `5.2 h`, `3.1 d`: a figure's duration (seconds). */
 export function formatSeconds(seconds: number | null): string {
   if (seconds === null) return NO_VALUE;
   const magnitude = Math.abs(seconds);
-  if (magnitude < MINUTE) return `${Math.round(seconds)} s`;
-  if (magnitude < HOUR) return `${Math.round(seconds / MINUTE)} min`;
-  if (magnitude < 2 * DAY) return `${oneDecimal(seconds / HOUR)} h`;
-  return `${oneDecimal(seconds / DAY)} d`;
+  if (magnitude < MINUTE_SECONDS) return `${Math.round(seconds)} s`;
+  if (magnitude < HOUR_SECONDS) return `${Math.round(seconds / MINUTE_SECONDS)} min`;
+  if (magnitude < 2 * DAY_SECONDS) return `${oneDecimal(seconds / HOUR_SECONDS)} h`;
+  return `${oneDecimal(seconds / DAY_SECONDS)} d`;
 }
 
 /** A fraction 0..1 as `45%` (`0.5%` under one percent, so a small share is not shown as 0). */
@@ -38,15 +39,46 @@ export function formatCount(value: number | null): string {
   return Number.isInteger(value) ? WHOLE.format(value) : oneDecimal(value);
 }
 
+/** A coefficient 0..1 (the Gini coefficient) to two decimals: `0.42`. */
+export function formatCoefficient(value: number | null): string {
+  return value === null ? NO_VALUE : value.toFixed(2);
+}
+
+/** `5 minutes`, `1 day`: a count with its noun, singular for exactly one. */
+export function countOf(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** A figure of any kind as text. */
+export function formatFigure(kind: FigureKind, value: number | null): string {
+  switch (kind) {
+    case 'duration':
+      return formatSeconds(value);
+    case 'share':
+      return formatPercent(value);
+    case 'count':
+      return formatCount(value);
+  }
+}
+
+/**
+ * The change of a figure from one window to the next: `+2.1 h`, `−5 pts` (a share's change is in
+ * percentage points), `+1`; null when the change is too small to show, so it never reads as `+0`.
+ */
+export function formatChange(kind: FigureKind, delta: number): string | null {
+  const magnitude = changeMagnitude(kind, Math.abs(delta));
+  if (magnitude === changeMagnitude(kind, 0)) return null;
+  return `${delta > 0 ? '+' : '−'}${magnitude}`;
+}
+
+function changeMagnitude(kind: FigureKind, magnitude: number): string {
+  return kind === 'share' ? `${Math.round(magnitude * 100)} pts` : formatFigure(kind, magnitude);
+}
+
 /** `2024-05-01` of an ISO instant or epoch ms. */
 export function formatDate(time: string | number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
-
-/** Milliseconds, for durations between epoch-ms moments. */
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 /** A short human duration for lists: `45m`, `5h`, `3d`, `11w`, `2y`. Under a minute is `now`. */
 export function formatDuration(ms: number): string {
@@ -56,6 +88,25 @@ export function formatDuration(ms: number): string {
   if (ms < 14 * DAY_MS) return `${Math.floor(ms / DAY_MS)}d`;
   if (ms < 365 * DAY_MS) return `${Math.floor(ms / (7 * DAY_MS))}w`;
   return `${Math.floor(ms / (365 * DAY_MS))}y`;
+}
+
+/** `5 days`, `3 hours`, `12 minutes`: the long form of a wait, for tooltips (at least a minute). */
+export function formatDurationLong(ms: number): string {
+  const minutes = Math.floor(ms / MINUTE_MS);
+  if (minutes < 60) return countOf(Math.max(minutes, 1), 'minute');
+  const hours = Math.floor(ms / HOUR_MS);
+  if (hours < 48) return countOf(hours, 'hour');
+  return countOf(Math.floor(ms / DAY_MS), 'day');
+}
+
+/** `just now`, `3 min ago`, `5 h ago`, `2 d ago`: how long ago something happened (negative ages read as now). */
+export function formatTimeAgo(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / MINUTE_MS);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} d ago`;
 }
 
 // How a view says it shows a past moment (`communityPulse.asOf`) rather than live data, so nobody mistakes a review

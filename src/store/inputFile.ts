@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
+import { formatRepoRef } from '../github/repoRef';
 import { DiscussionNodeSchema, type DiscussionNode } from '../github/schemas';
 
 /**
@@ -95,5 +96,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** `https://github.com/owner/name/discussions/12` → `owner/name`. */
 export function repositoryFromUrl(url: string | undefined): string | null {
   const match = url ? /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/discussions\//.exec(url) : null;
-  return match ? `${match[1]}/${match[2]}` : null;
+  return match ? formatRepoRef({ owner: match[1]!, name: match[2]! }) : null;
 }

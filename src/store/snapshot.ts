@@ -1,14 +1,10 @@
 import * as z from 'zod';
-import { DiscussionNodeSchema, type DiscussionNode } from '../github/schemas';
+import { DiscussionNodeSchema, isoDateTime, type DiscussionNode } from '../github/schemas';
 
 /**
  * The local snapshot of one repository's discussions. Discussions keep GitHub's `Discussion` node shape
  * (complete threads, no bodies), so the same reader handles snapshots and imported files.
  */
-
-const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
-  message: 'expected an ISO 8601 date-time',
-});
 
 /** A pass over `repository.discussions` (newest update first) that has not finished yet. */
 export const PendingPassSchema = z.object({

@@ -2,6 +2,8 @@ import { emptySnapshot, mergeDiscussions, type PendingPass, type Snapshot, type 
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { GitHubClient } from '../github/client';
 import type { RepoRef } from '../github/contracts';
+import { formatRepoRef } from '../github/repoRef';
+import { MINUTE_MS } from '../shared/time';
 import type { SyncMode, SyncProgress, SyncResult } from './contracts';
 import { contentFingerprint } from './fingerprint';
 import { DISCUSSIONS_PAGE_QUERY, DISCUSSIONS_PAGE_QUERY_NAME } from '../github/queries';
@@ -31,7 +33,7 @@ export interface SyncOptions {
  * the last pass saw, or until this many consecutive discussions are unchanged since they were stored,
  * whichever comes first (the second bounds the overlap when many discussions share a timestamp).
  */
-const OVERLAP_MS = 5 * 60 * 1000;
+const OVERLAP_MS = 5 * MINUTE_MS;
 const OVERLAP_UNCHANGED_DISCUSSIONS = 50;
 /**
  * During a long pass the snapshot is saved this often, so a killed process loses little; but at least
@@ -57,7 +59,7 @@ const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled',
  * and is never stored.
  */
 export async function syncRepository(options: SyncOptions): Promise<SyncResult> {
-  const name = `${options.repository.owner}/${options.repository.name}`;
+  const name = formatRepoRef(options.repository);
   const apiUrl = options.client.endpoint.baseUrl;
   const log = options.log ?? (() => undefined);
   const stored = await options.store.read(name);

@@ -1,7 +1,7 @@
-import { formatDuration } from '../shared/format';
-import { DAY_MS } from '../community/model';
 import { TRIAGE_BUCKETS, type Triage, type TriageBucket, type TriageItem } from '../community/triage';
-import { asOfLabel, formatMoment } from '../shared/format';
+import { asOfLabel, countOf, formatDate, formatDuration, formatDurationLong, formatMoment, formatTimeAgo } from '../shared/format';
+import { HOUR_MS } from '../shared/time';
+import { BUCKET_LABELS } from './figures';
 
 /**
  * What the Needs Response tree shows, computed without the VS Code API: sections per bucket with
@@ -49,26 +49,25 @@ export interface ModelOptions {
   readonly responseTargetHours: number;
 }
 
-const BUCKET_TITLES: Record<TriageBucket, string> = {
-  noResponse: 'No response',
-  awaitingReply: 'Author replied',
-  unmarkedAnswer: 'Answer not marked',
-};
-
 export function buildNeedsResponseModel(triage: Triage, options: ModelOptions): NeedsResponseModel {
   const sections = TRIAGE_BUCKETS.map((bucket): NeedsResponseSection => {
     const rows = triage[bucket].map((item) => toRow(item, options));
     return {
       bucket,
-      label: `${BUCKET_TITLES[bucket]} (${rows.length})`,
+      label: `${BUCKET_LABELS[bucket]} (${rows.length})`,
       tooltip: bucketTooltip(bucket, options.staleDays),
       rows,
     };
   });
   const total = sections.reduce((sum, section) => sum + section.rows.length, 0);
   const label = asOfLabel(options.asOf);
-  const verb = label ? (total === 1 ? 'discussion needed' : 'discussions needed') : total === 1 ? 'discussion needs' : 'discussions need';
-  return { sections, total, badgeTooltip: `${total} ${verb} a response${label ? ` ${label}` : ''}` };
+  return { sections, total, badgeTooltip: `${needResponse(total, options.asOf)}${label ? ` ${label}` : ''}` };
+}
+
+/** `3 discussions need a response`, `1 discussion needed a response` (of a past moment): the count of Needs Response in words. */
+export function needResponse(total: number, asOf: number | null): string {
+  const verb = asOf !== null ? 'needed' : total === 1 ? 'needs' : 'need';
+  return `${countOf(total, 'discussion')} ${verb} a response`;
 }
 
 function toRow(item: TriageItem, options: ModelOptions): NeedsResponseRow {
@@ -78,8 +77,8 @@ function toRow(item: TriageItem, options: ModelOptions): NeedsResponseRow {
   const description = [`#${discussion.number}`, formatDuration(waited), `@${discussion.opening.author}`, category]
     .filter((part) => part !== undefined)
     .join(' · ');
-  const overdue = item.bucket !== 'unmarkedAnswer' && waited > options.responseTargetHours * 3_600_000;
-  const opened = `Opened by @${discussion.opening.author}${category ? ` in ${category}` : ''} on ${isoDate(discussion.createdAt)}.`;
+  const overdue = item.bucket !== 'unmarkedAnswer' && waited > options.responseTargetHours * HOUR_MS;
+  const opened = `Opened by @${discussion.opening.author}${category ? ` in ${category}` : ''} on ${formatDate(discussion.createdAt)}.`;
   const tooltip = [`#${discussion.number} ${discussion.title}`, reason(item, waited), opened];
   if (overdue) tooltip.push(`Past the ${options.responseTargetHours}-hour response target.`);
   if (options.asOf !== null) tooltip.push(`Waiting time counted to ${formatMoment(options.asOf)} (the communityPulse.asOf setting), not to now.`);
@@ -87,8 +86,8 @@ function toRow(item: TriageItem, options: ModelOptions): NeedsResponseRow {
 }
 
 function reason(item: TriageItem, waited: number): string {
-  const since = isoDate(item.waitingSince);
-  const duration = describeDuration(waited);
+  const since = formatDate(item.waitingSince);
+  const duration = formatDurationLong(waited);
   switch (item.bucket) {
     case 'noResponse':
       return `No response since ${since} — ${duration}.`;
@@ -106,39 +105,16 @@ function bucketTooltip(bucket: TriageBucket, staleDays: number): string {
     case 'awaitingReply':
       return 'Someone responded, and the author posted last: the next move is the team\'s.';
     case 'unmarkedAnswer':
-      return `Answerable discussions where someone other than the author posted last, more than ${staleDays} ${staleDays === 1 ? 'day' : 'days'} ago, and no answer is marked.`;
+      return `Answerable discussions where someone other than the author posted last, more than ${countOf(staleDays, 'day')} ago, and no answer is marked.`;
   }
-}
-
-/** `5 days`, `3 hours`, `12 minutes`: the long form of a wait, for tooltips. */
-export function describeDuration(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return plural(Math.max(minutes, 1), 'minute');
-  const hours = Math.floor(ms / 3_600_000);
-  if (hours < 48) return plural(hours, 'hour');
-  return plural(Math.floor(ms / DAY_MS), 'day');
 }
 
 /** `synced 3 min ago`; `lastSyncAt` null: never synced. `clock` is the real time (a sync is never "as of"). */
 export function describeLastSync(clock: number, lastSyncAt: number | null): string {
-  if (lastSyncAt === null) return 'not synced yet';
-  const minutes = Math.floor(Math.max(0, clock - lastSyncAt) / 60_000);
-  if (minutes < 1) return 'synced just now';
-  if (minutes < 60) return `synced ${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `synced ${hours} h ago`;
-  return `synced ${Math.floor(hours / 24)} d ago`;
+  return lastSyncAt === null ? 'not synced yet' : `synced ${formatTimeAgo(clock - lastSyncAt)}`;
 }
 
 /** The message above the tree: `payloadcms/payload · as of 2023-03-31 · synced 3 min ago` (no "as of" when live). */
 export function describeStatus(repository: string, asOf: number | null, clock: number, lastSyncAt: number | null): string {
   return [repository, asOfLabel(asOf), describeLastSync(clock, lastSyncAt)].filter((part) => part !== undefined).join(' · ');
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-function isoDate(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
 }

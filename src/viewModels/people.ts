@@ -2,6 +2,7 @@ import type { PersonEvidence, EvidenceDiscussion } from '../community/metrics/pe
 import type { Contributor } from '../community/reportSchema';
 import { formatCount, formatDate } from '../shared/format';
 import type { PulseAnalysis } from './analysis';
+import { leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from './figures';
 
 /**
  * What the People view shows, without the VS Code API: three groups of people, and under each leader
@@ -95,7 +96,7 @@ export function buildPeopleGroups(analysis: PulseAnalysis): GroupNode[] {
       kind: 'group',
       id: 'leaders',
       label: `Leader candidates (${leaders.length})`,
-      tooltip: `People who are not maintainers with at least ${leader.minResponses} responses, ${leader.minPeopleHelped} people helped and ${leader.minActiveWeeks} active weeks in the window, and a response in the last ${leader.recentDays} days; by score.`,
+      tooltip: `${leaderRule(leader)} By score.`,
       people: leaders,
     },
     {
@@ -115,12 +116,8 @@ export function buildPeopleGroups(analysis: PulseAnalysis): GroupNode[] {
   ];
 }
 
-const EVIDENCE_LABELS: Record<EvidenceComponent, string> = {
-  acceptedAnswers: 'Accepted answers',
-  peopleHelped: 'People helped',
-  activeWeeks: 'Active weeks',
-  firstResponses: 'First responses',
-};
+/** The components with a list of discussions behind them, in the order the People view lists them. */
+const EVIDENCE_COMPONENTS: readonly EvidenceComponent[] = ['acceptedAnswers', 'peopleHelped', 'activeWeeks', 'firstResponses'];
 
 const EVIDENCE_TOOLTIPS: Record<EvidenceComponent, string> = {
   acceptedAnswers: 'Their response is the chosen answer of the discussion.',
@@ -137,19 +134,19 @@ export function evidenceNodes(contributor: Contributor, evidence: PersonEvidence
     activeWeeks: evidence.activeWeeks.map((item) => fromEvidence(item, `week of ${item.week}`)),
     firstResponses: evidence.firstResponses.map((item) => fromEvidence(item)),
   };
-  return (Object.keys(EVIDENCE_LABELS) as EvidenceComponent[]).map((component) => ({
+  return EVIDENCE_COMPONENTS.map((component) => ({
     kind: 'evidence',
     login: contributor.login,
     component,
-    label: `${EVIDENCE_LABELS[component]}: ${formatCount(contributor[component])}`,
+    label: `${SCORE_COMPONENT_LABELS[component]}: ${formatCount(contributor[component])}`,
     tooltip: EVIDENCE_TOOLTIPS[component],
     discussions: lists[component],
   }));
 }
 
 function describeScore(contributor: Contributor, weights: Record<keyof Contributor['scoreParts'], number>): string {
-  const parts = (Object.keys(contributor.scoreParts) as (keyof Contributor['scoreParts'])[]).map(
-    (key) => `${key}: ${formatCount(contributor[key])} × ${weights[key]} = ${formatCount(round(contributor.scoreParts[key]))}`,
+  const parts = SCORE_COMPONENTS.map(
+    (key) => `${SCORE_COMPONENT_LABELS[key]}: ${formatCount(contributor[key])} × ${weights[key]} = ${formatCount(round(contributor.scoreParts[key]))}`,
   );
   return [`@${contributor.login} — score ${formatCount(round(contributor.score))}`, ...parts, `last active ${formatDate(contributor.lastActive)}`].join('\n');
 }

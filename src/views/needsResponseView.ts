@@ -1,3 +1,4 @@
+import { MINUTE_MS } from '../shared/time';
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
@@ -65,7 +66,7 @@ export class NeedsResponseView extends DisposableBase {
   private updateClock(): void {
     if (this.view.visible && this.clock === undefined) {
       this.describeStatus();
-      this.clock = setInterval(() => this.describeStatus(), 60_000);
+      this.clock = setInterval(() => this.describeStatus(), MINUTE_MS);
     } else if (!this.view.visible) {
       this.stopClock();
     }

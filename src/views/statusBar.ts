@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
+import { TRIAGE_BUCKETS } from '../community/triage';
 import { focusViewCommand, VIEW_IDS } from '../shared/contributionIds';
-import { asOfLabel } from '../shared/format';
+import { asOfLabel, formatCount } from '../shared/format';
 import { DisposableBase } from '../shared/lifecycle';
+import { BUCKET_LABELS } from '../viewModels/figures';
+import { needResponse } from '../viewModels/needsResponse';
 
 /**
  * `$(comment-discussion) 7`: discussions needing a response (`… · as of 2023-03-31` for a past moment);
@@ -31,16 +34,16 @@ export class NeedsResponseStatusBar extends DisposableBase {
       this.item.hide();
       return;
     }
-    const { noResponse, awaitingReply, unmarkedAnswer, total } = snapshot.counts;
+    const { counts } = snapshot;
     const asOf = asOfLabel(snapshot.asOf);
-    const need = asOf ? (total === 1 ? 'discussion needed' : 'discussions needed') : total === 1 ? 'discussion needs' : 'discussions need';
-    this.item.text = `$(comment-discussion) ${total}${asOf ? ` · ${asOf}` : ''}`;
+    const need = needResponse(counts.total, snapshot.asOf);
+    this.item.text = `$(comment-discussion) ${formatCount(counts.total)}${asOf ? ` · ${asOf}` : ''}`;
     this.item.tooltip = [
-      `${snapshot.repository}: ${total} ${need} a response${asOf ? ` ${asOf} (the communityPulse.asOf setting; not live data)` : ''}`,
-      `${noResponse} no response · ${awaitingReply} author replied · ${unmarkedAnswer} answer not marked`,
+      `${snapshot.repository}: ${need}${asOf ? ` ${asOf} (the communityPulse.asOf setting; not live data)` : ''}`,
+      TRIAGE_BUCKETS.map((bucket) => `${formatCount(counts[bucket])} ${BUCKET_LABELS[bucket].toLowerCase()}`).join(' · '),
       'Click to open Needs Response.',
     ].join('\n');
-    this.item.accessibilityInformation = { label: `${total} ${need} a response${asOf ? ` ${asOf}` : ''}`, role: 'button' };
+    this.item.accessibilityInformation = { label: `${need}${asOf ? ` ${asOf}` : ''}`, role: 'button' };
     this.item.show();
   }
 }

@@ -1,10 +1,11 @@
-import type { DashboardData } from '../../src/dashboard/protocol';
+import { figureLabel, type DashboardData } from '../../src/dashboard/protocol';
 import { formatCount, formatPercent, formatSeconds } from '../../src/shared/format';
 import { figure, note, section, table } from '../dom';
 
 /** Category health with the crowded / quiet flags and what to do about them. */
 export function categoriesSection(data: DashboardData): HTMLElement {
   const { categories, settings } = data.report;
+  const label = (id: 'answerRate' | 'firstResponseMedian') => figureLabel(id, settings.responseTargetHours);
   const flags = (category: (typeof categories)[number]) =>
     [
       category.crowded ? `crowded: more than ${settings.crowdedParticipants} participants — consider splitting it` : null,
@@ -18,7 +19,7 @@ export function categoriesSection(data: DashboardData): HTMLElement {
     categories.length > 0
       ? table({
           caption: 'Category health in the window',
-          headers: ['Category', 'Discussions', 'Responses', 'Participants', 'Answer rate', 'Median first response', 'No response', 'Flags'],
+          headers: ['Category', 'Discussions', 'Responses', 'Participants', label('answerRate'), label('firstResponseMedian'), 'No response', 'Flags'],
           rows: categories.map((category) => [
             category.name,
             formatCount(category.discussions),

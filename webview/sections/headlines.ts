@@ -1,5 +1,4 @@
 import type { DashboardData } from '../../src/dashboard/protocol';
-import { headlineTooltip, previousText } from '../../src/viewModels/health';
 import { el, figure, table } from '../dom';
 
 /**
@@ -10,7 +9,7 @@ export function headlinesSection(data: DashboardData): HTMLElement {
   const cards = data.headlines.map((row) =>
     el(
       'div',
-      { class: 'card', role: 'group', 'aria-label': row.label, title: headlineTooltip(row), tabindex: '0' },
+      { class: 'card', role: 'group', 'aria-label': row.label, title: row.tooltip, tabindex: '0' },
       el('div', { class: 'card-label' }, row.label),
       el('div', { class: 'card-value' }, row.value),
       row.change
@@ -25,7 +24,7 @@ export function headlinesSection(data: DashboardData): HTMLElement {
   const alternative = table({
     caption: 'Headline figures and change from the previous window',
     headers: ['Figure', 'Value', 'Change', 'Previous window'],
-    rows: data.headlines.map((row) => [row.label, figure(row.value, row.missingReason ?? undefined), row.change ? `${row.change.arrow} ${row.change.text}` : '—', previousText(row)]),
+    rows: data.headlines.map((row) => [row.label, figure(row.value, row.missingReason ?? undefined), row.change ? `${row.change.arrow} ${row.change.text}` : '—', row.previous]),
   });
   return el(
     'section',

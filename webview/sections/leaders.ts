@@ -1,18 +1,7 @@
-import type { Contributor } from '../../src/community/reportSchema';
-import type { DashboardData } from '../../src/dashboard/protocol';
+import { leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS, type Contributor, type DashboardData } from '../../src/dashboard/protocol';
 import { formatCount, formatDate } from '../../src/shared/format';
 import { el, linkButton, note, section, table } from '../dom';
 import type { RenderContext } from './context';
-
-const COMPONENTS = ['responses', 'acceptedAnswers', 'peopleHelped', 'firstResponses', 'activeWeeks', 'upvotes'] as const;
-const COMPONENT_LABELS: Record<(typeof COMPONENTS)[number], string> = {
-  responses: 'Responses',
-  acceptedAnswers: 'Accepted answers',
-  peopleHelped: 'People helped',
-  firstResponses: 'First responses',
-  activeWeeks: 'Active weeks',
-  upvotes: 'Upvotes',
-};
 
 /** Leader candidates with their score broken into parts; when none qualifies, the closest contributors and what they lack. */
 export function leadersSection(data: DashboardData, context: RenderContext): HTMLElement {
@@ -22,11 +11,11 @@ export function leadersSection(data: DashboardData, context: RenderContext): HTM
   const row = (contributor: Contributor) => [
     person(contributor.login),
     formatCount(contributor.score),
-    ...COMPONENTS.map((key) => `${formatCount(contributor[key])} (${formatCount(contributor.scoreParts[key])})`),
+    ...SCORE_COMPONENTS.map((key) => `${formatCount(contributor[key])} (${formatCount(contributor.scoreParts[key])})`),
     formatDate(contributor.lastActive),
   ];
-  const headers = ['Person', 'Score', ...COMPONENTS.map((key) => `${COMPONENT_LABELS[key]} (×${weights[key]})`), 'Last active'];
-  const numeric = Array.from({ length: COMPONENTS.length + 1 }, (_, index) => index + 1);
+  const headers = ['Person', 'Score', ...SCORE_COMPONENTS.map((key) => `${SCORE_COMPONENT_LABELS[key]} (×${weights[key]})`), 'Last active'];
+  const numeric = Array.from({ length: SCORE_COMPONENTS.length + 1 }, (_, index) => index + 1);
   const closest = data.nearCandidates;
   return section(
     'leaders',
@@ -34,7 +23,7 @@ export function leadersSection(data: DashboardData, context: RenderContext): HTM
     el(
       'p',
       { class: 'note' },
-      `Non-maintainers with at least ${settings.leader.minResponses} responses, ${settings.leader.minPeopleHelped} people helped, ${settings.leader.minActiveWeeks} active weeks and a response in the last ${settings.leader.recentDays} days. Score = Σ weight × component; each cell shows the component and (its part of the score).`,
+      `${leaderRule(settings.leader)} Score = Σ weight × component; each cell shows the component and (its part of the score).`,
     ),
     leaders.length > 0
       ? table({

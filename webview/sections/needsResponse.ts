@@ -1,4 +1,4 @@
-import type { DashboardData } from '../../src/dashboard/protocol';
+import { figureLabel, type DashboardData } from '../../src/dashboard/protocol';
 import { formatCount } from '../../src/shared/format';
 import { el, linkButton, note, section, table } from '../dom';
 import type { RenderContext } from './context';
@@ -12,7 +12,9 @@ export function needsResponseSection(data: DashboardData, context: RenderContext
   return section(
     'needs-response',
     data.asOf ? `Needs response as of ${data.asOf}` : 'Needs response now',
-    note('Every open discussion waiting on the team, however old, as in the Needs Response view. The “No response (new in window)” figure above counts only discussions opened in the window.'),
+    note(
+      `Every open discussion waiting on the team, however old, as in the Needs Response view. The “${figureLabel('noResponse', data.report.settings.responseTargetHours)}” figure above counts only discussions opened in the window.`,
+    ),
     el(
       'p',
       { class: 'figures' },

@@ -1,3 +1,4 @@
+import { SECOND_MS } from '../../shared/time';
 import type { DiscussionCounts, TimeToAnswer } from '../reportSchema';
 import { explainNulls } from './explain';
 import type { CommunityFacts } from './facts';
@@ -35,7 +36,7 @@ export function answers(facts: CommunityFacts, window: Window): Answers {
       answerable++;
       if (isAnswered) answerableAnswered++;
     }
-    if (answerChosenAt[d]! < until) durations.push((answerChosenAt[d]! - opened) / 1000);
+    if (answerChosenAt[d]! < until) durations.push((answerChosenAt[d]! - opened) / SECOND_MS);
   }
   const summary = summarize(durations.toArray());
   const noDurations =

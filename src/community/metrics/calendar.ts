@@ -1,4 +1,4 @@
-import { DAY_MS } from '../model';
+import { DAY_MS } from '../../shared/time';
 
 /**
  * Weeks and months as integer indices, so hundreds of thousands of posts are bucketed with arithmetic

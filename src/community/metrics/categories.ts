@@ -1,4 +1,5 @@
-import { DAY_MS, type Category } from '../model';
+import { DAY_MS, SECOND_MS } from '../../shared/time';
+import type { Category } from '../model';
 import type { CategoryHealth } from '../reportSchema';
 import { explainNulls } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';
@@ -27,7 +28,7 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
     if (opened < since) continue;
     tally.discussions++;
     if (answeredAt[d]! < until) tally.answered++;
-    if (firstResponseAt[d]! < until) tally.firstResponseSeconds.push((firstResponseAt[d]! - opened) / 1000);
+    if (firstResponseAt[d]! < until) tally.firstResponseSeconds.push((firstResponseAt[d]! - opened) / SECOND_MS);
   }
   // Each person's categories so far, as bits (a word per 32 categories), so that one pass counts each
   // category's distinct participants.

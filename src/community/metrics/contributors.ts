@@ -1,4 +1,4 @@
-import { DAY_MS } from '../model';
+import { DAY_MS } from '../../shared/time';
 import type { Contributor, ScoreComponents } from '../reportSchema';
 import { weekIndex } from './calendar';
 import { lastPostPerPerson, rowsOfDays, type CommunityFacts } from './facts';

@@ -1,3 +1,4 @@
+import { SECOND_MS } from '../../shared/time';
 import type { CommunityFacts } from './facts';
 import type { Window } from './window';
 
@@ -19,7 +20,7 @@ export interface DiscussionRow {
 export function discussionRows(facts: CommunityFacts, window: Window): DiscussionRow[] {
   const { since, until } = window;
   const columns = facts.perDiscussion;
-  const secondsUntil = (at: number, from: number): number | null => (at < until ? (at - from) / 1000 : null);
+  const secondsUntil = (at: number, from: number): number | null => (at < until ? (at - from) / SECOND_MS : null);
   const rows: DiscussionRow[] = [];
   for (let d = 0; d < columns.length; d++) {
     const createdAt = columns.createdAt[d]!;

@@ -1,4 +1,5 @@
-import { DAY_MS, GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
+import { DAY_MS } from '../../shared/time';
+import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
 import { assertClassifiedFrom, type People } from '../people';
 import { answeredAt } from './asOf';
 

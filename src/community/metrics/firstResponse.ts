@@ -1,11 +1,10 @@
+import { HOUR_MS, SECOND_MS } from '../../shared/time';
 import type { ResponseTimes } from '../reportSchema';
 import { explainNulls, NO_MAINTAINER_KNOWN } from './explain';
 import type { CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
 import type { Window } from './window';
-
-const HOUR_MS = 3_600_000;
 
 /**
  * First response (or first maintainer response) over the discussions created in the window, as of
@@ -39,7 +38,7 @@ export function firstResponseTimes(
     const at = respondedAt[d]!;
     const responded = at < until;
     const waited = (responded ? at : until) - opened;
-    if (responded) durations.push(waited / 1000);
+    if (responded) durations.push(waited / SECOND_MS);
     if (responded || waited >= target) {
       judged++;
       if (responded && waited <= target) withinTarget++;

@@ -1,3 +1,4 @@
+import { DAY_SECONDS, HOUR_SECONDS, SECOND_MS } from '../../shared/time';
 import { weekIndex, weekName, weekStart } from './calendar';
 import type { CommunityFacts } from './facts';
 import { percentileOfSorted } from './stats';
@@ -38,16 +39,14 @@ export interface FirstResponseWeek {
   readonly medianHours: number | null;
 }
 
-const HOUR = 3_600;
-const DAY = 86_400;
 const BAND_EDGES: readonly [string, number][] = [
   ['< 1 h', 0],
-  ['1–4 h', HOUR],
-  ['4–12 h', 4 * HOUR],
-  ['12–24 h', 12 * HOUR],
-  ['1–2 d', DAY],
-  ['2–7 d', 2 * DAY],
-  ['≥ 7 d', 7 * DAY],
+  ['1–4 h', HOUR_SECONDS],
+  ['4–12 h', 4 * HOUR_SECONDS],
+  ['12–24 h', 12 * HOUR_SECONDS],
+  ['1–2 d', DAY_SECONDS],
+  ['2–7 d', 2 * DAY_SECONDS],
+  ['≥ 7 d', 7 * DAY_SECONDS],
 ];
 
 export function firstResponseSeries(facts: CommunityFacts, window: Window): FirstResponseSeries {
@@ -67,7 +66,7 @@ export function firstResponseSeries(facts: CommunityFacts, window: Window): Firs
       noResponse++;
       continue;
     }
-    const seconds = (respondedAt - opened) / 1000;
+    const seconds = (respondedAt - opened) / SECOND_MS;
     week.durations.push(seconds);
     counts[bandOf(seconds)]!++;
   }
@@ -89,7 +88,7 @@ export function firstResponseSeries(facts: CommunityFacts, window: Window): Firs
         discussions: week.discussions,
         responded: sorted.length,
         medianSeconds,
-        medianHours: medianSeconds === null ? null : medianSeconds / HOUR,
+        medianHours: medianSeconds === null ? null : medianSeconds / HOUR_SECONDS,
       };
     }),
   };

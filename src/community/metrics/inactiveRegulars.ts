@@ -1,4 +1,4 @@
-import { DAY_MS } from '../model';
+import { DAY_MS } from '../../shared/time';
 import type { InactiveRegular } from '../reportSchema';
 import { lastPostPerPerson, rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../model';
+import { DAY_MS } from '../../shared/time';
 
 /** A report window `[since, until)` in epoch ms: "in the window" means created at or after `since` and before `until`. */
 export interface Window {

@@ -55,7 +55,7 @@ describe('community-pulse triage', () => {
   it('prints a readable table by default', async () => {
     const run = await runCli(['triage', '--input', input, '--until', '2024-01-31T00:00:00Z']);
     assert.equal(run.code, 0);
-    assert.match(run.stdout, /^No response yet \(1\)\n\s+4w\s+#1\s+Discussion 1\s+@alice\s+Q&A$/m);
+    assert.match(run.stdout, /^No response \(1\)\n\s+4w\s+#1\s+Discussion 1\s+@alice\s+Q&A$/m);
     assert.match(run.stdout, /3 discussions need a response\.$/m);
   });
 

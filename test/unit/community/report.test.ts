@@ -149,7 +149,7 @@ describe('community-pulse report', () => {
     const until = T0 + CURRENT_WINDOW.untilHours * 3_600_000;
     const md = await reportCommand({ community, people: classifyPeople(community), since, until, format: 'md' });
     // Figures worked out by hand in twoWindowsCommunity.ts.
-    assert.ok(md.includes('| 90th percentile first response | 24.8 h | 8.2 h | +16.6 h |'), md);
+    assert.ok(md.includes('| p90 first response | 24.8 h | 8.2 h | +16.6 h |'), md);
     assert.ok(md.includes('| Absence factor | 1 | 2 | −1 |'), md);
     assert.ok(md.includes('| Weekly active participants | 2 | 2.5 | −0.5 |'), md);
     const empty = await reportCommand({ community, people: classifyPeople(community), since: T0, until: T0 + 30 * 86_400_000, format: 'md' });

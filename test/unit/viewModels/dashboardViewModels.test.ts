@@ -8,7 +8,7 @@ import { formatCount, formatPercent, formatSeconds } from '../../../src/shared/f
 import { resolveWindow, windowLabel } from '../../../src/shared/timeWindow';
 import { asOfLabel, formatMoment, withAsOf } from '../../../src/shared/format';
 import type { Headline } from '../../../src/community/reportSchema';
-import { buildHeadlines, headlineItemLook, headlineTooltip, previousText } from '../../../src/viewModels/health';
+import { buildHeadlines, headlineItemLook } from '../../../src/viewModels/health';
 import { profileUrl } from '../../../src/github/webLinks';
 
 const DAY = 86_400_000;
@@ -60,7 +60,7 @@ describe('dashboard and Health view models', () => {
     const median = rows.find((row) => row.id === 'firstResponseMedian')!;
     assert.equal(median.value, '2 h');
     assert.deepEqual(median.change, { arrow: '▲', text: '+1 h', tone: 'bad' }, 'slower responses are bad news');
-    assert.equal(previousText(median), 'previous 90 days: 1 h');
+    assert.equal(median.previous, 'previous 90 days: 1 h');
     const answerRate = rows.find((row) => row.id === 'answerRate')!;
     assert.deepEqual(answerRate.change, { arrow: '▲', text: '+10 pts', tone: 'good' });
     assert.deepEqual(rows.find((row) => row.id === 'absenceFactor')!.change, { arrow: '=', text: 'no change', tone: 'neutral' });
@@ -91,7 +91,7 @@ describe('dashboard and Health view models', () => {
     const returning = rows.find((row) => row.id === 'returningRate')!;
     assert.equal(returning.value, '—');
     assert.match(returning.missingReason ?? '', /^the window covers all history, so nobody can have posted before it/);
-    assert.equal(previousText(returning), 'no earlier window');
+    assert.equal(returning.previous, 'no earlier window');
     assert.equal(rows.find((row) => row.id === 'answerRate')!.value, '50%', 'other figures stand');
   });
 
@@ -110,7 +110,7 @@ describe('dashboard and Health view models', () => {
     assert.equal(rows.length, 8);
     for (const row of rows) {
       assert.ok(docs.includes(row.docsQuote), `${row.label}: “${row.docsQuote}” is not in docs/metrics.md`);
-      assert.ok(headlineTooltip(row).includes(`docs/metrics.md: “${row.docsQuote}”`), `${row.label}'s tooltip quotes it`);
+      assert.ok(row.tooltip.includes(`docs/metrics.md: “${row.docsQuote}”`), `${row.label}'s tooltip quotes it`);
       assert.ok(headlineItemLook(row).tooltip.includes(row.docsQuote), `${row.label}'s Health item quotes it`);
     }
   });

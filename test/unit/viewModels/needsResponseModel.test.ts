@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { triage } from '../../../src/community/triage';
-import { buildNeedsResponseModel, describeDuration, describeLastSync, describeStatus } from '../../../src/viewModels/needsResponse';
+import { buildNeedsResponseModel, describeLastSync, describeStatus } from '../../../src/viewModels/needsResponse';
 import { comment, discussion, reply, T0 } from '../../support/discussionNodes';
 
 const HOUR = 3_600_000;
@@ -91,16 +91,6 @@ describe('Needs Response view model', () => {
     const row = model.sections[0]!.rows[0]!;
     assert.equal(row.description, '#1 · 2d · @alice · Q&A', 'waiting counted to the as-of moment');
     assert.equal(row.tooltip.at(-1), 'Waiting time counted to 2024-01-03 (the communityPulse.asOf setting), not to now.');
-  });
-});
-
-describe('describeDuration', () => {
-  it('uses minutes under an hour, hours under two days, then days', () => {
-    assert.equal(describeDuration(0), '1 minute');
-    assert.equal(describeDuration(59 * 60_000), '59 minutes');
-    assert.equal(describeDuration(HOUR), '1 hour');
-    assert.equal(describeDuration(47 * HOUR), '47 hours');
-    assert.equal(describeDuration(48 * HOUR), '2 days');
   });
 });
 

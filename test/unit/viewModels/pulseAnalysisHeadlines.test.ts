@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
-import { previousText, type HeadlineId } from '../../../src/viewModels/health';
+import type { HeadlineId } from '../../../src/viewModels/figures';
 import { analyze } from '../../../src/viewModels/analysis';
 import { T0 } from '../../support/discussionNodes';
 import { TWO_WINDOWS_NODES } from '../../support/twoWindowsCommunity';
@@ -18,7 +18,7 @@ describe('Health headlines of the views', () => {
     const rows = rowsOf('30');
     const shown = (id: HeadlineId) => {
       const row = rows.get(id)!;
-      return { value: row.value, previous: previousText(row), change: row.change && `${row.change.arrow} ${row.change.text} (${row.change.tone})` };
+      return { value: row.value, previous: row.previous, change: row.change && `${row.change.arrow} ${row.change.text} (${row.change.tone})` };
     };
     // Figures worked out by hand in twoWindowsCommunity.ts.
     assert.deepEqual(shown('firstResponseP90'), { value: '24.8 h', previous: 'previous 30 days: 8.2 h', change: '▲ +16.6 h (bad)' });
@@ -30,7 +30,7 @@ describe('Health headlines of the views', () => {
     const rows = rowsOf('all');
     for (const row of rows.values()) {
       assert.equal(row.change, null, row.label);
-      assert.equal(previousText(row), 'no earlier window', row.label);
+      assert.equal(row.previous, 'no earlier window', row.label);
     }
     assert.equal(rows.get('returningRate')!.value, '—');
     assert.equal(rows.get('absenceFactor')!.value, '1', 'bob made 5 of the 10 responses');

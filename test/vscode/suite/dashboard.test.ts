@@ -284,6 +284,7 @@ describe('Dashboard, Health and People in VS Code', () => {
         format,
         staleDays: data.settings.staleDays,
         responseTargetHours: data.settings.responseTargetHours,
+        apiUrl: data.settings.apiUrl,
       });
       assert.equal(fs.readFileSync(target.fsPath, 'utf8'), cli, `the ${format} export is what the CLI writes for the same data and window`);
     }

@@ -1,0 +1,246 @@
+import type { LeaderThresholds, ScoreWeights } from '../community/metrics/settings';
+import type { TriageBucket } from '../community/triage';
+import type { Headline } from '../community/reportSchema';
+import { countOf, formatCount, type FigureKind } from '../shared/format';
+
+/**
+ * The vocabulary of every surface, defined once: each figure's name, kind (which decides how it is
+ * formatted: `formatFigure` in src/shared/format.ts), the section of docs/metrics.md that defines it, and
+ * the words the Health view and the dashboard's cards explain it with. The Health view, the dashboard, the
+ * status bar, the Markdown report and the CSV header all take their names from here, so a figure is called
+ * the same wherever it appears.
+ */
+
+/** The headline's figures (all but its `reasons`). */
+export type HeadlineKey = Exclude<keyof Headline, 'reasons'>;
+
+export interface HeadlineFigure {
+  /** The engine's figure (`report.headline[headline]`), with its reason when null. */
+  readonly headline: HeadlineKey;
+  /** Its name; the response target is part of one name (`Within 48 h target`). */
+  readonly label: (targetHours: number) => string;
+  readonly kind: FigureKind;
+  /** The heading of docs/metrics.md that defines it (GitHub's anchor: `docs/metrics.md#participation`). */
+  readonly anchor: string;
+  /** Which way is good news. */
+  readonly better: 'higher' | 'lower';
+  /** What the figure means, in a sentence or two. */
+  readonly definition: (current: Headline, targetHours: number) => string;
+  /** The definition in docs/metrics.md, quoted word for word (markup dropped): doc and views cannot drift apart. */
+  readonly docsQuote: string;
+  /** Why the figure says nothing when the window covers all history (it compares with the time before the window). */
+  readonly meaninglessOverAllHistory?: string;
+}
+
+const FIRST_RESPONSE = 'discussions-first-response-and-time-to-answer';
+
+export const FIGURES = {
+  discussions: {
+    headline: 'discussions',
+    label: () => 'Discussions opened',
+    kind: 'count',
+    anchor: FIRST_RESPONSE,
+    better: 'higher',
+    definition: () => 'The discussions opened in the window, except those opened by a bot.',
+    docsQuote: 'discussions: total; answerable (in a category where an answer can be chosen); answered (with a chosen answer by until, whatever the category).',
+  },
+  responses: {
+    headline: 'responses',
+    label: () => 'Responses',
+    kind: 'count',
+    anchor: 'participation',
+    better: 'higher',
+    definition: () => 'The responses posted in the window, on any discussion however old: comments and replies by someone other than the discussion’s author, not bots, not deleted or minimized.',
+    docsQuote: 'responses: how many; responders: the distinct people who made them.',
+  },
+  responders: {
+    headline: 'responders',
+    label: () => 'Responders',
+    kind: 'count',
+    anchor: 'participation',
+    better: 'higher',
+    definition: () => 'The distinct people with a response in the window.',
+    docsQuote: 'responses: how many; responders: the distinct people who made them.',
+  },
+  absenceFactor: {
+    headline: 'absenceFactor',
+    label: () => 'Absence factor',
+    kind: 'count',
+    anchor: 'participation',
+    better: 'higher',
+    definition: () => "The fewest people who together made half of the window's responses. Low means the community depends on very few people.",
+    docsQuote:
+      'absenceFactor (CHAOSS "contributor absence factor", also known as bus factor): the fewest responders who together made at least 50% of the responses (ranking responders by responses).',
+  },
+  participants: {
+    headline: 'participants',
+    label: () => 'Participants',
+    kind: 'count',
+    anchor: 'retention',
+    better: 'higher',
+    definition: () => 'The distinct people who posted in the window.',
+    docsQuote: 'participants: the distinct people with a post in the window.',
+  },
+  weeklyActive: {
+    headline: 'weeklyActiveParticipants',
+    label: () => 'Weekly active participants',
+    kind: 'count',
+    anchor: 'activity',
+    better: 'higher',
+    definition: () => "The mean, over the window's whole weeks, of each week's active participants.",
+    docsQuote: 'activeParticipants, the distinct people with any post that counts as activity that week (opening posts included)',
+  },
+  newParticipants: {
+    headline: 'newParticipants',
+    label: () => 'New participants',
+    kind: 'count',
+    anchor: 'retention',
+    better: 'higher',
+    definition: () => 'The people whose first post ever is in the window.',
+    docsQuote: 'newParticipants: per month overlapping the window, the people whose first post falls in that month and in the window.',
+  },
+  returningRate: {
+    headline: 'returningRate',
+    label: () => 'Returning participants',
+    kind: 'share',
+    anchor: 'retention',
+    better: 'higher',
+    definition: () => 'Of the people who posted in the window, the share who had posted before it.',
+    docsQuote: "returningRate: the share of the window's participants whose first post is before the window.",
+    meaninglessOverAllHistory: 'the window covers all history, so nobody can have posted before it (pick a shorter window)',
+  },
+  firstResponseMedian: {
+    headline: 'firstResponseMedianSeconds',
+    label: () => 'Median first response',
+    kind: 'duration',
+    anchor: FIRST_RESPONSE,
+    better: 'lower',
+    definition: () =>
+      'The median time from a discussion being opened to its first response, over the discussions opened in the window that got one. A response is a comment or reply by someone other than the author, not a bot, not deleted or minimized.',
+    docsQuote:
+      'First response (firstResponse): for those that had a response by until, the duration from createdAt to the first response, summarised (count, meanSeconds, medianSeconds, p90Seconds).',
+  },
+  firstResponseP90: {
+    headline: 'firstResponseP90Seconds',
+    label: () => 'p90 first response',
+    kind: 'duration',
+    anchor: FIRST_RESPONSE,
+    better: 'lower',
+    definition: () => 'The 90th percentile of the same first-response times: nine in ten of the discussions opened in the window that got a response got it within this time.',
+    docsQuote: "Percentiles interpolate linearly between the closest ranks, the default of numpy's percentile (also what github/issue-metrics uses)",
+  },
+  withinTarget: {
+    headline: 'withinTargetRate',
+    label: (targetHours) => `Within ${formatCount(targetHours)} h target`,
+    kind: 'share',
+    anchor: FIRST_RESPONSE,
+    better: 'higher',
+    definition: (_current, targetHours) =>
+      `Of the discussions opened in the window, the share whose first response came within ${formatCount(targetHours)} hours (communityPulse.responseTargetHours).`,
+    docsQuote:
+      'withinTargetRate: the share whose first response came within responseTargetHours (default 48; exactly 48 h counts as within), out of those that either have a response or are at least that old at until',
+  },
+  noResponse: {
+    headline: 'noResponse',
+    label: () => 'No response (new in window)',
+    kind: 'count',
+    anchor: FIRST_RESPONSE,
+    better: 'lower',
+    definition: (current) =>
+      `Of the ${formatCount(current.discussions)} discussions opened in the window, how many had no response at all by its end. Not the Needs Response list, which holds every open discussion waiting on the team, however old.`,
+    docsQuote: 'discussions is the population, noResponse how many had none by until.',
+  },
+  answerRate: {
+    headline: 'answerRate',
+    label: () => 'Answer rate',
+    kind: 'share',
+    anchor: FIRST_RESPONSE,
+    better: 'higher',
+    definition: () => 'Of the discussions opened in the window in answerable (Q&A) categories, the share with a chosen answer.',
+    docsQuote: "Answer rate (answerRate): of the window's discussions in answerable categories, the share with a chosen answer by until",
+  },
+  timeToAnswerMedian: {
+    headline: 'timeToAnswerMedianSeconds',
+    label: () => 'Median time to answer',
+    kind: 'duration',
+    anchor: FIRST_RESPONSE,
+    better: 'lower',
+    definition: () => 'The median time from a discussion being opened to the choice of its answer, over the discussions opened in the window whose answer was chosen.',
+    docsQuote: 'Time to answer (timeToAnswer): answerChosenAt − createdAt over the discussions whose answer was chosen before until.',
+  },
+} as const satisfies Record<string, HeadlineFigure>;
+
+export type FigureId = keyof typeof FIGURES;
+
+/** The figures of the Health view and the dashboard's cards, in their order. */
+export const HEADLINE_IDS = [
+  'firstResponseMedian',
+  'firstResponseP90',
+  'withinTarget',
+  'noResponse',
+  'answerRate',
+  'weeklyActive',
+  'returningRate',
+  'absenceFactor',
+] as const satisfies readonly FigureId[];
+export type HeadlineId = (typeof HEADLINE_IDS)[number];
+
+/** The figures of the Markdown report's headline table, in its order: every headline figure. */
+export const REPORT_HEADLINE_IDS = [
+  'discussions',
+  'responses',
+  'responders',
+  'absenceFactor',
+  'participants',
+  'weeklyActive',
+  'newParticipants',
+  'returningRate',
+  'firstResponseMedian',
+  'firstResponseP90',
+  'withinTarget',
+  'noResponse',
+  'answerRate',
+  'timeToAnswerMedian',
+] as const satisfies readonly FigureId[];
+
+/** A figure's name as every surface shows it. */
+export function figureLabel(id: FigureId, targetHours: number): string {
+  return FIGURES[id].label(targetHours);
+}
+
+/** The per-discussion durations (the Markdown report's response-times rows and the CSV's columns). */
+export const DISCUSSION_FIGURES = {
+  firstResponse: { label: 'First response', csvColumn: 'first_response_seconds', anchor: FIRST_RESPONSE },
+  firstMaintainerResponse: { label: 'First maintainer response', csvColumn: 'first_maintainer_response_seconds', anchor: FIRST_RESPONSE },
+  timeToAnswer: { label: 'Time to answer', csvColumn: 'time_to_answer_seconds', anchor: FIRST_RESPONSE },
+} as const;
+
+/** The Needs Response buckets as every surface names them (the tree, the status bar, the dashboard, the CLI, the report). */
+export const BUCKET_LABELS: Readonly<Record<TriageBucket, string>> = {
+  noResponse: 'No response',
+  awaitingReply: 'Author replied',
+  unmarkedAnswer: 'Answer not marked',
+};
+
+/** The leader score's components, in the score's order, with their names (docs/metrics.md#contributors-and-leader-candidates). */
+export const SCORE_COMPONENTS = ['responses', 'acceptedAnswers', 'peopleHelped', 'firstResponses', 'activeWeeks', 'upvotes'] as const satisfies readonly (keyof ScoreWeights)[];
+export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
+
+export const SCORE_COMPONENT_LABELS: Readonly<Record<ScoreComponent, string>> = {
+  responses: 'Responses',
+  acceptedAnswers: 'Accepted answers',
+  peopleHelped: 'People helped',
+  firstResponses: 'First responses',
+  activeWeeks: 'Active weeks',
+  upvotes: 'Upvotes',
+};
+
+/** Who is a leader candidate, in words with the thresholds in force. */
+export function leaderRule(leader: LeaderThresholds): string {
+  return `Community members (not maintainers) with at least ${countOf(leader.minResponses, 'response')}, ${countOf(leader.minPeopleHelped, 'person helped', 'people helped')} and ${countOf(leader.minActiveWeeks, 'active week')} in the window, and a response in the last ${countOf(leader.recentDays, 'day')}.`;
+}
+
+/** `Score = 1 × responses + 3 × accepted answers + …`, with the weights in force. */
+export function scoreFormula(weights: ScoreWeights): string {
+  return `Score = ${SCORE_COMPONENTS.map((key) => `${weights[key]} × ${SCORE_COMPONENT_LABELS[key].toLowerCase()}`).join(' + ')}.`;
+}

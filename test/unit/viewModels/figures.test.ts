@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { reportCommand } from '../../../src/cli/reportCommand';
+import { triageCommand } from '../../../src/cli/triageCommand';
+import { normalizeCommunity } from '../../../src/community/normalize';
+import { classifyPeople } from '../../../src/community/people';
+import { computeReport } from '../../../src/community/report';
+import { FIGURES, REPORT_HEADLINE_IDS } from '../../../src/viewModels/figures';
+import { buildHeadlines } from '../../../src/viewModels/health';
+import { buildNeedsResponseModel } from '../../../src/viewModels/needsResponse';
+import { triage } from '../../../src/community/triage';
+import { CURRENT_WINDOW, TWO_WINDOWS_NODES } from '../../support/twoWindowsCommunity';
+import { T0 } from '../../support/discussionNodes';
+
+const HOUR = 3_600_000;
+
+/** Every headline figure's name, as a user reads it on every surface (Health's wording). */
+const NAMES = [
+  'Discussions opened',
+  'Responses',
+  'Responders',
+  'Absence factor',
+  'Participants',
+  'Weekly active participants',
+  'New participants',
+  'Returning participants',
+  'Median first response',
+  'p90 first response',
+  'Within 48 h target',
+  'No response (new in window)',
+  'Answer rate',
+  'Median time to answer',
+];
+
+/** Names the surfaces used before they shared one vocabulary: none may come back. */
+const OLD_VARIANTS = [
+  '90th percentile first response',
+  'Without a response',
+  'First response within target',
+  'Answer rate (answerable categories)',
+  'People who responded',
+  'No response yet',
+  'Author replied, waiting on the team',
+  'Answered but not marked',
+];
+
+const BUCKETS = ['No response', 'Author replied', 'Answer not marked'];
+
+const community = normalizeCommunity('octo/repo', TWO_WINDOWS_NODES);
+const people = classifyPeople(community);
+const since = T0 + CURRENT_WINDOW.sinceHours * HOUR;
+const until = T0 + CURRENT_WINDOW.untilHours * HOUR;
+
+/** The first cell of each row of the Markdown table under `heading`. */
+function firstCells(md: string, heading: string): string[] {
+  const section = md.split(`## ${heading}\n\n`)[1]!.split('\n\n')[0]!;
+  return section
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(' | ')[0]!.replace(/^\| /, ''));
+}
+
+describe('one vocabulary for every surface', () => {
+  it('names each headline figure the same in the Markdown report, the Health view and the dashboard cards', async () => {
+    const md = await reportCommand({ community, people, since, until, format: 'md' });
+    assert.deepEqual(firstCells(md, 'Headline'), NAMES);
+    const report = computeReport(community, people, { since, until });
+    const rows = buildHeadlines(report.headline, report.previous.headline, { previousLabel: 'previous 30 days', targetHours: 48 });
+    for (const row of rows) assert.ok(NAMES.includes(row.label), `Health names "${row.label}" as the report does`);
+    assert.equal(rows.length, 8);
+    for (const old of OLD_VARIANTS) assert.ok(!md.includes(old), `the report no longer says "${old}"`);
+  });
+
+  it('names the Needs Response buckets the same in the report, the tree and the triage CLI', async () => {
+    const md = await reportCommand({ community, people, since, until, format: 'md' });
+    assert.deepEqual(firstCells(md, 'Needs response (at 2024-03-01)').slice(0, 3), [BUCKETS[0], BUCKETS[1], `${BUCKETS[2]} (older than 7 days)`]);
+    const model = buildNeedsResponseModel(triage(community, people, { now: until, staleDays: 7 }), { now: until, asOf: null, staleDays: 7, responseTargetHours: 48 });
+    assert.deepEqual(
+      model.sections.map((section) => section.label.replace(/ \(\d+\)$/, '')),
+      BUCKETS,
+    );
+    const table = triageCommand({ community, people, apiUrl: null }, { now: until, format: 'table' });
+    const headings = table.split('\n').filter((line) => /^\S.* \(\d+\)$/.test(line)).map((line) => line.replace(/ \(\d+\)$/, ''));
+    assert.deepEqual(headings, BUCKETS);
+    for (const old of OLD_VARIANTS) assert.ok(!table.includes(old), `the CLI no longer says "${old}"`);
+  });
+
+  it('heads the CSV with the per-discussion figures’ columns', async () => {
+    const csv = await reportCommand({ community, people, since, until, format: 'csv' });
+    assert.equal(
+      csv.split('\r\n')[0],
+      'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds',
+    );
+  });
+
+  it('points each figure at a heading of docs/metrics.md that quotes its definition word for word', () => {
+    const text = readFileSync(new URL('../../../docs/metrics.md', import.meta.url), 'utf8');
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
+    const anchors = [...text.matchAll(/^#+ (.+)$/gm)].map((match) =>
+      match[1]!
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} -]/gu, '')
+        .replace(/ /g, '-'),
+    );
+    const docs = text.replace(/\*\*|`/g, '').replace(/\s+/g, ' ');
+    assert.equal(REPORT_HEADLINE_IDS.length, NAMES.length);
+    for (const id of REPORT_HEADLINE_IDS) {
+      const figure = FIGURES[id];
+      assert.ok(anchors.includes(figure.anchor), `${id}: #${figure.anchor} is a heading of docs/metrics.md`);
+      assert.ok(docs.includes(figure.docsQuote), `${id}: “${figure.docsQuote}” is in docs/metrics.md`);
+    }
+  });
+});
