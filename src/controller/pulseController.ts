@@ -11,6 +11,7 @@ import { SyncError, syncRepository } from '../sync/syncRepository';
 import { formatRepoRef } from '../github/repoRef';
 import type { DetectedRepository } from '../repository/gitRemotes';
 import type { PulseSettings } from '../settings/schema';
+import { COMMAND_IDS } from '../shared/contributionIds';
 import { errorMessage } from '../shared/errorMessage';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { CONTEXT_KEYS, type PulseState } from './pulseState';
@@ -62,11 +63,11 @@ interface Failure {
 }
 
 const ACTION_COMMANDS: Record<FailureAction, { title: string; command: string }> = {
-  signIn: { title: 'Sign in with GitHub', command: 'communityPulse.signIn' },
-  signInWithToken: { title: 'Sign in with a Token', command: 'communityPulse.signInWithToken' },
-  chooseRepository: { title: 'Choose Repository', command: 'communityPulse.chooseRepository' },
-  retry: { title: 'Retry', command: 'communityPulse.refresh' },
-  showLog: { title: 'Show Log', command: 'communityPulse.showLog' },
+  signIn: { title: 'Sign in with GitHub', command: COMMAND_IDS.signIn },
+  signInWithToken: { title: 'Sign in with a Token', command: COMMAND_IDS.signInWithToken },
+  chooseRepository: { title: 'Choose Repository', command: COMMAND_IDS.chooseRepository },
+  retry: { title: 'Retry', command: COMMAND_IDS.refresh },
+  showLog: { title: 'Show Log', command: COMMAND_IDS.showLog },
 };
 
 /**

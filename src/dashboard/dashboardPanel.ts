@@ -4,6 +4,7 @@ import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
 import { HostMessageSchema, parseWebviewMessage, type DomSummary, type HostMessage, type RenderTimeline, type WebviewMessage } from './protocol';
 import { errorMessage } from '../shared/errorMessage';
+import { COMMAND_IDS } from '../shared/contributionIds';
 import type { AnalysisService } from '../controller/analysisService';
 import { isWebUrl, profileUrl } from '../github/webLinks';
 import { toDashboardData } from './dashboardData';
@@ -202,10 +203,10 @@ export class DashboardPanel implements vscode.Disposable {
         return;
       }
       case 'exportReport':
-        await vscode.commands.executeCommand('communityPulse.exportReport');
+        await vscode.commands.executeCommand(COMMAND_IDS.exportReport);
         return;
       case 'refresh':
-        await vscode.commands.executeCommand('communityPulse.refresh');
+        await vscode.commands.executeCommand(COMMAND_IDS.refresh);
         return;
       case 'inspection':
         this.inspections.get(message.requestId)?.(message.summary);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../controller/analysisService';
 import { AnalysisTreeView } from './analysisTreeView';
+import { COMMAND_IDS, VIEW_IDS } from '../shared/contributionIds';
 import { headlineItemLook, type HeadlineRow } from '../viewModels/health';
 
-export const HEALTH_VIEW_ID = 'communityPulse.health';
+export const HEALTH_VIEW_ID = VIEW_IDS.health;
 
 /** The "Health" view: the window's headline figures with their change; clicking one opens the dashboard. */
 export class HealthView extends AnalysisTreeView<HeadlineRow> {
@@ -24,7 +25,7 @@ export class HealthView extends AnalysisTreeView<HeadlineRow> {
     item.tooltip = look.tooltip;
     item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
     item.contextValue = 'headline';
-    item.command = { command: 'communityPulse.openDashboard', title: 'Open Dashboard' };
+    item.command = { command: COMMAND_IDS.openDashboard, title: 'Open Dashboard' };
     item.accessibilityInformation = { label: `${row.label}: ${look.description}` };
     return item;
   }

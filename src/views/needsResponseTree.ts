@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TriageBucket } from '../community/triage';
 import { escapeMarkdown } from './markdownEscape';
+import { COMMAND_IDS } from '../shared/contributionIds';
 import type { NeedsResponseModel, NeedsResponseRow, NeedsResponseSection } from '../viewModels/needsResponse';
 
 /** A bucket heading. One object per bucket for the provider's lifetime, so it can be refreshed on its own. */
@@ -100,7 +101,7 @@ function discussionItem(node: DiscussionRowNode): vscode.TreeItem {
     row.overdue ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
   );
   item.contextValue = 'discussion';
-  item.command = { command: 'communityPulse.openInBrowser', title: 'Open in Browser', arguments: [node] };
+  item.command = { command: COMMAND_IDS.openInBrowser, title: 'Open in Browser', arguments: [node] };
   item.accessibilityInformation = { label: `${row.title}, ${row.description}${row.overdue ? ', past the response target' : ''}` };
   return item;
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
+import { VIEW_IDS } from '../shared/contributionIds';
 import { buildNeedsResponseModel, describeStatus } from '../viewModels/needsResponse';
 import { NeedsResponseTreeProvider, type NeedsResponseNode } from './needsResponseTree';
 
-export const NEEDS_RESPONSE_VIEW_ID = 'communityPulse.needsResponse';
+export const NEEDS_RESPONSE_VIEW_ID = VIEW_IDS.needsResponse;
 
 /**
  * The "Needs Response" view: the shared triage of the controller's data as a tree, with the badge

@@ -3,9 +3,10 @@ import { personEvidence } from '../community/metrics/personEvidence';
 import type { AnalysisService } from '../controller/analysisService';
 import { AnalysisTreeView } from './analysisTreeView';
 import { isWebUrl } from '../github/webLinks';
+import { VIEW_IDS } from '../shared/contributionIds';
 import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from '../viewModels/people';
 
-export const PEOPLE_VIEW_ID = 'communityPulse.people';
+export const PEOPLE_VIEW_ID = VIEW_IDS.people;
 
 const GROUP_ICONS = { leaders: 'star-full', inactive: 'history', new: 'sparkle' } as const;
 

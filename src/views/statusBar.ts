@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
 import { asOfLabel } from '../shared/format';
+import { focusViewCommand, VIEW_IDS } from '../shared/contributionIds';
 
 /**
  * `$(comment-discussion) 7`: discussions needing a response (`… · as of 2023-03-31` for a past moment);
@@ -9,6 +10,7 @@ import { asOfLabel } from '../shared/format';
  * no report when no view is open.
  */
 export class NeedsResponseStatusBar implements vscode.Disposable {
+  // eslint-disable-next-line no-restricted-syntax -- the status bar item's own id, which happens to read like the view's
   readonly item = vscode.window.createStatusBarItem('communityPulse.needsResponse', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
 
@@ -17,7 +19,7 @@ export class NeedsResponseStatusBar implements vscode.Disposable {
     private readonly needsResponse: TriageService,
   ) {
     this.item.name = 'Community Pulse: Needs Response';
-    this.item.command = 'communityPulse.needsResponse.focus';
+    this.item.command = focusViewCommand(VIEW_IDS.needsResponse);
     this.subscription = controller.onDidChange(() => this.render());
     this.render();
   }
