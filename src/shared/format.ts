@@ -46,7 +46,7 @@ export function formatDate(time: string | number): string {
 /** Milliseconds, for durations between epoch-ms moments. */
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+export const DAY_MS = 24 * HOUR_MS;
 
 /** A short human duration for lists: `45m`, `5h`, `3d`, `11w`, `2y`. Under a minute is `now`. */
 export function formatDuration(ms: number): string {

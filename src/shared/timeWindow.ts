@@ -1,4 +1,4 @@
-import { DAY_MS } from '../community/model';
+import { DAY_MS } from './format';
 
 /**
  * The time windows a maintainer can pick (shared by the Health and People views, the status bar and the
