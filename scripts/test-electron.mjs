@@ -25,6 +25,7 @@ async function downloadVSCode() {
       `could not download VS Code ${vscodeVersion} (${error instanceof Error ? error.message : error}). ` +
         'test:electron downloads VS Code once into .vscode-test/ and needs internet access for that; ' +
         'offline, `npm test` runs the same suites inside code-server.',
+      { cause: error },
     );
   }
 }
