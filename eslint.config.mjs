@@ -41,10 +41,11 @@ const ADAPTERS = {
 const WEBVIEW = { webview: ['src/dashboard/protocol.ts', 'src/shared'] };
 
 /** One import-x/no-restricted-paths zone per entry: `target` may import nothing of src but itself and `allowed`. */
+/** @param {Record<string, string[]>} table */
 function zonesFor(table) {
   const restricted = Object.entries(table).filter(([, allowed]) => !allowed.includes('src'));
   return restricted.map(([target, allowed]) => {
-    const inSrc = (p) => (p === 'src' ? '.' : `./${p.replace(/^src\//, '')}`);
+    const inSrc = (/** @type {string} */ p) => (p === 'src' ? '.' : `./${p.replace(/^src\//, '')}`);
     const except = [...new Set([...(target.startsWith('src/') ? [target] : []), ...allowed].map(inSrc))];
     return {
       target: `./${target}`,
@@ -55,6 +56,7 @@ function zonesFor(table) {
   });
 }
 
+/** @type {import('eslint').Linter.RulesRecord} */
 const NO_VSCODE = {
   'no-restricted-imports': [
     'error',
@@ -64,13 +66,15 @@ const NO_VSCODE = {
 
 // Command and view ids that package.json contributes are named through COMMAND_IDS / VIEW_IDS
 // (src/shared/contributionIds.ts), so a renamed or mistyped id fails to compile instead of failing silently.
+/** @type {{ commands: { command: string }[], views: Record<string, { id: string }[]> }} */
 const contributes = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).contributes;
 const contributedIds = [...contributes.commands.map((c) => c.command), ...Object.values(contributes.views).flat().map((v) => v.id)];
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const contributedIdPattern = `^(${contributedIds.map(escapeRegExp).join('|')})(\\.focus)?$`;
 
+/** @type {import('eslint').Linter.Globals} */
 const NODE_GLOBALS = Object.fromEntries(
-  ['console', 'process', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Buffer', 'fetch', 'AbortController'].map((name) => [name, 'readonly']),
+  ['console', 'process', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Buffer', 'fetch', 'AbortController'].map((name) => [name, /** @type {const} */ ('readonly')]),
 );
 
 export default tseslint.config(
@@ -127,8 +131,8 @@ export default tseslint.config(
   {
     // The scripts are type-checked by tsconfig.scripts.json (`npm run typecheck`), not through the project service.
     files: ['**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: NODE_GLOBALS },
+    rules: tseslint.configs.disableTypeChecked.rules,
+    languageOptions: { parserOptions: { projectService: false, program: null }, globals: NODE_GLOBALS },
   },
   {
     // Tests drill into raw GraphQL answers; `any` is kept out of the product's boundaries, not out of its tests.

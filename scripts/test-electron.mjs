@@ -30,6 +30,10 @@ async function downloadVSCode() {
   }
 }
 
+/**
+ * @param {string} vscodeExecutablePath
+ * @param {string} tempRoot
+ */
 async function runSuites(vscodeExecutablePath, tempRoot) {
   const userDataDir = path.join(tempRoot, 'user-data');
   writeUserSettings(userDataDir);
@@ -39,6 +43,8 @@ async function runSuites(vscodeExecutablePath, tempRoot) {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'dist', 'test', 'vscode', 'index.js'),
       extensionTestsEnv: { [protocol.env.resultsFile]: resultsFile },
+      // An option and its value stay on one line.
+      // prettier-ignore
       launchArgs: [
         createTestWorkspace(path.join(tempRoot, 'workspace')),
         '--user-data-dir', userDataDir,
