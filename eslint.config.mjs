@@ -58,23 +58,28 @@ function zonesFor(table) {
 
 /** @type {import('eslint').Linter.RulesRecord} */
 const NO_VSCODE = {
-  'no-restricted-imports': [
-    'error',
-    { paths: [{ name: 'vscode', message: 'Only the adapter folders import vscode (docs/architecture.md).' }] },
-  ],
+  'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only the adapter folders import vscode (docs/architecture.md).' }] }],
 };
 
 // Command and view ids that package.json contributes are named through COMMAND_IDS / VIEW_IDS
 // (src/shared/contributionIds.ts), so a renamed or mistyped id fails to compile instead of failing silently.
 /** @type {{ commands: { command: string }[], views: Record<string, { id: string }[]> }} */
 const contributes = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).contributes;
-const contributedIds = [...contributes.commands.map((c) => c.command), ...Object.values(contributes.views).flat().map((v) => v.id)];
+const contributedIds = [
+  ...contributes.commands.map((c) => c.command),
+  ...Object.values(contributes.views)
+    .flat()
+    .map((v) => v.id),
+];
 const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const contributedIdPattern = `^(${contributedIds.map(escapeRegExp).join('|')})(\\.focus)?$`;
 
 /** @type {import('eslint').Linter.Globals} */
 const NODE_GLOBALS = Object.fromEntries(
-  ['console', 'process', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Buffer', 'fetch', 'AbortController'].map((name) => [name, /** @type {const} */ ('readonly')]),
+  ['console', 'process', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Buffer', 'fetch', 'AbortController'].map((name) => [
+    name,
+    /** @type {const} */ ('readonly'),
+  ]),
 );
 
 export default tseslint.config(

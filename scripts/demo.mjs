@@ -80,7 +80,23 @@ async function main() {
 
   log('generating the synthetic community');
   const synthetic = path.join(demoDir, 'synthetic-community.json');
-  run('node', ['--import', 'tsx', 'test/fake-github/generate.ts', '--seed', '7', '--discussions', '1500', '--now', DEMO_NOW, '--span-days', '800', '--repository', SYNTHETIC_REPOSITORY, '--out', synthetic]);
+  run('node', [
+    '--import',
+    'tsx',
+    'test/fake-github/generate.ts',
+    '--seed',
+    '7',
+    '--discussions',
+    '1500',
+    '--now',
+    DEMO_NOW,
+    '--span-days',
+    '800',
+    '--repository',
+    SYNTHETIC_REPOSITORY,
+    '--out',
+    synthetic,
+  ]);
 
   const fake = await startAndWaitFor(
     'node',
@@ -114,7 +130,9 @@ async function main() {
   // apiUrl is machine-scoped: in code-server that scope lives in the Machine settings.
   mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
   writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ 'communityPulse.apiUrl': apiUrl }, null, 2));
-  run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const server = await startCodeServer({
     entry,

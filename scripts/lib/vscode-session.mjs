@@ -26,14 +26,7 @@ export const publishedLogsDir = path.join(testResultsDir, 'vscode');
 const screenshotsDir = path.join(testResultsDir, 'screenshots');
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const screenshotName = /^[a-z0-9][a-z0-9-]*$/;
 

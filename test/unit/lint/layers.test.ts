@@ -48,16 +48,22 @@ describe('eslint.config.mjs keeps the layers of docs/architecture.md', function 
   it('reports the webview importing view models or the domain, and lets it import the protocol and shared', async () => {
     assert.deepEqual(await layerErrors('webview/sections/x.ts', "export * from '../../src/viewModels/health';\n"), ['import-x/no-restricted-paths']);
     assert.deepEqual(await layerErrors('webview/sections/x.ts', "export type * from '../../src/community/reportSchema';\n"), ['import-x/no-restricted-paths']);
-    assert.deepEqual(await layerErrors('webview/sections/x.ts', "export * from '../../src/dashboard/protocol';\nexport * from '../../src/shared/format';\n"), []);
+    assert.deepEqual(
+      await layerErrors('webview/sections/x.ts', "export * from '../../src/dashboard/protocol';\nexport * from '../../src/shared/format';\n"),
+      [],
+    );
   });
 
   it('lets src/community use the GitHub schemas for their types only', async () => {
     assert.deepEqual(await layerErrors('src/community/x.ts', "export type { DiscussionNode } from '../github/schemas';\n"), []);
-    assert.deepEqual(await layerErrors('src/community/x.ts', "export { ActorSchema } from '../github/schemas';\n"), ['@typescript-eslint/no-restricted-imports']);
+    assert.deepEqual(await layerErrors('src/community/x.ts', "export { ActorSchema } from '../github/schemas';\n"), [
+      '@typescript-eslint/no-restricted-imports',
+    ]);
   });
 
   it('lets each layer import what the table allows', async () => {
-    const legal = "import * as vscode from 'vscode';\nexport const v = vscode;\nexport * from '../controller/pulseController';\nexport * from '../viewModels/health';\nexport * from '../settings/readSettings';\n";
+    const legal =
+      "import * as vscode from 'vscode';\nexport const v = vscode;\nexport * from '../controller/pulseController';\nexport * from '../viewModels/health';\nexport * from '../settings/readSettings';\n";
     assert.deepEqual(await layerErrors('src/views/x.ts', legal), []);
     assert.deepEqual(await layerErrors('src/cli/x.ts', "export * from '../sync/syncRepository';\nexport * from '../report/markdown';\n"), []);
   });
