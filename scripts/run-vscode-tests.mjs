@@ -86,7 +86,8 @@ async function main() {
   process.exitCode = results.failed > 0 ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+const invokedScript = process.argv[1];
+if (invokedScript !== undefined && import.meta.url === pathToFileURL(invokedScript).href) {
   main().catch((error) => {
     console.error(`VS Code suites: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;

@@ -96,6 +96,7 @@ const stages = [
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** @type {[stage: string, outcome: string, time: string][]} */
 const report = [];
 const failedStages = new Set();
 

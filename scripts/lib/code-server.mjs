@@ -125,11 +125,11 @@ function waitForListeningAddress(child, logFile) {
     let output = '';
     const onData = (/** @type {string} */ chunk) => {
       output += chunk;
-      const match = /HTTP server listening on (http:\/\/[^\s/]+)\//.exec(output);
-      if (match) {
+      const address = /HTTP server listening on (http:\/\/[^\s/]+)\//.exec(output)?.[1];
+      if (address !== undefined) {
         child.stdout.off('data', onData);
         child.off('exit', onExit);
-        resolve(match[1]);
+        resolve(address);
       }
     };
     const onExit = (/** @type {number | null} */ code, /** @type {NodeJS.Signals | null} */ signal) =>
