@@ -10,6 +10,7 @@ const { values: args } = parseArgs({
 });
 const { production, watch, outdir } = args;
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   minify: production,
@@ -33,6 +34,7 @@ function vscodeSuiteEntryPoints() {
 }
 // A deleted suite must not keep running from a stale bundle. Only stale bundles go: a VS Code test run may be
 // loading the others right now.
+/** @param {Record<string, string>} entryPoints */
 function removeStaleSuiteBundles(entryPoints) {
   const current = new Set(Object.keys(entryPoints).map((name) => `${outdir}/${name}.js`));
   for (const dir of suiteFolders.map((folder) => `${outdir}/${folder}`)) {
@@ -45,15 +47,16 @@ function removeStaleSuiteBundles(entryPoints) {
 const suiteEntryPoints = vscodeSuiteEntryPoints();
 removeStaleSuiteBundles(suiteEntryPoints);
 
-const nodeTargets = [
+const nodeTargets = /** @type {{ entryPoints: Record<string, string>, external?: string[], banner?: { js: string } }[]} */ ([
   { entryPoints: { extension: 'src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   {
     entryPoints: { 'test/vscode/index': 'test/vscode/index.ts', ...suiteEntryPoints },
     external: ['vscode', 'mocha', 'graphql', '@octokit/graphql-schema'],
   },
-].filter((target) => Object.values(target.entryPoints).every((file) => existsSync(file)));
+]).filter((target) => Object.values(target.entryPoints).every((file) => existsSync(file)));
 
+/** @type {import('esbuild').BuildOptions[]} */
 const builds = nodeTargets.map((target) => ({
   ...common,
   ...target,

@@ -26,13 +26,25 @@ const DEMO_NOW = '2023-03-31T00:00:00Z';
 const DEMO_TOKEN = 'community-pulse-demo-token';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
-const log = (line) => console.log(`[demo] ${line}`);
+const log = (/** @type {string} */ line) => console.log(`[demo] ${line}`);
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').ExecFileSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
   execFileSync(command, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'], ...options });
 }
 
-/** Starts a long-running child and resolves with the first match of `pattern` in its stdout. */
+/**
+ * Starts a long-running child and resolves with the first match of `pattern` in its stdout.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {RegExp} pattern
+ * @param {string} name
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess, match: RegExpExecArray, output: string }>}
+ */
 function startAndWaitFor(command, args, pattern, name) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
@@ -46,7 +58,9 @@ function startAndWaitFor(command, args, pattern, name) {
   });
 }
 
+/** @param {import('node:child_process').ChildProcess} child */
 function stopGroup(child) {
+  if (child.pid === undefined) return; // never started: nothing to stop
   try {
     process.kill(-child.pid, 'SIGTERM');
   } catch {
@@ -66,7 +80,23 @@ async function main() {
 
   log('generating the synthetic community');
   const synthetic = path.join(demoDir, 'synthetic-community.json');
-  run('node', ['--import', 'tsx', 'test/fake-github/generate.ts', '--seed', '7', '--discussions', '1500', '--now', DEMO_NOW, '--span-days', '800', '--repository', SYNTHETIC_REPOSITORY, '--out', synthetic]);
+  run('node', [
+    '--import',
+    'tsx',
+    'test/fake-github/generate.ts',
+    '--seed',
+    '7',
+    '--discussions',
+    '1500',
+    '--now',
+    DEMO_NOW,
+    '--span-days',
+    '800',
+    '--repository',
+    SYNTHETIC_REPOSITORY,
+    '--out',
+    synthetic,
+  ]);
 
   const fake = await startAndWaitFor(
     'node',
@@ -100,7 +130,9 @@ async function main() {
   // apiUrl is machine-scoped: in code-server that scope lives in the Machine settings.
   mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
   writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ 'communityPulse.apiUrl': apiUrl }, null, 2));
-  run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const server = await startCodeServer({
     entry,

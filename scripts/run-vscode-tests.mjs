@@ -23,7 +23,7 @@ const testsEntry = path.join(repoRoot, 'dist', 'test', 'vscode', 'index.js');
  * Runs the bundled suites in code-server and returns their counts; throws if the run crashed or timed out.
  * `suites`: `suite` (the tests) or `bench` (the measurements `npm run bench` takes inside VS Code).
  * @param {{ grep?: string, suites?: 'suite' | 'bench', verbose?: boolean, timeoutMs?: number, env?: Record<string, string>, print?: (line: string) => void }} [options]
- * @returns {Promise<{ passed: number, failed: number, skipped: number, failures: { title: string, error: string }[] }>}
+ * @returns {Promise<import('./lib/suite-results.mjs').SuiteResults>}
  */
 export async function runVSCodeTests({ grep, suites = 'suite', verbose = false, timeoutMs = 15 * 60_000, env = {}, print = console.log } = {}) {
   if (!existsSync(testsEntry)) throw new Error(`${path.relative(repoRoot, testsEntry)} is missing: run \`npm run build\` first`);
@@ -54,7 +54,15 @@ export async function runVSCodeTests({ grep, suites = 'suite', verbose = false, 
   }
 }
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} message
+ * @returns {Promise<T>}
+ */
 async function withTimeout(promise, ms, message) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   const timedOut = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(message)), ms);
@@ -70,7 +78,7 @@ async function main() {
   if (build.status !== 0) throw new Error('the build failed');
   const results = await runVSCodeTests({
     grep: values.grep,
-    suites: values.suites,
+    suites: values.suites === 'bench' ? 'bench' : 'suite',
     verbose: values.verbose,
     ...(values.timeout ? { timeoutMs: Number(values.timeout) * 1000 } : {}),
   });
@@ -78,7 +86,8 @@ async function main() {
   process.exitCode = results.failed > 0 ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+const invokedScript = process.argv[1];
+if (invokedScript !== undefined && import.meta.url === pathToFileURL(invokedScript).href) {
   main().catch((error) => {
     console.error(`VS Code suites: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;

@@ -1,9 +1,9 @@
 // `npm test`: everything a change has to pass, runnable on a fresh Debian machine (this is what CI runs).
 // Installs what the VS Code run needs when missing (Debian packages via apt, code-server into .cache/), builds,
-// typechecks, runs the unit tests and then the VS Code suites inside code-server, and prints as its last line
-// `N passed, N failed` (plus `, N skipped`) over both test stages. Exits non-zero if a test failed or a stage
-// errored; an errored stage (install, build, typecheck, a test run that crashed) counts as one failure, so a run
-// that could not test never reads as "0 failed".
+// typechecks, lints (ESLint with the layer rules, and Prettier), runs the unit tests and then the VS Code suites
+// inside code-server, and prints as its last line `N passed, N failed` (plus `, N skipped`) over the test stages.
+// Exits non-zero if a test failed or a stage errored; an errored stage (install, build, typecheck, lint, a test run
+// that crashed) counts as one failure, so a run that could not test never reads as "0 failed".
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +17,10 @@ import { runVSCodeTests } from './run-vscode-tests.mjs';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const unitResults = path.join(repoRoot, 'test-results', 'unit', 'results.json');
 
+/**
+ * @param {string} script
+ * @param {string[]} [args]
+ */
 function npmRun(script, args = []) {
   const result = spawnSync('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
     cwd: repoRoot,
@@ -26,6 +30,7 @@ function npmRun(script, args = []) {
   return result.status ?? 1;
 }
 
+/** @param {string} script */
 function npmRunOrThrow(script) {
   const status = npmRun(script);
   if (status !== 0) throw new Error(`npm run ${script} exited with ${status}`);
@@ -36,6 +41,8 @@ function runUnitTests() {
   const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-unit-'));
   const resultsFile = path.join(resultsDir, 'results.json');
   try {
+    // An option and its value stay on one line.
+    // prettier-ignore
     const status = npmRun('test:unit', [
       '--reporter', './test/vscode/summaryReporter.ts',
       '--reporter-option', `summary=${resultsFile}`,
@@ -64,6 +71,13 @@ function runBrowserTest() {
   }
 }
 
+/**
+ * A stage either counts tests (its run returns their results) or does a job (its run returns what it did, if anything);
+ * `needs` names the stages whose failure leaves it nothing to run on.
+ * @typedef {{ name: string, needs?: string[] } & ({ counts: true, run: () => import('./lib/suite-results.mjs').SuiteResults | Promise<import('./lib/suite-results.mjs').SuiteResults> } | { counts?: false, run: () => string | void })} Stage
+ */
+
+/** @type {Stage[]} */
 const stages = [
   {
     name: 'system packages',
@@ -75,12 +89,14 @@ const stages = [
   { name: 'code-server', run: () => path.relative(repoRoot, ensureCodeServer()) },
   { name: 'build', run: () => npmRunOrThrow('build') },
   { name: 'typecheck', run: () => npmRunOrThrow('typecheck') },
+  { name: 'lint', run: () => npmRunOrThrow('lint') },
   { name: 'unit tests', run: runUnitTests, counts: true },
   { name: 'VS Code suites', run: () => runVSCodeTests(), counts: true, needs: ['system packages', 'code-server', 'build'] },
   { name: 'browser test', run: runBrowserTest, counts: true, needs: ['system packages', 'code-server', 'build'] },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** @type {[stage: string, outcome: string, time: string][]} */
 const report = [];
 const failedStages = new Set();
 
@@ -95,14 +111,15 @@ for (const stage of stages) {
   const started = Date.now();
   let outcome;
   try {
-    const result = await stage.run();
     if (stage.counts) {
+      const result = await stage.run();
       totals.passed += result.passed;
       totals.failed += result.failed;
       totals.skipped += result.skipped;
       if (result.failed > 0) failedStages.add(stage.name);
       outcome = formatSummary(result);
     } else {
+      const result = stage.run();
       outcome = typeof result === 'string' ? result : 'ok';
     }
   } catch (error) {

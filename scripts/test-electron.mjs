@@ -25,10 +25,15 @@ async function downloadVSCode() {
       `could not download VS Code ${vscodeVersion} (${error instanceof Error ? error.message : error}). ` +
         'test:electron downloads VS Code once into .vscode-test/ and needs internet access for that; ' +
         'offline, `npm test` runs the same suites inside code-server.',
+      { cause: error },
     );
   }
 }
 
+/**
+ * @param {string} vscodeExecutablePath
+ * @param {string} tempRoot
+ */
 async function runSuites(vscodeExecutablePath, tempRoot) {
   const userDataDir = path.join(tempRoot, 'user-data');
   writeUserSettings(userDataDir);
@@ -38,6 +43,8 @@ async function runSuites(vscodeExecutablePath, tempRoot) {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'dist', 'test', 'vscode', 'index.js'),
       extensionTestsEnv: { [protocol.env.resultsFile]: resultsFile },
+      // An option and its value stay on one line.
+      // prettier-ignore
       launchArgs: [
         createTestWorkspace(path.join(tempRoot, 'workspace')),
         '--user-data-dir', userDataDir,

@@ -21,6 +21,11 @@ const debianRipgrep = '/usr/bin/rg';
 // Native modules VS Code's server loads on Linux; each must load after the rebuild.
 const nativeModules = ['kerberos', 'native-watchdog', 'node-pty', '@parcel/watcher', '@vscode/spdlog'];
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd: string, env?: Record<string, string> }} options
+ */
 function run(command, args, { cwd, env = {} }) {
   const result = spawnSync(command, args, {
     cwd,
@@ -39,24 +44,32 @@ function run(command, args, { cwd, env = {} }) {
 // node-gyp compiles against the running Node's headers; pointing it at the ones installed beside node keeps it
 // from downloading them (it cannot, offline).
 const nodePrefix = path.resolve(path.dirname(process.execPath), '..');
+/** @type {Record<string, string>} */
 const nativeBuildEnv = existsSync(path.join(nodePrefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodePrefix } : {};
 
+/** @param {string} dir */
 function installDependencies(dir) {
   run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: dir });
 }
 
+/** @param {string} vscodeDir */
 function verifyNativeModules(vscodeDir) {
   for (const name of nativeModules) {
     run(process.execPath, ['-e', `require(${JSON.stringify(name)})`], { cwd: vscodeDir });
   }
 }
 
+/**
+ * @param {string} staging
+ * @param {(line: string) => void} log
+ */
 function install(staging, log) {
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(repoRoot, codeServerHome)} (once; takes about a minute)`);
   if (!existsSync(debianRipgrep)) throw new Error(`code-server install needs ${debianRipgrep} (Debian package ripgrep)`);
   mkdirSync(staging, { recursive: true });
   run('npm', ['pack', `code-server@${CODE_SERVER_VERSION}`, '--pack-destination', staging, '--silent'], { cwd: staging });
   const tarball = readdirSync(staging).find((name) => name.endsWith('.tgz'));
+  if (tarball === undefined) throw new Error(`code-server install: npm pack left no .tgz in ${staging}`);
   run('tar', ['xzf', tarball, '--strip-components=1'], { cwd: staging });
   rmSync(path.join(staging, tarball));
 
@@ -102,19 +115,24 @@ export function ensureCodeServer({ log = console.log } = {}) {
   return entryScript;
 }
 
+/**
+ * @param {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} child
+ * @param {string} logFile
+ * @returns {Promise<string>}
+ */
 function waitForListeningAddress(child, logFile) {
   return new Promise((resolve, reject) => {
     let output = '';
-    const onData = (chunk) => {
+    const onData = (/** @type {string} */ chunk) => {
       output += chunk;
-      const match = /HTTP server listening on (http:\/\/[^\s/]+)\//.exec(output);
-      if (match) {
+      const address = /HTTP server listening on (http:\/\/[^\s/]+)\//.exec(output)?.[1];
+      if (address !== undefined) {
         child.stdout.off('data', onData);
         child.off('exit', onExit);
-        resolve(match[1]);
+        resolve(address);
       }
     };
-    const onExit = (code, signal) =>
+    const onExit = (/** @type {number | null} */ code, /** @type {NodeJS.Signals | null} */ signal) =>
       reject(new Error(`code-server exited before listening (exit ${code ?? signal}); its log: ${logFile}\n${output.slice(-3000)}`));
     child.stdout.setEncoding('utf8').on('data', onData);
     child.on('exit', onExit);
@@ -126,12 +144,15 @@ function waitForListeningAddress(child, logFile) {
  * `env` is added to its environment, which VS Code's extension host inherits: that is how tests and the demo
  * pass settings to the extension. code-server runs in its own process group so stop() also ends the extension
  * host and the other processes it spawns.
+ * @param {{ entry: string, userDataDir: string, extensionsDir: string, configFile: string, dataHome: string, logFile: string, env?: Record<string, string>, args?: string[] }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
 export async function startCodeServer({ entry, userDataDir, extensionsDir, configFile, dataHome, logFile, env = {}, args = [] }) {
   writeFileSync(configFile, '');
   const child = spawn(
     process.execPath,
+    // An option and its value stay on one line.
+    // prettier-ignore
     [
       entry,
       '--auth', 'none',
@@ -156,7 +177,8 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, confi
   child.stderr.pipe(log);
 
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const killGroup = (signal) => {
+  const killGroup = (/** @type {NodeJS.Signals} */ signal) => {
+    if (child.pid === undefined) return; // never started: nothing to stop
     try {
       process.kill(-child.pid, signal);
     } catch {
@@ -184,6 +206,7 @@ export async function startCodeServer({ entry, userDataDir, extensionsDir, confi
   }
 }
 
+/** @param {number} ms */
 function delay(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -3,7 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** `N passed, N failed`, plus `, N skipped` when tests were skipped. */
+/** @typedef {{ passed: number, failed: number, skipped: number, failures: { title: string, error: string }[] }} SuiteResults */
+
+/**
+ * `N passed, N failed`, plus `, N skipped` when tests were skipped.
+ * @param {{ passed: number, failed: number, skipped?: number }} counts
+ */
 export function formatSummary({ passed, failed, skipped = 0 }) {
   return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
 }
@@ -11,6 +16,10 @@ export function formatSummary({ passed, failed, skipped = 0 }) {
 /**
  * Reads the `{ passed, failed, skipped, failures }` file a runner wrote and checks it against the runner's exit
  * code; throws (naming `where` to look) when it is missing, malformed or contradicts the exit code.
+ * @param {string} file
+ * @param {number} exitCode
+ * @param {string} where
+ * @returns {SuiteResults}
  */
 export function readSuiteResults(file, exitCode, where) {
   if (!existsSync(file)) {

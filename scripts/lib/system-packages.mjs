@@ -17,11 +17,13 @@ export const TEST_SYSTEM_PACKAGES = [
   'fonts-dejavu-core',
 ];
 
+/** @param {string} name */
 function isInstalled(name) {
   const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
   return query.status === 0 && query.stdout.includes('install ok installed');
 }
 
+/** @param {string[]} args */
 function runApt(args) {
   const result = spawnSync('apt-get', ['-q', ...args], {
     stdio: ['ignore', 'inherit', 'inherit'],

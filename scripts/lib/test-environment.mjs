@@ -22,6 +22,7 @@ const quietSettings = {
   'security.workspace.trust.enabled': false,
 };
 
+/** @param {string} dir */
 export function createTestWorkspace(dir) {
   mkdirSync(dir, { recursive: true });
   execFileSync('git', ['init', '--quiet', dir]);
@@ -29,7 +30,11 @@ export function createTestWorkspace(dir) {
   return dir;
 }
 
-/** Writes the user settings of a fresh VS Code profile in `userDataDir`: the quiet defaults, then `settings`. */
+/**
+ * Writes the user settings of a fresh VS Code profile in `userDataDir`: the quiet defaults, then `settings`.
+ * @param {string} userDataDir
+ * @param {Record<string, unknown>} [settings]
+ */
 export function writeUserSettings(userDataDir, settings = {}) {
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));

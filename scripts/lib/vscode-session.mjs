@@ -26,21 +26,19 @@ export const publishedLogsDir = path.join(testResultsDir, 'vscode');
 const screenshotsDir = path.join(testResultsDir, 'screenshots');
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const screenshotName = /^[a-z0-9][a-z0-9-]*$/;
 
+/** @param {unknown} args what the workbench logged: one value or a list */
 function describeArgs(args) {
   return (Array.isArray(args) ? args : [args]).map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ');
 }
 
+/**
+ * @param {unknown} logs VS Code's log files as the test run handed them over: `{ relativePath, contents }[]`
+ * @param {string} dir
+ */
 function saveVSCodeLogs(logs, dir) {
   for (const { relativePath, contents } of Array.isArray(logs) ? logs : []) {
     const file = path.join(dir, relativePath);
@@ -50,6 +48,10 @@ function saveVSCodeLogs(logs, dir) {
   }
 }
 
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
 async function answerScreenshotRequest(page, name) {
   const done = path.join(screenshotsDir, `${name}.done`);
   if (!screenshotName.test(name)) {
@@ -111,7 +113,7 @@ export async function launchVSCode({
       cpSync(logsDir, publishLogsTo, { recursive: true });
     },
   ];
-  const stopOnSignal = (signal) => close().finally(() => process.kill(process.pid, signal));
+  const stopOnSignal = (/** @type {NodeJS.Signals} */ signal) => close().finally(() => process.kill(process.pid, signal));
   const close = async () => {
     for (const signal of stopSignals) process.off(signal, stopOnSignal);
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -143,7 +145,7 @@ export async function launchVSCode({
     cleanups.push(() => browser.close());
     const page = await browser.newPage({ viewport });
     let screenshots = Promise.resolve();
-    await page.exposeFunction('codeAutomationLog', (level, args) => {
+    await page.exposeFunction('codeAutomationLog', (/** @type {string} */ level, /** @type {unknown} */ args) => {
       const message = describeArgs(args);
       workbenchLog.write(`[${level}] ${message}\n`);
       if (message.startsWith(protocol.screenshotRequestPrefix)) {
@@ -156,13 +158,15 @@ export async function launchVSCode({
       }
     });
 
+    /** @type {(code: number) => void} */
     let testsExitedWith;
+    /** @type {(error: Error) => void} */
     let pageCrashed;
     const testsExited = new Promise((resolve, reject) => {
       testsExitedWith = resolve;
       pageCrashed = reject;
     });
-    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+    await page.exposeFunction('codeAutomationExit', (/** @type {number} */ code, /** @type {unknown} */ logs) => {
       saveVSCodeLogs(logs, path.join(logsDir, 'logs'));
       testsExitedWith(code);
     });

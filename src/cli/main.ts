@@ -153,7 +153,7 @@ export async function writeOutput(io: CliIo, text: string, out: string | undefin
 if (require.main === module) {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal }).then((code) => {
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal }).then((code) => {
     process.exitCode = code;
   });
 }

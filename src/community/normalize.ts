@@ -34,7 +34,7 @@ function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Di
     for (const reply of comment.replies?.nodes ?? []) posts.push(toPost(reply, 'reply', reply.id === node.answer?.id));
   }
   posts.sort((a, b) => a.createdAt - b.createdAt);
-  const latestActivity = posts.length > 0 ? posts[posts.length - 1]!.createdAt : createdAt;
+  const latestActivity = posts.at(-1)?.createdAt ?? createdAt;
   const answerChosenAt = node.answerChosenAt ? Date.parse(node.answerChosenAt) : null;
   return {
     id: node.id,

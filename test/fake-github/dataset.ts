@@ -46,7 +46,7 @@ export function loadDatasetFile(path: string, repository?: string): FakeReposito
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: cannot read a JSON dataset: ${(error as Error).message}`);
+    throw new Error(`${path}: cannot read a JSON dataset: ${(error as Error).message}`, { cause: error });
   }
   const file = DatasetFileSchema.safeParse(json);
   if (!file.success) {

@@ -12,6 +12,10 @@ const DAY = DAY_MS;
  * responses and answer, and every post that counts as activity in day order, in columns (typed arrays),
  * so a metric is a cheap scan of its span with no re-classification, no re-sorting and next to no garbage.
  * Window-independent: one `CommunityFacts` serves the report's window and the previous one.
+ *
+ * The metrics read these columns as `column[row]!` (noUncheckedIndexedAccess): every index is a row, discussion
+ * or person id below its column's length by construction (a loop bound or an id from another column), and a
+ * check per read would cost the hot loops for a case that cannot happen.
  */
 export interface CommunityFacts {
   readonly repository: string;
