@@ -22,7 +22,9 @@ interface RawDiscussion {
   number: number;
   createdAt: string;
   author: { login: string } | null;
-  comments: { nodes: { createdAt: string; author: { login: string } | null; replies?: { nodes: { createdAt: string; author: { login: string } | null }[] } }[] };
+  comments: {
+    nodes: { createdAt: string; author: { login: string } | null; replies?: { nodes: { createdAt: string; author: { login: string } | null }[] } }[];
+  };
 }
 
 /**
@@ -79,7 +81,9 @@ export function renderComparison(): string {
       p90: Math.round(numpyPercentile(theirs, 90)),
     },
   ];
-  const authorFirst = raw.discussions.filter((d) => d.comments.nodes[0] && (d.comments.nodes[0].author?.login ?? 'ghost') === (d.author?.login ?? 'ghost')).length;
+  const authorFirst = raw.discussions.filter(
+    (d) => d.comments.nodes[0] && (d.comments.nodes[0].author?.login ?? 'ghost') === (d.author?.login ?? 'ghost'),
+  ).length;
   const replyFirst = raw.discussions.filter((d) => {
     const author = d.author?.login ?? 'ghost';
     const firstOtherComment = d.comments.nodes.find((c) => (c.author?.login ?? 'ghost') !== author);

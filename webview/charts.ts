@@ -104,7 +104,13 @@ export function lorenzChart(points: readonly { responders: number; responses: nu
     x: { domain: [0, 1], label: 'share of responders (fewest first)' },
     y: { domain: [0, 1], label: 'share of responses', grid: true },
     marks: [
-      line([{ x: 0, y: 0 }, { x: 1, y: 1 }], { x: 'x', y: 'y', stroke: COLORS.lines, strokeDasharray: '4 3' }),
+      line(
+        [
+          { x: 0, y: 0 },
+          { x: 1, y: 1 },
+        ],
+        { x: 'x', y: 'y', stroke: COLORS.lines, strokeDasharray: '4 3' },
+      ),
       line(points, { x: 'responders', y: 'responses', stroke: COLORS.orange, strokeWidth: 2 }),
       axisX({ ticks: 5, tickFormat: '%' }),
       axisY({ ticks: 5, tickFormat: '%' }),

@@ -99,12 +99,12 @@ function inspect(): DomSummary {
   const charts: Record<string, number> = {};
   root.querySelectorAll('section').forEach((section) => {
     const rows: string[][] = [];
-    section.querySelectorAll('table').forEach((table) =>
-      table.querySelectorAll('tr').forEach((tr) => rows.push(Array.from(tr.children, (cell) => cell.textContent ?? ''))),
-    );
-    section.querySelectorAll('dl').forEach((list) =>
-      list.querySelectorAll('dt').forEach((term) => rows.push([term.textContent ?? '', term.nextElementSibling?.textContent ?? ''])),
-    );
+    section
+      .querySelectorAll('table')
+      .forEach((table) => table.querySelectorAll('tr').forEach((tr) => rows.push(Array.from(tr.children, (cell) => cell.textContent ?? ''))));
+    section
+      .querySelectorAll('dl')
+      .forEach((list) => list.querySelectorAll('dt').forEach((term) => rows.push([term.textContent ?? '', term.nextElementSibling?.textContent ?? ''])));
     tables[section.id] = rows;
     charts[section.id] = section.querySelectorAll('svg').length;
   });
@@ -120,7 +120,6 @@ function inspect(): DomSummary {
     asOf: root.querySelector('.as-of')?.textContent ?? null,
   };
 }
-
 
 function epochMs(sincePageStart: number): number {
   return performance.timeOrigin + sincePageStart;

@@ -85,7 +85,11 @@ export class Credentials extends DisposableBase {
     try {
       const session = await vscode.authentication.getSession(provider, SESSION_SCOPES, options);
       if (!session) return null;
-      return { token: session.accessToken, kind: 'session', source: `of your ${provider === 'github' ? 'GitHub' : 'GitHub Enterprise'} account ${session.account.label}` };
+      return {
+        token: session.accessToken,
+        kind: 'session',
+        source: `of your ${provider === 'github' ? 'GitHub' : 'GitHub Enterprise'} account ${session.account.label}`,
+      };
     } catch (error) {
       // The user dismissed the sign-in, or github-enterprise has no `github-enterprise.uri` configured.
       this.log.warn(`Sign-in with the ${provider} account did not complete: ${errorMessage(error)}`);

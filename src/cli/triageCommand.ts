@@ -1,7 +1,7 @@
 import { TRIAGE_BUCKETS, DEFAULT_STALE_DAYS, triage, type Triage, type TriageBucket, type TriageItem } from '../community/triage';
 import { formatDuration } from '../shared/format';
 import { SECOND_MS } from '../shared/time';
-import { BUCKET_LABELS } from '../viewModels/figures';
+import { BUCKET_LABELS } from '../report/figures';
 import { needResponse } from '../viewModels/needsResponse';
 import type { LoadedCommunity } from './loadCommunity';
 
@@ -58,7 +58,9 @@ function toTable(result: Triage, now: number): string {
       const { discussion } = item;
       const waiting = formatDuration(now - item.waitingSince).padStart(6);
       const number = `#${discussion.number}`.padEnd(7);
-      lines.push(`  ${waiting}  ${number} ${truncate(discussion.title, 60).padEnd(60)}  @${discussion.opening.author}  ${discussion.category?.name ?? ''}`.trimEnd());
+      lines.push(
+        `  ${waiting}  ${number} ${truncate(discussion.title, 60).padEnd(60)}  @${discussion.opening.author}  ${discussion.category?.name ?? ''}`.trimEnd(),
+      );
     }
     lines.push('');
   }

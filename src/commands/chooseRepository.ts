@@ -28,7 +28,9 @@ export function chooseRepositoryCommand({ controller, chosenRepository }: Comman
         { label: '$(edit) Enter owner/name…', repository: null, alwaysShow: true },
       ];
       const picked =
-        detected.length === 0 ? picks[0] : await vscode.window.showQuickPick(picks, { title: 'Community Pulse: Choose Repository', placeHolder: 'Repository whose Discussions to follow' });
+        detected.length === 0
+          ? picks[0]
+          : await vscode.window.showQuickPick(picks, { title: 'Community Pulse: Choose Repository', placeHolder: 'Repository whose Discussions to follow' });
       if (!picked) return;
       const repository = picked.repository ?? (await askForRepository(current));
       if (!repository) return;

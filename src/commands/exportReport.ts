@@ -46,10 +46,18 @@ export function exportReportCommand({ analysis, controller }: CommandServices): 
             });
       if (!uri) return undefined;
       try {
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(
+        await vscode.workspace.fs.writeFile(
+          uri,
+          new TextEncoder().encode(
             // The API URL the data was synced from: people link to their profiles on that GitHub.
-            format.render({ facts: current.facts, window: current.window, report: () => current.report, apiUrl: controller.data?.settings.apiUrl ?? GITHUB_API_URL }),
-          ));
+            format.render({
+              facts: current.facts,
+              window: current.window,
+              report: () => current.report,
+              apiUrl: controller.data?.settings.apiUrl ?? GITHUB_API_URL,
+            }),
+          ),
+        );
       } catch (error) {
         const reason = errorMessage(error);
         void vscode.window.showErrorMessage(`Community Pulse: could not write the report to ${uri.fsPath}: ${reason}. Choose another place.`);

@@ -12,11 +12,7 @@ interface ListingMessages {
 }
 
 /** A People-view command that lists the person's login in a setting (`maintainers`, `ignoreUsers`) and says so. */
-export function listPersonCommand(
-  id: CommandId,
-  key: PersonListSetting,
-  messages: (login: string) => ListingMessages,
-): CommandFactory {
+export function listPersonCommand(id: CommandId, key: PersonListSetting, messages: (login: string) => ListingMessages): CommandFactory {
   return ({ people }) => ({
     id,
     run: async (node?: unknown) => {

@@ -21,7 +21,6 @@ export interface People {
   isBotPost(post: Post): boolean;
 }
 
-
 export function classifyPeople(community: Community, options: PeopleOptions = {}): People {
   const { logins } = community;
   // What each person's posts say, per person id; then per case-insensitive login, since `Octo` seen as a

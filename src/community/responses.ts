@@ -15,11 +15,7 @@ export function isResponse(post: Post, discussion: Discussion, people: People): 
 }
 
 /** The earliest response to D, optionally only among responses that also pass `accept`. */
-export function firstResponse(
-  discussion: Discussion,
-  people: People,
-  accept: (post: Post) => boolean = () => true,
-): Post | null {
+export function firstResponse(discussion: Discussion, people: People, accept: (post: Post) => boolean = () => true): Post | null {
   // posts are sorted by createdAt, so the first match is the earliest.
   for (const post of discussion.posts) {
     if (isResponse(post, discussion, people) && accept(post)) return post;

@@ -22,9 +22,7 @@ export class FailureNotifier {
     if (!userInitiated && presentation.message === this.lastShown) return;
     this.lastShown = presentation.message;
     // A local test server has no VS Code account to sign in with: only a token helps there.
-    const actions = presentation.actions
-      .filter((action) => action !== 'signIn' || authProviderFor(apiUrl) !== null)
-      .map((action) => ACTION_COMMANDS[action]);
+    const actions = presentation.actions.filter((action) => action !== 'signIn' || authProviderFor(apiUrl) !== null).map((action) => ACTION_COMMANDS[action]);
     const titles = actions.map((action) => action.title);
     const shown =
       presentation.state === 'noDiscussions'

@@ -178,14 +178,11 @@ export class PulseController extends DisposableBase {
     const target = await this.resolveTarget();
     const repository = target.kind === 'noRepository' ? null : target.repository;
     this.dataValue = repository ? await this.readData(repository, target.settings) : null;
-    const failure =
-      this.failure && repository && this.failure.target === targetKey(target.settings.apiUrl, repository) ? this.failure : null;
+    const failure = this.failure && repository && this.failure.target === targetKey(target.settings.apiUrl, repository) ? this.failure : null;
     this.problemValue = this.describeProblem(target, failure);
     await setContextKey('signedIn', target.kind !== 'signedOut');
     await setContextKey('asOf', target.settings.asOf !== null);
-    this.setState(
-      pulseStateOf({ target: target.kind, failure: failure?.presentation.state ?? null, hasData: this.dataValue !== null, syncing: this.syncing }),
-    );
+    this.setState(pulseStateOf({ target: target.kind, failure: failure?.presentation.state ?? null, hasData: this.dataValue !== null, syncing: this.syncing }));
     return target;
   }
 

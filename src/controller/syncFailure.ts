@@ -36,11 +36,7 @@ const STATES: Record<Failure, PulseState> = {
  * already says what is wrong and what to do; a rejected token also says which token it was, since the
  * extension has several sources. Cancelling is not a failure (null).
  */
-export function presentSyncFailure(
-  kind: SyncErrorKind,
-  message: string,
-  tokenSource: string,
-): FailurePresentation | null {
+export function presentSyncFailure(kind: SyncErrorKind, message: string, tokenSource: string): FailurePresentation | null {
   if (kind === 'cancelled') return null;
   return {
     message: kind === 'auth' ? `${message} (The token used is the one ${tokenSource}.)` : message,

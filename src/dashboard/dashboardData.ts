@@ -3,7 +3,7 @@ import { TRIAGE_BUCKETS } from '../community/triage';
 import { formatDuration, formatMoment } from '../shared/format';
 import { windowLabel } from '../shared/timeWindow';
 import type { PulseAnalysis } from '../viewModels/analysis';
-import { BUCKET_LABELS } from '../viewModels/figures';
+import { BUCKET_LABELS } from '../report/figures';
 import type { TriageSummary } from '../viewModels/triageSummary';
 import { LEADER_LIMIT, NEAR_CANDIDATE_LIMIT, WAITING_LIMIT, type DashboardData, type WaitingDiscussion } from './protocol';
 
@@ -15,17 +15,15 @@ export function toDashboardData(analysis: PulseAnalysis, needsResponse: TriageSu
   const waiting = TRIAGE_BUCKETS.flatMap((bucket) => needsResponse.triage[bucket])
     .sort((a, b) => a.waitingSince - b.waitingSince)
     .slice(0, WAITING_LIMIT)
-    .map(
-      (item): WaitingDiscussion => ({
-        number: item.discussion.number,
-        title: item.discussion.title,
-        author: item.discussion.opening.author,
-        category: item.discussion.category?.name ?? null,
-        bucket: item.bucket,
-        bucketLabel: BUCKET_LABELS[item.bucket],
-        waiting: formatDuration(Math.max(0, needsResponse.now - item.waitingSince)),
-      }),
-    );
+    .map((item): WaitingDiscussion => ({
+      number: item.discussion.number,
+      title: item.discussion.title,
+      author: item.discussion.opening.author,
+      category: item.discussion.category?.name ?? null,
+      bucket: item.bucket,
+      bucketLabel: BUCKET_LABELS[item.bucket],
+      waiting: formatDuration(Math.max(0, needsResponse.now - item.waitingSince)),
+    }));
   const { contributors, inactiveRegulars: _inPeopleView, ...report } = analysis.report;
   return {
     repository: analysis.repository,

@@ -164,9 +164,7 @@ export class DashboardPanel extends DisposableBase {
       this.deps.log.warn(`Dashboard: ignored a message: ${parsed.error}`);
       return;
     }
-    void this.handle(parsed.message).catch((error: unknown) =>
-      this.deps.log.error(`Dashboard: "${parsed.message.type}" failed: ${errorMessage(error)}`),
-    );
+    void this.handle(parsed.message).catch((error: unknown) => this.deps.log.error(`Dashboard: "${parsed.message.type}" failed: ${errorMessage(error)}`));
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -180,7 +178,9 @@ export class DashboardPanel extends DisposableBase {
         return;
       }
       case 'rendered':
-        this.deps.log.debug(`Dashboard drawn in ${Math.round(message.renderMs)} ms${message.elapsedMs === null ? '' : `, ${Math.round(message.elapsedMs)} ms after the request`}.`);
+        this.deps.log.debug(
+          `Dashboard drawn in ${Math.round(message.renderMs)} ms${message.elapsedMs === null ? '' : `, ${Math.round(message.elapsedMs)} ms after the request`}.`,
+        );
         this.rendered.fire({
           requestedAt: message.requestedAt,
           elapsedMs: message.elapsedMs,

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import type { LorenzPoint } from '../community/metrics/lorenz';
 import { ContributorSchema, ReportSummarySchema } from '../community/reportSchema';
-import { HEADLINE_IDS } from '../viewModels/figures';
+import { HEADLINE_IDS } from '../report/figures';
 import type { HeadlineRow } from '../viewModels/health';
 import { WINDOW_CHOICES } from '../shared/timeWindow';
 
@@ -91,7 +91,7 @@ export const DashboardDataSchema = z.strictObject({
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
 export type { Contributor } from '../community/reportSchema';
 // The webview names figures as every other surface does; it reaches the one vocabulary through this protocol.
-export { figureLabel, leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../viewModels/figures';
+export { figureLabel, leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
 
 export const WAITING_LIMIT = 10;

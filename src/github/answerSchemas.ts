@@ -1,13 +1,5 @@
 import * as z from 'zod';
-import {
-  AuthorAssociationSchema,
-  CategorySchema,
-  CommentNodeSchema,
-  DiscussionNodeSchema,
-  PageInfoSchema,
-  ReplyNodeSchema,
-  isoDateTime,
-} from './schemas';
+import { AuthorAssociationSchema, CategorySchema, CommentNodeSchema, DiscussionNodeSchema, PageInfoSchema, ReplyNodeSchema, isoDateTime } from './schemas';
 
 /**
  * The shapes of the sync's GraphQL answers, built from the node schemas in `schemas.ts`. Every field
@@ -15,9 +7,7 @@ import {
  */
 
 /** GitHub Enterprise Server answers `rateLimit: null` when rate limiting is disabled. */
-export const RateLimitSchema = z
-  .object({ cost: z.number().int(), remaining: z.number().int(), resetAt: isoDateTime })
-  .nullable();
+export const RateLimitSchema = z.object({ cost: z.number().int(), remaining: z.number().int(), resetAt: isoDateTime }).nullable();
 
 const SyncedActorSchema = z.object({ __typename: z.string(), login: z.string() }).nullable();
 
@@ -75,10 +65,8 @@ export function threadOverflowSchema(kinds: readonly ('comments' | 'replies')[])
   kinds.forEach((kind, index) => {
     aliases[`t${index}`] = (kind === 'comments' ? CommentsOverflowSchema : RepliesOverflowSchema).nullable();
   });
-  return z
-    .object({ rateLimit: RateLimitSchema, ...aliases })
-    .transform((data) => ({
-      rateLimit: data.rateLimit,
-      answers: kinds.map((_, index) => (data as Record<string, CommentsOverflow | RepliesOverflow | null>)[`t${index}`] ?? null),
-    }));
+  return z.object({ rateLimit: RateLimitSchema, ...aliases }).transform((data) => ({
+    rateLimit: data.rateLimit,
+    answers: kinds.map((_, index) => (data as Record<string, CommentsOverflow | RepliesOverflow | null>)[`t${index}`] ?? null),
+  }));
 }

@@ -12,16 +12,7 @@ export const isoDateTime = z.string().refine((value) => !Number.isNaN(Date.parse
   message: 'expected an ISO 8601 date-time',
 });
 
-export const AuthorAssociationSchema = z.enum([
-  'OWNER',
-  'MEMBER',
-  'COLLABORATOR',
-  'CONTRIBUTOR',
-  'FIRST_TIME_CONTRIBUTOR',
-  'FIRST_TIMER',
-  'MANNEQUIN',
-  'NONE',
-]);
+export const AuthorAssociationSchema = z.enum(['OWNER', 'MEMBER', 'COLLABORATOR', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR', 'FIRST_TIMER', 'MANNEQUIN', 'NONE']);
 export type AuthorAssociation = z.infer<typeof AuthorAssociationSchema>;
 
 /** `author` is null for deleted accounts ("ghost"). `__typename` is `Bot` for GitHub Apps. */

@@ -21,8 +21,7 @@ const PROGRESS_KEPT = 'What was fetched so far is saved; the next sync continues
 export function syncErrorFrom(error: unknown, context: FailureContext, signal?: AbortSignal): SyncError {
   if (error instanceof SyncError) return error;
   const { repository, query, apiUrl } = context;
-  const make = (kind: SyncError['kind'], message: string): SyncError =>
-    new SyncError(kind, repository, message, { query, cause: error });
+  const make = (kind: SyncError['kind'], message: string): SyncError => new SyncError(kind, repository, message, { query, cause: error });
   if (signal?.aborted || nameOf(error) === 'AbortError') {
     return make('cancelled', `Sync of ${repository} was cancelled. ${PROGRESS_KEPT}`);
   }
@@ -66,16 +65,10 @@ export function syncErrorFrom(error: unknown, context: FailureContext, signal?: 
     );
   }
   if (status === 403) {
-    return make(
-      'auth',
-      `GitHub at ${apiUrl} refused access to ${repository} (403 ${errorMessage(error)}). Sign in again with an account that may read it.`,
-    );
+    return make('auth', `GitHub at ${apiUrl} refused access to ${repository} (403 ${errorMessage(error)}). Sign in again with an account that may read it.`);
   }
   if (status === 404) {
-    return make(
-      'network',
-      `${apiUrl} has no GitHub GraphQL API (404). Check the API URL setting (GitHub Enterprise Server: https://HOST/api/v3).`,
-    );
+    return make('network', `${apiUrl} has no GitHub GraphQL API (404). Check the API URL setting (GitHub Enterprise Server: https://HOST/api/v3).`);
   }
   // Octokit reports a connection failure as status 500 without a response.
   const answered = fieldOf(error, 'response') !== undefined && status !== undefined;

@@ -1,5 +1,5 @@
 import type { DiscussionRow } from '../community/metrics/discussionRows';
-import { DISCUSSION_FIGURES } from '../viewModels/figures';
+import { DISCUSSION_FIGURES } from './figures';
 
 const COLUMNS = [
   'number',

@@ -1,7 +1,7 @@
 import type { Contributor, Report, ResponseTimes, TimeToAnswer } from '../community/reportSchema';
 import { profileUrl } from '../github/webLinks';
 import { countOf, formatChange, formatCoefficient, formatCount, formatDate, formatFigure, formatPercent, NO_VALUE, type FigureKind } from '../shared/format';
-import { BUCKET_LABELS, DISCUSSION_FIGURES, FIGURES, leaderRule, REPORT_HEADLINE_IDS, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS, scoreFormula } from '../viewModels/figures';
+import { BUCKET_LABELS, DISCUSSION_FIGURES, FIGURES, leaderRule, REPORT_HEADLINE_IDS, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS, scoreFormula } from './figures';
 
 export interface MarkdownOptions {
   /** The GitHub API URL the data came from: logins link to profiles on that GitHub (github.com, or a GitHub Enterprise Server). */
@@ -165,7 +165,12 @@ function inactiveRegularsSection(report: Report, person: PersonLink): string {
   if (report.inactiveRegulars.length === 0) return `${heading}\n\nNobody.`;
   return `${heading}\n\n${table(
     ['Person', 'Responses', 'Last active', 'Days inactive'],
-    report.inactiveRegulars.map((r) => [person(r.login) + (r.maintainer ? ' (maintainer)' : ''), formatCount(r.responses), formatDate(r.lastActive), formatCount(r.daysInactive)]),
+    report.inactiveRegulars.map((r) => [
+      person(r.login) + (r.maintainer ? ' (maintainer)' : ''),
+      formatCount(r.responses),
+      formatDate(r.lastActive),
+      formatCount(r.daysInactive),
+    ]),
     ['l', 'r', 'l', 'r'],
   )}`;
 }
@@ -208,16 +213,11 @@ function categoriesSection(report: Report, notes: Notes): string {
   return [
     '## Categories',
     `Crowded: more than ${crowdedParticipants} participants in the window. Quiet: no new discussion in the last ${quietDays} days.`,
-    table(['Category', 'Discussions', 'Responses', 'Participants', FIGURES.answerRate.label(), FIGURES.firstResponseMedian.label(), 'No response', 'Flags'], rows, [
-      'l',
-      'r',
-      'r',
-      'r',
-      'r',
-      'r',
-      'r',
-      'l',
-    ]),
+    table(
+      ['Category', 'Discussions', 'Responses', 'Participants', FIGURES.answerRate.label(), FIGURES.firstResponseMedian.label(), 'No response', 'Flags'],
+      rows,
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ),
   ].join('\n\n');
 }
 

@@ -88,7 +88,10 @@ export function hostOf(url: string): string | null {
 }
 
 function trimPath(path: string): string {
-  return path.replace(/^\/+/, '').replace(/\/+$/, '').replace(/\.git$/, '');
+  return path
+    .replace(/^\/+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
 }
 
 function unquote(value: string): string {

@@ -31,7 +31,7 @@ async function readGitConfig(folder: vscode.Uri): Promise<string | null> {
   if (!stat) return null;
   let gitDir = dotGit;
   if (stat.type & vscode.FileType.File) {
-    const pointer = /^gitdir:\s*(.+)$/m.exec(await readText(dotGit) ?? '');
+    const pointer = /^gitdir:\s*(.+)$/m.exec((await readText(dotGit)) ?? '');
     if (!pointer) return null;
     gitDir = resolvePath(folder, pointer[1]!.trim());
     // A worktree's own directory names the shared repository directory in `commondir`.

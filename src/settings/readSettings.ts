@@ -8,7 +8,5 @@ export function readSettings(): SettingsReading {
 }
 
 export function affectsSettings(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {
-  return keys.length === 0
-    ? event.affectsConfiguration(SETTINGS_SECTION)
-    : keys.some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+  return keys.length === 0 ? event.affectsConfiguration(SETTINGS_SECTION) : keys.some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
 }

@@ -59,9 +59,7 @@ function numbersOver<T extends object>(defaults: T, item: z.ZodNumber) {
 const logins = z.array(z.string().trim().min(1, 'a login cannot be empty'));
 
 const SETTING_SCHEMAS = {
-  apiUrl: z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.github.com' })
-    .transform((url) => url.replace(/\/+$/, '')),
+  apiUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://api.github.com' }).transform((url) => url.replace(/\/+$/, '')),
   repository: z
     .string()
     .trim()

@@ -53,15 +53,10 @@ export function emptySnapshot(repository: string, apiUrl: string): Snapshot {
 }
 
 /** Replaces discussions by id and keeps the list ordered newest update first (ties: highest number first). */
-export function mergeDiscussions(
-  existing: readonly DiscussionNode[],
-  incoming: readonly DiscussionNode[],
-): DiscussionNode[] {
+export function mergeDiscussions(existing: readonly DiscussionNode[], incoming: readonly DiscussionNode[]): DiscussionNode[] {
   const byId = new Map(existing.map((node) => [node.id, node]));
   for (const node of incoming) byId.set(node.id, node);
-  return [...byId.values()].sort(
-    (a, b) => updatedTime(b) - updatedTime(a) || b.number - a.number,
-  );
+  return [...byId.values()].sort((a, b) => updatedTime(b) - updatedTime(a) || b.number - a.number);
 }
 
 function updatedTime(node: DiscussionNode): number {

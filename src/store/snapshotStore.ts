@@ -43,8 +43,7 @@ export function fileSnapshotStore(file: string): SnapshotStore {
 
 export function snapshotFileName(repository: string): string {
   const [owner, name, ...rest] = repository.split('/');
-  const safe = (part: string | undefined): part is string =>
-    part !== undefined && /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..';
+  const safe = (part: string | undefined): part is string => part !== undefined && /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..';
   if (rest.length > 0 || !safe(owner) || !safe(name)) {
     throw new Error(`"${repository}" is not a repository name of the form owner/name.`);
   }
@@ -57,11 +56,9 @@ async function readSnapshotFile(file: string, repository: string): Promise<Snaps
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT') return null;
-    throw new SnapshotStoreError(
-      `Cannot read the snapshot file ${file}: ${errorMessage(error)}. Check its permissions, or choose another location.`,
-      file,
-      { cause: error },
-    );
+    throw new SnapshotStoreError(`Cannot read the snapshot file ${file}: ${errorMessage(error)}. Check its permissions, or choose another location.`, file, {
+      cause: error,
+    });
   }
   const damaged = (reason: string, cause?: unknown): SnapshotStoreError =>
     new SnapshotStoreError(
@@ -82,10 +79,7 @@ async function readSnapshotFile(file: string, repository: string): Promise<Snaps
     throw damaged(`${where ? `${where}: ` : ''}${issue?.message ?? 'unexpected content'}`, parsed.error);
   }
   if (parsed.data.repository.toLowerCase() !== repository.toLowerCase()) {
-    throw new SnapshotStoreError(
-      `The snapshot file ${file} holds ${parsed.data.repository}, not ${repository}. Choose another file for ${repository}.`,
-      file,
-    );
+    throw new SnapshotStoreError(`The snapshot file ${file} holds ${parsed.data.repository}, not ${repository}. Choose another file for ${repository}.`, file);
   }
   return parsed.data;
 }
@@ -116,4 +110,3 @@ async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void
 function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
 }
-

@@ -152,8 +152,7 @@ class SyncRun {
     const seen = new Set<string>();
     const stopBefore = pass.stopBefore === null ? null : Date.parse(pass.stopBefore);
     // Only a full re-check re-reads discussions whose updatedAt says they are unchanged.
-    const unchanged = (node: SyncedDiscussion): boolean =>
-      pass.mode === 'incremental' && this.discussions.get(node.id)?.updatedAt === node.updatedAt;
+    const unchanged = (node: SyncedDiscussion): boolean => pass.mode === 'incremental' && this.discussions.get(node.id)?.updatedAt === node.updatedAt;
     let unchangedRun = 0;
     this.sync.pendingPass = pass;
     for (;;) {
@@ -178,8 +177,7 @@ class SyncRun {
       this.progress('discussions', total);
       const oldest = connection.nodes.at(-1);
       const reachedStored =
-        (stopBefore !== null && oldest !== undefined && Date.parse(oldest.updatedAt) < stopBefore) ||
-        unchangedRun >= OVERLAP_UNCHANGED_DISCUSSIONS;
+        (stopBefore !== null && oldest !== undefined && Date.parse(oldest.updatedAt) < stopBefore) || unchangedRun >= OVERLAP_UNCHANGED_DISCUSSIONS;
       if (!connection.pageInfo.hasNextPage || reachedStored) break;
       await this.checkpointIfDue();
     }
@@ -213,9 +211,7 @@ class SyncRun {
       if (recheck && previous && sameTime(previous.updatedAt, node.updatedAt)) {
         if (contentFingerprint(previous) !== contentFingerprint(node)) {
           this.changedWithoutUpdatedAt.push(node.number);
-          this.log(
-            `Full re-check of ${this.name}: discussion #${node.number} changed although its updatedAt (${node.updatedAt}) did not move.`,
-          );
+          this.log(`Full re-check of ${this.name}: discussion #${node.number} changed although its updatedAt (${node.updatedAt}) did not move.`);
         }
       }
       this.discussions.set(node.id, node);

@@ -21,23 +21,15 @@ interface Connection<Node> {
  * fields): the threads whose comments or replies overflowed the inline pages are completed with
  * follow-up queries that batch several threads each. `onBatch` runs after each follow-up query.
  */
-export async function completeThreads(
-  discussions: readonly SyncedDiscussion[],
-  runner: QueryRunner,
-  onBatch: () => void,
-): Promise<DiscussionNode[]> {
+export async function completeThreads(discussions: readonly SyncedDiscussion[], runner: QueryRunner, onBatch: () => void): Promise<DiscussionNode[]> {
   const thread = new ThreadAssembly();
   const stored = discussions.map((discussion) => thread.addDiscussion(discussion));
   while (thread.pending.length > 0) {
     const batch = takeBatch(thread.pending);
     const { query, variables } = threadOverflowQuery(batch);
-    const answer = await runner.run(
-      THREAD_OVERFLOW_QUERY_NAME,
-      query,
-      variables,
-      threadOverflowSchema(batch.map((request) => request.kind)),
-      { missingNodesAllowed: true },
-    );
+    const answer = await runner.run(THREAD_OVERFLOW_QUERY_NAME, query, variables, threadOverflowSchema(batch.map((request) => request.kind)), {
+      missingNodesAllowed: true,
+    });
     batch.forEach((request, index) => {
       const result = answer.answers[index];
       if (result && 'comments' in result) thread.addComments(request.id, result.comments);
@@ -82,12 +74,7 @@ class ThreadAssembly {
     this.continueIfNeeded('replies', commentId, connection, nodes.length);
   }
 
-  private continueIfNeeded(
-    kind: OverflowRequest['kind'],
-    id: string,
-    connection: Connection<unknown>,
-    received: number,
-  ): void {
+  private continueIfNeeded(kind: OverflowRequest['kind'], id: string, connection: Connection<unknown>, received: number): void {
     if (!connection.pageInfo.hasNextPage) return;
     // Ask for exactly the remainder: a comment page's price grows with its size (replies per comment).
     const remaining = connection.totalCount - received;
@@ -100,7 +87,7 @@ class ThreadAssembly {
 function takeBatch(pending: OverflowRequest[]): OverflowRequest[] {
   const batch: OverflowRequest[] = [];
   let cost = 0;
-  for (let index = 0; index < pending.length; ) {
+  for (let index = 0; index < pending.length;) {
     const request = pending[index]!;
     const requestCost = overflowRequestCost(request);
     if (batch.length === 0 || cost + requestCost <= FOLLOW_UP_REQUEST_BUDGET) {

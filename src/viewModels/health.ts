@@ -1,6 +1,6 @@
 import type { Headline } from '../community/reportSchema';
 import { formatChange, formatFigure } from '../shared/format';
-import { FIGURES, HEADLINE_IDS, type HeadlineFigure, type HeadlineId } from './figures';
+import { FIGURES, HEADLINE_IDS, type HeadlineFigure, type HeadlineId } from '../report/figures';
 
 /**
  * The headline figures of a window with their change from the previous window: what the Health view
@@ -106,7 +106,15 @@ export interface HeadlineItemLook {
 
 export function headlineItemLook(row: HeadlineRow): HeadlineItemLook {
   const change = row.change ? `  ${row.change.arrow} ${row.change.text}` : '';
-  const icon = row.missingReason ? 'circle-slash' : !row.change ? 'dash' : row.change.arrow === '▲' ? 'arrow-up' : row.change.arrow === '▼' ? 'arrow-down' : 'arrow-right';
+  const icon = row.missingReason
+    ? 'circle-slash'
+    : !row.change
+      ? 'dash'
+      : row.change.arrow === '▲'
+        ? 'arrow-up'
+        : row.change.arrow === '▼'
+          ? 'arrow-down'
+          : 'arrow-right';
   const color = row.change?.tone === 'good' ? 'charts.green' : row.change?.tone === 'bad' ? 'charts.red' : null;
   return { description: `${row.value}${change}`, tooltip: `${row.label}: ${row.value}${change}\n\n${row.tooltip}`, icon, color };
 }

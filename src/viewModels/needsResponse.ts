@@ -1,7 +1,7 @@
 import { TRIAGE_BUCKETS, type Triage, type TriageBucket, type TriageItem } from '../community/triage';
 import { asOfLabel, countOf, formatDate, formatDuration, formatDurationLong, formatMoment, formatTimeAgo } from '../shared/format';
 import { HOUR_MS } from '../shared/time';
-import { BUCKET_LABELS } from './figures';
+import { BUCKET_LABELS } from '../report/figures';
 
 /**
  * What the Needs Response tree shows, computed without the VS Code API: sections per bucket with
@@ -103,7 +103,7 @@ function bucketTooltip(bucket: TriageBucket, staleDays: number): string {
     case 'noResponse':
       return 'Open discussions nobody but their author has posted in.';
     case 'awaitingReply':
-      return 'Someone responded, and the author posted last: the next move is the team\'s.';
+      return "Someone responded, and the author posted last: the next move is the team's.";
     case 'unmarkedAnswer':
       return `Answerable discussions where someone other than the author posted last, more than ${countOf(staleDays, 'day')} ago, and no answer is marked.`;
   }

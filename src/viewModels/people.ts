@@ -2,7 +2,7 @@ import type { PersonEvidence, EvidenceDiscussion } from '../community/metrics/pe
 import type { Contributor } from '../community/reportSchema';
 import { formatCount, formatDate } from '../shared/format';
 import type { PulseAnalysis } from './analysis';
-import { leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from './figures';
+import { leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
 
 /**
  * What the People view shows, without the VS Code API: three groups of people, and under each leader

@@ -12,7 +12,11 @@ export abstract class AnalysisTreeView<T> extends DisposableBase implements vsco
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<T>;
 
-  constructor(viewId: ViewId, protected readonly analysis: AnalysisService, options: { readonly showCollapseAll?: boolean } = {}) {
+  constructor(
+    viewId: ViewId,
+    protected readonly analysis: AnalysisService,
+    options: { readonly showCollapseAll?: boolean } = {},
+  ) {
     super();
     this.view = this.register(vscode.window.createTreeView(viewId, { treeDataProvider: this, ...options }));
     this.register(analysis.onDidChange(() => this.refresh()));

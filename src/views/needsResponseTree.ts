@@ -52,7 +52,10 @@ export class NeedsResponseTreeProvider extends DisposableBase implements vscode.
       }
       node.section = section;
       const parent = node;
-      children.set(node, section.rows.map((row) => ({ kind: 'discussion', row, parent })));
+      children.set(
+        node,
+        section.rows.map((row) => ({ kind: 'discussion', row, parent })),
+      );
     }
     this.children = children;
     this.empty = empty;
@@ -76,10 +79,7 @@ export class NeedsResponseTreeProvider extends DisposableBase implements vscode.
 
 function sectionItem(node: SectionNode): vscode.TreeItem {
   const { section } = node;
-  const item = new vscode.TreeItem(
-    section.label,
-    section.rows.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
-  );
+  const item = new vscode.TreeItem(section.label, section.rows.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   item.id = `bucket:${section.bucket}`;
   item.tooltip = section.tooltip;
   item.iconPath = new vscode.ThemeIcon(BUCKET_ICONS[section.bucket]);
@@ -93,10 +93,7 @@ function discussionItem(node: DiscussionRowNode): vscode.TreeItem {
   item.id = row.id;
   item.description = row.description;
   item.tooltip = escapedTooltip(row.tooltip);
-  item.iconPath = new vscode.ThemeIcon(
-    BUCKET_ICONS[node.parent.bucket],
-    row.overdue ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
-  );
+  item.iconPath = new vscode.ThemeIcon(BUCKET_ICONS[node.parent.bucket], row.overdue ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
   item.contextValue = 'discussion';
   item.command = { command: COMMAND_IDS.openInBrowser, title: 'Open in Browser', arguments: [node] };
   item.accessibilityInformation = { label: `${row.title}, ${row.description}${row.overdue ? ', past the response target' : ''}` };
@@ -110,20 +107,9 @@ function escapedTooltip([heading, ...lines]: readonly string[]): vscode.Markdown
 }
 
 function sameSection(a: NeedsResponseSection, b: NeedsResponseSection): boolean {
-  return (
-    a.label === b.label &&
-    a.tooltip === b.tooltip &&
-    a.rows.length === b.rows.length &&
-    a.rows.every((row, index) => sameRow(row, b.rows[index]!))
-  );
+  return a.label === b.label && a.tooltip === b.tooltip && a.rows.length === b.rows.length && a.rows.every((row, index) => sameRow(row, b.rows[index]!));
 }
 
 function sameRow(a: NeedsResponseRow, b: NeedsResponseRow): boolean {
-  return (
-    a.id === b.id &&
-    a.title === b.title &&
-    a.description === b.description &&
-    a.overdue === b.overdue &&
-    a.tooltip.join('\n') === b.tooltip.join('\n')
-  );
+  return a.id === b.id && a.title === b.title && a.description === b.description && a.overdue === b.overdue && a.tooltip.join('\n') === b.tooltip.join('\n');
 }

@@ -57,9 +57,7 @@ export class NeedsResponseView extends DisposableBase {
   private describeStatus(): void {
     const data = this.controller.data;
     this.view.message =
-      this.listed === 0 || !data
-        ? undefined
-        : (this.controller.problem ?? describeStatus(data.repository, data.settings.asOf, Date.now(), data.lastSyncAt));
+      this.listed === 0 || !data ? undefined : (this.controller.problem ?? describeStatus(data.repository, data.settings.asOf, Date.now(), data.lastSyncAt));
   }
 
   /** "synced 3 min ago" ages: re-describe every minute while the view is visible. */

@@ -5,7 +5,7 @@ import { TRIAGE_BUCKETS } from '../community/triage';
 import { focusViewCommand, VIEW_IDS } from '../shared/contributionIds';
 import { asOfLabel, formatCount } from '../shared/format';
 import { DisposableBase } from '../shared/lifecycle';
-import { BUCKET_LABELS } from '../viewModels/figures';
+import { BUCKET_LABELS } from '../report/figures';
 import { needResponse } from '../viewModels/needsResponse';
 
 /**
@@ -14,6 +14,7 @@ import { needResponse } from '../viewModels/needsResponse';
  * no report when no view is open.
  */
 export class NeedsResponseStatusBar extends DisposableBase {
+  // eslint-disable-next-line no-restricted-syntax -- the status bar item's own id (VS Code remembers by it whether the user hid the item), not the view's
   readonly item = vscode.window.createStatusBarItem('communityPulse.needsResponse', vscode.StatusBarAlignment.Left, 50);
 
   constructor(

@@ -80,7 +80,11 @@ async function inBarePage(report: BenchReporter, outdir: string): Promise<void> 
     const started = performance.now();
     const analysis = analyze(input, '90', now);
     const needsResponse = summarizeTriage(input);
-    report.figure('  analysis on the host, first run (report, both windows, chart series, triage; done when the data loads)', performance.now() - started, 'ms');
+    report.figure(
+      '  analysis on the host, first run (report, both windows, chart series, triage; done when the data loads)',
+      performance.now() - started,
+      'ms',
+    );
     const first = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: Date.now() });
     report.figure('  the `show` message', first.bytes / KB, 'KB', 200);
     report.figure('  validating, drawing and painting every section, first time in the page', first.renderMs, 'ms');
@@ -93,7 +97,8 @@ async function inBarePage(report: BenchReporter, outdir: string): Promise<void> 
 
 /** The webview's page as the panel serves it, with a stand-in for VS Code's API that keeps what the page posts. */
 function benchPage(): string {
-  const host = 'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });';
+  const host =
+    'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });';
   return `<!DOCTYPE html><html><head><link rel="stylesheet" href="webview.css"><script>${host}</script></head><body><main id="root"></main><script type="module" src="webview.js"></script></body></html>`;
 }
 
@@ -121,20 +126,37 @@ async function inVSCode(report: BenchReporter): Promise<void> {
     rmSync(VSCODE_MEASUREMENT, { force: true });
     const outcome = await runVSCodeTests({ suites: 'bench', print: () => undefined });
     if (outcome.failed > 0 || !existsSync(VSCODE_MEASUREMENT)) {
-      throw new Error(`the VS Code bench suite failed: ${outcome.failures.map((failure) => `${failure.title}: ${failure.error}`).join('; ') || 'no measurement written'}`);
+      throw new Error(
+        `the VS Code bench suite failed: ${outcome.failures.map((failure) => `${failure.title}: ${failure.error}`).join('; ') || 'no measurement written'}`,
+      );
     }
     sessions.push(JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as DashboardRenderResults);
   }
   const { discussions, posts } = sessions[0]!;
-  report.note(`inside VS Code (code-server in headless Chromium), ${discussions.toLocaleString('en-US')} discussions, ${posts.toLocaleString('en-US')} comments and replies, 90-day window, ${VSCODE_SESSIONS} sessions:`);
-  printOpening(report, 'first dashboard of the window', sessions.map((session) => session.first));
-  report.note('  (code-server registers a service worker for each new webview; the second one of a window waits about a second for it before its page starts loading code)');
-  printOpening(report, 'closed and opened again', sessions.map((session) => session.reopened));
+  report.note(
+    `inside VS Code (code-server in headless Chromium), ${discussions.toLocaleString('en-US')} discussions, ${posts.toLocaleString('en-US')} comments and replies, 90-day window, ${VSCODE_SESSIONS} sessions:`,
+  );
+  printOpening(
+    report,
+    'first dashboard of the window',
+    sessions.map((session) => session.first),
+  );
+  report.note(
+    '  (code-server registers a service worker for each new webview; the second one of a window waits about a second for it before its page starts loading code)',
+  );
+  printOpening(
+    report,
+    'closed and opened again',
+    sessions.map((session) => session.reopened),
+  );
 }
 
 /** What scripts/run-vscode-tests.mjs exports (plain JavaScript). */
 interface VSCodeTestRunner {
-  runVSCodeTests(options: { suites: 'suite' | 'bench'; print: (line: string) => void }): Promise<{ failed: number; failures: { title: string; error: string }[] }>;
+  runVSCodeTests(options: {
+    suites: 'suite' | 'bench';
+    print: (line: string) => void;
+  }): Promise<{ failed: number; failures: { title: string; error: string }[] }>;
 }
 
 /** The median opening of the sessions, moment by moment, with the others' totals beside it. */

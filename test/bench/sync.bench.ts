@@ -29,8 +29,7 @@ export default {
       // One wait unit of 1 ms: GitHub's pacing of one GraphQL request per second is not what is measured here.
       const client = createGitHubClient({ baseUrl: github.url, token: TOKEN }, { waitUnitMs: 1 });
       const [owner, name] = community.repository.split('/') as [string, string];
-      const sync = (mode: 'incremental' | 'full') =>
-        syncRepository({ client, repository: { owner, name }, store: directorySnapshotStore(directory), mode });
+      const sync = (mode: 'incremental' | 'full') => syncRepository({ client, repository: { owner, name }, store: directorySnapshotStore(directory), mode });
 
       const started = performance.now();
       const first = await sync('incremental');

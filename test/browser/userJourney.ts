@@ -87,8 +87,14 @@ async function openContainer(page: Page): Promise<void> {
   await page.locator('.activitybar [aria-label^="Community Pulse"]').first().click();
   await page.locator('.pane-header', { hasText: 'Needs Response' }).waitFor();
   // The first sync fills the tree: a bucket heading with its count.
-  await page.locator('.monaco-list-row', { hasText: /^No response \(\d+\)/ }).first().waitFor({ timeout: 60_000 });
-  await page.locator('.monaco-list-row', { hasText: /Leader candidates \(\d+\)/ }).first().waitFor({ timeout: 30_000 });
+  await page
+    .locator('.monaco-list-row', { hasText: /^No response \(\d+\)/ })
+    .first()
+    .waitFor({ timeout: 60_000 });
+  await page
+    .locator('.monaco-list-row', { hasText: /Leader candidates \(\d+\)/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
   await widenSideBar(page);
 }
 
@@ -210,7 +216,12 @@ async function narrowLayout(frame: Frame): Promise<{ pageWidth: number; sticksOu
 
 function hexToRgb(color: string): string {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  return hex ? `rgb(${hex.slice(1).map((part) => parseInt(part, 16)).join(', ')})` : color;
+  return hex
+    ? `rgb(${hex
+        .slice(1)
+        .map((part) => parseInt(part, 16))
+        .join(', ')})`
+    : color;
 }
 
 async function chooseTheme(page: Page, name: string): Promise<void> {
@@ -227,7 +238,11 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   // Click the command of exactly this title (fuzzy matching also lists longer ones such as "… in Marketplace").
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first()
+    .click();
 }
 
 /** The webview's inner frame holding the dashboard (webviews are nested iframes in the page). */
@@ -235,7 +250,13 @@ async function dashboardFrame(page: Page): Promise<Frame> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (await frame.locator('main#root h1').count().catch(() => 0)) return frame;
+      if (
+        await frame
+          .locator('main#root h1')
+          .count()
+          .catch(() => 0)
+      )
+        return frame;
     }
     await page.waitForTimeout(200);
   }

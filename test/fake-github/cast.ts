@@ -24,14 +24,44 @@ const MAINTAINERS: readonly Person[] = [
  * `github-actions` and `dependabot` are GitHub Apps (`__typename: Bot`, GraphQL shows their login
  * without `[bot]`); `stale[bot]` is a bot known only by its login, as in data exported through REST.
  */
-const BOTS: readonly Person[] = [
-  person('github-actions', 'NONE', 'Bot'),
-  person('dependabot', 'NONE', 'Bot'),
-  person('stale[bot]', 'NONE'),
-];
+const BOTS: readonly Person[] = [person('github-actions', 'NONE', 'Bot'), person('dependabot', 'NONE', 'Bot'), person('stale[bot]', 'NONE')];
 
-const FIRST_PARTS = ['amber', 'bright', 'quiet', 'rapid', 'lunar', 'cobalt', 'misty', 'brave', 'silver', 'noble', 'fuzzy', 'solar', 'clever', 'gentle', 'wild', 'crimson'];
-const SECOND_PARTS = ['otter', 'falcon', 'maple', 'river', 'comet', 'badger', 'cedar', 'lynx', 'harbor', 'pixel', 'meadow', 'raven', 'forge', 'willow', 'tundra', 'quartz'];
+const FIRST_PARTS = [
+  'amber',
+  'bright',
+  'quiet',
+  'rapid',
+  'lunar',
+  'cobalt',
+  'misty',
+  'brave',
+  'silver',
+  'noble',
+  'fuzzy',
+  'solar',
+  'clever',
+  'gentle',
+  'wild',
+  'crimson',
+];
+const SECOND_PARTS = [
+  'otter',
+  'falcon',
+  'maple',
+  'river',
+  'comet',
+  'badger',
+  'cedar',
+  'lynx',
+  'harbor',
+  'pixel',
+  'meadow',
+  'raven',
+  'forge',
+  'willow',
+  'tundra',
+  'quartz',
+];
 
 /**
  * Who posts in a synthetic community: a few maintainers, bots, and members ranked by activity. Responses

@@ -117,13 +117,19 @@ class CostWalker {
       return undefined;
     };
     if (args.first == null && args.last == null) {
-      return fail('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${node.name.value}\` connection.`);
+      return fail(
+        'MISSING_PAGINATION_BOUNDARIES',
+        `You must provide a \`first\` or \`last\` value to properly paginate the \`${node.name.value}\` connection.`,
+      );
     }
     for (const bound of ['first', 'last'] as const) {
       const value = args[bound];
       if (value == null) continue;
       if (value > MAX_PAGE_SIZE) {
-        return fail('EXCESSIVE_PAGINATION', `Requesting ${value} records on the \`${node.name.value}\` connection exceeds the \`${bound}\` limit of ${MAX_PAGE_SIZE} records.`);
+        return fail(
+          'EXCESSIVE_PAGINATION',
+          `Requesting ${value} records on the \`${node.name.value}\` connection exceeds the \`${bound}\` limit of ${MAX_PAGE_SIZE} records.`,
+        );
       }
       if (value < 0) return fail('INVALID_CURSOR_ARGUMENTS', `\`${bound}\` on the \`${node.name.value}\` connection cannot be less than zero.`);
     }

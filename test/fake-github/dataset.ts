@@ -14,10 +14,7 @@ export const ImportedDiscussionSchema = DiscussionNodeSchema.extend({
 export type ImportedDiscussion = z.infer<typeof ImportedDiscussionSchema>;
 
 const NAME_WITH_OWNER = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const DatasetFileSchema = z.union([
-  z.array(z.unknown()),
-  z.object({ repository: z.string().optional(), discussions: z.array(z.unknown()) }),
-]);
+const DatasetFileSchema = z.union([z.array(z.unknown()), z.object({ repository: z.string().optional(), discussions: z.array(z.unknown()) })]);
 
 /** Parses discussion nodes, naming the repository and the offending node and field on a mismatch. */
 export function parseDiscussions(repository: string, nodes: readonly unknown[]): ImportedDiscussion[] {

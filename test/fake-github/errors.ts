@@ -21,12 +21,7 @@ export interface GitHubGraphQLErrorBody {
 
 /** `type` values GitHub puts on GraphQL errors (top level, not under `extensions`). */
 export type GitHubErrorType =
-  | 'NOT_FOUND'
-  | 'MISSING_PAGINATION_BOUNDARIES'
-  | 'EXCESSIVE_PAGINATION'
-  | 'MAX_NODE_LIMIT_EXCEEDED'
-  | 'INVALID_CURSOR_ARGUMENTS'
-  | 'RATE_LIMITED';
+  'NOT_FOUND' | 'MISSING_PAGINATION_BOUNDARIES' | 'EXCESSIVE_PAGINATION' | 'MAX_NODE_LIMIT_EXCEEDED' | 'INVALID_CURSOR_ARGUMENTS' | 'RATE_LIMITED';
 
 /** Thrown by resolvers; the response formatter turns it into GitHub's `{ type, path, locations, message }`. */
 export class GitHubResolverError extends Error {
@@ -64,7 +59,7 @@ const STATUS_MESSAGES: Record<number, string> = {
   500: 'Server Error',
   502: 'Server Error',
   503: 'Service Unavailable',
-  504: 'We couldn\'t respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.',
+  504: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.",
 };
 
 export function serverError(status: number): RestErrorBody {
@@ -89,8 +84,7 @@ export function secondaryRateLimit(): RestErrorBody {
   return {
     message:
       'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID FAKE:0000.',
-    documentation_url:
-      'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+    documentation_url: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
     status: '403',
   };
 }

@@ -2,17 +2,7 @@ import type { AuthorAssociation } from '../../src/github/schemas';
 import { Cast, type Person } from './cast';
 import { shortHash } from './hash';
 import { formatGitHubTime } from './model';
-import {
-  chance,
-  geometricAtLeastOne,
-  geometricFromZero,
-  integerBetween,
-  logNormal,
-  mulberry32,
-  pick,
-  WeightedSampler,
-  type Random,
-} from './random';
+import { chance, geometricAtLeastOne, geometricFromZero, integerBetween, logNormal, mulberry32, pick, WeightedSampler, type Random } from './random';
 
 export interface GenerateOptions {
   seed: number;
@@ -96,13 +86,32 @@ const CATEGORIES = [
 type CategoryName = (typeof CATEGORIES)[number]['name'];
 
 const TITLES: Record<CategoryName, readonly string[]> = {
-  'Q&A': ['How do I configure {thing}?', 'Why does {thing} fail after upgrading?', 'Is it possible to use {thing} with Docker?', 'Best way to test {thing}?', '{thing} returns an empty result'],
+  'Q&A': [
+    'How do I configure {thing}?',
+    'Why does {thing} fail after upgrading?',
+    'Is it possible to use {thing} with Docker?',
+    'Best way to test {thing}?',
+    '{thing} returns an empty result',
+  ],
   General: ['Thoughts on {thing}', 'Migrating our team to {thing}', 'Anyone using {thing} in production?'],
   Ideas: ['Idea: first-class support for {thing}', 'Proposal: simplify {thing}', 'Make {thing} configurable'],
   'Show and tell': ['I built a dashboard for {thing}', 'Plugin: {thing} integration', 'Our case study with {thing}'],
   Announcements: ['Release notes: {thing}', 'Deprecation of {thing}', 'Community call about {thing}'],
 };
-const THINGS = ['the CLI', 'webhooks', 'the REST client', 'authentication', 'caching', 'the config file', 'localization', 'file uploads', 'the plugin API', 'migrations', 'access control', 'the admin panel'];
+const THINGS = [
+  'the CLI',
+  'webhooks',
+  'the REST client',
+  'authentication',
+  'caching',
+  'the config file',
+  'localization',
+  'file uploads',
+  'the plugin API',
+  'migrations',
+  'access control',
+  'the admin panel',
+];
 
 /**
  * A seeded, realistic synthetic GitHub Discussions community: the same options always give the same
@@ -177,9 +186,8 @@ function generateThread(context: ThreadContext, number: number, createdAtMs: num
   const comments = plan.map((planned, index): GeneratedComment => {
     const commentId = `DC_${context.key}_${number}_${index}`;
     const commentAuthor = postAuthor(random, cast, author, index === 0 ? 0.1 : 0.2);
-    const replies = planned.replies.map(
-      (offsetMs, replyIndex): GeneratedReply =>
-        post(context, `${commentId}_${replyIndex}`, at(offsetMs), postAuthor(random, cast, author, 0.3), { replyTo: { id: commentId } }),
+    const replies = planned.replies.map((offsetMs, replyIndex): GeneratedReply =>
+      post(context, `${commentId}_${replyIndex}`, at(offsetMs), postAuthor(random, cast, author, 0.3), { replyTo: { id: commentId } }),
     );
     return post(context, commentId, at(planned.offsetMs), commentAuthor, {
       isAnswer: false,
@@ -210,7 +218,13 @@ function generateThread(context: ThreadContext, number: number, createdAtMs: num
     locked: chance(random, category.name === 'Announcements' ? 0.3 : 0.01),
     author: author?.actor ?? null,
     authorAssociation: author?.association ?? 'NONE',
-    category: { id: `DIC_${context.key}_${category.slug}`, name: category.name, slug: category.slug, emoji: category.emoji, isAnswerable: category.isAnswerable },
+    category: {
+      id: `DIC_${context.key}_${category.slug}`,
+      name: category.name,
+      slug: category.slug,
+      emoji: category.emoji,
+      isAnswerable: category.isAnswerable,
+    },
     isAnswered: answer !== null,
     answerChosenAt,
     answerChosenBy,

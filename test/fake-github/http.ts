@@ -1,14 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { PointsBudget } from './budget';
-import {
-  badCredentials,
-  notFoundRoute,
-  primaryRateLimitGraphQL,
-  primaryRateLimitRest,
-  problemsParsingJson,
-  secondaryRateLimit,
-  serverError,
-} from './errors';
+import { badCredentials, notFoundRoute, primaryRateLimitGraphQL, primaryRateLimitRest, problemsParsingJson, secondaryRateLimit, serverError } from './errors';
 import type { FaultQueue, RequestKind } from './faults';
 import type { GraphQLEndpoint, HttpAnswer } from './graphqlEndpoint';
 import type { FakeGitHubStats } from './types';

@@ -70,9 +70,7 @@ export interface StoredRepository {
   version: number;
 }
 
-export type StoredNode =
-  | { readonly kind: 'discussion'; readonly discussion: StoredDiscussion }
-  | { readonly kind: 'comment'; readonly comment: StoredComment };
+export type StoredNode = { readonly kind: 'discussion'; readonly discussion: StoredDiscussion } | { readonly kind: 'comment'; readonly comment: StoredComment };
 
 /** GitHub's DateTime format: ISO 8601 in UTC with whole seconds. */
 export function formatGitHubTime(ms: number): string {

@@ -8,8 +8,6 @@ let githubSchema: Promise<GraphQLSchema> | undefined;
  * graphql-js's SDL validation rejects although the schema is otherwise usable.
  */
 export function loadGitHubSchema(): Promise<GraphQLSchema> {
-  githubSchema ??= import('@octokit/graphql-schema').then(({ schema }) =>
-    buildSchema(schema.idl, { assumeValidSDL: true }),
-  );
+  githubSchema ??= import('@octokit/graphql-schema').then(({ schema }) => buildSchema(schema.idl, { assumeValidSDL: true }));
   return githubSchema;
 }

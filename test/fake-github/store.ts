@@ -1,23 +1,8 @@
 import { CategoryRegistry, FALLBACK_CATEGORY_SLUG } from './categories';
 import { assertNameWithOwner, parseDiscussions, type ImportedDiscussion } from './dataset';
 import { shortHash } from './hash';
-import {
-  formatGitHubTime,
-  parseTime,
-  type StoredActor,
-  type StoredComment,
-  type StoredDiscussion,
-  type StoredNode,
-  type StoredRepository,
-} from './model';
-import type {
-  DiscussionPatch,
-  FakeRepositoryInput,
-  MarkAnswerOptions,
-  NewDiscussionInput,
-  NewPostInput,
-  UpdateOptions,
-} from './types';
+import { formatGitHubTime, parseTime, type StoredActor, type StoredComment, type StoredDiscussion, type StoredNode, type StoredRepository } from './model';
+import type { DiscussionPatch, FakeRepositoryInput, MarkAnswerOptions, NewDiscussionInput, NewPostInput, UpdateOptions } from './types';
 
 type ImportedPost = NonNullable<ImportedDiscussion['comments']>['nodes'][number];
 type ImportedActor = ImportedDiscussion['author'];
@@ -32,7 +17,10 @@ export class FakeStore {
   private readonly nodes = new Map<string, StoredNode>();
   private nextPostId = 1;
 
-  constructor(inputs: readonly FakeRepositoryInput[], private readonly now: () => number = Date.now) {
+  constructor(
+    inputs: readonly FakeRepositoryInput[],
+    private readonly now: () => number = Date.now,
+  ) {
     for (const input of inputs) this.addRepository(input);
   }
 
@@ -49,7 +37,10 @@ export class FakeStore {
     const categoryName = input.category ?? FALLBACK_CATEGORY_SLUG;
     const category = repository.categories.find(categoryName);
     if (!category) {
-      const known = repository.categories.all().map((c) => c.name).join(', ');
+      const known = repository.categories
+        .all()
+        .map((c) => c.name)
+        .join(', ');
       throw new Error(`${repo}: no discussion category "${categoryName}" (categories: ${known})`);
     }
     let number = 1;

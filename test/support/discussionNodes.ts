@@ -26,11 +26,7 @@ export function reply(author: string | null, hours: number, options: PostOptions
   };
 }
 
-export function comment(
-  author: string | null,
-  hours: number,
-  options: PostOptions & { isAnswer?: boolean; replies?: ReplyNode[] } = {},
-): CommentNode {
+export function comment(author: string | null, hours: number, options: PostOptions & { isAnswer?: boolean; replies?: ReplyNode[] } = {}): CommentNode {
   const { replies, isAnswer, ...rest } = options;
   return { ...reply(author, hours, rest), isAnswer: isAnswer ?? false, replies: { nodes: replies ?? [] } };
 }

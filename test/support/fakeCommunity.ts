@@ -72,8 +72,20 @@ export function syncedFields(discussions: readonly object[]): unknown[] {
 
 const REPLY_FIELDS = ['id', 'createdAt', 'author', 'authorAssociation', 'deletedAt', 'isMinimized', 'upvoteCount'];
 const DISCUSSION_FIELDS = [
-  'id', 'number', 'title', 'url', 'createdAt', 'updatedAt', 'closed', 'locked', 'author', 'authorAssociation',
-  'isAnswered', 'answerChosenAt', 'answer', 'upvoteCount',
+  'id',
+  'number',
+  'title',
+  'url',
+  'createdAt',
+  'updatedAt',
+  'closed',
+  'locked',
+  'author',
+  'authorAssociation',
+  'isAnswered',
+  'answerChosenAt',
+  'answer',
+  'upvoteCount',
 ];
 
 function project(node: Record<string, unknown>): unknown {

@@ -37,7 +37,11 @@ interface RawPost {
   readonly isChosen: boolean;
 }
 
-export function independentLeaders(nodes: readonly DiscussionNode[], window: { since: number; until: number }, options: LeaderRuleOptions = {}): IndependentLeader[] {
+export function independentLeaders(
+  nodes: readonly DiscussionNode[],
+  window: { since: number; until: number },
+  options: LeaderRuleOptions = {},
+): IndependentLeader[] {
   const { since, until } = window;
   const key = (login: string) => login.toLowerCase();
   const threads = nodes.map((node) => {
@@ -54,10 +58,16 @@ export function independentLeaders(nodes: readonly DiscussionNode[], window: { s
   });
   const everyPost = threads.flatMap((thread) => [thread.opening, ...thread.posts]);
   const bots = new Set([...(options.ignoreUsers ?? []).map(key), ...everyPost.filter((post) => post.botActor).map((post) => key(post.login))]);
-  const maintainers = new Set([...(options.maintainers ?? []).map(key), ...everyPost.filter((post) => MAINTAINER_ASSOCIATIONS.has(post.association)).map((post) => key(post.login))]);
+  const maintainers = new Set([
+    ...(options.maintainers ?? []).map(key),
+    ...everyPost.filter((post) => MAINTAINER_ASSOCIATIONS.has(post.association)).map((post) => key(post.login)),
+  ]);
   const isBot = (post: RawPost) => post.botActor || key(post.login).endsWith('[bot]') || bots.has(key(post.login));
 
-  const tallies = new Map<string, { responses: number; accepted: number; helped: Set<string>; first: number; weeks: Set<string>; upvotes: number; last: number }>();
+  const tallies = new Map<
+    string,
+    { responses: number; accepted: number; helped: Set<string>; first: number; weeks: Set<string>; upvotes: number; last: number }
+  >();
   const tallyOf = (login: string) => {
     let tally = tallies.get(login);
     if (!tally) tallies.set(login, (tally = { responses: 0, accepted: 0, helped: new Set(), first: 0, weeks: new Set(), upvotes: 0, last: -Infinity }));
@@ -84,8 +94,21 @@ export function independentLeaders(nodes: readonly DiscussionNode[], window: { s
     .filter(([login, tally]) => tally.responses > 0 && login !== 'ghost' && !maintainers.has(key(login)))
     .filter(([, tally]) => tally.responses >= 10 && tally.helped.size >= 5 && tally.weeks.size >= 4 && tally.last >= until - recentDays * DAY)
     .map(([login, tally]): IndependentLeader => {
-      const components = { responses: tally.responses, acceptedAnswers: tally.accepted, peopleHelped: tally.helped.size, firstResponses: tally.first, activeWeeks: tally.weeks.size, upvotes: tally.upvotes };
-      const score = components.responses + 3 * components.acceptedAnswers + 2 * components.peopleHelped + components.firstResponses + 2 * components.activeWeeks + 0.5 * components.upvotes;
+      const components = {
+        responses: tally.responses,
+        acceptedAnswers: tally.accepted,
+        peopleHelped: tally.helped.size,
+        firstResponses: tally.first,
+        activeWeeks: tally.weeks.size,
+        upvotes: tally.upvotes,
+      };
+      const score =
+        components.responses +
+        3 * components.acceptedAnswers +
+        2 * components.peopleHelped +
+        components.firstResponses +
+        2 * components.activeWeeks +
+        0.5 * components.upvotes;
       return { login, ...components, score };
     })
     .sort((a, b) => b.score - a.score || b.responses - a.responses || (a.login < b.login ? -1 : 1));

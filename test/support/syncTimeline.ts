@@ -75,8 +75,7 @@ export async function startSyncTimeline(discussions: readonly DiscussionNode[]):
     directory,
     queries,
     logLines,
-    sync: (mode, extra = {}) =>
-      syncRepository({ client, repository: { owner: 'octo', name: 'repo' }, store, mode, log, ...extra }),
+    sync: (mode, extra = {}) => syncRepository({ client, repository: { owner: 'octo', name: 'repo' }, store, mode, log, ...extra }),
     stored: async () => {
       const snapshot = await store.read(TIMELINE_REPOSITORY);
       if (!snapshot) throw new Error('nothing was stored');

@@ -36,11 +36,11 @@ function suitesFolder(): string {
 
 function findSuiteFiles(): string[] {
   const suitesDir = suitesFolder();
-  const files = fs.existsSync(suitesDir)
-    ? fs.readdirSync(suitesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.js'))
-    : [];
+  const files = fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.js')) : [];
   if (files.length === 0) {
-    throw new Error(`No VS Code suites in ${suitesDir}: esbuild.mjs bundles test/vscode/${path.basename(suitesDir)}/**/*.test.ts there (run \`npm run build\`)`);
+    throw new Error(
+      `No VS Code suites in ${suitesDir}: esbuild.mjs bundles test/vscode/${path.basename(suitesDir)}/**/*.test.ts there (run \`npm run build\`)`,
+    );
   }
   return files.sort().map((file) => path.join(suitesDir, file));
 }

@@ -26,7 +26,9 @@ export function activitySection(data: DashboardData, context: RenderContext): HT
       figure(formatCount(responsesPerDiscussion.median), responsesPerDiscussion.reasons['median']),
     ),
     weeks.length > 0 ? legend(series) : null,
-    weeks.length > 0 ? lineChart(series, { width: context.fullWidth, yLabel: 'per week', description: 'Weekly discussions, comments, replies and active participants' }) : note('No week in this window.'),
+    weeks.length > 0
+      ? lineChart(series, { width: context.fullWidth, yLabel: 'per week', description: 'Weekly discussions, comments, replies and active participants' })
+      : note('No week in this window.'),
     tableBehind({
       caption: 'Weekly activity',
       headers: ['Week of', 'Discussions', 'Comments', 'Replies', 'Active participants'],
@@ -41,4 +43,3 @@ export function activitySection(data: DashboardData, context: RenderContext): HT
     }),
   );
 }
-

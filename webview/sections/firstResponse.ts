@@ -40,20 +40,22 @@ export function firstResponseSection(data: DashboardData, context: RenderContext
     { class: 'panel' },
     el('h3', {}, 'Weekly median first response'),
     weeks.some((week) => week.medianHours !== null)
-      ? lineChart(
-          [{ name: 'median', color: COLORS.blue, points: weeks.map((week) => ({ x: new Date(week.week), y: week.medianHours })) }],
-          {
-            width: context.width,
-            yLabel: 'hours',
-            description: `Weekly median first response in hours, with the ${targetHours}-hour target`,
-            rule: { y: targetHours, label: `target ${formatCount(targetHours)} h` },
-          },
-        )
+      ? lineChart([{ name: 'median', color: COLORS.blue, points: weeks.map((week) => ({ x: new Date(week.week), y: week.medianHours })) }], {
+          width: context.width,
+          yLabel: 'hours',
+          description: `Weekly median first response in hours, with the ${targetHours}-hour target`,
+          rule: { y: targetHours, label: `target ${formatCount(targetHours)} h` },
+        })
       : note('No discussion opened in this window has a response yet.'),
     tableBehind({
       caption: 'Weekly median first response',
       headers: ['Week of', 'Opened', 'Responded', 'Median first response'],
-      rows: weeks.map((week) => [`${week.week}${week.partial ? ' (partial)' : ''}`, formatCount(week.discussions), formatCount(week.responded), formatSeconds(week.medianSeconds)]),
+      rows: weeks.map((week) => [
+        `${week.week}${week.partial ? ' (partial)' : ''}`,
+        formatCount(week.discussions),
+        formatCount(week.responded),
+        formatSeconds(week.medianSeconds),
+      ]),
       numeric: [1, 2, 3],
     }),
   );

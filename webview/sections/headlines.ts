@@ -18,13 +18,23 @@ export function headlinesSection(data: DashboardData): HTMLElement {
           ? el('div', { class: 'card-change neutral' }, 'no figure: hover for why')
           : null,
       // The figure never breaks from its unit (`2.3 d`) in a narrow card.
-      el('div', { class: 'card-previous' }, row.previousFigure === null ? row.previousWindow : `${row.previousWindow}: `, row.previousFigure !== null && el('span', { class: 'figure-text' }, row.previousFigure)),
+      el(
+        'div',
+        { class: 'card-previous' },
+        row.previousFigure === null ? row.previousWindow : `${row.previousWindow}: `,
+        row.previousFigure !== null && el('span', { class: 'figure-text' }, row.previousFigure),
+      ),
     ),
   );
   const alternative = table({
     caption: 'Headline figures and change from the previous window',
     headers: ['Figure', 'Value', 'Change', 'Previous window'],
-    rows: data.headlines.map((row) => [row.label, figure(row.value, row.missingReason ?? undefined), row.change ? `${row.change.arrow} ${row.change.text}` : '—', row.previous]),
+    rows: data.headlines.map((row) => [
+      row.label,
+      figure(row.value, row.missingReason ?? undefined),
+      row.change ? `${row.change.arrow} ${row.change.text}` : '—',
+      row.previous,
+    ]),
   });
   return el(
     'section',

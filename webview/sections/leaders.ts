@@ -20,14 +20,13 @@ export function leadersSection(data: DashboardData, context: RenderContext): HTM
   return section(
     'leaders',
     'Leader candidates',
-    el(
-      'p',
-      { class: 'note' },
-      `${leaderRule(settings.leader)} Score = Σ weight × component; each cell shows the component and (its part of the score).`,
-    ),
+    el('p', { class: 'note' }, `${leaderRule(settings.leader)} Score = Σ weight × component; each cell shows the component and (its part of the score).`),
     leaders.length > 0
       ? table({
-          caption: data.leaderCount > leaders.length ? `Top ${leaders.length} of ${data.leaderCount} leader candidates by score (all are in the People view)` : 'Leader candidates by score',
+          caption:
+            data.leaderCount > leaders.length
+              ? `Top ${leaders.length} of ${data.leaderCount} leader candidates by score (all are in the People view)`
+              : 'Leader candidates by score',
           headers,
           rows: leaders.map(row),
           numeric,

@@ -25,7 +25,9 @@ export function needsResponseSection(data: DashboardData, context: RenderContext
           caption: 'Longest-waiting discussions',
           headers: ['Discussion', 'Waiting', 'Why', 'Author', 'Category'],
           rows: data.waiting.map((item) => [
-            linkButton(`#${item.number} ${item.title}`, `Open discussion #${item.number} on GitHub`, () => context.post({ type: 'openDiscussion', number: item.number })),
+            linkButton(`#${item.number} ${item.title}`, `Open discussion #${item.number} on GitHub`, () =>
+              context.post({ type: 'openDiscussion', number: item.number }),
+            ),
             item.waiting,
             item.bucketLabel,
             `@${item.author}`,

@@ -28,7 +28,9 @@ export function retentionSection(data: DashboardData, context: RenderContext): H
       returning ? figure(returning.value, returning.missingReason ?? undefined) : null,
       newest ? ` · new in ${newest.month}: ${formatCount(newest.count)}` : '',
     ),
-    note('Each row: the people whose first post was in that month. Each cell: how many of them posted again k months later, shaded by their share of the row (+0 is the month itself; the latest month may be partial).'),
+    note(
+      'Each row: the people whose first post was in that month. Each cell: how many of them posted again k months later, shaded by their share of the row (+0 is the month itself; the latest month may be partial).',
+    ),
     cohorts.length > 0
       ? heatmap(cells, {
           width: context.fullWidth,

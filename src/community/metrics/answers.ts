@@ -44,8 +44,7 @@ export function answers(facts: CommunityFacts, window: Window): Answers {
   return {
     discussions: { total, answerable, answered },
     answerRate: rate(answerableAnswered, answerable),
-    answerRateReason:
-      total === 0 ? 'no discussion was created in the window' : 'no discussion created in the window is in an answerable (Q&A-style) category',
+    answerRateReason: total === 0 ? 'no discussion was created in the window' : 'no discussion created in the window is in an answerable (Q&A-style) category',
     timeToAnswer: explainNulls(
       { count: summary.count, meanSeconds: summary.mean, medianSeconds: summary.median, p90Seconds: summary.p90 },
       { meanSeconds: noDurations, medianSeconds: noDurations, p90Seconds: noDurations },

@@ -5,10 +5,7 @@ import { latestEventOf, type Community, type Discussion, type Post } from '../mo
  * creation (an answer cannot be chosen before it exists), else D's creation; null without an answer.
  * `answer`: D's answer post, when the caller has already found it.
  */
-export function answeredAt(
-  discussion: Discussion,
-  answer: Post | null | undefined = discussion.posts.find((post) => post.isAnswer),
-): number | null {
+export function answeredAt(discussion: Discussion, answer: Post | null | undefined = discussion.posts.find((post) => post.isAnswer)): number | null {
   if (discussion.answerChosenAt !== null) return discussion.answerChosenAt;
   if (answer) return answer.createdAt;
   return discussion.answerId !== null ? discussion.createdAt : null;
@@ -35,9 +32,7 @@ export function communityAsOf(community: Community, until: number): Community {
 function discussionAsOf(discussion: Discussion, until: number): Discussion {
   const answerLater = (answeredAt(discussion) ?? -Infinity) >= until;
   const answerChosenAt = answerLater ? null : discussion.answerChosenAt;
-  const posts = discussion.posts
-    .filter((post) => post.createdAt < until)
-    .map((post) => (answerLater && post.isAnswer ? { ...post, isAnswer: false } : post));
+  const posts = discussion.posts.filter((post) => post.createdAt < until).map((post) => (answerLater && post.isAnswer ? { ...post, isAnswer: false } : post));
   return {
     ...discussion,
     answerChosenAt,

@@ -66,7 +66,9 @@ export function contributors(
     .filter((tally) => tally.components.responses >= fewestListed)
     .sort((a, b) => b.components.responses - a.components.responses || b.score - a.score || byLogin(a, b))
     .slice(0, settings.contributorLimit);
-  const leaders = tallies.filter((tally) => tally.eligible).sort((a, b) => b.score - a.score || b.components.responses - a.components.responses || byLogin(a, b));
+  const leaders = tallies
+    .filter((tally) => tally.eligible)
+    .sort((a, b) => b.score - a.score || b.components.responses - a.components.responses || byLogin(a, b));
   return { contributors: mostResponses.map(describe), leaders: leaders.map(describe) };
 }
 
@@ -95,7 +97,14 @@ function byLogin(a: Tally, b: Tally): number {
   return a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
 }
 
-const COMPONENTS = ['responses', 'acceptedAnswers', 'peopleHelped', 'firstResponses', 'activeWeeks', 'upvotes'] as const satisfies readonly (keyof ScoreComponents)[];
+const COMPONENTS = [
+  'responses',
+  'acceptedAnswers',
+  'peopleHelped',
+  'firstResponses',
+  'activeWeeks',
+  'upvotes',
+] as const satisfies readonly (keyof ScoreComponents)[];
 
 /** The leader score: Σ weight × component. */
 export function score(components: ScoreComponents, weights: ScoreWeights): number {

@@ -2,10 +2,7 @@
  * Attaches the `reasons` map the report promises: one entry per null figure, saying why there is no
  * number. A null without a reason is a bug in the metric, so it throws rather than ship a silent gap.
  */
-export function explainNulls<T extends object>(
-  figures: T,
-  why: Partial<Record<keyof T & string, string>>,
-): T & { reasons: Record<string, string> } {
+export function explainNulls<T extends object>(figures: T, why: Partial<Record<keyof T & string, string>>): T & { reasons: Record<string, string> } {
   const reasons: Record<string, string> = {};
   for (const [key, value] of Object.entries(figures)) {
     if (value !== null) continue;

@@ -12,12 +12,7 @@ import type { Window } from './window';
  * counts only discussions that have a response or are at least the target old at `until`: a younger
  * one without a response can still make it.
  */
-export function firstResponseTimes(
-  facts: CommunityFacts,
-  window: Window,
-  settings: MetricSettings,
-  by: 'anyone' | 'maintainer',
-): ResponseTimes {
+export function firstResponseTimes(facts: CommunityFacts, window: Window, settings: MetricSettings, by: 'anyone' | 'maintainer'): ResponseTimes {
   const targetHours = settings.responseTargetHours;
   if (by === 'maintainer' && !facts.maintainerKnown) {
     const unknown = { discussions: null, count: null, meanSeconds: null, medianSeconds: null, p90Seconds: null, noResponse: null, withinTargetRate: null };

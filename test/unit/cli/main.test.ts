@@ -68,7 +68,10 @@ describe('community-pulse', () => {
     const bare = await runCli([]);
     assert.equal(bare.code, 2);
     assert.match(bare.stderr, /^community-pulse: no command given\nUsage:/);
-    for (const argv of [['report', '--input', 'x.json', '--response-target-hours', 'soon'], ['sync', 'octo/repo', '--bogus']]) {
+    for (const argv of [
+      ['report', '--input', 'x.json', '--response-target-hours', 'soon'],
+      ['sync', 'octo/repo', '--bogus'],
+    ]) {
       const run = await runCli(argv, { GITHUB_TOKEN: 'token' });
       assert.equal(run.code, 2, argv.join(' '));
       assert.match(run.stderr, /^community-pulse: [^\n]+\n$/);

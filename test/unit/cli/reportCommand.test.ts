@@ -35,7 +35,11 @@ describe('community-pulse report', () => {
 
   it('--response-target-hours sets the target the within-target figure uses', async () => {
     // Default 48 h: all four within. 24 h: 2, 5 and 10 h (3 of 4). 6 h: 2 and 5 h (2 of 4).
-    for (const [flag, target, rate] of [[[], 48, 1], [['--response-target-hours', '24'], 24, 0.75], [['--response-target-hours', '6'], 6, 0.5]] as const) {
+    for (const [flag, target, rate] of [
+      [[], 48, 1],
+      [['--response-target-hours', '24'], 24, 0.75],
+      [['--response-target-hours', '6'], 6, 0.5],
+    ] as const) {
       const { report } = await reportOf(['--input', input, ...flag]);
       assert.equal(report.firstResponse.targetHours, target);
       assert.equal(report.firstResponse.withinTargetRate, rate, `target ${target} h`);

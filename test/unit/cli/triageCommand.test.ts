@@ -45,10 +45,25 @@ describe('community-pulse triage', () => {
   });
 
   it('honours --stale-days and --ignore-users', async () => {
-    const run = await runCli(['triage', '--input', input, '--until', '2024-01-31T00:00:00Z', '--format', 'json', '--stale-days', '60', '--ignore-users', 'carol']);
+    const run = await runCli([
+      'triage',
+      '--input',
+      input,
+      '--until',
+      '2024-01-31T00:00:00Z',
+      '--format',
+      'json',
+      '--stale-days',
+      '60',
+      '--ignore-users',
+      'carol',
+    ]);
     const json = JSON.parse(run.stdout);
     // carol ignored: #2 and #3 have no response at all; #4's chosen answer still closes it.
-    assert.deepEqual(json.noResponse.map((i: { number: number }) => i.number), [1, 2, 3]);
+    assert.deepEqual(
+      json.noResponse.map((i: { number: number }) => i.number),
+      [1, 2, 3],
+    );
     assert.equal(json.unmarkedAnswer.length, 0);
   });
 

@@ -36,7 +36,10 @@ function registeredFactories(): string[] {
   const source = readFileSync(join(COMMANDS_DIR, 'registry.ts'), 'utf8');
   const list = /export const COMMANDS: readonly CommandFactory\[\] = \[([^\]]*)\]/.exec(source);
   assert.ok(list, 'registry.ts exports the COMMANDS array');
-  return (list[1] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return (list[1] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
 }
 
 /** The COMMAND_IDS key each exported factory of src/commands gives as its id (`id: COMMAND_IDS.x`, or passes to a factory builder). */
@@ -73,7 +76,14 @@ describe('command and view ids', () => {
   });
 
   it('VIEW_IDS are exactly the views package.json contributes, and the dashboard activates the extension when restored', () => {
-    assert.deepEqual(sorted(viewIds), sorted(Object.values(manifest.contributes.views).flat().map((view) => view.id)));
+    assert.deepEqual(
+      sorted(viewIds),
+      sorted(
+        Object.values(manifest.contributes.views)
+          .flat()
+          .map((view) => view.id),
+      ),
+    );
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${DASHBOARD_VIEW_TYPE}`));
   });
 

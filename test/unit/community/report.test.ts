@@ -45,7 +45,14 @@ describe('community report', () => {
     const expected = independentLeaders(nodes, { since: until - 90 * 86_400_000, until });
     assert.deepEqual(
       report.leaders.map(({ login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score }) => ({
-        login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score,
+        login,
+        responses,
+        acceptedAnswers,
+        peopleHelped,
+        firstResponses,
+        activeWeeks,
+        upvotes,
+        score,
       })),
       expected,
     );
@@ -133,7 +140,16 @@ describe('community-pulse report', () => {
 
   it('--format md gives a pasteable report: headline with change, response times, needs response, leaders, retention, categories, the reasons for missing figures', async () => {
     const md = await reportCommand({ ...real(), ...window, format: 'md' });
-    for (const heading of ['# Community report: payloadcms/payload', '## Headline', '## Response times', '## Needs response', '## Leader candidates', '## Retention', '## Categories', '## Notes']) {
+    for (const heading of [
+      '# Community report: payloadcms/payload',
+      '## Headline',
+      '## Response times',
+      '## Needs response',
+      '## Leader candidates',
+      '## Retention',
+      '## Categories',
+      '## Notes',
+    ]) {
       assert.ok(md.includes(heading), heading);
     }
     assert.match(md, /\| Discussions opened \| 59 \| 47 \| \+12 \|/);
@@ -190,7 +206,21 @@ describe('community-pulse report', () => {
 
   it('runs from the command line with the shared flags and writes --out', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cp-report-')), 'report.json');
-    const run = await runCli(['report', '--input', FIXTURE, '--since', '2022-10-01', '--until', '2023-01-01', '--format', 'json', '--maintainers', 'jmikrut', '--out', out]);
+    const run = await runCli([
+      'report',
+      '--input',
+      FIXTURE,
+      '--since',
+      '2022-10-01',
+      '--until',
+      '2023-01-01',
+      '--format',
+      'json',
+      '--maintainers',
+      'jmikrut',
+      '--out',
+      out,
+    ]);
     assert.equal(run.code, 0, run.stderr);
     const written = ReportSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     assert.equal(written.maintainersKnown, true);
@@ -199,11 +229,19 @@ describe('community-pulse report', () => {
     const answeredByJmikrut = raw.discussions.filter((d) => {
       const opened = Date.parse(d.createdAt);
       const posts = (d.comments?.nodes ?? []).flatMap((c) => [c, ...(c.replies?.nodes ?? [])]);
-      return opened >= window.since && opened < window.until && d.author?.login !== 'jmikrut' && posts.some((p) => p.author?.login === 'jmikrut' && Date.parse(p.createdAt) < window.until);
+      return (
+        opened >= window.since &&
+        opened < window.until &&
+        d.author?.login !== 'jmikrut' &&
+        posts.some((p) => p.author?.login === 'jmikrut' && Date.parse(p.createdAt) < window.until)
+      );
     });
     assert.equal(written.firstMaintainerResponse.count, answeredByJmikrut.length);
     assert.equal(answeredByJmikrut.length, 19);
-    assert.ok(written.contributors.every((c) => c.login !== 'jmikrut'), 'maintainers are not community leader candidates');
+    assert.ok(
+      written.contributors.every((c) => c.login !== 'jmikrut'),
+      'maintainers are not community leader candidates',
+    );
   });
 
   it('rejects a window that ends before it starts, with exit status 2 and the reason', async () => {

@@ -17,8 +17,19 @@ describe('report: comparison with github/issue-metrics', () => {
   });
 
   it('models issue-metrics: the first top-level comment by anyone, replies ignored, none without a comment', () => {
-    assert.equal(issueMetricsFirstResponseSeconds(node([{ at: '2024-01-01T01:00:00Z', by: 'alice' }, { at: '2024-01-01T02:00:00Z', by: 'bob' }])), 3_600);
-    assert.equal(issueMetricsFirstResponseSeconds(node([{ at: '2024-01-01T05:00:00Z', by: 'alice', replies: [{ at: '2024-01-01T06:00:00Z', by: 'bob' }] }])), 5 * 3_600);
+    assert.equal(
+      issueMetricsFirstResponseSeconds(
+        node([
+          { at: '2024-01-01T01:00:00Z', by: 'alice' },
+          { at: '2024-01-01T02:00:00Z', by: 'bob' },
+        ]),
+      ),
+      3_600,
+    );
+    assert.equal(
+      issueMetricsFirstResponseSeconds(node([{ at: '2024-01-01T05:00:00Z', by: 'alice', replies: [{ at: '2024-01-01T06:00:00Z', by: 'bob' }] }])),
+      5 * 3_600,
+    );
     assert.equal(issueMetricsFirstResponseSeconds(node([])), null);
   });
 

@@ -32,7 +32,10 @@ interface RawDiscussion {
   comments: { nodes: RawPost[] };
 }
 
-const RAW = JSON.parse(readFileSync(join(__dirname, '../../fixtures/payload-discussions.json'), 'utf8')) as { repository: string; discussions: RawDiscussion[] };
+const RAW = JSON.parse(readFileSync(join(__dirname, '../../fixtures/payload-discussions.json'), 'utf8')) as {
+  repository: string;
+  discussions: RawDiscussion[];
+};
 const SINCE = Date.parse('2022-01-01T00:00:00Z');
 const UNTIL = Date.parse('2023-01-01T00:00:00Z');
 
@@ -128,7 +131,10 @@ function expectedHeadline(since: number, until: number) {
     withinTargetRate: durations.filter((seconds) => seconds <= target).length / judged,
     noResponse: opened.length - durations.length,
     answerRate: answered.length / opened.length,
-    timeToAnswerMedianSeconds: numpyPercentile(answered.map((d) => (time(d.answerChosenAt!) - time(d.createdAt)) / 1000), 50),
+    timeToAnswerMedianSeconds: numpyPercentile(
+      answered.map((d) => (time(d.answerChosenAt!) - time(d.createdAt)) / 1000),
+      50,
+    ),
     reasons: {},
   };
 }
@@ -177,7 +183,10 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
     const hour = 3_600;
     const edges = [0, hour, 4 * hour, 12 * hour, 24 * hour, 48 * hour, 168 * hour, Infinity];
     const expected = edges.slice(0, -1).map((from, band) => durations.filter((seconds) => seconds >= from && seconds < edges[band + 1]!).length);
-    assert.deepEqual(series.bins.map((bin) => bin.count), expected);
+    assert.deepEqual(
+      series.bins.map((bin) => bin.count),
+      expected,
+    );
     // The same counts from a Python one-off over the file: every band is populated.
     assert.deepEqual(expected, [30, 26, 21, 10, 12, 12, 8]);
     assert.equal(series.noResponse, 25);
@@ -228,7 +237,10 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
       const first = Math.min(...times);
       if (inWindow(first)) newByMonth.set(month(first), (newByMonth.get(month(first)) ?? 0) + 1);
     }
-    assert.deepEqual(r.newParticipants.filter((m) => m.count > 0).map((m) => [m.month, m.count]), [...newByMonth].sort());
+    assert.deepEqual(
+      r.newParticipants.filter((m) => m.count > 0).map((m) => [m.month, m.count]),
+      [...newByMonth].sort(),
+    );
     const cohortMonths = Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, '0')}`);
     const expected = cohortMonths.map((cohort, index) => {
       const members = [...postsByPerson].filter(([, times]) => month(Math.min(...times)) === cohort);
@@ -241,10 +253,21 @@ describe('report on real data (payloadcms/payload, 2022)', () => {
   it('leader candidates: the rule of docs/metrics.md recomputed from the raw file', () => {
     const expected = independentLeaders(RAW.discussions as unknown as DiscussionNode[], { since: SINCE, until: UNTIL });
     const shown = report.leaders.map(({ login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score }) => ({
-      login, responses, acceptedAnswers, peopleHelped, firstResponses, activeWeeks, upvotes, score,
+      login,
+      responses,
+      acceptedAnswers,
+      peopleHelped,
+      firstResponses,
+      activeWeeks,
+      upvotes,
+      score,
     }));
     assert.deepEqual(shown, expected);
-    assert.deepEqual(expected.map((leader) => leader.login), ['jmikrut', 'DanRibbens', 'denolfe', 'JarrodMFlesch'], 'the sample has leaders to compare');
+    assert.deepEqual(
+      expected.map((leader) => leader.login),
+      ['jmikrut', 'DanRibbens', 'denolfe', 'JarrodMFlesch'],
+      'the sample has leaders to compare',
+    );
   });
 
   it('headline: every figure recomputed from the raw file, for the window and for the previous one', () => {

@@ -55,9 +55,7 @@ describe('Needs Response triage', () => {
   });
 
   it('puts a discussion whose author posted last in awaitingReply, waiting since that post', () => {
-    const result = run([
-      discussion(1, 'alice', 0, { comments: [comment('bob', 1, { replies: [reply('alice', 5)] })] }),
-    ]);
+    const result = run([discussion(1, 'alice', 0, { comments: [comment('bob', 1, { replies: [reply('alice', 5)] })] })]);
     assert.deepEqual(buckets(result), { 1: 'awaitingReply' });
     assert.equal(result.awaitingReply[0]!.waitingSince, T0 + 5 * HOUR);
   });
@@ -124,7 +122,13 @@ describe('Needs Response triage', () => {
 describe('People', () => {
   it('recognises maintainers by association or by setting, case-insensitively', () => {
     const community = normalizeCommunity('octo/repo', [
-      discussion(1, 'alice', 0, { comments: [comment('Owner1', 1, { authorAssociation: 'OWNER' }), comment('member', 2, { authorAssociation: 'MEMBER' }), comment('contrib', 3, { authorAssociation: 'CONTRIBUTOR' })] }),
+      discussion(1, 'alice', 0, {
+        comments: [
+          comment('Owner1', 1, { authorAssociation: 'OWNER' }),
+          comment('member', 2, { authorAssociation: 'MEMBER' }),
+          comment('contrib', 3, { authorAssociation: 'CONTRIBUTOR' }),
+        ],
+      }),
     ]);
     const people = classifyPeople(community, { maintainers: ['Carol'] });
     assert.equal(people.isMaintainer('owner1'), true);
@@ -146,10 +150,7 @@ describe('People', () => {
 
 describe('Needs Response as of a past moment', () => {
   it('judges each discussion as it stood then: later posts, answers and discussions are unseen', () => {
-    const nodes = [
-      discussion(1, 'alice', 0, { comments: [comment('bob', 48, { isAnswer: true })] }),
-      discussion(2, 'carol', 30),
-    ];
+    const nodes = [discussion(1, 'alice', 0, { comments: [comment('bob', 48, { isAnswer: true })] }), discussion(2, 'carol', 30)];
     const result = run(nodes, {}, T0 + 24 * HOUR);
     assert.deepEqual(buckets(result), { 1: 'noResponse' });
     assert.equal(result.noResponse[0]!.waitingSince, T0);

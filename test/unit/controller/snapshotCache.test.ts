@@ -26,19 +26,28 @@ function snapshotFrom(apiUrl: string): Snapshot {
 
 describe('SnapshotCache', () => {
   it("reads the repository's snapshot from this API, with its last sync time", async () => {
-    const cache = new SnapshotCache(storeOf(() => snapshotFrom(GITHUB_API)), () => undefined);
+    const cache = new SnapshotCache(
+      storeOf(() => snapshotFrom(GITHUB_API)),
+      () => undefined,
+    );
     const stored = await cache.read(REPOSITORY, GITHUB_API);
     assert.equal(stored?.repository, 'octo/repo');
     assert.equal(stored?.lastSyncAt, Date.UTC(2024, 4, 1, 12));
   });
 
   it('takes a snapshot of the same name from another server for none: it is not this repository’s', async () => {
-    const cache = new SnapshotCache(storeOf(() => snapshotFrom('http://127.0.0.1:4000')), () => undefined);
+    const cache = new SnapshotCache(
+      storeOf(() => snapshotFrom('http://127.0.0.1:4000')),
+      () => undefined,
+    );
     assert.equal(await cache.read(REPOSITORY, GITHUB_API), null);
   });
 
   it('takes the API written with a trailing slash for the same API', async () => {
-    const cache = new SnapshotCache(storeOf(() => snapshotFrom(`${GITHUB_API}/`)), () => undefined);
+    const cache = new SnapshotCache(
+      storeOf(() => snapshotFrom(`${GITHUB_API}/`)),
+      () => undefined,
+    );
     assert.equal((await cache.read(REPOSITORY, GITHUB_API))?.repository, 'octo/repo');
   });
 

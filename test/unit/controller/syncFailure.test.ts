@@ -7,10 +7,7 @@ describe('sync failure messages', () => {
   it('asks to sign in again when the token is rejected, saying which token it was', () => {
     const failure = presentSyncFailure('auth', 'GitHub rejected the sign-in (401).', TOKEN_SOURCE)!;
     assert.equal(failure.state, 'signedOut');
-    assert.equal(
-      failure.message,
-      'GitHub rejected the sign-in (401). (The token used is the one from the COMMUNITY_PULSE_TOKEN environment variable.)',
-    );
+    assert.equal(failure.message, 'GitHub rejected the sign-in (401). (The token used is the one from the COMMUNITY_PULSE_TOKEN environment variable.)');
     assert.deepEqual(failure.actions, ['signIn', 'signInWithToken', 'showLog']);
   });
 

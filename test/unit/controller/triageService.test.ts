@@ -9,10 +9,7 @@ import { comment, discussion, T0 } from '../../support/discussionNodes';
 const HOUR = 3_600_000;
 
 function dataAt(now: number, asOf: number | null): PulseData {
-  const community = normalizeCommunity('octo/repo', [
-    discussion(1, 'alice', 0),
-    discussion(2, 'bob', 10, { comments: [comment('carol', 50)] }),
-  ]);
+  const community = normalizeCommunity('octo/repo', [discussion(1, 'alice', 0), discussion(2, 'bob', 10, { comments: [comment('carol', 50)] })]);
   return { repository: 'octo/repo', community, people: classifyPeople(community), settings: { ...DEFAULT_SETTINGS, asOf }, lastSyncAt: null, now };
 }
 

@@ -49,7 +49,7 @@ describe('fake GitHub faults', () => {
     assert.equal(body.data, undefined);
   });
 
-  it('answers a secondary rate limit with 403, retry-after and GitHub\'s message', async () => {
+  it("answers a secondary rate limit with 403, retry-after and GitHub's message", async () => {
     fake.injectFault({ kind: 'secondaryRateLimit', retryAfterSeconds: 7 });
     const { status, headers, body } = await postGraphQL(fake.url, QUERY);
     assert.equal(status, 403);

@@ -24,15 +24,37 @@ describe('synthetic community generator', () => {
     assert.notDeepEqual(generateCommunity({ seed: 43, discussions: 2000, now: NOW, repository: 'acme/widgets' }).discussions, discussions);
   });
 
-  it('produces complete GitHub Discussion nodes that pass the sync\'s schema', () => {
+  it("produces complete GitHub Discussion nodes that pass the sync's schema", () => {
     const nodes: DiscussionNode[] = discussions;
     for (const node of nodes) {
       const parsed = DiscussionNodeSchema.safeParse(node);
       assert.ok(parsed.success, `#${node.number}: ${parsed.error?.message}`);
     }
-    const keys = ['id', 'number', 'title', 'url', 'createdAt', 'updatedAt', 'closed', 'locked', 'author', 'authorAssociation', 'category', 'isAnswered', 'answerChosenAt', 'answerChosenBy', 'answer', 'upvoteCount', 'comments'];
+    const keys = [
+      'id',
+      'number',
+      'title',
+      'url',
+      'createdAt',
+      'updatedAt',
+      'closed',
+      'locked',
+      'author',
+      'authorAssociation',
+      'category',
+      'isAnswered',
+      'answerChosenAt',
+      'answerChosenBy',
+      'answer',
+      'upvoteCount',
+      'comments',
+    ];
     for (const node of discussions) assert.deepEqual(Object.keys(node).sort(), [...keys].sort());
-    assert.equal(new Set(discussions.flatMap((node) => [node.id, ...postsOf(node).map((post) => post.id)])).size, discussions.length + discussions.reduce((sum, node) => sum + postsOf(node).length, 0), 'ids are unique');
+    assert.equal(
+      new Set(discussions.flatMap((node) => [node.id, ...postsOf(node).map((post) => post.id)])).size,
+      discussions.length + discussions.reduce((sum, node) => sum + postsOf(node).length, 0),
+      'ids are unique',
+    );
   });
 
   it('sets updatedAt to the latest activity and never goes past now', () => {
@@ -52,14 +74,23 @@ describe('synthetic community generator', () => {
     assert.ok(count((node) => node.comments.totalCount === 0) > 100, 'threads without any response');
     assert.ok(answerable.filter((node) => node.isAnswered).length > 200);
     assert.ok(answerable.filter((node) => !node.isAnswered && node.comments.totalCount > 0).length > 200);
-    assert.ok(count((node) => { const posts = postsOf(node).sort((a, b) => a.createdAt.localeCompare(b.createdAt)); return posts.length > 1 && posts.at(-1)!.author?.login === node.author?.login; }) > 50, 'author came back last');
+    assert.ok(
+      count((node) => {
+        const posts = postsOf(node).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+        return posts.length > 1 && posts.at(-1)!.author?.login === node.author?.login;
+      }) > 50,
+      'author came back last',
+    );
     assert.ok(count((node) => node.closed) > 20 && count((node) => node.locked) > 20);
     const posts = discussions.flatMap(postsOf);
     assert.ok(posts.filter((post) => post.deletedAt !== null).length > 50);
     assert.ok(posts.filter((post) => post.isMinimized).length > 50);
     assert.ok(posts.some((post) => post.author?.__typename === 'Bot'));
     assert.ok(posts.some((post) => post.author?.login.endsWith('[bot]')));
-    assert.ok(posts.some((post) => post.author === null), 'deleted accounts');
+    assert.ok(
+      posts.some((post) => post.author === null),
+      'deleted accounts',
+    );
     assert.deepEqual(new Set(discussions.map((node) => node.category.name)), new Set(['Q&A', 'General', 'Ideas', 'Show and tell', 'Announcements']));
     assert.ok(discussions.every((node) => node.category.isAnswerable === (node.category.name === 'Q&A')));
     for (const node of discussions.filter((candidate) => candidate.answer)) {
@@ -116,13 +147,25 @@ describe('dataset files and the fake GitHub command lines', () => {
 
   it('generate.ts writes a dataset the fake GitHub loads, named by its repository field', async () => {
     const out = join(directory, 'synthetic.json');
-    await run(tsx, [join(__dirname, '../../fake-github/generate.ts'), '--seed', '3', '--discussions', '25', '--now', NOW, '--out', out, '--repository', 'acme/gadgets']);
+    await run(tsx, [
+      join(__dirname, '../../fake-github/generate.ts'),
+      '--seed',
+      '3',
+      '--discussions',
+      '25',
+      '--now',
+      NOW,
+      '--out',
+      out,
+      '--repository',
+      'acme/gadgets',
+    ]);
     const dataset = loadDatasetFile(out);
     assert.equal(dataset.nameWithOwner, 'acme/gadgets');
     assert.deepEqual(dataset.discussions, generateCommunity({ seed: 3, discussions: 25, now: NOW, repository: 'acme/gadgets' }).discussions);
   });
 
-  it('reads an array of nodes, naming the repository from --repo or the discussions\' URLs', () => {
+  it("reads an array of nodes, naming the repository from --repo or the discussions' URLs", () => {
     const file = join(directory, 'array.json');
     writeFileSync(file, JSON.stringify(generateCommunity({ seed: 3, discussions: 2, now: NOW, repository: 'acme/from-urls' }).discussions));
     assert.equal(loadDatasetFile(file).nameWithOwner, 'acme/from-urls');
@@ -135,9 +178,23 @@ describe('dataset files and the fake GitHub command lines', () => {
 
   it('main.ts serves a file until SIGTERM and exits cleanly; bad input is one line and exit 2', async () => {
     const { spawn } = await import('node:child_process');
-    const server = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../fake-github/main.ts'), '--data', join(__dirname, '../../fixtures/payload-discussions.json'), '--port', '0', '--token', 'T'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const server = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, '../../fake-github/main.ts'),
+        '--data',
+        join(__dirname, '../../fixtures/payload-discussions.json'),
+        '--port',
+        '0',
+        '--token',
+        'T',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       server.stdout.on('data', (chunk: Buffer) => {
         const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
@@ -155,10 +212,13 @@ describe('dataset files and the fake GitHub command lines', () => {
     server.kill('SIGTERM');
     assert.equal(await exited, 0);
 
-    await assert.rejects(run(process.execPath, ['--import', 'tsx', join(__dirname, '../../fake-github/main.ts'), '--data', join(directory, 'missing.json')]), (error: { code: number; stderr: string }) => {
-      assert.equal(error.code, 2);
-      assert.match(error.stderr, /missing\.json: cannot read a JSON dataset/);
-      return true;
-    });
+    await assert.rejects(
+      run(process.execPath, ['--import', 'tsx', join(__dirname, '../../fake-github/main.ts'), '--data', join(directory, 'missing.json')]),
+      (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 2);
+        assert.match(error.stderr, /missing\.json: cannot read a JSON dataset/);
+        return true;
+      },
+    );
   });
 });

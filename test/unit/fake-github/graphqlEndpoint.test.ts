@@ -68,13 +68,15 @@ describe('fake GitHub', () => {
       assert.equal(pages, Math.ceil(241 / 30));
       assert.equal(new Set(seen.map((node) => node.number)).size, 241);
       const times = seen.map((node) => Date.parse(node.updatedAt));
-      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => b - a),
+      );
     });
 
     it('pages backwards with last/before', async () => {
       const firstPage = (await postGraphQL(fake.url, PAGE_QUERY, { first: 10 })).body.data.repository.discussions;
-      const tail = (await postGraphQL(fake.url, PAGE_QUERY, { last: 4, before: firstPage.pageInfo.endCursor })).body.data.repository
-        .discussions;
+      const tail = (await postGraphQL(fake.url, PAGE_QUERY, { last: 4, before: firstPage.pageInfo.endCursor })).body.data.repository.discussions;
       assert.deepEqual(
         tail.edges.map((edge: { node: PageNode }) => edge.node.number),
         firstPage.edges.slice(5, 9).map((edge: { node: PageNode }) => edge.node.number),
@@ -86,11 +88,9 @@ describe('fake GitHub', () => {
       const scratch = await startFakeGitHub({ repositories: [PAYLOAD] });
       try {
         const first = (await postGraphQL(scratch.url, PAGE_QUERY, { first: 10 })).body.data.repository.discussions;
-        const expected = (await postGraphQL(scratch.url, PAGE_QUERY, { first: 10, after: first.pageInfo.endCursor })).body.data.repository
-          .discussions.edges;
+        const expected = (await postGraphQL(scratch.url, PAGE_QUERY, { first: 10, after: first.pageInfo.endCursor })).body.data.repository.discussions.edges;
         scratch.addComment(REPO, first.edges[3].node.number, { author: 'someone' });
-        const next = (await postGraphQL(scratch.url, PAGE_QUERY, { first: 10, after: first.pageInfo.endCursor })).body.data.repository
-          .discussions.edges;
+        const next = (await postGraphQL(scratch.url, PAGE_QUERY, { first: 10, after: first.pageInfo.endCursor })).body.data.repository.discussions.edges;
         assert.deepEqual(next, expected);
       } finally {
         await scratch.close();
@@ -112,8 +112,13 @@ describe('fake GitHub', () => {
       assert.equal(repository.answered.totalCount, answeredCount);
       assert.ok(repository.answered.nodes.every((node: { isAnswered: boolean }) => node.isAnswered));
       const qa = repository.discussionCategories.nodes.find((category: { name: string }) => category.name === 'Q&A');
-      const inQa = (await postGraphQL(fake.url, `query($id: ID) { repository(owner: "synthetic", name: "overflow") { discussions(first: 100, categoryId: $id) { totalCount } } }`, { id: qa.id }))
-        .body.data.repository.discussions.totalCount;
+      const inQa = (
+        await postGraphQL(
+          fake.url,
+          `query($id: ID) { repository(owner: "synthetic", name: "overflow") { discussions(first: 100, categoryId: $id) { totalCount } } }`,
+          { id: qa.id },
+        )
+      ).body.data.repository.discussions.totalCount;
       assert.equal(inQa, overflow.discussions.filter((node) => node.category.name === 'Q&A').length);
     });
 
@@ -181,18 +186,26 @@ describe('fake GitHub', () => {
 
     it('answers a deleted account as a null author and bots through __typename', async () => {
       const ghost = PAYLOAD.discussions.find((node) => (node as { author: unknown }).author === null) as { number: number };
-      const { body } = await postGraphQL(fake.url, `query($n: Int!) { repository(owner: "payloadcms", name: "payload") { discussion(number: $n) { author { login } } } }`, {
-        n: ghost.number,
-      });
+      const { body } = await postGraphQL(
+        fake.url,
+        `query($n: Int!) { repository(owner: "payloadcms", name: "payload") { discussion(number: $n) { author { login } } } }`,
+        {
+          n: ghost.number,
+        },
+      );
       assert.equal(body.data.repository.discussion.author, null);
       const bot = overflow.discussions.flatMap((node) => node.comments.nodes).find((comment) => comment.author?.__typename === 'Bot')!;
-      const botAnswer = await postGraphQL(fake.url, `query($id: ID!) { node(id: $id) { ... on DiscussionComment { author { __typename login ... on Bot { url } } } } }`, { id: bot.id });
+      const botAnswer = await postGraphQL(
+        fake.url,
+        `query($id: ID!) { node(id: $id) { ... on DiscussionComment { author { __typename login ... on Bot { url } } } } }`,
+        { id: bot.id },
+      );
       assert.deepEqual(botAnswer.body.data.node.author, { __typename: 'Bot', login: bot.author!.login, url: `https://github.com/apps/${bot.author!.login}` });
     });
   });
 
   describe('cost and rate limit', () => {
-    it('charges GitHub\'s cost rule: the example query costs 11 points, in stats, rateLimit and headers', async () => {
+    it("charges GitHub's cost rule: the example query costs 11 points, in stats, rateLimit and headers", async () => {
       const { body, headers } = await postGraphQL(fake.url, EXAMPLE_QUERY);
       assert.equal(body.data.rateLimit.cost, 11);
       assert.equal(body.data.rateLimit.nodeCount, 100 + 1_000 + 5_000);
@@ -222,7 +235,9 @@ describe('fake GitHub', () => {
         `{ repository(owner: "payloadcms", name: "payload") { discussions(first: 100) { nodes { comments(first: 100) { nodes { replies(first: 100) { totalCount } } } } } } }`,
       );
       assert.deepEqual(body, {
-        errors: [{ type: 'MAX_NODE_LIMIT_EXCEEDED', message: 'This query requests up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.' }],
+        errors: [
+          { type: 'MAX_NODE_LIMIT_EXCEEDED', message: 'This query requests up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.' },
+        ],
       });
     });
 
@@ -264,7 +279,7 @@ describe('fake GitHub', () => {
       }
     });
 
-    it('answers GET /user (and /api/v3/user) with the login and the token\'s scopes', async () => {
+    it("answers GET /user (and /api/v3/user) with the login and the token's scopes", async () => {
       for (const path of ['/user', '/api/v3/user']) {
         const { status, body, headers } = await getRest(fake.url, path);
         assert.equal(status, 200);
@@ -296,7 +311,10 @@ describe('fake GitHub', () => {
     });
 
     it('answers a repository without Discussions as GitHub does: the flag off and no discussions', async () => {
-      const { body } = await postGraphQL(fake.url, `{ repository(owner: "octo", name: "no-discussions") { hasDiscussionsEnabled discussions(first: 10) { totalCount nodes { id } } } }`);
+      const { body } = await postGraphQL(
+        fake.url,
+        `{ repository(owner: "octo", name: "no-discussions") { hasDiscussionsEnabled discussions(first: 10) { totalCount nodes { id } } } }`,
+      );
       assert.deepEqual(body.data.repository, { hasDiscussionsEnabled: false, discussions: { totalCount: 0, nodes: [] } });
     });
   });
@@ -309,20 +327,29 @@ describe('fake GitHub', () => {
         long.id,
         (data) => data.node.comments,
       );
-      assert.deepEqual(comments, long.comments.nodes.map((comment) => comment.id));
+      assert.deepEqual(
+        comments,
+        long.comments.nodes.map((comment) => comment.id),
+      );
       const busy = long.comments.nodes.find((comment) => comment.replies.totalCount > 10)!;
       const replies = await collect(
         `query($id: ID!, $after: String) { node(id: $id) { ... on DiscussionComment { replies(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`,
         busy.id,
         (data) => data.node.replies,
       );
-      assert.deepEqual(replies, busy.replies.nodes.map((reply) => reply.id));
+      assert.deepEqual(
+        replies,
+        busy.replies.nodes.map((reply) => reply.id),
+      );
     });
 
     it('answers nodes(ids:) with null and a NOT_FOUND error for an unknown id', async () => {
       const { body } = await postGraphQL(fake.url, `{ nodes(ids: ["D_payload_31", "nope"]) { id } }`);
       assert.deepEqual(body.data.nodes, [{ id: 'D_payload_31' }, null]);
-      assert.deepEqual(body.errors.map((error: { type: string; path: unknown }) => [error.type, error.path]), [['NOT_FOUND', ['nodes', 1]]]);
+      assert.deepEqual(
+        body.errors.map((error: { type: string; path: unknown }) => [error.type, error.path]),
+        [['NOT_FOUND', ['nodes', 1]]],
+      );
     });
   });
 
@@ -333,15 +360,14 @@ describe('fake GitHub', () => {
       comments(last: 1) { totalCount nodes { id author { __typename login } authorAssociation replies(first: 10) { nodes { id } } } }
     } } }`;
     const read = async (number: number) => (await postGraphQL(scratch.url, DISCUSSION, { n: number })).body.data.repository.discussion;
-    const newestFirst = async () =>
-      (await postGraphQL(scratch.url, PAGE_QUERY, { first: 1 })).body.data.repository.discussions.edges[0].node as PageNode;
+    const newestFirst = async () => (await postGraphQL(scratch.url, PAGE_QUERY, { first: 1 })).body.data.repository.discussions.edges[0].node as PageNode;
 
     beforeEach(async () => {
       scratch = await startFakeGitHub({ repositories: [PAYLOAD] });
     });
     afterEach(() => scratch.close());
 
-    it('a new comment moves the discussion to the front with updatedAt at the comment\'s time', async () => {
+    it("a new comment moves the discussion to the front with updatedAt at the comment's time", async () => {
       const before = await read(31);
       const { id } = scratch.addComment(REPO, 31, { author: 'newcomer', createdAt: '2024-01-02T03:04:05Z', authorAssociation: 'MEMBER', typename: 'Bot' });
       const after = await read(31);
@@ -360,12 +386,10 @@ describe('fake GitHub', () => {
       assert.deepEqual(after.comments.nodes[0].replies.nodes, [{ id: replyId }]);
       scratch.markAnswer(REPO, commentId, { chosenAt: '2024-01-04T00:00:00Z', chosenBy: 'maintainer' });
       after = await read(31);
-      assert.deepEqual([after.updatedAt, after.answer, after.answerChosenBy, after.isAnswered], [
-        '2024-01-04T00:00:00Z',
-        { id: commentId },
-        { login: 'maintainer' },
-        true,
-      ]);
+      assert.deepEqual(
+        [after.updatedAt, after.answer, after.answerChosenBy, after.isAnswered],
+        ['2024-01-04T00:00:00Z', { id: commentId }, { login: 'maintainer' }, true],
+      );
     });
 
     it('a new discussion gets the next number and is listed first', async () => {

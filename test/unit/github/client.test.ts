@@ -16,10 +16,7 @@ describe('GitHub client', () => {
   describe('against the fake GitHub', () => {
     let fake: FakeCommunity;
     /** Syncs while the fake GitHub answers the first attempts of successive queries with these faults. */
-    const syncsCompletelyDespite = async (
-      faults: readonly { fault: Fault; times?: number }[],
-      client = fake.client,
-    ): Promise<void> => {
+    const syncsCompletelyDespite = async (faults: readonly { fault: Fault; times?: number }[], client = fake.client): Promise<void> => {
       const queue = [...faults];
       const injectNext = (): void => {
         const next = queue.shift();
@@ -50,11 +47,7 @@ describe('GitHub client', () => {
       const log = (line: string): void => void fake.logLines.push(line);
       const impatient = createGitHubClient({ baseUrl: fake.github.url, token: TOKEN }, { log, waitUnitMs: 1, requestTimeoutMs: 3_000 });
       await syncsCompletelyDespite(
-        [
-          { fault: { kind: 'status', status: 502 }, times: 3 },
-          { fault: { kind: 'timeout', ms: 60_000 } },
-          { fault: { kind: 'drop' } },
-        ],
+        [{ fault: { kind: 'status', status: 502 }, times: 3 }, { fault: { kind: 'timeout', ms: 60_000 } }, { fault: { kind: 'drop' } }],
         impatient,
       );
       assert.equal(fake.github.stats().faults, 5);
@@ -83,8 +76,7 @@ describe('GitHub client', () => {
             }
           },
         }),
-        (error: unknown) =>
-          error instanceof SyncError && error.kind === 'rateLimited' && /used up until .*saved/.test(error.message),
+        (error: unknown) => error instanceof SyncError && error.kind === 'rateLimited' && /used up until .*saved/.test(error.message),
       );
       assert.equal((await fake.store.read(fake.name))!.discussions.length, 100);
     });

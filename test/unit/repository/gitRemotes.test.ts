@@ -1,11 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { authProviderFor, tokenSecretKey } from '../../../src/auth/providers';
-import {
-  parseGitConfigRemotes,
-  remoteHostsFor,
-  repositoriesFromRemotes,
-  repositoryFromRemoteUrl,
-} from '../../../src/repository/gitRemotes';
+import { parseGitConfigRemotes, remoteHostsFor, repositoriesFromRemotes, repositoryFromRemoteUrl } from '../../../src/repository/gitRemotes';
 import { parseRepoRef } from '../../../src/github/repoRef';
 
 const GITHUB = remoteHostsFor('https://api.github.com');
@@ -99,7 +94,7 @@ describe('authentication provider', () => {
     assert.equal(authProviderFor('http://localhost:4000'), null);
   });
 
-  it('keys stored tokens by API so one server never receives another server\'s token', () => {
+  it("keys stored tokens by API so one server never receives another server's token", () => {
     assert.notEqual(tokenSecretKey('https://api.github.com'), tokenSecretKey('https://ghe.example.com/api/v3'));
     assert.equal(tokenSecretKey('https://API.github.com/'), tokenSecretKey('https://api.github.com'));
   });

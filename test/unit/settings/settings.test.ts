@@ -40,9 +40,18 @@ describe('communityPulse settings', () => {
     assert.deepEqual(settings.ignoreUsers, []);
     assert.equal(settings.responseTargetHours, 12, 'a valid setting still applies next to bad ones');
     assert.equal(problems.length, 4);
-    assert.match(problems.find((p) => p.includes('staleDays'))!, /^Setting communityPulse\.staleDays is invalid .*got "seven".*default 7/);
-    assert.match(problems.find((p) => p.includes('.repository'))!, /expected owner\/name/);
-    assert.match(problems.find((p) => p.includes('.apiUrl'))!, /http\(s\) URL/);
+    assert.match(
+      problems.find((p) => p.includes('staleDays'))!,
+      /^Setting communityPulse\.staleDays is invalid .*got "seven".*default 7/,
+    );
+    assert.match(
+      problems.find((p) => p.includes('.repository'))!,
+      /expected owner\/name/,
+    );
+    assert.match(
+      problems.find((p) => p.includes('.apiUrl'))!,
+      /http\(s\) URL/,
+    );
   });
 
   it('rejects fractional and negative numbers where they make no sense', () => {

@@ -4,12 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptySnapshot, type Snapshot } from '../../../src/store/snapshot';
-import {
-  directorySnapshotStore,
-  fileSnapshotStore,
-  snapshotFileName,
-  SnapshotStoreError,
-} from '../../../src/store/snapshotStore';
+import { directorySnapshotStore, fileSnapshotStore, snapshotFileName, SnapshotStoreError } from '../../../src/store/snapshotStore';
 
 function temporaryDirectory(): string {
   return mkdtempSync(join(tmpdir(), 'cp-store-'));

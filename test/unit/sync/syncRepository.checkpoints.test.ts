@@ -46,7 +46,10 @@ describe('syncRepository: checkpoints and resuming', () => {
 
   it('keeps the pages before one whose answer fails validation, reports it, and the next sync continues after them', async () => {
     await assert.rejects(
-      sync('incremental', afterFirstPage(() => fake.github.injectFault({ kind: 'corrupt', mutate: breakFirstComment }, 1, 'graphql'))),
+      sync(
+        'incremental',
+        afterFirstPage(() => fake.github.injectFault({ kind: 'corrupt', mutate: breakFirstComment }, 1, 'graphql')),
+      ),
       (error: unknown) => error instanceof SyncError && error.kind === 'validation' && error.query === 'SyncDiscussionsPage',
     );
     const kept = (await store.read(fake.name))!;
@@ -67,7 +70,10 @@ describe('syncRepository: checkpoints and resuming', () => {
     // The next two answers: page 2 as it is, then its first follow-up broken.
     const fault = { kind: 'corrupt', mutate: breakFirstFollowUp } as const;
     await assert.rejects(
-      sync('incremental', afterFirstPage(() => fake.github.injectFault(fault, 2, 'graphql'))),
+      sync(
+        'incremental',
+        afterFirstPage(() => fake.github.injectFault(fault, 2, 'graphql')),
+      ),
       (error: unknown) => {
         assert.ok(error instanceof SyncError);
         assert.equal(error.kind, 'validation');
@@ -112,7 +118,10 @@ describe('syncRepository: checkpoints and resuming', () => {
     queries.length = 0;
     const full = await sync('full');
     // Three pages of the full pass from the top, then one page of the catch-up pass.
-    assert.deepEqual(pageCursors(queries).map((cursor) => cursor === null), [true, false, false, true]);
+    assert.deepEqual(
+      pageCursors(queries).map((cursor) => cursor === null),
+      [true, false, false, true],
+    );
     assert.equal(full.fetched, 260);
     const snapshot = (await store.read(fake.name))!;
     assert.equal(snapshot.sync.pendingPass, null);

@@ -15,9 +15,7 @@ describe('syncRepository: the incremental overlap', () => {
   const numbersStored = async (): Promise<number[]> => (await timeline.stored()).discussions.map((node) => node.number).sort((a, b) => a - b);
   const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
   const commentsOf = async (number: number): Promise<string[]> =>
-    ((await timeline.stored()).discussions.find((node) => node.number === number)?.comments?.nodes ?? []).map(
-      (comment) => comment.author?.login ?? 'ghost',
-    );
+    ((await timeline.stored()).discussions.find((node) => node.number === number)?.comments?.nodes ?? []).map((comment) => comment.author?.login ?? 'ghost');
 
   it('keeps changes GitHub stamped out of order inside the overlap window, reading on past the last sync’s newest', async () => {
     // #1..#200, one hour apart: #200 is the newest the first sync sees.

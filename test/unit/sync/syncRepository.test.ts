@@ -41,9 +41,7 @@ describe('syncRepository against the fake GitHub', () => {
     const withLongReplies = snapshot.discussions.find((node) => node.id === target.id)!;
     const storedLongComment = withLongReplies.comments!.nodes.find((comment) => comment.id === longComment.id)!;
     assert.equal(storedLongComment.replies!.nodes.length, PAGE_SIZES.replies + 5);
-    const expected = syncedFields(
-      fake.community.discussions.filter((node) => node.id !== target.id),
-    );
+    const expected = syncedFields(fake.community.discussions.filter((node) => node.id !== target.id));
     assert.deepEqual(syncedFields(snapshot.discussions.filter((node) => node.id !== target.id)), expected);
     assert.deepEqual(progress, [100, 200, 260]);
     assert.equal(snapshot.sync.pendingPass, null);
@@ -156,17 +154,16 @@ describe('syncRepository against the fake GitHub', () => {
   it('says when the repository does not exist or has Discussions turned off', async () => {
     await assert.rejects(
       fake.sync('incremental', { repository: { owner: 'octo', name: 'missing' } }),
-      (error: unknown) =>
-        error instanceof SyncError &&
-        error.kind === 'notFound' &&
-        /octo\/missing was not found .*Check the name/.test(error.message),
+      (error: unknown) => error instanceof SyncError && error.kind === 'notFound' && /octo\/missing was not found .*Check the name/.test(error.message),
     );
-    const disabled = await startFakeCommunity({ discussions: 3, fake: { repositories: [{ nameWithOwner: 'octo/quiet', hasDiscussionsEnabled: false, discussions: [] }] } });
+    const disabled = await startFakeCommunity({
+      discussions: 3,
+      fake: { repositories: [{ nameWithOwner: 'octo/quiet', hasDiscussionsEnabled: false, discussions: [] }] },
+    });
     try {
       await assert.rejects(
         disabled.sync('incremental', { repository: { owner: 'octo', name: 'quiet' } }),
-        (error: unknown) =>
-          error instanceof SyncError && error.kind === 'discussionsDisabled' && /not enabled for octo\/quiet.*Settings/.test(error.message),
+        (error: unknown) => error instanceof SyncError && error.kind === 'discussionsDisabled' && /not enabled for octo\/quiet.*Settings/.test(error.message),
       );
       assert.equal(await disabled.store.read('octo/quiet'), null);
     } finally {

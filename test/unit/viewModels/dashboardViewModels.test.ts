@@ -138,7 +138,10 @@ describe('dashboard and Health view models', () => {
 
   it('colours a tree item’s arrow by the tone of the change', () => {
     const [median] = buildHeadlines(figures({ median: 1_800 }), figures(), previousWindow);
-    assert.deepEqual({ ...headlineItemLook(median!), tooltip: undefined }, { description: '30 min  ▼ −30 min', icon: 'arrow-down', color: 'charts.green', tooltip: undefined });
+    assert.deepEqual(
+      { ...headlineItemLook(median!), tooltip: undefined },
+      { description: '30 min  ▼ −30 min', icon: 'arrow-down', color: 'charts.green', tooltip: undefined },
+    );
   });
 
   it('resolves the window choices; "all time" starts at the first discussion', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema';
-import type { HeadlineId } from '../../../src/viewModels/figures';
+import type { HeadlineId } from '../../../src/report/figures';
 import { analyze } from '../../../src/viewModels/analysis';
 import { T0 } from '../../support/discussionNodes';
 import { TWO_WINDOWS_NODES } from '../../support/twoWindowsCommunity';

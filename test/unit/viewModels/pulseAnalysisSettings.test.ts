@@ -45,6 +45,9 @@ describe('The views follow the leader settings', () => {
       upvotes: weights.upvotes * 2,
     };
     const reweighted = await leaders({ ...DEFAULT_SETTINGS, leaderScoreWeights: doubled });
-    assert.deepEqual(reweighted.map((leader) => leader.score), byDefault.map((leader) => leader.score * 2));
+    assert.deepEqual(
+      reweighted.map((leader) => leader.score),
+      byDefault.map((leader) => leader.score * 2),
+    );
   });
 });

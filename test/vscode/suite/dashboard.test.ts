@@ -81,7 +81,10 @@ describe('Dashboard, Health and People in VS Code', () => {
       author: { __typename: 'User', login: 'mallory' },
       comments: { totalCount: 0, nodes: [] },
     });
-    fake = await startFakeGitHub({ token: process.env['COMMUNITY_PULSE_TOKEN'], repositories: [{ nameWithOwner: REPOSITORY, discussions: [...community.discussions, xss] }] });
+    fake = await startFakeGitHub({
+      token: process.env['COMMUNITY_PULSE_TOKEN'],
+      repositories: [{ nameWithOwner: REPOSITORY, discussions: [...community.discussions, xss] }],
+    });
     await configuration().update('apiUrl', fake.url, vscode.ConfigurationTarget.Global);
     await configuration().update('repository', REPOSITORY, vscode.ConfigurationTarget.Global);
     const extension = vscode.extensions.getExtension<CommunityPulseApi>('community-pulse.community-pulse');
@@ -144,11 +147,16 @@ describe('Dashboard, Health and People in VS Code', () => {
     );
 
     const cohorts = rowsOf(shown, 'retention').filter((row) => /^\d{4}-\d{2}$/.test(row[0]!));
-    assert.deepEqual(cohorts.map((row) => [row[0], row[1]]), report.retention.cohorts.map((cohort) => [cohort.month, formatCount(cohort.size)]));
+    assert.deepEqual(
+      cohorts.map((row) => [row[0], row[1]]),
+      report.retention.cohorts.map((cohort) => [cohort.month, formatCount(cohort.size)]),
+    );
     // Each cell: the count and its share of the cohort (computed here from the report's counts; the webview only shows it).
     assert.deepEqual(
       cohorts.map((row) => row.slice(2, 2 + (report.retention.cohorts.find((cohort) => cohort.month === row[0])?.active.length ?? 0))),
-      report.retention.cohorts.map((cohort) => cohort.active.map((active) => (cohort.size === 0 ? formatCount(active) : `${formatCount(active)} (${formatPercent(active / cohort.size)})`))),
+      report.retention.cohorts.map((cohort) =>
+        cohort.active.map((active) => (cohort.size === 0 ? formatCount(active) : `${formatCount(active)} (${formatPercent(active / cohort.size)})`)),
+      ),
     );
 
     const participation = rowsOf(shown, 'participation');
@@ -158,10 +166,16 @@ describe('Dashboard, Health and People in VS Code', () => {
 
     const leaders = rowsOf(shown, 'leaders').filter((row) => row[0]!.startsWith('@'));
     assert.ok(report.leaders.length > 0, 'the synthetic community has leader candidates');
-    assert.deepEqual(leaders.slice(0, Math.min(20, report.leaders.length)).map((row) => row[0]), report.leaders.slice(0, 20).map((leader) => `@${leader.login}`));
+    assert.deepEqual(
+      leaders.slice(0, Math.min(20, report.leaders.length)).map((row) => row[0]),
+      report.leaders.slice(0, 20).map((leader) => `@${leader.login}`),
+    );
 
     const categories = rowsOf(shown, 'categories').slice(1);
-    assert.deepEqual(categories.map((row) => [row[0], row[1]]), report.categories.map((category) => [category.name, formatCount(category.discussions)]));
+    assert.deepEqual(
+      categories.map((row) => [row[0], row[1]]),
+      report.categories.map((category) => [category.name, formatCount(category.discussions)]),
+    );
 
     for (const section of ['first-response', 'activity', 'retention', 'participation']) {
       assert.ok((shown.charts[section] ?? 0) > 0, `the ${section} section draws a chart`);
@@ -197,7 +211,16 @@ describe('Dashboard, Health and People in VS Code', () => {
     const items = rows.map((row) => api.health.getTreeItem(row));
     assert.deepEqual(
       items.map((item) => item.label),
-      ['Median first response', 'p90 first response', 'Within 48 h target', 'No response (new in window)', 'Answer rate', 'Weekly active participants', 'Returning participants', 'Absence factor'],
+      [
+        'Median first response',
+        'p90 first response',
+        'Within 48 h target',
+        'No response (new in window)',
+        'Answer rate',
+        'Weekly active participants',
+        'Returning participants',
+        'Absence factor',
+      ],
     );
     assert.ok(String(items[0]!.description).startsWith(formatSeconds(report.firstResponse.medianSeconds)));
     assert.ok(String(items[4]!.description).startsWith(formatPercent(report.answerRate)));
@@ -214,7 +237,11 @@ describe('Dashboard, Health and People in VS Code', () => {
     const groups = people.getChildren();
     assert.deepEqual(
       groups.map((group) => people.getTreeItem(group).label),
-      [`Leader candidates (${report.leaders.length})`, `Inactive regulars (${report.inactiveRegulars.length})`, `New this month (${groups[2]?.kind === 'group' ? groups[2].people.length : -1})`],
+      [
+        `Leader candidates (${report.leaders.length})`,
+        `Inactive regulars (${report.inactiveRegulars.length})`,
+        `New this month (${groups[2]?.kind === 'group' ? groups[2].people.length : -1})`,
+      ],
     );
     const leaders = people.getChildren(groups[0]);
     const top = report.leaders[0]!;
@@ -226,7 +253,12 @@ describe('Dashboard, Health and People in VS Code', () => {
       if (node.kind === 'evidence') counted[node.component] = node.discussions.length;
     }
     // Accepted answers and first responses list one discussion per counted item; people helped one per person; weeks one per week.
-    assert.deepEqual(counted, { acceptedAnswers: top.acceptedAnswers, peopleHelped: top.peopleHelped, activeWeeks: top.activeWeeks, firstResponses: top.firstResponses });
+    assert.deepEqual(counted, {
+      acceptedAnswers: top.acceptedAnswers,
+      peopleHelped: top.peopleHelped,
+      activeWeeks: top.activeWeeks,
+      firstResponses: top.firstResponses,
+    });
     const discussion = people.getChildren(evidence.find((node) => node.kind === 'evidence' && node.discussions.length > 0))[0]!;
     const item = people.getTreeItem(discussion);
     assert.equal(item.command?.command, 'vscode.open', 'a discussion item opens the discussion');
@@ -265,7 +297,10 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.ok(api.data?.people.isMaintainer(login), `${login} counts as a maintainer`);
     const logins = people.getChildren(people.getChildren()[0]).map((node) => (node.kind === 'person' ? node.login : ''));
     assert.ok(!logins.includes(login), `${login} is no longer a leader candidate`);
-    assert.deepEqual(logins, engineReport().leaders.map((leader) => leader.login));
+    assert.deepEqual(
+      logins,
+      engineReport().leaders.map((leader) => leader.login),
+    );
   });
 
   it('exports the window’s report as Markdown, JSON and CSV, exactly as `community-pulse report` writes it', async () => {
@@ -313,7 +348,9 @@ describe('Dashboard, Health and People in VS Code', () => {
       const triage = api.triage!;
       assert.equal(triage.now, asOf);
       assert.equal(triage.counts.total, report.needsResponse.total, 'the dashboard’s counts and the tree’s agree');
-      const oldest = [...triage.triage.noResponse, ...triage.triage.awaitingReply, ...triage.triage.unmarkedAnswer].sort((a, b) => a.waitingSince - b.waitingSince)[0]!;
+      const oldest = [...triage.triage.noResponse, ...triage.triage.awaitingReply, ...triage.triage.unmarkedAnswer].sort(
+        (a, b) => a.waitingSince - b.waitingSince,
+      )[0]!;
       assert.equal(rowsOf(shown, 'needs-response')[1]?.[0], `#${oldest.discussion.number} ${oldest.discussion.title}`);
       assert.equal(api.health.view.description, `Last 90 days · as of ${date}`);
       assert.equal(api.people.view.description, `Last 90 days · as of ${date}`);
@@ -367,7 +404,10 @@ describe('Dashboard, Health and People in VS Code', () => {
       await rendered;
       assert.equal(engineReport().window.days, 180, 'a new default applies at once');
       assert.equal(api.health.view.description, 'Last 180 days');
-      assert.equal(rowStartingWith(rowsOf(await inspect(), 'headlines'), 'Median first response')[1], formatSeconds(engineReport().firstResponse.medianSeconds));
+      assert.equal(
+        rowStartingWith(rowsOf(await inspect(), 'headlines'), 'Median first response')[1],
+        formatSeconds(engineReport().firstResponse.medianSeconds),
+      );
       await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
       await setAndReload('defaultWindow', '365');
       assert.equal(engineReport().window.days, 90, 'the workspace’s own choice wins over the default');

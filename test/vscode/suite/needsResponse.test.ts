@@ -268,11 +268,17 @@ describe('Needs Response in VS Code', () => {
       const createdOne = Date.parse(DATASET[0]!.createdAt);
       const item = await findItem(api, 1);
       assert.equal(item.description, `#1 · ${formatDuration(asOf - createdOne)} · @alice · Q&A`, 'waited until the as-of moment, not until now');
-      assert.match((item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'), new RegExp(`Waiting time counted to ${date} \\(the communityPulse\\.asOf setting\\), not to now\\.`));
+      assert.match(
+        (item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, '$1'),
+        new RegExp(`Waiting time counted to ${date} \\(the communityPulse\\.asOf setting\\), not to now\\.`),
+      );
       assert.match(api.needsResponse.view.message ?? '', new RegExp(`^${REPOSITORY} · as of ${date} · synced (just now|\\d+ min ago)$`));
       assert.deepEqual(api.needsResponse.view.badge, { value: 2, tooltip: `2 discussions needed a response as of ${date}` });
       assert.equal(api.statusBar.text, `$(comment-discussion) 2 · as of ${date}`);
-      assert.match(String(api.statusBar.tooltip), new RegExp(`2 discussions needed a response as of ${date} \\(the communityPulse\\.asOf setting; not live data\\)`));
+      assert.match(
+        String(api.statusBar.tooltip),
+        new RegExp(`2 discussions needed a response as of ${date} \\(the communityPulse\\.asOf setting; not live data\\)`),
+      );
     } finally {
       await setAndReload('asOf', undefined);
     }

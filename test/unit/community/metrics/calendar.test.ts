@@ -47,6 +47,9 @@ describe('metrics: weeks, months and windows', () => {
   });
 
   it('rejects a window that does not start before it ends, naming both ends', () => {
-    assert.throws(() => reportWindow({ since: at('2024-02-01T00:00:00Z'), until: at('2024-01-01T00:00:00Z'), windowDays: 90 }), /since 2024-02-01T00:00:00.000Z is not before until 2024-01-01/);
+    assert.throws(
+      () => reportWindow({ since: at('2024-02-01T00:00:00Z'), until: at('2024-01-01T00:00:00Z'), windowDays: 90 }),
+      /since 2024-02-01T00:00:00.000Z is not before until 2024-01-01/,
+    );
   });
 });

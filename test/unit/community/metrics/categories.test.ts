@@ -19,7 +19,9 @@ describe('metrics: categories', () => {
   it('counts each category’s participants once per person, with more categories than bits in a word', () => {
     // 40 categories; bob answers in every one, carol in every other one, each author opens one.
     const many = Array.from({ length: 40 }, (_, i) => ({
-      ...discussion(i + 1, `author${i}`, day(101), { comments: [comment('bob', day(102)), comment('bob', day(103)), ...(i % 2 === 0 ? [comment('carol', day(104))] : [])] }),
+      ...discussion(i + 1, `author${i}`, day(101), {
+        comments: [comment('bob', day(102)), comment('bob', day(103)), ...(i % 2 === 0 ? [comment('carol', day(104))] : [])],
+      }),
       category: { name: `Category ${String(i).padStart(2, '0')}`, slug: `c${i}`, isAnswerable: false },
     }));
     const categories = reportOf(many, { sinceHours: day(100), untilHours: day(130) }).categories;
@@ -34,7 +36,14 @@ describe('metrics: categories', () => {
   it('reports discussions, responses, participants, answer rate, median first response and no-response share per category', () => {
     const qa = byName().get('Q&A')!;
     assert.deepEqual(
-      { discussions: qa.discussions, responses: qa.responses, participants: qa.participants, answerRate: qa.answerRate, median: qa.medianFirstResponseSeconds, noResponseShare: qa.noResponseShare },
+      {
+        discussions: qa.discussions,
+        responses: qa.responses,
+        participants: qa.participants,
+        answerRate: qa.answerRate,
+        median: qa.medianFirstResponseSeconds,
+        noResponseShare: qa.noResponseShare,
+      },
       { discussions: 3, responses: 3, participants: 5, answerRate: 1 / 3, median: 4 * 3_600, noResponseShare: 1 / 3 },
     );
     const general = byName().get('General')!;
@@ -106,6 +115,10 @@ describe('metrics: categories', () => {
       const [category] = reportOf([discussion(1, 'alice', day(101), { comments: commenters })], { sinceHours: day(100), untilHours: day(130) }).categories;
       return [category!.participants, category!.crowded];
     };
-    assert.deepEqual([149, 150, 151].map(shown), [[149, false], [150, false], [151, true]]);
+    assert.deepEqual([149, 150, 151].map(shown), [
+      [149, false],
+      [150, false],
+      [151, true],
+    ]);
   });
 });

@@ -43,18 +43,22 @@ describe('metrics: contributors and leader candidates', () => {
 
   it('never lists maintainers or the author of a discussion as a contributor to it', () => {
     const report = reportOf(nodes, { maintainers: ['maint'] });
-    assert.deepEqual(report.contributors.map((c) => c.login), ['helper', 'other']);
+    assert.deepEqual(
+      report.contributors.map((c) => c.login),
+      ['helper', 'other'],
+    );
   });
 
   it('counts bots (a [bot] login, a GitHub App, an ignored user) in no figure, even where they respond first or open discussions', () => {
     const withBots = [
       ...nodes.map((node) => {
-        const botComments = {
-          1: [comment('renovate[bot]', 0.5, { upvoteCount: 9 })], // before helper's first response
-          2: [comment('github-actions', 1.5, { bot: true })],
-          3: [comment('StaleBot', 191)],
-          4: [comment('stalebot', 10.5), comment('renovate[bot]', 10.6)],
-        }[node.number] ?? [];
+        const botComments =
+          {
+            1: [comment('renovate[bot]', 0.5, { upvoteCount: 9 })], // before helper's first response
+            2: [comment('github-actions', 1.5, { bot: true })],
+            3: [comment('StaleBot', 191)],
+            4: [comment('stalebot', 10.5), comment('renovate[bot]', 10.6)],
+          }[node.number] ?? [];
         return { ...node, comments: { nodes: [...botComments, ...(node.comments?.nodes ?? [])] } };
       }),
       // Opened by bots: nobody waits on them, and helper's comment there is no response.
@@ -63,7 +67,11 @@ describe('metrics: contributors and leader candidates', () => {
       // Six responses long before the window: a person would be an inactive regular.
       discussion(8, 'dan', -1_500, { comments: Array.from({ length: 6 }, (_, i) => comment('renovate[bot]', -1_400 + i)) }),
     ];
-    const report = reportOf(withBots, { maintainers: ['maint'], ignoreUsers: ['StaleBot'], settings: { leader: { minResponses: 1, minPeopleHelped: 1, minActiveWeeks: 1 } } });
+    const report = reportOf(withBots, {
+      maintainers: ['maint'],
+      ignoreUsers: ['StaleBot'],
+      settings: { leader: { minResponses: 1, minPeopleHelped: 1, minActiveWeeks: 1 } },
+    });
     assert.doesNotMatch(JSON.stringify(report), /renovate|github-actions|stalebot/i);
     // By hand, from the people's posts only: responses in the window are helper's 3 (d1, d2, d3) + 1 (d4), other's 2 (d1, d4), maint's 1 (d4).
     assert.deepEqual(
@@ -107,7 +115,10 @@ describe('metrics: contributors and leader candidates', () => {
     assert.deepEqual(defaults.unmet, ['4 responses (needs 10)', '3 people helped (needs 5)', '2 active weeks (needs 4)']);
     const lowered = { minResponses: 4, minPeopleHelped: 3, minActiveWeeks: 2 };
     const report = reportOf(nodes, { settings: { leader: lowered } });
-    assert.deepEqual(report.leaders.map((c) => c.login), ['helper']);
+    assert.deepEqual(
+      report.leaders.map((c) => c.login),
+      ['helper'],
+    );
     assert.deepEqual(report.leaders[0]!.unmet, []);
     // The last response (200 h) is 21 days before until: not within the last 20 days.
     const stale = reportOf(nodes, { settings: { leader: { ...lowered, recentDays: 20 } } });
@@ -120,8 +131,18 @@ describe('metrics: contributors and leader candidates', () => {
       discussion(10 + i, `asker${i}`, 0, { comments: Array.from({ length: i + 1 }, (_, j) => comment(`person${j}`, 1 + j)) }),
     );
     const report = reportOf(many, { settings: { contributorLimit: 3, leader: { minResponses: 1, minPeopleHelped: 1, minActiveWeeks: 1 } } });
-    assert.deepEqual(report.contributors.map((c) => [c.login, c.responses]), [['person0', 5], ['person1', 4], ['person2', 3]]);
-    assert.deepEqual(report.leaders.map((c) => c.login), ['person0', 'person1', 'person2', 'person3', 'person4']);
+    assert.deepEqual(
+      report.contributors.map((c) => [c.login, c.responses]),
+      [
+        ['person0', 5],
+        ['person1', 4],
+        ['person2', 3],
+      ],
+    );
+    assert.deepEqual(
+      report.leaders.map((c) => c.login),
+      ['person0', 'person1', 'person2', 'person3', 'person4'],
+    );
     assert.ok(report.leaders.every((c, i, all) => i === 0 || all[i - 1]!.score >= c.score));
   });
 
@@ -129,6 +150,13 @@ describe('metrics: contributors and leader candidates', () => {
     const tied = [discussion(20, 'asker', 0, { comments: [comment('zed', 1), comment('zed', 2), comment('bob', 3), comment('amy', 4)] })];
     const noWeights = { responses: 0, acceptedAnswers: 0, peopleHelped: 0, firstResponses: 0, activeWeeks: 0, upvotes: 0 };
     const report = reportOf(tied, { settings: { scoreWeights: noWeights, leader: { minResponses: 1, minPeopleHelped: 1, minActiveWeeks: 1 } } });
-    assert.deepEqual(report.leaders.map((c) => [c.login, c.score, c.responses]), [['zed', 0, 2], ['amy', 0, 1], ['bob', 0, 1]]);
+    assert.deepEqual(
+      report.leaders.map((c) => [c.login, c.score, c.responses]),
+      [
+        ['zed', 0, 2],
+        ['amy', 0, 1],
+        ['bob', 0, 1],
+      ],
+    );
   });
 });

@@ -14,7 +14,10 @@ import { at, comment, discussion } from '../../../support/discussionNodes';
 const DAY = 86_400_000;
 
 function realCommunity(): Community {
-  const raw = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/payload-discussions.json'), 'utf8')) as { repository: string; discussions: DiscussionNode[] };
+  const raw = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/payload-discussions.json'), 'utf8')) as {
+    repository: string;
+    discussions: DiscussionNode[];
+  };
   return normalizeCommunity(raw.repository, raw.discussions);
 }
 
@@ -88,7 +91,10 @@ describe('metrics: shared facts', () => {
     const community = syntheticCommunity();
     const facts = buildFacts(community, classifyPeople(community));
     assert.ok(facts.maintainerKnown, 'the generator gives maintainers an association');
-    assert.ok(community.discussions.some((d) => d.posts.some((p) => p.deleted || p.minimized || p.authorIsBotActor)), 'the sample exercises the exclusions');
+    assert.ok(
+      community.discussions.some((d) => d.posts.some((p) => p.deleted || p.minimized || p.authorIsBotActor)),
+      'the sample exercises the exclusions',
+    );
     assertSameAsDefinitions(community, classifyPeople(community, { ignoreUsers: [community.discussions[0]!.opening.author] }));
   });
 
@@ -115,9 +121,15 @@ describe('metrics: shared facts', () => {
       discussion(3, 'alice', 1, { comments: [comment('bob', 2, { isAnswer: true })], answerChosenAt: at(3) }),
     ]);
     const early = communityAsOf(community, Date.parse(at(20)));
-    assert.deepEqual(early.discussions.map((d) => d.number), [1, 3]);
+    assert.deepEqual(
+      early.discussions.map((d) => d.number),
+      [1, 3],
+    );
     const first = early.discussions[0]!;
-    assert.deepEqual(first.posts.map((p) => p.author), ['bob']);
+    assert.deepEqual(
+      first.posts.map((p) => p.author),
+      ['bob'],
+    );
     assert.equal(first.answerId, null);
     assert.equal(first.answerChosenAt, null);
     assert.equal(early.discussions[1], community.discussions[2], 'a discussion with nothing later is kept as it is');

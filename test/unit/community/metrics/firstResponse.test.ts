@@ -7,19 +7,22 @@ const HOUR_S = 3_600;
 
 describe('metrics: first response', () => {
   it('takes the earliest comment or reply by someone other than the author, a bot, deleted or minimized', () => {
-    const report = reportOf([
-      discussion(1, 'alice', 0, {
-        comments: [
-          comment('alice', 1, { replies: [reply('bob', 9)] }), // the author's own comment is no response; a reply is
-          comment('github-actions', 2, { bot: true }),
-          comment('renovate[bot]', 3),
-          comment('carol', 4, { deletedAt: at(5) }),
-          comment('dave', 5, { isMinimized: true }),
-          comment('stalebot', 6),
-          comment('erin', 10),
-        ],
-      }),
-    ], { ignoreUsers: ['stalebot'] });
+    const report = reportOf(
+      [
+        discussion(1, 'alice', 0, {
+          comments: [
+            comment('alice', 1, { replies: [reply('bob', 9)] }), // the author's own comment is no response; a reply is
+            comment('github-actions', 2, { bot: true }),
+            comment('renovate[bot]', 3),
+            comment('carol', 4, { deletedAt: at(5) }),
+            comment('dave', 5, { isMinimized: true }),
+            comment('stalebot', 6),
+            comment('erin', 10),
+          ],
+        }),
+      ],
+      { ignoreUsers: ['stalebot'] },
+    );
     assert.equal(report.firstResponse.count, 1);
     assert.equal(report.firstResponse.medianSeconds, 9 * HOUR_S);
     assert.equal(report.contributors.find((c) => c.login === 'bob')?.firstResponses, 1);

@@ -32,7 +32,15 @@ describe('metrics: first-response series for the dashboard charts', () => {
   it('counts the discussions by time to first response, and those without one', () => {
     assert.deepEqual(
       series.bins.map((bin) => [bin.label, bin.count]),
-      [['< 1 h', 0], ['1–4 h', 1], ['4–12 h', 1], ['12–24 h', 0], ['1–2 d', 2], ['2–7 d', 0], ['≥ 7 d', 0]],
+      [
+        ['< 1 h', 0],
+        ['1–4 h', 1],
+        ['4–12 h', 1],
+        ['12–24 h', 0],
+        ['1–2 d', 2],
+        ['2–7 d', 0],
+        ['≥ 7 d', 0],
+      ],
     );
     assert.equal(series.noResponse, 2);
   });

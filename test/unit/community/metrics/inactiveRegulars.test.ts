@@ -27,8 +27,20 @@ describe('metrics: inactive regulars', () => {
       { untilHours: UNTIL, sinceHours: UNTIL - day(90), maintainers: ['maint'] },
     );
     assert.deepEqual(report.inactiveRegulars, [
-      { login: 'maint', maintainer: true, responses: 6, lastActive: new Date(Date.UTC(2024, 0, 1) + (UNTIL - day(70)) * 3_600_000).toISOString(), daysInactive: 70 },
-      { login: 'gone', maintainer: false, responses: 5, lastActive: new Date(Date.UTC(2024, 0, 1) + (UNTIL - day(61)) * 3_600_000).toISOString(), daysInactive: 61 },
+      {
+        login: 'maint',
+        maintainer: true,
+        responses: 6,
+        lastActive: new Date(Date.UTC(2024, 0, 1) + (UNTIL - day(70)) * 3_600_000).toISOString(),
+        daysInactive: 70,
+      },
+      {
+        login: 'gone',
+        maintainer: false,
+        responses: 5,
+        lastActive: new Date(Date.UTC(2024, 0, 1) + (UNTIL - day(61)) * 3_600_000).toISOString(),
+        daysInactive: 61,
+      },
     ]);
   });
 
@@ -43,7 +55,10 @@ describe('metrics: inactive regulars', () => {
       sinceHours: UNTIL - day(90),
       settings: { inactiveRegular: { minResponses: 3, inactiveDays: 14 } },
     });
-    assert.deepEqual(report.inactiveRegulars.map((r) => r.login), ['gone']);
+    assert.deepEqual(
+      report.inactiveRegulars.map((r) => r.login),
+      ['gone'],
+    );
   });
 
   it('counts as inactive only a latest post more than inactiveDays (60) before until', () => {

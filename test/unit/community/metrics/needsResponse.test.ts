@@ -43,7 +43,10 @@ describe('metrics: needs-response counts', () => {
   });
 
   it('are triage’s on the real sample', () => {
-    const raw = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/payload-discussions.json'), 'utf8')) as { repository: string; discussions: DiscussionNode[] };
+    const raw = JSON.parse(readFileSync(join(__dirname, '../../../fixtures/payload-discussions.json'), 'utf8')) as {
+      repository: string;
+      discussions: DiscussionNode[];
+    };
     const community = normalizeCommunity(raw.repository, raw.discussions);
     const times = community.discussions.map((d) => d.createdAt).sort((a, b) => a - b);
     const untils = [0.25, 0.5, 0.75, 1].map((share) => times[Math.floor(share * (times.length - 1))]! + DAY);

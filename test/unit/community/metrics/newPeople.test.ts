@@ -46,8 +46,14 @@ describe('metrics: new this month', () => {
   });
 
   it('counts nothing at or after until: erin, first posting exactly at until, is not new yet', () => {
-    assert.deepEqual(listed(FEB + 336).people.map(([login]) => login), ['carol', 'bob']);
-    assert.deepEqual(listed(FEB + 336, 1).people.map(([login]) => login), ['erin', 'carol', 'bob']);
+    assert.deepEqual(
+      listed(FEB + 336).people.map(([login]) => login),
+      ['carol', 'bob'],
+    );
+    assert.deepEqual(
+      listed(FEB + 336, 1).people.map(([login]) => login),
+      ['erin', 'carol', 'bob'],
+    );
   });
 
   it('takes the month of the last moment before until: an until at midnight on the 1st gives the month just ended', () => {
@@ -61,6 +67,9 @@ describe('metrics: new this month', () => {
     });
     // A second later, February: bob only (alice's first post is January's, so she is not new in February).
     assert.deepEqual(listed(FEB, 1), { month: '2024-02', people: [['bob', at(FEB), 1, false]] });
-    assert.deepEqual(listed(MAR).people.map(([login]) => login), ['dave', 'erin', 'carol', 'bob']);
+    assert.deepEqual(
+      listed(MAR).people.map(([login]) => login),
+      ['dave', 'erin', 'carol', 'bob'],
+    );
   });
 });

@@ -42,6 +42,9 @@ describe('metrics: retention', () => {
 
   it('follows the cohortMonths setting', () => {
     const cohorts = reportOf(nodes, { sinceHours: day(60), untilHours: day(91), settings: { cohortMonths: 3 } }).retention.cohorts;
-    assert.deepEqual(cohorts.map((c) => c.month), ['2024-01', '2024-02', '2024-03']);
+    assert.deepEqual(
+      cohorts.map((c) => c.month),
+      ['2024-01', '2024-02', '2024-03'],
+    );
   });
 });

@@ -50,7 +50,8 @@ export const FIGURES = {
     kind: 'count',
     anchor: 'participation',
     better: 'higher',
-    definition: () => 'The responses posted in the window, on any discussion however old: comments and replies by someone other than the discussion’s author, not bots, not deleted or minimized.',
+    definition: () =>
+      'The responses posted in the window, on any discussion however old: comments and replies by someone other than the discussion’s author, not bots, not deleted or minimized.',
     docsQuote: 'responses: how many; responders: the distinct people who made them.',
   },
   responders: {
@@ -126,7 +127,8 @@ export const FIGURES = {
     kind: 'duration',
     anchor: FIRST_RESPONSE,
     better: 'lower',
-    definition: () => 'The 90th percentile of the same first-response times: nine in ten of the discussions opened in the window that got a response got it within this time.',
+    definition: () =>
+      'The 90th percentile of the same first-response times: nine in ten of the discussions opened in the window that got a response got it within this time.',
     docsQuote: "Percentiles interpolate linearly between the closest ranks, the default of numpy's percentile (also what github/issue-metrics uses)",
   },
   withinTarget: {
@@ -165,7 +167,8 @@ export const FIGURES = {
     kind: 'duration',
     anchor: FIRST_RESPONSE,
     better: 'lower',
-    definition: () => 'The median time from a discussion being opened to the choice of its answer, over the discussions opened in the window whose answer was chosen.',
+    definition: () =>
+      'The median time from a discussion being opened to the choice of its answer, over the discussions opened in the window whose answer was chosen.',
     docsQuote: 'Time to answer (timeToAnswer): answerChosenAt − createdAt over the discussions whose answer was chosen before until.',
   },
 } as const satisfies Record<string, HeadlineFigure>;
@@ -223,7 +226,14 @@ export const BUCKET_LABELS: Readonly<Record<TriageBucket, string>> = {
 };
 
 /** The leader score's components, in the score's order, with their names (docs/metrics.md#contributors-and-leader-candidates). */
-export const SCORE_COMPONENTS = ['responses', 'acceptedAnswers', 'peopleHelped', 'firstResponses', 'activeWeeks', 'upvotes'] as const satisfies readonly (keyof ScoreWeights)[];
+export const SCORE_COMPONENTS = [
+  'responses',
+  'acceptedAnswers',
+  'peopleHelped',
+  'firstResponses',
+  'activeWeeks',
+  'upvotes',
+] as const satisfies readonly (keyof ScoreWeights)[];
 export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 
 export const SCORE_COMPONENT_LABELS: Readonly<Record<ScoreComponent, string>> = {

@@ -5,7 +5,7 @@ import { triageCommand } from '../../../src/cli/triageCommand';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { computeReport } from '../../../src/community/report';
-import { FIGURES, REPORT_HEADLINE_IDS } from '../../../src/viewModels/figures';
+import { FIGURES, REPORT_HEADLINE_IDS } from '../../../src/report/figures';
 import { buildHeadlines } from '../../../src/viewModels/health';
 import { buildNeedsResponseModel } from '../../../src/viewModels/needsResponse';
 import { triage } from '../../../src/community/triage';
@@ -74,13 +74,21 @@ describe('one vocabulary for every surface', () => {
   it('names the Needs Response buckets the same in the report, the tree and the triage CLI', async () => {
     const md = await reportCommand({ community, people, since, until, format: 'md' });
     assert.deepEqual(firstCells(md, 'Needs response (at 2024-03-01)').slice(0, 3), [BUCKETS[0], BUCKETS[1], `${BUCKETS[2]} (older than 7 days)`]);
-    const model = buildNeedsResponseModel(triage(community, people, { now: until, staleDays: 7 }), { now: until, asOf: null, staleDays: 7, responseTargetHours: 48 });
+    const model = buildNeedsResponseModel(triage(community, people, { now: until, staleDays: 7 }), {
+      now: until,
+      asOf: null,
+      staleDays: 7,
+      responseTargetHours: 48,
+    });
     assert.deepEqual(
       model.sections.map((section) => section.label.replace(/ \(\d+\)$/, '')),
       BUCKETS,
     );
     const table = triageCommand({ community, people, apiUrl: null }, { now: until, format: 'table' });
-    const headings = table.split('\n').filter((line) => /^\S.* \(\d+\)$/.test(line)).map((line) => line.replace(/ \(\d+\)$/, ''));
+    const headings = table
+      .split('\n')
+      .filter((line) => /^\S.* \(\d+\)$/.test(line))
+      .map((line) => line.replace(/ \(\d+\)$/, ''));
     assert.deepEqual(headings, BUCKETS);
     for (const old of OLD_VARIANTS) assert.ok(!table.includes(old), `the CLI no longer says "${old}"`);
   });
