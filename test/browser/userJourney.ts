@@ -239,10 +239,11 @@ async function rejectMalformedMessages(page: Page): Promise<void> {
   let log = '';
   while (!expected.every((line) => log.includes(line)) && Date.now() < deadline) {
     await page.waitForTimeout(200);
-    log = (await page.locator('.part.panel .view-lines').innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    // The output wraps long lines: one view line each, joined again here.
+    log = (await page.locator('.part.panel .view-lines').innerText().catch(() => '')).replace(/\u00a0/g, ' ').replace(/\n/g, '');
   }
   const missing = expected.filter((line) => !log.includes(line));
-  if (missing.length > 0) throw new Error(`the log does not say: ${missing.join('; ')}\n--- log ---\n${log}`);
+  if (missing.length > 0) throw new Error(`the log does not say: ${missing.join('; ')}\n--- log ---\n${log.replace(/(?=\d{4}-\d{2}-\d{2} \d{2}:)/g, '\n')}`);
   await frame.getByText(/^Last 90 days: /).waitFor({ timeout: 5_000 });
   await post({ type: 'chooseWindow', choice: '30' });
   await frame.getByText(/^Last 30 days: /).waitFor({ timeout: 15_000 });
