@@ -2,7 +2,8 @@
  * The browser test (issue #4): Playwright drives the code-server page as a maintainer would — open the Community
  * Pulse container, click a discussion in Needs Response, open the dashboard from the command palette, switch to the
  * dark theme, then to a high-contrast one, narrow the editor — and saves screenshots of the views and the dashboard
- * in each theme and at the narrow width to test-results/screenshots/.
+ * in each theme and at the narrow width to test-results/screenshots/. Last, it posts malformed messages from inside
+ * the dashboard, as a compromised page could, and checks the extension logs and ignores them.
  * The README shows four of them (media/screenshots/): browser-views-light.png as needs-response.png (the views
  * beside the dashboard), browser-dashboard-light.png, browser-dashboard-dark.png and
  * browser-dashboard-high-contrast.png (the dashboard full width), each without its `browser-` prefix.
@@ -19,13 +20,17 @@ import type { Frame, Page } from 'playwright-core';
 // @ts-expect-error: the harness's launcher is plain JavaScript without type declarations.
 import { launchVSCode, testResultsDir } from '../../scripts/lib/vscode-session.mjs';
 import { errorMessage } from '../../src/shared/errorMessage';
-import { generateCommunity } from '../fake-github/generator';
+import { generateCommunity, type GeneratedDiscussion } from '../fake-github/generator';
 import { startFakeGitHub } from '../fake-github/server';
+import { communityFigures } from '../vscode/communityFigures';
 
 const REPOSITORY = 'synthetic/pulse';
 const TOKEN = 'community-pulse-browser-test';
 const screenshots = path.join(testResultsDir as string, 'screenshots');
 const SIDE_BAR_WIDTH = 520;
+const DAY = 86_400_000;
+/** The charts each section draws: response times the bands and the weekly median; the others one each. */
+const CHARTS_PER_SECTION = { 'first-response': 2, activity: 1, retention: 1, participation: 1, leaders: 0, categories: 0, 'needs-response': 0 };
 
 interface Session {
   readonly page: Page;
@@ -44,12 +49,13 @@ async function main(): Promise<number> {
   const { page } = session;
   const results = { passed: 0, failed: 0, skipped: 0, failures: [] as { title: string; error: string }[] };
   const steps: [string, () => Promise<void>][] = [
-    ['opens the Community Pulse container and sees discussions needing a response', () => openContainer(page)],
+    ['opens the Community Pulse container and sees discussions needing a response', () => openContainer(page, community.discussions)],
     ['clicks a discussion in Needs Response and is offered its GitHub page', () => clickDiscussion(page)],
     ['opens the dashboard from the command palette and sees every section', () => openDashboard(page)],
     ['switches to the dark theme, and the dashboard follows it', () => switchToDark(page)],
     ['switches to a high-contrast theme, and the dashboard draws its borders', () => switchToHighContrast(page)],
     ['narrows the editor, and the dashboard reflows with nothing cut off', () => narrowTheEditor(page)],
+    ['a malformed message from the dashboard is logged and ignored, and the dashboard still works', () => rejectMalformedMessages(page)],
   ];
   try {
     for (const [title, run] of steps) {
@@ -82,17 +88,20 @@ async function main(): Promise<number> {
   return results.failed > 0 ? 1 : 0;
 }
 
-async function openContainer(page: Page): Promise<void> {
+/** The bucket and group headings show the counts worked out from the served discussions (communityFigures). */
+async function openContainer(page: Page, discussions: readonly GeneratedDiscussion[]): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.activitybar [aria-label^="Community Pulse"]').first().click();
   await page.locator('.pane-header', { hasText: 'Needs Response' }).waitFor();
+  const now = Date.now();
+  const figures = communityFigures(discussions, { since: now - 90 * DAY, until: now });
   // The first sync fills the tree: a bucket heading with its count.
   await page
-    .locator('.monaco-list-row', { hasText: /^No response \(\d+\)/ })
+    .locator('.monaco-list-row', { hasText: `No response (${figures.waitingWithoutResponse})` })
     .first()
     .waitFor({ timeout: 60_000 });
   await page
-    .locator('.monaco-list-row', { hasText: /Leader candidates \(\d+\)/ })
+    .locator('.monaco-list-row', { hasText: `Leader candidates (${figures.leaders.length})` })
     .first()
     .waitFor({ timeout: 30_000 });
   await widenSideBar(page);
@@ -133,7 +142,11 @@ async function openDashboard(page: Page): Promise<void> {
   }
   const cards = await frame.locator('.card').count();
   if (cards !== 8) throw new Error(`expected 8 headline cards, found ${cards}`);
-  if ((await frame.locator('section#activity svg').count()) === 0) throw new Error('the activity chart is missing');
+  const charts = Object.fromEntries(
+    await Promise.all(Object.keys(CHARTS_PER_SECTION).map(async (section) => [section, await frame.locator(`section#${section} svg`).count()] as const)),
+  );
+  if (JSON.stringify(charts) !== JSON.stringify(CHARTS_PER_SECTION))
+    throw new Error(`charts per section: ${JSON.stringify(charts)}, expected ${JSON.stringify(CHARTS_PER_SECTION)}`);
   await shoot(page, 'browser-views-light');
   await toggleSideBar(page, 'hidden');
   await shoot(page, 'browser-dashboard-light');
@@ -212,6 +225,45 @@ async function narrowLayout(frame: Frame): Promise<{ pageWidth: number; sticksOu
     }
     return { pageWidth, sticksOut: sticksOut.slice(0, 8) };
   })()`)) as { pageWidth: number; sticksOut: string[] };
+}
+
+/**
+ * A message the extension's protocol does not allow, sent on the dashboard's own channel: its script's
+ * acquireVsCodeApi().postMessage calls the outer webview frame's `__vscode_post_message__('onmessage', …)` (VS Code's
+ * pre/index.html; the page itself can no longer reach its parent), which passes it to the extension. The extension
+ * logs that it ignored it, in the "Community Pulse" output, and acts on nothing; a valid message afterwards still works.
+ */
+async function rejectMalformedMessages(page: Page): Promise<void> {
+  const frame = await dashboardFrame(page);
+  const host = frame.parentFrame();
+  if (!host) throw new Error('the dashboard frame has no outer webview frame');
+  const post = (message: unknown) => host.evaluate(`window.__vscode_post_message__('onmessage', { message: ${JSON.stringify(message)} })`);
+  await post({ type: 'runCommand', command: 'workbench.action.quit' });
+  await post({ type: 'chooseWindow', choice: 'forever' });
+  await runCommand(page, 'Community Pulse: Show Log');
+  const expected = [
+    'Dashboard: ignored a message: invalid "runCommand" message from the dashboard webview at type',
+    'Dashboard: ignored a message: invalid "chooseWindow" message from the dashboard webview at choice',
+  ];
+  const deadline = Date.now() + 15_000;
+  let log = '';
+  while (!expected.every((line) => log.includes(line)) && Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    // The output wraps long lines: one view line each, joined again here.
+    log = (
+      await page
+        .locator('.part.panel .view-lines')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\u00a0/g, ' ')
+      .replace(/\n/g, '');
+  }
+  const missing = expected.filter((line) => !log.includes(line));
+  if (missing.length > 0) throw new Error(`the log does not say: ${missing.join('; ')}\n--- log ---\n${log.replace(/(?=\d{4}-\d{2}-\d{2} \d{2}:)/g, '\n')}`);
+  await frame.getByText(/^Last 90 days: /).waitFor({ timeout: 5_000 });
+  await post({ type: 'chooseWindow', choice: '30' });
+  await frame.getByText(/^Last 30 days: /).waitFor({ timeout: 15_000 });
 }
 
 function hexToRgb(color: string): string {

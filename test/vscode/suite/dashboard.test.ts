@@ -4,59 +4,115 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { reportCommand } from '../../../src/cli/reportCommand';
-import { computeReport } from '../../../src/community/report';
-import { ReportSchema, type Report } from '../../../src/community/reportSchema';
-import type { DashboardHandle } from '../../../src/api';
-import type { CommunityPulseApi } from '../../../src/api';
+import { ReportSchema } from '../../../src/community/reportSchema';
+import type { CommunityPulseApi, DashboardHandle } from '../../../src/api';
+import type { RenderReport } from '../../../src/dashboard/dashboardPanel';
 import type { DomSummary } from '../../../src/dashboard/protocol';
-import { formatCount, formatPercent, formatSeconds } from '../../../src/shared/format';
 import type { PeopleNode } from '../../../src/viewModels/people';
-import { generateCommunity } from '../../fake-github/generator';
+import { generateCommunity, type GeneratedDiscussion } from '../../fake-github/generator';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
+import { activatePulse, applySettings, arrangePulse, type TestSettings } from '../../support/vscodeTestState';
+import { communityFigures, percentile, type CommunityFigures } from '../communityFigures';
 import { takeScreenshot } from '../screenshot';
 
 /**
  * The dashboard, the Health and People views and the time window inside VS Code, on a synthetic community
- * served by the fake GitHub. Every figure shown is checked against the engine (computeReport) run here on the
- * synced data, and what the dashboard shows is read from the webview's DOM (its `inspect` reply).
+ * served by the fake GitHub. Every figure shown is compared with the figures worked out again from the generated
+ * discussions by communityFigures (plain code sharing nothing with the engine), and what the dashboard shows is
+ * read from the webview's DOM (its `inspect` reply). Each test starts from the same state (beforeEach), so any
+ * one of them can run alone.
  */
 
 const REPOSITORY = 'synthetic/pulse';
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
 const DAY = 86_400_000;
+const LEADER_ROWS = 20;
+const NEAR_CANDIDATE_ROWS = 5;
+
+/** Counts as the dashboard writes them: `2,218`; a mean keeps one decimal. */
+const countText = (value: number): string => (Number.isInteger(value) ? value.toLocaleString('en-US') : (Math.round(value * 10) / 10).toString());
+/** A share as the dashboard writes it: `53%`, one decimal under 1%. */
+const percentText = (fraction: number): string => {
+  const percent = fraction * 100;
+  return percent !== 0 && percent < 1 ? `${Math.round(percent * 10) / 10}%` : `${Math.round(percent)}%`;
+};
+/** A duration under two days in hours with one decimal, as `6.8 h`; longer ones in days, as `1.5 d`. */
+const durationText = (seconds: number): string => (seconds < 2 * 86_400 ? `${Math.round(seconds / 360) / 10} h` : `${Math.round(seconds / 8640) / 10} d`);
+
+/** The headline figures as text, from the independently worked figures. */
+function headlineTexts(figures: CommunityFigures): Record<string, string> {
+  // The mean over the window's whole weeks (over its partial ones when it has none).
+  const whole = figures.weeks.filter((week) => !week.partial);
+  const wholeWeeks = whole.length > 0 ? whole : figures.weeks;
+  return {
+    'Median first response': durationText(percentile(figures.firstResponseSeconds, 50)!),
+    'p90 first response': durationText(percentile(figures.firstResponseSeconds, 90)!),
+    'Within 48 h target': percentText(figures.withinTargetRate!),
+    'No response (new in window)': countText(figures.noResponse),
+    'Answer rate': percentText(figures.answerRate!),
+    'Weekly active participants': countText(wholeWeeks.reduce((sum, week) => sum + week.activeParticipants, 0) / wholeWeeks.length),
+    'Returning participants': percentText(figures.returningRate!),
+    'Absence factor': countText(figures.absenceFactor!),
+  };
+}
+
+function rowsOf(snapshot: DomSummary, section: string): string[][] {
+  const rows = snapshot.tables[section];
+  assert.ok(rows, `the dashboard has a "${section}" section`);
+  return rows;
+}
+
+function rowStartingWith(rows: string[][], first: string): string[] {
+  const row = rows.find((cells) => cells[0] === first);
+  assert.ok(row, `a row "${first}" in ${JSON.stringify(rows.map((cells) => cells[0]))}`);
+  return row;
+}
+
+/** The headline cards as `label → figure` (their table, after its header row). */
+function shownHeadlines(snapshot: DomSummary): Record<string, string> {
+  return Object.fromEntries(
+    rowsOf(snapshot, 'headlines')
+      .slice(1)
+      .map((row) => [row[0], row[1]]),
+  );
+}
 
 describe('Dashboard, Health and People in VS Code', () => {
   let fake: FakeGitHub;
   let api: CommunityPulseApi;
-  let panel: DashboardHandle;
-  const configuration = () => vscode.workspace.getConfiguration('communityPulse');
+  /** The discussion nodes the fake GitHub serves: what the figures are worked out from. */
+  let served: GeneratedDiscussion[];
+  let settings: TestSettings;
 
-  /** The report the engine gives for the window the views show, computed here on the same data. */
-  function engineReport(): Report {
-    const data = api.data;
-    const analysis = api.analysis;
-    assert.ok(data && analysis, 'data is loaded');
-    return computeReport(data.community, data.people, {
-      since: analysis.window.since,
-      until: analysis.window.until,
-      settings: { staleDays: data.settings.staleDays, responseTargetHours: data.settings.responseTargetHours },
+  /** The figures of the window the views show now, worked out from the served discussions. */
+  function expectedFigures(options: { maintainers?: readonly string[] } = {}): CommunityFigures {
+    const window = api.analysis?.window;
+    assert.ok(window, 'the views show a window');
+    return communityFigures(served, window, options);
+  }
+
+  /** Opens the dashboard from its command and waits until it has drawn its data; returns the panel and that drawing. */
+  async function openDashboardRendered(): Promise<{ panel: DashboardHandle; render: RenderReport }> {
+    // Listening for the drawing as the panel opens: the webview may finish before the command's promise settles.
+    const opened = new Promise<{ panel: DashboardHandle; rendered: Promise<RenderReport> }>((resolve) => {
+      const listener = api.dashboard.onDidOpen((panel) => {
+        listener.dispose();
+        resolve({ panel, rendered: panel.nextRender() });
+      });
     });
+    await vscode.commands.executeCommand('communityPulse.openDashboard');
+    const { panel, rendered } = await opened;
+    return { panel, render: await rendered };
   }
 
-  async function inspect(): Promise<DomSummary> {
-    return panel.inspect();
+  async function openDashboard(): Promise<DashboardHandle> {
+    return (await openDashboardRendered()).panel;
   }
 
-  function rowsOf(snapshot: DomSummary, section: string): string[][] {
-    const rows = snapshot.tables[section];
-    assert.ok(rows, `the dashboard has a "${section}" section`);
-    return rows;
-  }
-
-  function rowStartingWith(rows: string[][], first: string): string[] {
-    const row = rows.find((cells) => cells[0] === first);
-    assert.ok(row, `a row "${first}" in ${JSON.stringify(rows.map((cells) => cells[0]))}`);
-    return row;
+  /** Changes one setting and waits until the views show data read with it. */
+  async function setAndReload(key: keyof TestSettings, value: unknown): Promise<void> {
+    await applySettings({ ...settings, [key]: value });
+    await api.reload();
   }
 
   before(async function () {
@@ -64,8 +120,8 @@ describe('Dashboard, Health and People in VS Code', () => {
     process.env['COMMUNITY_PULSE_TOKEN'] ||= 'community-pulse-test-token';
     const community = generateCommunity({ seed: 42, discussions: 600, now: new Date().toISOString(), repository: REPOSITORY, spanDays: 400 });
     // An open question nobody answered, older than any other: first in the dashboard's waiting list.
-    const xss = structuredClone(community.discussions.find((discussion) => discussion.category.isAnswerable)!);
-    Object.assign(xss, {
+    const xss: GeneratedDiscussion = {
+      ...structuredClone(community.discussions.find((discussion) => discussion.category.isAnswerable)!),
       id: 'D_xss',
       number: 99_999,
       title: XSS_TITLE,
@@ -79,111 +135,122 @@ describe('Dashboard, Health and People in VS Code', () => {
       answerChosenAt: null,
       answerChosenBy: null,
       author: { __typename: 'User', login: 'mallory' },
+      authorAssociation: 'NONE',
       comments: { totalCount: 0, nodes: [] },
-    });
-    fake = await startFakeGitHub({
-      token: process.env['COMMUNITY_PULSE_TOKEN'],
-      repositories: [{ nameWithOwner: REPOSITORY, discussions: [...community.discussions, xss] }],
-    });
-    await configuration().update('apiUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await configuration().update('repository', REPOSITORY, vscode.ConfigurationTarget.Global);
-    const extension = vscode.extensions.getExtension<CommunityPulseApi>('community-pulse.community-pulse');
-    assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
-    await api.window.choose('90');
-    await vscode.commands.executeCommand('communityPulse.refresh');
-    assert.equal(api.state, 'ready', api.problem);
+    };
+    served = [...community.discussions, xss];
+    fake = await startFakeGitHub({ token: process.env['COMMUNITY_PULSE_TOKEN'], repositories: [{ nameWithOwner: REPOSITORY, discussions: served }] });
+    settings = { apiUrl: fake.url, repository: REPOSITORY };
+    api = await activatePulse();
+  });
+
+  beforeEach(async function () {
+    this.timeout(120_000);
+    await arrangePulse(api, settings);
     assert.equal(api.data?.repository, REPOSITORY);
   });
 
-  /** Changes a setting and waits until the views show data read with it. */
-  async function setAndReload(key: string, value: unknown): Promise<void> {
-    await configuration().update(key, value, vscode.ConfigurationTarget.Global);
-    await api.reload();
-  }
+  afterEach(() => api.dashboard.panel?.dispose());
 
   after(async () => {
-    api?.dashboard.panel?.dispose();
-    await configuration().update('asOf', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('defaultWindow', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('maintainers', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('maintainers', undefined, vscode.ConfigurationTarget.Workspace);
-    await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await applySettings({});
     await fake?.close();
   });
 
-  it('opens the dashboard from its command and draws every section with the engine’s numbers', async function () {
+  it('opens the dashboard from its command and draws every section with the figures of the generated community', async function () {
     this.timeout(60_000);
-    const opened = new Promise<DashboardHandle>((resolve) => api.dashboard.onDidOpen(resolve));
-    await vscode.commands.executeCommand('communityPulse.openDashboard');
-    panel = await opened;
-    const render = await panel.nextRender();
+    const { panel, render } = await openDashboardRendered();
     assert.ok(render.messageBytes > 0, 'the data was sent');
     assert.equal(panel.sentBytes, render.messageBytes, 'the data was sent once, with the page, not again when it said ready');
-    const report = engineReport();
-    const shown = await inspect();
+    const { since, until } = api.analysis!.window;
+    assert.equal(until - since, 90 * DAY, 'the last 90 days');
+    assert.ok(Math.abs(Date.now() - until) < 60_000, 'ending now');
+    const expected = expectedFigures();
+    const shown = await panel.inspect();
 
     assert.equal(shown.heading, `Community Pulse — ${REPOSITORY}`);
-    const headlines = rowsOf(shown, 'headlines');
-    assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
-    assert.equal(rowStartingWith(headlines, 'p90 first response')[1], formatSeconds(report.firstResponse.p90Seconds));
-    assert.equal(rowStartingWith(headlines, 'Within 48 h target')[1], formatPercent(report.firstResponse.withinTargetRate));
-    assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
-    assert.equal(rowStartingWith(headlines, 'Answer rate')[1], formatPercent(report.answerRate));
-    assert.equal(rowStartingWith(headlines, 'Returning participants')[1], formatPercent(report.retention.returningRate));
-    assert.equal(rowStartingWith(headlines, 'Absence factor')[1], formatCount(report.participation.absenceFactor));
+    // The generator is seeded and its times are relative to `now`, so the window's figures are the same on every
+    // run (worked out by communityFigures): 231 of the 255 discussions opened in the window got a response, the
+    // median after 24,371 s, the 90th percentile after 131,051 s; 318 responders made 2,218 responses.
+    const pinned = {
+      'Median first response': '6.8 h',
+      'p90 first response': '36.4 h',
+      'Within 48 h target': '84%',
+      'No response (new in window)': '24',
+      'Answer rate': '51%',
+      'Returning participants': '53%',
+      'Absence factor': '7',
+    };
+    const { 'Weekly active participants': weeklyActive, ...windowFigures } = headlineTexts(expected);
+    assert.deepEqual(windowFigures, pinned, 'the worked-out figures are the pinned ones');
+    assert.deepEqual(shownHeadlines(shown), { ...pinned, 'Weekly active participants': weeklyActive });
 
     const distribution = rowsOf(shown, 'first-response');
-    assert.equal(rowStartingWith(distribution, 'none yet')[1], formatCount(report.firstResponse.noResponse));
     const bands = ['< 1 h', '1–4 h', '4–12 h', '12–24 h', '1–2 d', '2–7 d', '≥ 7 d'];
-    const responded = bands.reduce((sum, band) => sum + Number(rowStartingWith(distribution, band)[1]!.replace(/,/g, '')), 0);
-    assert.equal(responded, report.firstResponse.count, 'the bands add up to the responded discussions');
+    assert.deepEqual(
+      [...bands, 'none yet'].map((band) => rowStartingWith(distribution, band)[1]),
+      [...expected.bands, expected.noResponse].map(countText),
+      'each band counts the discussions whose first response took that long',
+    );
 
     const activity = rowsOf(shown, 'activity').filter((row) => /^\d{4}-\d{2}-\d{2}/.test(row[0]!));
     assert.deepEqual(
-      activity.map((row) => row.slice(1)),
-      report.activity.weeks.map((week) => [week.discussions, week.comments, week.replies, week.activeParticipants].map(formatCount)),
+      activity.map((row) => [row[0]!.slice(0, 10), ...row.slice(1)]),
+      expected.weeks.map((week) => [week.week, ...[week.discussions, week.comments, week.replies, week.activeParticipants].map(countText)]),
     );
 
     const cohorts = rowsOf(shown, 'retention').filter((row) => /^\d{4}-\d{2}$/.test(row[0]!));
+    // Each cell: how many of the cohort posted that month, and their share of it.
     assert.deepEqual(
-      cohorts.map((row) => [row[0], row[1]]),
-      report.retention.cohorts.map((cohort) => [cohort.month, formatCount(cohort.size)]),
-    );
-    // Each cell: the count and its share of the cohort (computed here from the report's counts; the webview only shows it).
-    assert.deepEqual(
-      cohorts.map((row) => row.slice(2, 2 + (report.retention.cohorts.find((cohort) => cohort.month === row[0])?.active.length ?? 0))),
-      report.retention.cohorts.map((cohort) =>
-        cohort.active.map((active) => (cohort.size === 0 ? formatCount(active) : `${formatCount(active)} (${formatPercent(active / cohort.size)})`)),
-      ),
+      cohorts.map((row) => row.slice(0, 2 + 12 - cohorts.indexOf(row))),
+      expected.cohorts.map((cohort) => [
+        cohort.month,
+        countText(cohort.size),
+        ...cohort.active.map((active) => (cohort.size === 0 ? countText(active) : `${countText(active)} (${percentText(active / cohort.size)})`)),
+      ]),
     );
 
     const participation = rowsOf(shown, 'participation');
-    assert.equal(rowStartingWith(participation, 'Responders')[1], formatCount(report.participation.responders));
-    assert.equal(rowStartingWith(participation, 'Responses')[1], formatCount(report.participation.responses));
-    assert.equal(rowStartingWith(participation, 'Top 10% share')[1], formatPercent(report.participation.top10Share));
+    assert.equal(rowStartingWith(participation, 'Responders')[1], countText(expected.responders));
+    assert.equal(rowStartingWith(participation, 'Responses')[1], '2,218');
+    assert.equal(rowStartingWith(participation, 'Top 10% share')[1], percentText(expected.top10Share!));
 
-    const leaders = rowsOf(shown, 'leaders').filter((row) => row[0]!.startsWith('@'));
-    assert.ok(report.leaders.length > 0, 'the synthetic community has leader candidates');
+    // The 20 highest scores, then up to 5 of the most active contributors who are not candidates.
+    const listed = Math.min(LEADER_ROWS, expected.leaders.length);
+    const people = rowsOf(shown, 'leaders').filter((row) => row[0]!.startsWith('@'));
     assert.deepEqual(
-      leaders.slice(0, Math.min(20, report.leaders.length)).map((row) => row[0]),
-      report.leaders.slice(0, 20).map((leader) => `@${leader.login}`),
+      people.slice(0, listed).map((row) => [row[0], row[1]]),
+      expected.leaders.slice(0, listed).map((leader) => [`@${leader.login}`, countText(leader.score)]),
+    );
+    const near = people.slice(listed).map((row) => row[0]!.slice(1));
+    assert.ok(
+      near.length <= NEAR_CANDIDATE_ROWS && near.every((login) => !expected.leaders.some((leader) => leader.login === login)),
+      `not candidates: ${near.join(', ')}`,
     );
 
     const categories = rowsOf(shown, 'categories').slice(1);
+    const busiestFirst = [...expected.categories].sort(([a, aCount], [b, bCount]) => bCount - aCount || (a < b ? -1 : 1));
     assert.deepEqual(
       categories.map((row) => [row[0], row[1]]),
-      report.categories.map((category) => [category.name, formatCount(category.discussions)]),
+      busiestFirst.map(([name, count]) => [name, countText(count)]),
     );
 
-    for (const section of ['first-response', 'activity', 'retention', 'participation']) {
-      assert.ok((shown.charts[section] ?? 0) > 0, `the ${section} section draws a chart`);
-    }
+    // Response times: the bands and the weekly median; activity, retention and participation one each.
+    assert.deepEqual(shown.charts, {
+      headlines: 0,
+      'first-response': 2,
+      activity: 1,
+      retention: 1,
+      participation: 1,
+      leaders: 0,
+      categories: 0,
+      'needs-response': 0,
+    });
   });
 
-  it('shows a discussion title holding HTML as text, never as markup', async () => {
-    const shown = await inspect();
+  it('shows a discussion title holding HTML as text, never as markup', async function () {
+    this.timeout(60_000);
+    const shown = await (await openDashboard()).inspect();
     const waiting = rowsOf(shown, 'needs-response').slice(1);
     assert.equal(waiting[0]?.[0], `#99999 ${XSS_TITLE}`, 'the oldest open question is listed first, its title as typed');
     assert.equal(shown.injected.images, 0, 'no <img> element exists');
@@ -191,39 +258,33 @@ describe('Dashboard, Health and People in VS Code', () => {
   });
 
   it('asks for the data again when its page reloads, and draws it', async function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
+    const panel = await openDashboard();
     // A new page (Developer: Reload Webviews, or the panel shown again) starts from its saved state and says
     // `ready`; only the panel's first page had its data sent with it.
     const sentBefore = panel.sentBytes;
     const rendered = panel.nextRender();
     await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
     const render = await rendered;
-    assert.ok(panel.sentBytes > sentBefore, 'the data was sent to the new page');
+    assert.equal(panel.sentBytes - sentBefore, render.messageBytes, 'the data was sent to the new page, once');
     assert.equal(render.timeline.scriptReadyAt < render.timeline.showReceivedAt, true, 'the new page said ready before the data came');
-    const shown = await inspect();
+    const shown = await panel.inspect();
     assert.equal(shown.heading, `Community Pulse — ${REPOSITORY}`);
     assert.equal(rowsOf(shown, 'needs-response').slice(1)[0]?.[0], `#99999 ${XSS_TITLE}`);
   });
 
-  it('lists the headline figures in the Health view, with their change and definition', async () => {
-    const report = engineReport();
-    const rows = await api.health.getChildren();
-    const items = rows.map((row) => api.health.getTreeItem(row));
+  it('lists the headline figures in the Health view, with their change and definition', () => {
+    const expected = headlineTexts(expectedFigures());
+    const items = api.health.getChildren().map((row) => api.health.getTreeItem(row));
     assert.deepEqual(
       items.map((item) => item.label),
-      [
-        'Median first response',
-        'p90 first response',
-        'Within 48 h target',
-        'No response (new in window)',
-        'Answer rate',
-        'Weekly active participants',
-        'Returning participants',
-        'Absence factor',
-      ],
+      Object.keys(expected),
     );
-    assert.ok(String(items[0]!.description).startsWith(formatSeconds(report.firstResponse.medianSeconds)));
-    assert.ok(String(items[4]!.description).startsWith(formatPercent(report.answerRate)));
+    for (const item of items) {
+      const figure = expected[String(item.label)]!;
+      assert.ok(String(item.description).startsWith(figure), `${String(item.label)}: "${String(item.description)}" starts with ${figure}`);
+    }
+    assert.match(String(items[0]!.description), /^6\.8 h/);
     assert.match(String(items[0]!.tooltip), /first response/);
     assert.match(String(items[0]!.tooltip), /docs\/metrics\.md: “First response \(firstResponse\): for those that had a response by until/);
     assert.match(String(items[0]!.tooltip), /previous 90 days: /);
@@ -231,21 +292,20 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.equal(api.health.view.description, 'Last 90 days');
   });
 
-  it('lists leader candidates with the evidence behind each score component in the People view', async () => {
-    const report = engineReport();
+  it('lists leader candidates with the evidence behind each score component in the People view', () => {
+    const expected = expectedFigures();
     const people = api.people;
     const groups = people.getChildren();
     assert.deepEqual(
       groups.map((group) => people.getTreeItem(group).label),
-      [
-        `Leader candidates (${report.leaders.length})`,
-        `Inactive regulars (${report.inactiveRegulars.length})`,
-        `New this month (${groups[2]?.kind === 'group' ? groups[2].people.length : -1})`,
-      ],
+      [`Leader candidates (${expected.leaders.length})`, `Inactive regulars (${expected.inactiveRegulars})`, `New this month (${expected.newThisMonth})`],
     );
     const leaders = people.getChildren(groups[0]);
-    const top = report.leaders[0]!;
-    assert.equal(people.getTreeItem(leaders[0]!).label, `@${top.login}`);
+    assert.deepEqual(
+      leaders.map((node) => people.getTreeItem(node).label),
+      expected.leaders.map((leader) => `@${leader.login}`),
+    );
+    const top = expected.leaders[0]!;
     const evidence = people.getChildren(leaders[0]);
     const counted: Record<string, number> = {};
     for (const node of evidence) {
@@ -267,23 +327,23 @@ describe('Dashboard, Health and People in VS Code', () => {
 
   it('updates the dashboard, Health and People when the window changes', async function () {
     this.timeout(60_000);
+    const panel = await openDashboard();
     const rendered = panel.nextRender();
     await vscode.commands.executeCommand('communityPulse.chooseWindow', '30');
     await rendered;
-    const report = engineReport();
-    assert.equal(report.window.days, 30);
-    const shown = await inspect();
-    const headlines = rowsOf(shown, 'headlines');
-    assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
-    assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
-    assert.equal(rowsOf(shown, 'activity').filter((row) => /^\d{4}-\d{2}-\d{2}/.test(row[0]!)).length, report.activity.weeks.length);
+    const { since, until } = api.analysis!.window;
+    assert.equal(until - since, 30 * DAY);
+    const expected = expectedFigures();
+    const figures = headlineTexts(expected);
+    const headlines = shownHeadlines(await panel.inspect());
+    assert.equal(headlines['Median first response'], figures['Median first response']);
+    assert.equal(headlines['No response (new in window)'], figures['No response (new in window)']);
+    assert.equal(rowsOf(await panel.inspect(), 'activity').filter((row) => /^\d{4}-\d{2}-\d{2}/.test(row[0]!)).length, expected.weeks.length);
     const health = api.health.getChildren().map((row) => api.health.getTreeItem(row));
-    assert.ok(String(health[3]!.description).startsWith(formatCount(report.firstResponse.noResponse)));
+    assert.ok(String(health[3]!.description).startsWith(figures['No response (new in window)']!));
     assert.equal(api.health.view.description, 'Last 30 days');
-    const groups = api.people.getChildren();
-    assert.equal(api.people.getTreeItem(groups[0]!).label, `Leader candidates (${report.leaders.length})`);
+    assert.equal(api.people.getTreeItem(api.people.getChildren()[0]!).label, `Leader candidates (${expected.leaders.length})`);
     assert.equal(api.people.view.description, 'Last 30 days');
-    await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
   });
 
   it('moves a leader out of the candidates with "Mark as Maintainer", and recomputes', async function () {
@@ -296,11 +356,9 @@ describe('Dashboard, Health and People in VS Code', () => {
     await changed;
     assert.ok(api.data?.people.isMaintainer(login), `${login} counts as a maintainer`);
     const logins = people.getChildren(people.getChildren()[0]).map((node) => (node.kind === 'person' ? node.login : ''));
-    assert.ok(!logins.includes(login), `${login} is no longer a leader candidate`);
-    assert.deepEqual(
-      logins,
-      engineReport().leaders.map((leader) => leader.login),
-    );
+    const expected = expectedFigures({ maintainers: [login] }).leaders.map((leader) => leader.login);
+    assert.ok(!expected.includes(login));
+    assert.deepEqual(logins, expected, `${login} is no longer a leader candidate; the others keep their order`);
   });
 
   it('exports the window’s report as Markdown, JSON and CSV, exactly as `community-pulse report` writes it', async () => {
@@ -323,108 +381,113 @@ describe('Dashboard, Health and People in VS Code', () => {
       });
       assert.equal(fs.readFileSync(target.fsPath, 'utf8'), cli, `the ${format} export is what the CLI writes for the same data and window`);
     }
-    assert.deepEqual(ReportSchema.parse(JSON.parse(fs.readFileSync(path.join(directory, 'report.json'), 'utf8'))), engineReport());
+    const report = ReportSchema.parse(JSON.parse(fs.readFileSync(path.join(directory, 'report.json'), 'utf8')));
+    const expected = expectedFigures();
+    assert.deepEqual(
+      [
+        report.firstResponse.medianSeconds,
+        report.firstResponse.noResponse,
+        report.answerRate,
+        report.participation.responses,
+        report.leaders.map((leader) => leader.login),
+      ],
+      [
+        percentile(expected.firstResponseSeconds, 50),
+        expected.noResponse,
+        expected.answerRate,
+        expected.responses,
+        expected.leaders.map((leader) => leader.login),
+      ],
+    );
     assert.match(fs.readFileSync(path.join(directory, 'report.md'), 'utf8'), new RegExp(`^# Community report: ${REPOSITORY.replace('/', '\\/')}`));
-    assert.match(fs.readFileSync(path.join(directory, 'report.csv'), 'utf8'), /^number,title,url,author,category,created,/);
+    const csv = fs.readFileSync(path.join(directory, 'report.csv'), 'utf8').trimEnd().split('\r\n');
+    assert.equal(csv[0], 'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds');
+    assert.equal(
+      csv.length - 1,
+      [...expected.categories.values()].reduce((sum, count) => sum + count, 0),
+      'one row per discussion opened in the window',
+    );
   });
 
   it('shows every view and the export as of communityPulse.asOf, and says so', async function () {
     this.timeout(60_000);
     const asOf = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - 60 * DAY;
     const date = new Date(asOf).toISOString().slice(0, 10);
+    const panel = await openDashboard();
     const rendered = panel.nextRender();
     await setAndReload('asOf', date);
-    try {
-      await rendered;
-      const analysis = api.analysis!;
-      assert.equal(analysis.window.until, asOf, 'the window ends at the as-of moment');
-      const report = engineReport();
-      const shown = await inspect();
-      assert.match(shown.asOf ?? '', new RegExp(`^As of ${date}: the community as it stood then \\(setting communityPulse\\.asOf\\), not live data`));
-      const headlines = rowsOf(shown, 'headlines');
-      assert.equal(rowStartingWith(headlines, 'Median first response')[1], formatSeconds(report.firstResponse.medianSeconds));
-      assert.equal(rowStartingWith(headlines, 'No response (new in window)')[1], formatCount(report.firstResponse.noResponse));
-      // The waiting list is the shared triage at the same moment: the Needs Response view's longest wait comes first.
-      const triage = api.triage!;
-      assert.equal(triage.now, asOf);
-      assert.equal(triage.counts.total, report.needsResponse.total, 'the dashboard’s counts and the tree’s agree');
-      const oldest = [...triage.triage.noResponse, ...triage.triage.awaitingReply, ...triage.triage.unmarkedAnswer].sort(
-        (a, b) => a.waitingSince - b.waitingSince,
-      )[0]!;
-      assert.equal(rowsOf(shown, 'needs-response')[1]?.[0], `#${oldest.discussion.number} ${oldest.discussion.title}`);
-      assert.equal(api.health.view.description, `Last 90 days · as of ${date}`);
-      assert.equal(api.people.view.description, `Last 90 days · as of ${date}`);
-      const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-export-')), 'report.json'));
-      await vscode.commands.executeCommand('communityPulse.exportReport', 'json', target);
-      assert.equal(ReportSchema.parse(JSON.parse(fs.readFileSync(target.fsPath, 'utf8'))).window.until, new Date(asOf).toISOString());
-    } finally {
-      const live = panel.nextRender();
-      await setAndReload('asOf', undefined);
-      await live;
-    }
-    assert.equal((await inspect()).asOf, null, 'live again: no notice');
+    await rendered;
+    const analysis = api.analysis!;
+    assert.equal(analysis.window.until, asOf, 'the window ends at the as-of moment');
+    const expected = expectedFigures();
+    const figures = headlineTexts(expected);
+    const shown = await panel.inspect();
+    assert.match(shown.asOf ?? '', new RegExp(`^As of ${date}: the community as it stood then \\(setting communityPulse\\.asOf\\), not live data`));
+    const headlines = shownHeadlines(shown);
+    assert.equal(headlines['Median first response'], figures['Median first response']);
+    assert.equal(headlines['No response (new in window)'], figures['No response (new in window)']);
+    // The waiting list is the shared triage at the same moment: the Needs Response view's longest wait comes first.
+    const triage = api.triage!;
+    assert.equal(triage.now, asOf);
+    assert.equal(triage.counts.noResponse, expected.waitingWithoutResponse, 'open discussions nobody had responded to by then');
+    const oldest = [...triage.triage.noResponse, ...triage.triage.awaitingReply, ...triage.triage.unmarkedAnswer].sort(
+      (a, b) => a.waitingSince - b.waitingSince,
+    )[0]!;
+    assert.equal(rowsOf(shown, 'needs-response')[1]?.[0], `#${oldest.discussion.number} ${oldest.discussion.title}`);
+    assert.equal(api.health.view.description, `Last 90 days · as of ${date}`);
+    assert.equal(api.people.view.description, `Last 90 days · as of ${date}`);
+    const target = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pulse-export-')), 'report.json'));
+    await vscode.commands.executeCommand('communityPulse.exportReport', 'json', target);
+    assert.equal(ReportSchema.parse(JSON.parse(fs.readFileSync(target.fsPath, 'utf8'))).window.until, new Date(asOf).toISOString());
+
+    const live = panel.nextRender();
+    await setAndReload('asOf', undefined);
+    await live;
+    assert.equal((await panel.inspect()).asOf, null, 'live again: no notice');
     assert.equal(api.health.view.description, 'Last 90 days');
   });
 
   it('shows a window without any discussion as dashes with the engine’s reasons, never as zeros that did not change', async function () {
     this.timeout(60_000);
     // Before the first discussion of the community: nothing existed yet.
+    const panel = await openDashboard();
     const rendered = panel.nextRender();
     await setAndReload('asOf', new Date(Date.now() - 900 * DAY).toISOString().slice(0, 10));
-    try {
-      await rendered;
-      const items = api.health.getChildren().map((row) => api.health.getTreeItem(row));
-      const weekly = items.find((item) => item.label === 'Weekly active participants')!;
-      assert.equal(weekly.description, '—');
-      assert.match(String(weekly.tooltip), /No figure: nobody posted in the window\./);
-      const median = items.find((item) => item.label === 'Median first response')!;
-      assert.equal(median.description, '—');
-      assert.match(String(median.tooltip), /No figure: no discussion was created in the window\./);
-      const shown = await inspect();
-      assert.equal(rowStartingWith(rowsOf(shown, 'headlines'), 'Weekly active participants')[1], '—');
-    } finally {
-      const live = panel.nextRender();
-      await setAndReload('asOf', undefined);
-      await live;
-    }
+    await rendered;
+    const items = api.health.getChildren().map((row) => api.health.getTreeItem(row));
+    const weekly = items.find((item) => item.label === 'Weekly active participants')!;
+    assert.equal(weekly.description, '—');
+    assert.match(String(weekly.tooltip), /No figure: nobody posted in the window\./);
+    const median = items.find((item) => item.label === 'Median first response')!;
+    assert.equal(median.description, '—');
+    assert.match(String(median.tooltip), /No figure: no discussion was created in the window\./);
+    assert.equal(shownHeadlines(await panel.inspect())['Weekly active participants'], '—');
   });
 
   it('shows the communityPulse.defaultWindow until a window is chosen for the workspace', async function () {
     this.timeout(60_000);
-    const selection = api.window;
-    try {
-      await setAndReload('defaultWindow', '30');
-      await vscode.commands.executeCommand('communityPulse.chooseWindow', 'default');
-      assert.equal(selection.chosen, undefined, 'the workspace follows the setting');
-      assert.equal(engineReport().window.days, 30);
-      assert.equal(api.health.getChildren().length, 8);
-      assert.equal(api.health.view.description, 'Last 30 days');
-      const rendered = panel.nextRender();
-      await setAndReload('defaultWindow', '180');
-      await rendered;
-      assert.equal(engineReport().window.days, 180, 'a new default applies at once');
-      assert.equal(api.health.view.description, 'Last 180 days');
-      assert.equal(
-        rowStartingWith(rowsOf(await inspect(), 'headlines'), 'Median first response')[1],
-        formatSeconds(engineReport().firstResponse.medianSeconds),
-      );
-      await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
-      await setAndReload('defaultWindow', '365');
-      assert.equal(engineReport().window.days, 90, 'the workspace’s own choice wins over the default');
-    } finally {
-      await setAndReload('defaultWindow', undefined);
-      await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
-    }
+    const windowDays = () => (api.analysis!.window.until - api.analysis!.window.since) / DAY;
+    await arrangePulse(api, { ...settings, defaultWindow: '30' }, 'default');
+    assert.equal(api.window.chosen, undefined, 'the workspace follows the setting');
+    assert.equal(windowDays(), 30);
+    assert.equal(api.health.view.description, 'Last 30 days');
+    const panel = await openDashboard();
+    const rendered = panel.nextRender();
+    await setAndReload('defaultWindow', '180');
+    await rendered;
+    assert.equal(windowDays(), 180, 'a new default applies at once');
+    assert.equal(api.health.view.description, 'Last 180 days');
+    assert.equal(shownHeadlines(await panel.inspect())['Median first response'], headlineTexts(expectedFigures())['Median first response']);
+    await vscode.commands.executeCommand('communityPulse.chooseWindow', '90');
+    await setAndReload('defaultWindow', '365');
+    assert.equal(windowDays(), 90, 'the workspace’s own choice wins over the default');
   });
 
   it('looks native in the light and dark themes (README screenshots)', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    const rendered = panel.nextRender();
-    panel.webviewPanel.reveal();
-    await vscode.commands.executeCommand('communityPulse.openDashboard');
-    await rendered;
+    await openDashboard();
     await takeScreenshot('dashboard-light');
     const workbench = vscode.workspace.getConfiguration('workbench');
     await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);

@@ -4,6 +4,7 @@ import { formatDuration } from '../../../src/shared/format';
 import type { CommunityPulseApi } from '../../../src/api';
 import type { NeedsResponseNode } from '../../../src/views/needsResponseTree';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
+import { activatePulse, applySettings, arrangePulse } from '../../support/vscodeTestState';
 import { takeScreenshot } from '../screenshot';
 
 /**
@@ -137,32 +138,34 @@ describe('Needs Response in VS Code', () => {
   before(async () => {
     // The extension host is this process: the extension reads the token from here (the runner may already set it).
     process.env[TOKEN_VARIABLE] ||= 'community-pulse-test-token';
+    api = await activatePulse();
+  });
+
+  // Each test starts from DATASET as written, synced: a fake GitHub of its own, at a new address, so the snapshot
+  // another test synced (and the comments it added) is not reused; the repository is the workspace's git remote.
+  beforeEach(async function () {
+    this.timeout(60_000);
     fake = await startFakeGitHub({
       token: process.env[TOKEN_VARIABLE],
       repositories: [
-        { nameWithOwner: REPOSITORY, discussions: DATASET },
+        { nameWithOwner: REPOSITORY, discussions: structuredClone(DATASET) },
         { nameWithOwner: WITHOUT_DISCUSSIONS, hasDiscussionsEnabled: false, discussions: [] },
       ],
     });
-    await configuration().update('apiUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
-    const extension = vscode.extensions.getExtension<CommunityPulseApi>('community-pulse.community-pulse');
-    assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
+    await arrangePulse(api, { apiUrl: fake.url });
+    await vscode.commands.executeCommand('communityPulse.refresh');
+    assert.equal(api.state, 'ready', api.problem);
   });
+
+  afterEach(() => fake.close());
+
+  after(() => applySettings({}));
 
   /** Changes a setting and waits until the views show data read with it. */
   async function setAndReload(key: string, value: unknown): Promise<void> {
     await configuration().update(key, value, vscode.ConfigurationTarget.Global);
     await api.reload();
   }
-
-  after(async () => {
-    await configuration().update('asOf', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
-    await fake?.close();
-  });
 
   it('syncs the repository of the git remote and lists exactly the discussions waiting on the team', async () => {
     await vscode.commands.executeCommand('communityPulse.refresh');
@@ -227,7 +230,7 @@ describe('Needs Response in VS Code', () => {
       await api.reload();
       assert.equal(api.state, 'signedOut');
       assert.match(api.needsResponse.view.message ?? '', /^Signed out/);
-      assert.equal(api.needsResponse.view.badge?.value, 3, 'stored data stays visible');
+      assert.equal(api.needsResponse.view.badge?.value, 4, 'stored data stays visible');
     } finally {
       process.env[TOKEN_VARIABLE] = token;
     }
@@ -244,7 +247,7 @@ describe('Needs Response in VS Code', () => {
       assert.equal(api.state, 'signedOut');
       assert.match(api.needsResponse.view.message ?? '', /401.*the one from the COMMUNITY_PULSE_TOKEN environment variable/s);
       assert.ok(!(api.needsResponse.view.message ?? '').includes('a-revoked-token'), 'the token itself is never shown');
-      assert.equal(api.needsResponse.view.badge?.value, 3, 'stored data stays visible');
+      assert.equal(api.needsResponse.view.badge?.value, 4, 'stored data stays visible');
     } finally {
       process.env[TOKEN_VARIABLE] = token;
     }
@@ -283,12 +286,12 @@ describe('Needs Response in VS Code', () => {
       await setAndReload('asOf', undefined);
     }
     assert.deepEqual(await shownTree(api), [
-      { label: 'No response (1)', numbers: [8] },
-      { label: 'Author replied (2)', numbers: [2, 3] },
-      { label: 'Answer not marked (0)', numbers: [] },
+      { label: 'No response (2)', numbers: [1, 8] },
+      { label: 'Author replied (1)', numbers: [2] },
+      { label: 'Answer not marked (1)', numbers: [3] },
     ]);
     assert.match(api.needsResponse.view.message ?? '', new RegExp(`^${REPOSITORY} · synced (just now|\\d+ min ago)$`), 'live again: no "as of"');
-    assert.equal(api.statusBar.text, '$(comment-discussion) 3');
+    assert.equal(api.statusBar.text, '$(comment-discussion) 4');
   });
 
   it('says so when the repository does not have Discussions enabled', async () => {
