@@ -1,3 +1,4 @@
+import { SCORE_COMPONENTS } from '../community/metrics/contributors';
 import type { LeaderThresholds, ScoreWeights } from '../community/metrics/settings';
 import type { TriageBucket } from '../community/triage';
 import type { Headline } from '../community/reportSchema';
@@ -225,15 +226,7 @@ export const BUCKET_LABELS: Readonly<Record<TriageBucket, string>> = {
   unmarkedAnswer: 'Answer not marked',
 };
 
-/** The leader score's components, in the score's order, with their names (docs/metrics.md#contributors-and-leader-candidates). */
-export const SCORE_COMPONENTS = [
-  'responses',
-  'acceptedAnswers',
-  'peopleHelped',
-  'firstResponses',
-  'activeWeeks',
-  'upvotes',
-] as const satisfies readonly (keyof ScoreWeights)[];
+export { SCORE_COMPONENTS };
 export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 
 export const SCORE_COMPONENT_LABELS: Readonly<Record<ScoreComponent, string>> = {

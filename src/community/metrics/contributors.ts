@@ -97,7 +97,8 @@ function byLogin(a: Tally, b: Tally): number {
   return a.login < b.login ? -1 : a.login > b.login ? 1 : 0;
 }
 
-const COMPONENTS = [
+/** The leader score's components, in the score's order (docs/metrics.md#contributors-and-leader-candidates). */
+export const SCORE_COMPONENTS = [
   'responses',
   'acceptedAnswers',
   'peopleHelped',
@@ -109,13 +110,13 @@ const COMPONENTS = [
 /** The leader score: Σ weight × component. */
 export function score(components: ScoreComponents, weights: ScoreWeights): number {
   let total = 0;
-  for (const key of COMPONENTS) total += components[key] * weights[key];
+  for (const key of SCORE_COMPONENTS) total += components[key] * weights[key];
   return total;
 }
 
 function weighted(components: ScoreComponents, weights: ScoreWeights): ScoreComponents {
   const parts = { ...components };
-  for (const key of COMPONENTS) parts[key] = components[key] * weights[key];
+  for (const key of SCORE_COMPONENTS) parts[key] = components[key] * weights[key];
   return parts;
 }
 
