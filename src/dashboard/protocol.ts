@@ -1,4 +1,3 @@
-import { en } from 'zod/locales';
 // zod/mini for the webview, as in reportSchema.ts.
 import * as z from 'zod/mini';
 import type { FirstResponseSeries } from '../community/metrics/firstResponseSeries';
@@ -6,6 +5,7 @@ import type { LorenzPoint } from '../community/metrics/lorenz';
 import { ContributorSchema, ReportSummarySchema } from '../community/reportSchema';
 import { HEADLINE_IDS } from '../report/figures';
 import type { HeadlineRow } from '../viewModels/health';
+import { parseMessage, type ParseResult } from '../shared/messageParsing';
 import { WINDOW_CHOICES } from '../shared/timeWindow';
 
 /**
@@ -164,28 +164,14 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
-export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
+export type { ParseResult } from '../shared/messageParsing';
 
 export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
-  return parseWith(HostMessageSchema, raw, 'extension');
+  return parseMessage(HostMessageSchema, raw, 'extension');
 }
 
 export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
-  return parseWith(WebviewMessageSchema, raw, 'dashboard webview');
-}
-
-// zod/mini has no messages of its own ("Invalid input" for everything): name the problem in English wherever this runs.
-const inEnglish = en().localeError;
-
-function parseWith<T>(schema: z.ZodMiniType<T>, raw: unknown, from: string): ParseResult<T> {
-  const parsed = schema.safeParse(raw, { error: inEnglish });
-  if (parsed.success) return { ok: true, message: parsed.data };
-  const issue = parsed.error.issues[0];
-  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : '?';
-  return {
-    ok: false,
-    error: `invalid "${type}" message from the ${from} at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown problem'}`,
-  };
+  return parseMessage(WebviewMessageSchema, raw, 'dashboard webview');
 }
 
 /** The webview panel's type: also the serializer's key and the `onWebviewPanel:` activation event. */

@@ -33,6 +33,9 @@ export const VIEW_IDS = {
 /** The dashboard's webview panel type: the serializer restores it, `onWebviewPanel:` in package.json activates for it. */
 export const DASHBOARD_VIEW_TYPE = 'communityPulse.dashboard';
 
+/** A Discussion tab's webview panel type (one tab per discussion): restored by its serializer, activates the extension. */
+export const DISCUSSION_VIEW_TYPE = 'communityPulse.discussion';
+
 export type ViewId = (typeof VIEW_IDS)[keyof typeof VIEW_IDS];
 
 /** VS Code's own command that reveals and focuses a view: `<view id>.focus`. */
