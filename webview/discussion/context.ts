@@ -1,4 +1,5 @@
 import type { DiscussionAction, DiscussionPage, DiscussionWebviewMessage } from '../../src/discussionView/protocol';
+import type { DeferredBodies } from './deferredBodies';
 import type { ReplyBox } from './replyBox';
 import type { BodySanitiser } from './sanitise';
 
@@ -9,6 +10,7 @@ export interface PageContext {
   /** Sends an action; `done` hears how it went (the page's live region announces it either way). */
   readonly act: (action: DiscussionAction, done?: (ok: boolean, message: string | null) => void) => void;
   readonly sanitiser: BodySanitiser;
+  readonly bodies: DeferredBodies;
   readonly replyBox: ReplyBox;
   readonly ui: UiState;
   readonly redraw: () => void;

@@ -11,6 +11,7 @@ import { errorMessage } from '../../src/shared/errorMessage';
 import { el, note } from '../dom';
 import { freshUiState, type PageContext } from './context';
 import { header } from './header';
+import { DeferredBodies } from './deferredBodies';
 import { inspectPage } from './inspect';
 import { thread } from './posts';
 import { ReplyBox } from './replyBox';
@@ -47,6 +48,7 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 const post = (message: DiscussionWebviewMessage) => vscode.postMessage(message);
 const sanitiser = new BodySanitiser();
+const bodies = new DeferredBodies(sanitiser);
 /** Results of actions, announced to screen readers; outside `root` so a redraw does not replace it. */
 const liveRegion = el('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 document.body.append(liveRegion);
@@ -99,6 +101,7 @@ function handle(message: DiscussionHostMessage, receivedAt: number): void {
           const paintedAt = epochMs();
           const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
           post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt });
+          bodies.drain();
         }),
       );
       return;
@@ -120,9 +123,17 @@ function handle(message: DiscussionHostMessage, receivedAt: number): void {
       return;
     }
     case 'inspect':
+      bodies.flush();
       post({ type: 'inspection', requestId: message.requestId, summary: inspectPage(root, replyBox) });
       return;
   }
+}
+
+/** Draws the current page again after a change on the page itself (an editor opened, a picker closed). */
+function redraw(): void {
+  if (current === null) return;
+  draw(current, null);
+  bodies.drain();
 }
 
 function draw(page: DiscussionPage, focusPostId: string | null): void {
@@ -134,8 +145,9 @@ function draw(page: DiscussionPage, focusPostId: string | null): void {
   const scrollTop = sameDiscussion ? (document.scrollingElement?.scrollTop ?? 0) : 0;
   current = page;
   sanitiser.startPage(page.repositoryUrl);
+  bodies.start();
   replyBox.setPage(page, !sameDiscussion);
-  const context: PageContext = { page, post, act, sanitiser, replyBox, ui, redraw: () => current && draw(current, null) };
+  const context: PageContext = { page, post, act, sanitiser, bodies, replyBox, ui, redraw };
   const layout = el('div', { class: 'layout' }, el('div', { class: 'main-column' }, thread(context), replyBox.element), sidePanel(context));
   const fragment = document.createDocumentFragment();
   fragment.append(pageError, header(context), layout);
@@ -144,6 +156,8 @@ function draw(page: DiscussionPage, focusPostId: string | null): void {
   vscode.setState({ repository: page.repository, number: page.number, id: page.opening.id });
   const focus = focusPostId === null ? null : document.getElementById(`post-${focusPostId}`);
   if (focus) {
+    // Everything above it at its full height, so it stays where it was scrolled to.
+    bodies.flush();
     focus.classList.add('focused');
     focus.scrollIntoView({ block: 'center' });
     focus.focus({ preventScroll: true });

@@ -90,7 +90,7 @@ function body(context: PageContext, post: PagePost): HTMLElement {
     return el('p', { class: 'note' }, context.page.bodiesInData ? 'No text.' : 'The text of this post is not in this data set.');
   }
   const container = el('div', { class: 'markdown-body', tabindex: '-1' });
-  container.append(context.sanitiser.sanitise(post.bodyHTML));
+  context.bodies.fill(container, post.bodyHTML);
   return container;
 }
 

@@ -63,6 +63,8 @@ export class BodySanitiser {
 
   constructor() {
     this.purifier.addHook('afterSanitizeAttributes', (node) => this.restrict(node));
+    // Once: DOMPurify re-reads a configuration passed to every call, which costs more than a short body's sanitising.
+    this.purifier.setConfig(CONFIG);
   }
 
   /** Call once per drawn page: bodies not asked for since the previous call are forgotten. */
@@ -72,12 +74,19 @@ export class BodySanitiser {
     this.used = new Map();
   }
 
+  /** Whether `html` was sanitised for this page or the previous one (then it costs only a copy). */
+  has(html: string): boolean {
+    const key = `${this.base}\n${html}`;
+    return this.used.has(key) || this.cache.has(key);
+  }
+
   /** The HTML as nodes ready to append, each call a fresh copy. */
   sanitise(html: string): DocumentFragment {
     const key = `${this.base}\n${html}`;
     let clean = this.used.get(key) ?? this.cache.get(key);
     if (!clean) {
-      clean = this.purifier.sanitize(html, CONFIG);
+      // The configuration set once above returns a fragment; DOMPurify's types know that only when it is passed here.
+      clean = this.purifier.sanitize(html) as unknown as DocumentFragment;
       clean.querySelectorAll(`[${REMOVE_MARK}]`).forEach((element) => element.remove());
     }
     this.used.set(key, clean);
