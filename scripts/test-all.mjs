@@ -58,17 +58,35 @@ function runUnitTests() {
   }
 }
 
-/** The Playwright browser test (test/browser/userJourney.ts): a user's click-through of the views and the dashboard. */
-function runBrowserTest() {
+/**
+ * One Playwright browser test script, run with tsx: its `{ passed, failed, skipped, failures }`.
+ * @param {string} script
+ */
+function runBrowserScript(script) {
   const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'community-pulse-browser-'));
   const resultsFile = path.join(resultsDir, 'results.json');
   try {
-    const result = spawnSync('npx', ['tsx', 'test/browser/userJourney.ts', '--results', resultsFile], { cwd: repoRoot, stdio: 'inherit' });
+    const result = spawnSync('npx', ['tsx', script, '--results', resultsFile], { cwd: repoRoot, stdio: 'inherit' });
     if (result.error) throw result.error;
-    return readSuiteResults(resultsFile, result.status ?? 1, 'the browser test output above and test-results/screenshots/browser-failure.png');
+    return readSuiteResults(resultsFile, result.status ?? 1, `the browser test output above and test-results/screenshots/`);
   } finally {
     rmSync(resultsDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The Playwright browser tests, counted together: the Discussion tab's page on its own (test/browser/discussionPage.ts:
+ * hostile bodies, the reply flow, themes) and a user's click-through of the views and the dashboard in code-server
+ * (test/browser/userJourney.ts).
+ */
+function runBrowserTests() {
+  const results = ['test/browser/discussionPage.ts', 'test/browser/userJourney.ts'].map(runBrowserScript);
+  return {
+    passed: results.reduce((sum, one) => sum + one.passed, 0),
+    failed: results.reduce((sum, one) => sum + one.failed, 0),
+    skipped: results.reduce((sum, one) => sum + one.skipped, 0),
+    failures: results.flatMap((one) => one.failures),
+  };
 }
 
 /**
@@ -92,7 +110,7 @@ const stages = [
   { name: 'lint', run: () => npmRunOrThrow('lint') },
   { name: 'unit tests', run: runUnitTests, counts: true },
   { name: 'VS Code suites', run: () => runVSCodeTests(), counts: true, needs: ['system packages', 'code-server', 'build'] },
-  { name: 'browser test', run: runBrowserTest, counts: true, needs: ['system packages', 'code-server', 'build'] },
+  { name: 'browser tests', run: runBrowserTests, counts: true, needs: ['system packages', 'code-server', 'build'] },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
