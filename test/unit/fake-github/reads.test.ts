@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { RepositoryPermission, ThreadDiscussion } from '../../../src/github/discussionThread';
+import {
+  COMMENT_REPLIES_PAGE_QUERY,
+  CommentRepliesPageAnswerSchema,
+  DISCUSSION_COMMENTS_PAGE_QUERY,
+  DiscussionCommentsPageAnswerSchema,
+  type RepositoryPermission,
+  type ThreadDiscussion,
+} from '../../../src/github/discussionThread';
 import { loadDatasetFile, startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { postGraphQL } from '../../fake-github/testClient';
 import { IDS, QUESTION_BODY, readThread, startWidgets } from './widgets';
@@ -90,6 +97,21 @@ describe('fake GitHub: what the Discussion view reads', () => {
     assert.deepEqual(anchors, databaseIds.map(String));
     assert.equal(new Set(databaseIds).size, 3);
     assert.deepEqual([thread.closedAt, thread.stateReason, thread.activeLockReason, thread.lastEditedAt], [null, null, null, null]);
+  });
+
+  it("answers the view's follow-up pages of comments and replies completely", async () => {
+    const comments = await postGraphQL(as('carol').url, DISCUSSION_COMMENTS_PAGE_QUERY, { id: IDS.question, after: null });
+    const page = DiscussionCommentsPageAnswerSchema.parse(comments.body.data).node!.comments;
+    assert.deepEqual(
+      page.nodes.map((comment) => comment.id),
+      [IDS.monaComment, IDS.bobComment],
+    );
+    const replies = await postGraphQL(as('carol').url, COMMENT_REPLIES_PAGE_QUERY, { id: IDS.monaComment, after: null });
+    const repliesPage = CommentRepliesPageAnswerSchema.parse(replies.body.data).node!.replies;
+    assert.deepEqual(
+      repliesPage.nodes.map((reply) => [reply.id, reply.body]),
+      [[IDS.aliceReply, 'Thanks!']],
+    );
   });
 
   it("serves the real sample's posts with empty bodies, never an invented text", async () => {
