@@ -4,6 +4,7 @@ import {
   getVariableValues,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   parse,
   validate,
   type DocumentNode,
@@ -14,7 +15,9 @@ import type { PointsBudget } from './budget';
 import { analyzeCost } from './cost';
 import { GitHubResolverError, type GitHubGraphQLErrorBody } from './errors';
 import { formatGitHubTime } from './model';
-import { createRoot } from './resolvers';
+import type { Viewer } from './permissions';
+import { createMutationRoot } from './mutations';
+import { createRoot, type RequestContext } from './resolvers';
 import type { FakeStore } from './store';
 
 /** What the HTTP layer sends: GitHub answers query errors with HTTP 200 and `{ errors }`. */
@@ -25,7 +28,7 @@ export interface HttpAnswer {
 }
 
 export type GraphQLOutcome =
-  | { kind: 'answer'; answer: HttpAnswer; points: number }
+  | { kind: 'answer'; answer: HttpAnswer; points: number; executedMutation: boolean }
   /** The query would overspend an enforced budget. */
   | { kind: 'rateLimited' };
 
@@ -37,14 +40,15 @@ interface GraphQLRequestBody {
 
 /**
  * Runs one GraphQL request as github.com does: parse, validate against GitHub's schema (graphql-js's
- * "Did you mean" suggestions included), check pagination bounds and node limit, charge the cost, execute.
+ * "Did you mean" suggestions included), check pagination bounds and node limit, charge the cost, execute
+ * (a mutation document runs its fields one after another, as graphql-js executes mutations).
  */
 export class GraphQLEndpoint {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly store: FakeStore,
     private readonly budget: PointsBudget,
-    private readonly options: { viewerLogin: string; enforceRateLimit: boolean },
+    private readonly options: { viewer: Viewer; enforceRateLimit: boolean },
   ) {}
 
   async run(body: unknown): Promise<GraphQLOutcome> {
@@ -76,10 +80,12 @@ export class GraphQLEndpoint {
 
     this.budget.charge(cost);
     const budget = this.budget.state();
-    const rootValue = createRoot(this.store, {
-      viewerLogin: this.options.viewerLogin,
+    const context: RequestContext = {
+      viewer: this.options.viewer,
       rateLimit: { cost, nodeCount, limit: budget.limit, used: budget.used, remaining: budget.remaining, resetAt: formatGitHubTime(budget.resetAtMs) },
-    });
+    };
+    const isMutation = operation.operation === OperationTypeNode.MUTATION;
+    const rootValue = isMutation ? createMutationRoot(this.store, context) : createRoot(this.store, context);
     const result = await execute({
       schema: this.schema,
       document,
@@ -88,11 +94,16 @@ export class GraphQLEndpoint {
       operationName: body.operationName ?? undefined,
     });
     const responseBody = result.errors ? { data: result.data ?? null, errors: result.errors.map(formatError) } : { data: result.data };
-    return { kind: 'answer', answer: { status: 200, headers: this.budget.headers(), body: responseBody }, points: cost };
+    return {
+      kind: 'answer',
+      answer: { status: 200, headers: this.budget.headers(), body: responseBody },
+      points: cost,
+      executedMutation: isMutation,
+    };
   }
 
   private errors(errors: GitHubGraphQLErrorBody[]): GraphQLOutcome {
-    return { kind: 'answer', answer: { status: 200, headers: this.budget.headers(), body: { errors } }, points: 0 };
+    return { kind: 'answer', answer: { status: 200, headers: this.budget.headers(), body: { errors } }, points: 0, executedMutation: false };
   }
 }
 

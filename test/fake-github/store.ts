@@ -1,6 +1,7 @@
 import { CategoryRegistry, FALLBACK_CATEGORY_SLUG } from './categories';
 import { assertNameWithOwner, parseDiscussions, type ImportedDiscussion } from './dataset';
 import { shortHash } from './hash';
+import { LabelRegistry } from './labels';
 import { formatGitHubTime, parseTime, type StoredActor, type StoredComment, type StoredDiscussion, type StoredNode, type StoredRepository } from './model';
 import type { DiscussionPatch, FakeRepositoryInput, MarkAnswerOptions, NewDiscussionInput, NewPostInput, UpdateOptions } from './types';
 
@@ -16,6 +17,8 @@ export class FakeStore {
   private readonly repositories = new Map<string, StoredRepository>();
   private readonly nodes = new Map<string, StoredNode>();
   private nextPostId = 1;
+  /** GitHub's numeric ids of posts are global, increasing with creation. */
+  private nextDatabaseId = 1;
 
   constructor(
     inputs: readonly FakeRepositoryInput[],
@@ -57,8 +60,13 @@ export class FakeStore {
       createdAtMs,
       updatedAt: createdAt,
       updatedAtMs: createdAtMs,
+      body: input.body ?? '',
+      lastEditedAt: null,
       closed: false,
+      closedAt: null,
+      stateReason: null,
       locked: false,
+      activeLockReason: null,
       author: actor(input.author, input.typename),
       authorAssociation: input.authorAssociation ?? 'NONE',
       category,
@@ -67,25 +75,21 @@ export class FakeStore {
       answerChosenBy: null,
       upvoteCount: 0,
       comments: [],
+      labels: [],
     };
     this.register(discussion);
     return { number, id: discussion.id };
   }
 
   addComment(repo: string, discussionNumber: number, input: NewPostInput): { id: string } {
-    const discussion = this.requireDiscussion(repo, discussionNumber);
-    const comment = this.newPost(discussion, null, input);
-    discussion.comments.push(comment);
-    return { id: comment.id };
+    return { id: this.post(this.requireDiscussion(repo, discussionNumber), null, input).id };
   }
 
   /** A reply to a reply joins the thread of its top-level comment, as on GitHub. */
   addReply(repo: string, commentId: string, input: NewPostInput): { id: string } {
     const parent = this.requireComment(repo, commentId);
     const topLevel = parent.replyTo ?? parent;
-    const reply = this.newPost(topLevel.discussion, topLevel, input);
-    topLevel.replies.push(reply);
-    return { id: reply.id };
+    return { id: this.post(topLevel.discussion, topLevel, input).id };
   }
 
   markAnswer(repo: string, commentId: string, options: MarkAnswerOptions = {}): void {
@@ -95,10 +99,83 @@ export class FakeStore {
       throw new Error(`${repo}#${discussion.number}: category "${discussion.category.name}" is not answerable`);
     }
     const chosenAt = this.timeOrNow(options.chosenAt, `${repo}#${discussion.number} answer`);
+    this.chooseAnswer(comment, options.chosenBy ? actor(options.chosenBy) : discussion.author, chosenAt);
+  }
+
+  // ── Changes the mutations make (mutations.ts checks who may make them) ──────────────────────────────────
+
+  /** A new comment (`replyTo` null) or reply, its `createdAt` now unless given; `updatedAt` follows it. */
+  post(discussion: StoredDiscussion, replyTo: StoredComment | null, input: NewPostInput): StoredComment {
+    const createdAt = this.timeOrNow(input.createdAt, `${discussion.repository.nameWithOwner}#${discussion.number} new post`);
+    const post: StoredComment = {
+      id: this.freshPostId(),
+      databaseId: this.nextDatabaseId++,
+      discussion,
+      replyTo,
+      createdAt,
+      updatedAt: createdAt,
+      body: input.body ?? '',
+      lastEditedAt: null,
+      author: actor(input.author, input.typename),
+      authorAssociation: input.authorAssociation ?? 'NONE',
+      deletedAt: null,
+      isMinimized: false,
+      upvoteCount: 0,
+      replies: [],
+    };
+    this.index(post.id, { kind: 'comment', comment: post });
+    (replyTo ? replyTo.replies : discussion.comments).push(post);
+    this.touch(discussion, parseTime(createdAt, 'createdAt'));
+    return post;
+  }
+
+  chooseAnswer(comment: StoredComment, chosenBy: StoredActor | null, chosenAt: string): void {
+    const discussion = comment.discussion;
     discussion.answer = comment;
     discussion.answerChosenAt = chosenAt;
-    discussion.answerChosenBy = options.chosenBy ? actor(options.chosenBy) : discussion.author;
+    discussion.answerChosenBy = chosenBy;
     this.touch(discussion, parseTime(chosenAt, 'chosenAt'));
+  }
+
+  clearAnswer(discussion: StoredDiscussion): void {
+    forgetAnswer(discussion);
+    this.touchNow(discussion);
+  }
+
+  /** An edit: the new body, `lastEditedAt` and the post's and discussion's `updatedAt` now. */
+  edit(post: StoredComment, body: string): void {
+    const now = formatGitHubTime(this.now());
+    post.body = body;
+    post.lastEditedAt = now;
+    post.updatedAt = now;
+    this.touchNow(post.discussion);
+  }
+
+  /**
+   * Removes a comment or reply (and an answer it was). A top-level comment with replies stays as a placeholder,
+   * `deletedAt` set and its body gone, as on GitHub. The discussion's `updatedAt` does not move.
+   */
+  delete(post: StoredComment): void {
+    const discussion = post.discussion;
+    if (discussion.answer === post) forgetAnswer(discussion);
+    if (post.replyTo === null && post.replies.length > 0) {
+      post.deletedAt = formatGitHubTime(this.now());
+      post.body = '';
+    } else {
+      const siblings = post.replyTo ? post.replyTo.replies : discussion.comments;
+      siblings.splice(siblings.indexOf(post), 1);
+      this.nodes.delete(post.id);
+    }
+    discussion.repository.version++;
+  }
+
+  /** After a change to the discussion itself (state, labels, lock): `updatedAt` moves to now, never backwards. */
+  touchNow(discussion: StoredDiscussion): void {
+    this.touch(discussion, this.now());
+  }
+
+  currentTime(): string {
+    return formatGitHubTime(this.now());
   }
 
   /** With `bumpUpdatedAt` (default) `updatedAt` moves to now, and at least one second forward. */
@@ -127,12 +204,14 @@ export class FakeStore {
       createdAt: formatGitHubTime(earliest),
       hasDiscussionsEnabled: input.hasDiscussionsEnabled ?? true,
       categories: new CategoryRegistry(`DIC_kwDO${key}`),
+      labels: new LabelRegistry(`LA_kwDO${key}`),
       discussions: [],
       byNumber: new Map(),
       version: 0,
     };
     this.repositories.set(input.nameWithOwner.toLowerCase(), repository);
     for (const node of imported) this.register(this.importDiscussion(repository, node));
+    for (const label of repository.labels.all()) this.index(label.id, { kind: 'label', label, repository });
   }
 
   private importDiscussion(repository: StoredRepository, node: ImportedDiscussion): StoredDiscussion {
@@ -149,8 +228,13 @@ export class FakeStore {
       createdAtMs,
       updatedAt: node.createdAt,
       updatedAtMs: createdAtMs,
+      body: node.body ?? '',
+      lastEditedAt: null,
       closed: node.closed ?? false,
+      closedAt: node.closedAt ?? null,
+      stateReason: node.stateReason ?? null,
       locked: node.locked ?? false,
+      activeLockReason: node.activeLockReason ?? null,
       author: importActor(node.author),
       authorAssociation: node.authorAssociation ?? 'NONE',
       category: repository.categories.resolve(node.category),
@@ -159,11 +243,15 @@ export class FakeStore {
       answerChosenBy: importActor(node.answerChosenBy),
       upvoteCount: node.upvoteCount ?? 0,
       comments: [],
+      labels: repository.labels.sorted(
+        (node.labels?.nodes ?? []).map((label) => repository.labels.resolve(label)),
+        undefined,
+      ),
     };
     for (const commentNode of node.comments?.nodes ?? []) {
-      const comment = importPost(discussion, null, commentNode);
+      const comment = this.importPost(discussion, null, commentNode);
       discussion.comments.push(comment);
-      for (const replyNode of commentNode.replies?.nodes ?? []) comment.replies.push(importPost(discussion, comment, replyNode));
+      for (const replyNode of commentNode.replies?.nodes ?? []) comment.replies.push(this.importPost(discussion, comment, replyNode));
       if (commentNode.isAnswer === true || commentNode.id === node.answer?.id) discussion.answer = comment;
     }
     // Latest activity, as src/community/normalize.ts derives it when GitHub's updatedAt is absent.
@@ -173,6 +261,25 @@ export class FakeStore {
       discussion.updatedAtMs = parseTime(latest, `${where} updatedAt`);
     }
     return discussion;
+  }
+
+  private importPost(discussion: StoredDiscussion, replyTo: StoredComment | null, node: ImportedPost): StoredComment {
+    return {
+      id: node.id,
+      databaseId: this.nextDatabaseId++,
+      discussion,
+      replyTo,
+      createdAt: node.createdAt,
+      updatedAt: node.createdAt,
+      body: node.body ?? '',
+      lastEditedAt: null,
+      author: importActor(node.author),
+      authorAssociation: node.authorAssociation ?? 'NONE',
+      deletedAt: node.deletedAt ?? null,
+      isMinimized: node.isMinimized ?? false,
+      upvoteCount: node.upvoteCount ?? 0,
+      replies: [],
+    };
   }
 
   private register(discussion: StoredDiscussion): void {
@@ -190,25 +297,6 @@ export class FakeStore {
   private index(id: string, node: StoredNode): void {
     if (this.nodes.has(id)) throw new Error(`fake GitHub: node id ${id} is used twice`);
     this.nodes.set(id, node);
-  }
-
-  private newPost(discussion: StoredDiscussion, replyTo: StoredComment | null, input: NewPostInput): StoredComment {
-    const createdAt = this.timeOrNow(input.createdAt, `${discussion.repository.nameWithOwner}#${discussion.number} new post`);
-    const post: StoredComment = {
-      id: this.freshPostId(),
-      discussion,
-      replyTo,
-      createdAt,
-      author: actor(input.author, input.typename),
-      authorAssociation: input.authorAssociation ?? 'NONE',
-      deletedAt: null,
-      isMinimized: false,
-      upvoteCount: 0,
-      replies: [],
-    };
-    this.index(post.id, { kind: 'comment', comment: post });
-    this.touch(discussion, parseTime(createdAt, 'createdAt'));
-    return post;
   }
 
   /** Moves `updatedAt` forward to `ms` (never backwards). */
@@ -257,24 +345,15 @@ function actor(login: string, typename: StoredActor['typename'] = 'User'): Store
   return { typename, login };
 }
 
+function forgetAnswer(discussion: StoredDiscussion): void {
+  discussion.answer = null;
+  discussion.answerChosenAt = null;
+  discussion.answerChosenBy = null;
+}
+
 function importActor(author: ImportedActor | undefined): StoredActor | null {
   if (!author) return null;
   return actor(author.login, author.__typename === 'Bot' ? 'Bot' : 'User');
-}
-
-function importPost(discussion: StoredDiscussion, replyTo: StoredComment | null, node: ImportedPost): StoredComment {
-  return {
-    id: node.id,
-    discussion,
-    replyTo,
-    createdAt: node.createdAt,
-    author: importActor(node.author),
-    authorAssociation: node.authorAssociation ?? 'NONE',
-    deletedAt: node.deletedAt ?? null,
-    isMinimized: node.isMinimized ?? false,
-    upvoteCount: node.upvoteCount ?? 0,
-    replies: [],
-  };
 }
 
 function latestPostTime(discussion: StoredDiscussion): string | undefined {
