@@ -1,10 +1,16 @@
 // `npm run demo`: Community Pulse on its bundled sample community, in a real VS Code (code-server) you open in
 // your browser. Nothing asks to sign in and nothing reaches the internet:
 // - a fake GitHub on 127.0.0.1 serves two repositories: the real sample (answered Q&A threads of
-//   payloadcms/payload, test/fixtures/) and a seeded synthetic community (community-pulse-demo/synthetic-community,
-//   labelled synthetic by its name) that also has unanswered threads, so every view has something to show;
-// - code-server runs the packaged .vsix, preconfigured with the fake GitHub's address, a demo token (through the
-//   environment, never a setting), and "now" fixed at the end of the sample's dates so its figures show at once;
+//   payloadcms/payload, test/fixtures/, without bodies) and a seeded synthetic community
+//   (community-pulse-demo/synthetic-community, labelled synthetic by its name) that also has unanswered threads, so
+//   every view has something to show, Markdown bodies and labels, and one 300-post thread;
+// - the synthetic community runs up to today (generated with "now" = today, midnight UTC, so one day's runs are
+//   identical): a reply made in the demo counts at once and its discussion leaves "No response". Only the real
+//   sample keeps a fixed "now" (communityPulse.asOf for payloadcms/payload alone), at the end of its dates;
+// - the viewer, demo-maintainer, is a maintainer of the synthetic repository (the fake grants MAINTAIN, and the
+//   community has a few of its posts as MEMBER), so every action of the Discussion view is there to try;
+// - code-server runs the packaged .vsix, preconfigured with the fake GitHub's address and a demo token (through the
+//   environment, never a setting);
 // - the workspace is a git repository whose remotes point at both repositories ("Choose Repository" switches).
 //
 //   npm run demo [-- --port N]        Ctrl-C stops everything.
@@ -21,8 +27,12 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const demoDir = path.join(repoRoot, '.cache', 'demo');
 const SAMPLE = path.join(repoRoot, 'test', 'fixtures', 'payload-discussions.json');
 const SYNTHETIC_REPOSITORY = 'community-pulse-demo/synthetic-community';
+const SAMPLE_REPOSITORY = 'payloadcms/payload';
 // The sample's last discussion is from 2023-03-16: "now" a little after it keeps its figures in view.
-const DEMO_NOW = '2023-03-31T00:00:00Z';
+const SAMPLE_AS_OF = '2023-03-31';
+// The synthetic community's "now": today at midnight UTC, still seeded, so the same day gives the same community.
+const SYNTHETIC_NOW = `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+const VIEWER = 'demo-maintainer';
 const DEMO_TOKEN = 'community-pulse-demo-token';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
@@ -89,18 +99,25 @@ async function main() {
     '--discussions',
     '1500',
     '--now',
-    DEMO_NOW,
+    SYNTHETIC_NOW,
     '--span-days',
     '800',
     '--repository',
     SYNTHETIC_REPOSITORY,
+    '--long-thread-posts',
+    '300',
+    '--member-login',
+    VIEWER,
     '--out',
     synthetic,
   ]);
 
   const fake = await startAndWaitFor(
     'node',
-    ['--import', 'tsx', 'test/fake-github/main.ts', '--data', SAMPLE, '--data', synthetic, '--token', DEMO_TOKEN, '--viewer', 'demo-maintainer'],
+    [
+      ...['--import', 'tsx', 'test/fake-github/main.ts', '--data', SAMPLE, '--data', synthetic, '--token', DEMO_TOKEN],
+      ...['--viewer', VIEWER, '--viewer-permission', 'MAINTAIN'],
+    ],
     /listening on (http:\/\/\S+?) /,
     'the fake GitHub',
   );
@@ -113,17 +130,18 @@ async function main() {
   // The synthetic community opens first: it has threads waiting in every Needs Response bucket, which the
   // real sample (answered threads only) cannot show.
   execFileSync('git', ['-C', workspace, 'remote', 'add', 'origin', `https://github.com/${SYNTHETIC_REPOSITORY}.git`]);
-  execFileSync('git', ['-C', workspace, 'remote', 'add', 'payload', 'https://github.com/payloadcms/payload.git']);
+  execFileSync('git', ['-C', workspace, 'remote', 'add', 'payload', `https://github.com/${SAMPLE_REPOSITORY}.git`]);
   writeFileSync(
     path.join(workspace, 'README.md'),
-    `# Community Pulse demo\n\nOpen the Community Pulse view in the activity bar. This folder's remotes point at ${SYNTHETIC_REPOSITORY}\n(a seeded synthetic community, shown first) and payloadcms/payload (the real sample: answered Q&A threads only).\nSwitch with "Community Pulse: Choose Repository".\n`,
+    `# Community Pulse demo\n\nOpen the Community Pulse view in the activity bar. This folder's remotes point at ${SYNTHETIC_REPOSITORY}\n(a seeded synthetic community up to today, shown first; you are its maintainer ${VIEWER}) and ${SAMPLE_REPOSITORY}\n(the real sample: answered Q&A threads only, seen as of ${SAMPLE_AS_OF}). Switch with "Community Pulse: Choose Repository".\n`,
   );
 
   const userDataDir = path.join(demoDir, 'user-data');
   const extensionsDir = path.join(demoDir, 'extensions');
   writeUserSettings(userDataDir, {
     'communityPulse.apiUrl': apiUrl,
-    'communityPulse.asOf': DEMO_NOW,
+    // Only the real sample is seen at a past moment; the synthetic community is live.
+    'communityPulse.asOf': { [SAMPLE_REPOSITORY]: SAMPLE_AS_OF },
     'communityPulse.defaultWindow': 'all',
     'workbench.colorTheme': 'Default Light Modern',
   });

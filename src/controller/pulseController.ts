@@ -5,7 +5,7 @@ import type { Community } from '../community/model';
 import type { RepoRef, SyncErrorKind } from '../github/contracts';
 import { formatRepoRef } from '../github/repoRef';
 import type { DetectedRepository } from '../repository/gitRemotes';
-import type { PulseSettings } from '../settings/schema';
+import { settingsFor, type ConfiguredSettings, type PulseSettings } from '../settings/schema';
 import { errorMessage } from '../shared/errorMessage';
 import { DisposableBase } from '../shared/lifecycle';
 import type { SnapshotStore } from '../store/snapshotStore';
@@ -37,7 +37,7 @@ export interface PulseData {
 
 /** Where the controller gets settings, credentials and the repository; injected so each source stays in its own module. */
 export interface PulseSources {
-  readonly settings: () => { settings: PulseSettings; problems: readonly string[] };
+  readonly settings: () => { settings: ConfiguredSettings; problems: readonly string[] };
   readonly credentials: Credentials;
   readonly detectRepositories: (apiUrl: string) => Promise<DetectedRepository[]>;
   /** The repository picked with "Choose Repository" for this workspace. */
@@ -194,7 +194,7 @@ export class PulseController extends DisposableBase {
   }
 
   private async resolveTarget(): Promise<SyncTarget> {
-    const { settings, problems } = this.sources.settings();
+    const { settings: configured, problems } = this.sources.settings();
     for (const problem of problems) {
       if (this.shownSettingProblems.has(problem)) continue;
       this.shownSettingProblems.add(problem);
@@ -204,7 +204,9 @@ export class PulseController extends DisposableBase {
       });
     }
     const repository =
-      settings.repository ?? this.sources.chosenRepository() ?? (await this.sources.detectRepositories(settings.apiUrl))[0]?.repository ?? null;
+      configured.repository ?? this.sources.chosenRepository() ?? (await this.sources.detectRepositories(configured.apiUrl))[0]?.repository ?? null;
+    // `communityPulse.asOf` may name a moment per repository: from here on (views, `now`, the context key) it is this one's.
+    const settings = settingsFor(configured, repository);
     const credential = await this.sources.credentials.current(settings.apiUrl);
     if (!credential) return { kind: 'signedOut', settings, repository };
     if (!repository) return { kind: 'noRepository', settings };

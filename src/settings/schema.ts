@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { RepoRef } from '../github/contracts';
-import { parseRepoRef } from '../github/repoRef';
+import { formatRepoRef, parseRepoRef } from '../github/repoRef';
 import { GITHUB_API_URL } from '../github/webLinks';
 import { DEFAULT_METRIC_SETTINGS, type LeaderThresholds, type ScoreWeights } from '../community/metrics/settings';
 import { DEFAULT_WINDOW_CHOICE, WINDOW_CHOICES, type WindowChoice } from '../shared/timeWindow';
@@ -20,7 +20,10 @@ export interface PulseSettings {
   readonly responseTargetHours: number;
   /** 0 turns automatic sync off. */
   readonly autoSyncMinutes: number;
-  /** `communityPulse.asOf` as epoch ms: every view judges the community as it stood then. null: now. */
+  /**
+   * `communityPulse.asOf` for the current repository, as epoch ms: every view judges the community as it stood then.
+   * null: now. (`ConfiguredSettings` holds the setting as written, which may name a moment per repository.)
+   */
   readonly asOf: number | null;
   /** The window shown until one is chosen for the workspace. */
   readonly defaultWindow: WindowChoice;
@@ -30,23 +33,67 @@ export interface PulseSettings {
   readonly leaderScoreWeights: ScoreWeights;
 }
 
+/**
+ * `communityPulse.asOf` as written: one moment for every repository (null: now), or moments by repository, keyed by
+ * `owner/name` in lower case (a repository not named: now).
+ */
+export type AsOfSetting = number | null | { readonly byRepository: ReadonlyMap<string, number> };
+
+/** The settings as configured, before `settingsFor` picks the current repository's `asOf`. */
+export interface ConfiguredSettings extends Omit<PulseSettings, 'asOf'> {
+  readonly asOf: AsOfSetting;
+}
+
 export const SETTINGS_SECTION = 'communityPulse';
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true, local: true });
 const hasZone = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
-/** An ISO date (midnight UTC) or date-time (UTC when it names no zone, so every machine reads the same moment). */
-const moment = z
-  .string()
-  .trim()
-  .transform((text, context) => {
-    if (text === '') return null;
-    if (isoDate.safeParse(text).success) return Date.parse(`${text}T00:00:00Z`);
-    if (isoDateTime.safeParse(text).success) return Date.parse(hasZone.test(text) ? text : `${text}Z`);
-    context.addIssue({ code: 'custom', message: 'expected an ISO date such as 2023-03-31 or a date-time such as 2023-03-31T12:00:00Z, or empty for now' });
+const MOMENT = 'an ISO date such as 2023-03-31 or a date-time such as 2023-03-31T12:00:00Z';
+
+/**
+ * An ISO date (midnight UTC) or date-time (UTC when it names no zone, so every machine reads the same moment) as
+ * epoch ms; null when empty (now); undefined when the text is no such moment.
+ */
+function readMoment(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (isoDate.safeParse(trimmed).success) return Date.parse(`${trimmed}T00:00:00Z`);
+  if (isoDateTime.safeParse(trimmed).success) return Date.parse(hasZone.test(trimmed) ? trimmed : `${trimmed}Z`);
+  return undefined;
+}
+
+/** Moments by `owner/name`: every bad entry is named (not only the first), since the whole setting then falls back. */
+function readMomentsByRepository(entries: Record<string, unknown>): { byRepository: Map<string, number>; mistakes: string[] } {
+  const byRepository = new Map<string, number>();
+  const named = new Set<string>();
+  const mistakes: string[] = [];
+  for (const [key, value] of Object.entries(entries)) {
+    const repository = parseRepoRef(key);
+    const moment = typeof value === 'string' ? readMoment(value) : undefined;
+    const name = repository && formatRepoRef(repository).toLowerCase();
+    if (!name) mistakes.push(`${JSON.stringify(key)} is not owner/name`);
+    else if (moment === undefined) mistakes.push(`${JSON.stringify(key)}: ${JSON.stringify(value)} is not such a moment`);
+    else if (named.has(name)) mistakes.push(`${JSON.stringify(key)} is named twice (names are compared case-insensitively)`);
+    else if (moment !== null) byRepository.set(name, moment);
+    if (name) named.add(name);
+  }
+  return { byRepository, mistakes };
+}
+
+const asOfSetting = z.unknown().transform((value, context): AsOfSetting => {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const { byRepository, mistakes } = readMomentsByRepository(value as Record<string, unknown>);
+    if (mistakes.length === 0) return { byRepository };
+    context.addIssue({ code: 'custom', message: `expected ${MOMENT} for each owner/name: ${mistakes.join('; ')}` });
     return z.NEVER;
-  });
+  }
+  const moment = typeof value === 'string' ? readMoment(value) : undefined;
+  if (moment !== undefined) return moment;
+  context.addIssue({ code: 'custom', message: `expected ${MOMENT}, an object of such moments by owner/name, or empty for now` });
+  return z.NEVER;
+});
 
 /** An object setting whose keys each default to the engine's value; unknown keys are a mistake worth naming. */
 function numbersOver<T extends object>(defaults: T, item: z.ZodNumber) {
@@ -74,11 +121,11 @@ const SETTING_SCHEMAS = {
   staleDays: z.number().int('expected a whole number of days').min(1, 'expected at least 1 day'),
   responseTargetHours: z.number().positive('expected a number of hours above 0'),
   autoSyncMinutes: z.number().int('expected a whole number of minutes').min(0, 'expected 0 (off) or more minutes'),
-  asOf: moment,
+  asOf: asOfSetting,
   defaultWindow: z.enum(WINDOW_CHOICES, { error: `expected one of ${WINDOW_CHOICES.map((choice) => `"${choice}"`).join(', ')}` }),
   leaderThresholds: numbersOver(DEFAULT_METRIC_SETTINGS.leader, z.number().int('expected whole numbers').min(0, 'expected numbers ≥ 0')),
   leaderScoreWeights: numbersOver(DEFAULT_METRIC_SETTINGS.scoreWeights, z.number().min(0, 'expected weights ≥ 0')),
-} satisfies { [K in keyof PulseSettings]: z.ZodType<PulseSettings[K]> };
+} satisfies { [K in keyof ConfiguredSettings]: z.ZodType<ConfiguredSettings[K]> };
 
 export const DEFAULT_SETTINGS: PulseSettings = {
   apiUrl: GITHUB_API_URL,
@@ -94,16 +141,16 @@ export const DEFAULT_SETTINGS: PulseSettings = {
   leaderScoreWeights: DEFAULT_METRIC_SETTINGS.scoreWeights,
 };
 
-export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as (keyof PulseSettings)[];
+export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as (keyof ConfiguredSettings)[];
 
 export interface SettingsReading {
-  readonly settings: PulseSettings;
+  readonly settings: ConfiguredSettings;
   /** One message per invalid setting, naming it, what is wrong and the default used instead. */
   readonly problems: readonly string[];
 }
 
 /** Validates raw setting values (undefined = not set); invalid ones fall back to their defaults. */
-export function parseSettings(raw: Partial<Record<keyof PulseSettings, unknown>>): SettingsReading {
+export function parseSettings(raw: Partial<Record<keyof ConfiguredSettings, unknown>>): SettingsReading {
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const problems: string[] = [];
   for (const key of SETTING_KEYS) {
@@ -120,5 +167,16 @@ export function parseSettings(raw: Partial<Record<keyof PulseSettings, unknown>>
       );
     }
   }
-  return { settings: settings as unknown as PulseSettings, problems };
+  return { settings: settings as unknown as ConfiguredSettings, problems };
+}
+
+/** The moment `communityPulse.asOf` sets for this repository (names compared case-insensitively); null: now. */
+export function asOfFor(asOf: AsOfSetting, repository: RepoRef | null): number | null {
+  if (asOf === null || typeof asOf === 'number') return asOf;
+  return repository ? (asOf.byRepository.get(formatRepoRef(repository).toLowerCase()) ?? null) : null;
+}
+
+/** The settings every view reads for this repository: `asOf` is its own moment. */
+export function settingsFor(settings: ConfiguredSettings, repository: RepoRef | null): PulseSettings {
+  return { ...settings, asOf: asOfFor(settings.asOf, repository) };
 }

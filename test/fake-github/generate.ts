@@ -4,7 +4,7 @@ import { integerOption, required, runCli, UsageError } from './cliArgs';
 import { generateCommunity } from './generator';
 
 const USAGE =
-  'usage: tsx test/fake-github/generate.ts --seed N --discussions N --now ISO --out FILE [--repository OWNER/NAME] [--span-days N] [--posts-per-discussion N]';
+  'usage: tsx test/fake-github/generate.ts --seed N --discussions N --now ISO --out FILE [--repository OWNER/NAME] [--span-days N] [--posts-per-discussion N] [--long-thread-posts N] [--member-login LOGIN] [--no-bodies]';
 
 /** Writes a seeded synthetic community as a dataset file the fake GitHub and the CLI read. */
 runCli(USAGE, async () => {
@@ -17,6 +17,9 @@ runCli(USAGE, async () => {
       repository: { type: 'string' },
       'span-days': { type: 'string' },
       'posts-per-discussion': { type: 'string' },
+      'long-thread-posts': { type: 'string' },
+      'member-login': { type: 'string' },
+      'no-bodies': { type: 'boolean' },
     },
     strict: true,
   });
@@ -32,6 +35,9 @@ runCli(USAGE, async () => {
     ...(values['posts-per-discussion'] !== undefined && {
       postsPerDiscussion: integerOption('posts-per-discussion', values['posts-per-discussion'], 1),
     }),
+    ...(values['long-thread-posts'] !== undefined && { longThreadPosts: integerOption('long-thread-posts', values['long-thread-posts'], 1) }),
+    ...(values['member-login'] !== undefined && { memberLogin: values['member-login'] }),
+    ...(values['no-bodies'] === true && { bodies: false }),
   };
   const community = generateCommunity(options);
   // `synthetic` marks the file as generated (the demo labels it so); readers ignore unknown fields.

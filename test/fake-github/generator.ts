@@ -1,8 +1,11 @@
 import type { AuthorAssociation } from '../../src/github/schemas';
+import { writeBodies } from './generatedBodies';
 import { Cast, type Person } from './cast';
 import { shortHash } from './hash';
+import { chooseLabels, type GeneratedLabel } from './generatedLabels';
 import { formatGitHubTime } from './model';
 import { chance, geometricAtLeastOne, geometricFromZero, integerBetween, logNormal, mulberry32, pick, WeightedSampler, type Random } from './random';
+import { TOPICS, type Topic } from './topics';
 
 export interface GenerateOptions {
   seed: number;
@@ -17,6 +20,19 @@ export interface GenerateOptions {
   postsPerDiscussion?: number;
   /** Threads with more than 30 comments and one comment with more than 10 replies; default 1 per 200 (at least 1). */
   overflowThreads?: number;
+  /**
+   * Default true: every opening post, comment and reply carries a Markdown `body`. False leaves them out (the
+   * structure is the same either way: bodies come from a random stream of their own); for benchmarks that only
+   * count, where 50,000 discussions' bodies cost seconds and hundreds of megabytes.
+   */
+  bodies?: boolean;
+  /** When set, the discussion created nearest 10 days before `now` is a Q&A thread of exactly this many posts. */
+  longThreadPosts?: number;
+  /**
+   * A maintainer's login (association MEMBER) who wrote a few of the maintainers' comments, e.g. the demo's
+   * viewer, so that the views and the fake GitHub take them for one. Drawn from a stream of its own too.
+   */
+  memberLogin?: string;
 }
 
 export interface GeneratedActor {
@@ -26,6 +42,8 @@ export interface GeneratedActor {
 
 export interface GeneratedReply {
   id: string;
+  /** Markdown; absent with `bodies: false`, empty when deleted. */
+  body?: string;
   createdAt: string;
   author: GeneratedActor | null;
   authorAssociation: AuthorAssociation;
@@ -59,6 +77,9 @@ export interface GeneratedDiscussion {
   answerChosenBy: GeneratedActor | null;
   answer: { id: string } | null;
   upvoteCount: number;
+  labels: { nodes: GeneratedLabel[] };
+  /** Markdown; absent with `bodies: false`. */
+  body?: string;
   comments: { totalCount: number; nodes: GeneratedComment[] };
 }
 
@@ -85,33 +106,21 @@ const CATEGORIES = [
 ] as const;
 type CategoryName = (typeof CATEGORIES)[number]['name'];
 
+// Families of titles (one template, many topics; one topic, many templates) that read well with any topic, singular
+// or plural: the similar-discussions search has real neighbours to find.
 const TITLES: Record<CategoryName, readonly string[]> = {
   'Q&A': [
     'How do I configure {thing}?',
-    'Why does {thing} fail after upgrading?',
+    'Errors with {thing} after upgrading to v3',
     'Is it possible to use {thing} with Docker?',
     'Best way to test {thing}?',
-    '{thing} returns an empty result',
+    'Empty result when using {thing}',
   ],
-  General: ['Thoughts on {thing}', 'Migrating our team to {thing}', 'Anyone using {thing} in production?'],
-  Ideas: ['Idea: first-class support for {thing}', 'Proposal: simplify {thing}', 'Make {thing} configurable'],
-  'Show and tell': ['I built a dashboard for {thing}', 'Plugin: {thing} integration', 'Our case study with {thing}'],
-  Announcements: ['Release notes: {thing}', 'Deprecation of {thing}', 'Community call about {thing}'],
+  General: ['Thoughts on {thing}', 'How does your team handle {thing}?', 'Anyone using {thing} in production?'],
+  Ideas: ['Idea: first-class support for {thing}', 'Proposal: simplify {thing}', 'Make {thing} configurable per environment'],
+  'Show and tell': ['I built a dashboard for {thing}', 'A plugin that extends {thing}', 'Case study: {thing} at scale'],
+  Announcements: ['Release notes: changes to {thing}', 'Upcoming deprecations in {thing}', 'Community call about {thing}'],
 };
-const THINGS = [
-  'the CLI',
-  'webhooks',
-  'the REST client',
-  'authentication',
-  'caching',
-  'the config file',
-  'localization',
-  'file uploads',
-  'the plugin API',
-  'migrations',
-  'access control',
-  'the admin panel',
-];
 
 /**
  * A seeded, realistic synthetic GitHub Discussions community: the same options always give the same
@@ -142,8 +151,51 @@ export function generateCommunity(options: GenerateOptions): GeneratedCommunity 
   };
   const overflow = chooseDistinct(random, count, overflowCount);
   const created = creationTimes(random, count, nowMs, (options.spanDays ?? 365) * DAY);
-  const discussions = created.map((createdAtMs, index) => generateThread(context, index + 1, createdAtMs, overflow.has(index)));
-  return { repository, discussions };
+  const threads = created.map((createdAtMs, index) => generateThread(context, index + 1, createdAtMs, overflow.has(index)));
+  if (options.longThreadPosts !== undefined && count > 0) {
+    const index = nearestIndex(created, nowMs - LONG_THREAD_AGE_MS);
+    threads[index] = generateLongThreadIn(
+      { ...context, random: mulberry32(streamSeed(options.seed, 0, STREAM_LONG_THREAD)) },
+      index + 1,
+      created[index]!,
+      options.longThreadPosts,
+    );
+  }
+  writeText(threads, options);
+  return { repository, discussions: threads.map((thread) => thread.node) };
+}
+
+export interface LongThreadOptions {
+  seed: number;
+  /** Comments and replies together (about 40% comments, so 300 posts pass one page of 100 comments). */
+  posts: number;
+  /** ISO date-time: the thread starts 10 days before and ends before it. */
+  now: string;
+  /** `owner/name`; default `synthetic/community`. */
+  repository?: string;
+  /** Default 1. */
+  number?: number;
+}
+
+/** One long Q&A thread with bodies, for trying and measuring the thread view at size. */
+export function generateLongThread(options: LongThreadOptions): GeneratedDiscussion {
+  const repository = options.repository ?? 'synthetic/community';
+  const nowMs = Date.parse(options.now);
+  if (Number.isNaN(nowMs)) throw new Error(`generateLongThread: now "${options.now}" is not an ISO 8601 date-time`);
+  const random = mulberry32(streamSeed(options.seed, 0, STREAM_LONG_THREAD));
+  const context: ThreadContext = {
+    random,
+    cast: new Cast(random, 100),
+    key: shortHash(repository.toLowerCase()),
+    repository,
+    nowMs,
+    meanComments: 1,
+    categories: new WeightedSampler([1]),
+  };
+  const createdAtMs = Math.floor((nowMs - LONG_THREAD_AGE_MS) / 1000) * 1000;
+  const thread = generateLongThreadIn(context, options.number ?? 1, createdAtMs, options.posts);
+  writeText([thread], { seed: options.seed, repository });
+  return thread.node;
 }
 
 interface ThreadContext {
@@ -154,6 +206,31 @@ interface ThreadContext {
   readonly nowMs: number;
   readonly meanComments: number;
   readonly categories: WeightedSampler;
+}
+
+/** A generated discussion, the topic its title names and which of its category's titles it has (its body agrees). */
+interface Thread {
+  readonly node: GeneratedDiscussion;
+  readonly topic: Topic;
+  readonly titleIndex: number;
+}
+
+const LONG_THREAD_AGE_MS = 10 * DAY;
+// Labels, the member's posts, bodies and the long thread each draw from their own seeded streams, so turning one
+// on or off leaves the rest of the community exactly as it was.
+const STREAM_TEXT = 1;
+const STREAM_LONG_THREAD = 2;
+
+function streamSeed(seed: number, number: number, stream: number): number {
+  return (Math.imul(seed, 0x9e3779b1) ^ Math.imul(number + 1, 0x85ebca6b) ^ Math.imul(stream, 0xc2b2ae35)) >>> 0;
+}
+
+function nearestIndex(sortedTimes: readonly number[], target: number): number {
+  let best = 0;
+  sortedTimes.forEach((time, index) => {
+    if (Math.abs(time - target) < Math.abs(sortedTimes[best]! - target)) best = index;
+  });
+  return best;
 }
 
 /** Creation times growing towards `now` (communities grow), ascending, in whole seconds. */
@@ -174,11 +251,21 @@ interface PlannedPost {
   replies: number[];
 }
 
-function generateThread(context: ThreadContext, number: number, createdAtMs: number, overflow: boolean): GeneratedDiscussion {
+type Category = (typeof CATEGORIES)[number];
+
+function generateThread(context: ThreadContext, number: number, createdAtMs: number, overflow: boolean): Thread {
   const { random, cast } = context;
   const category = overflow ? CATEGORIES[0] : CATEGORIES[context.categories.sample(random)]!;
   const author = category.name === 'Announcements' ? cast.maintainer(random) : withGhosts(random, cast.asker(random));
-  const plan = planThread(random, context.meanComments, overflow);
+  return buildThread(context, number, createdAtMs, category, author, planThread(random, context.meanComments, overflow));
+}
+
+function generateLongThreadIn(context: ThreadContext, number: number, createdAtMs: number, posts: number): Thread {
+  return buildThread(context, number, createdAtMs, CATEGORIES[0], context.cast.asker(context.random), planLongThread(context.random, posts));
+}
+
+function buildThread(context: ThreadContext, number: number, createdAtMs: number, category: Category, author: Person | null, plan: PlannedPost[]): Thread {
+  const { random, cast } = context;
   const scale = fitWithin(plan, context.nowMs - 1000 - createdAtMs);
   const at = (offsetMs: number) => formatGitHubTime(createdAtMs + Math.max(1000, Math.floor(offsetMs * scale)));
   const id = `D_${context.key}_${number}`;
@@ -207,10 +294,12 @@ function generateThread(context: ThreadContext, number: number, createdAtMs: num
   }
   const createdAt = formatGitHubTime(createdAtMs);
   const old = context.nowMs - createdAtMs > 30 * DAY;
-  return {
+  const titleIndex = Math.floor(random() * TITLES[category.name].length);
+  const topic = pick(random, TOPICS);
+  const node: GeneratedDiscussion = {
     id,
     number,
-    title: pick(random, TITLES[category.name]).replace('{thing}', pick(random, THINGS)),
+    title: TITLES[category.name][titleIndex]!.replace('{thing}', topic.thing),
     url: `https://github.com/${context.repository}/discussions/${number}`,
     createdAt,
     updatedAt: latestActivity(createdAt, comments, answerChosenAt),
@@ -230,8 +319,45 @@ function generateThread(context: ThreadContext, number: number, createdAtMs: num
     answerChosenBy,
     answer: answer ? { id: answer.id } : null,
     upvoteCount: geometricFromZero(random, 2),
+    labels: { nodes: [] },
     comments: { totalCount: comments.length, nodes: comments },
   };
+  return { node, topic, titleIndex };
+}
+
+/**
+ * The text of each thread, in number order, each from its own stream: labels; the member's few posts; the
+ * bodies, pointing back ("see #N") to earlier discussions on the same topic.
+ */
+function writeText(threads: readonly Thread[], options: Pick<GenerateOptions, 'seed' | 'repository' | 'bodies' | 'memberLogin'>): void {
+  const repository = options.repository ?? 'synthetic/community';
+  const earlierByTopic = new Map<Topic, number[]>();
+  for (const { node, topic, titleIndex } of threads) {
+    const random = mulberry32(streamSeed(options.seed, node.number, STREAM_TEXT));
+    node.labels.nodes = chooseLabels(random, node.category.name);
+    if (options.memberLogin !== undefined) attributeToMember(random, node, options.memberLogin);
+    const earlier = earlierByTopic.get(topic) ?? [];
+    if (options.bodies !== false) writeBodies(node, { random, repository, topic, titleIndex, related: earlier.slice(-RELATED_KEPT) });
+    earlier.push(node.number);
+    earlierByTopic.set(topic, earlier);
+  }
+}
+
+/** "See #N" points among the latest few discussions on a topic, as people link what they remember. */
+const RELATED_KEPT = 8;
+/** Share of threads where the member wrote one of the maintainers' comments. */
+const MEMBER_SHARE = 0.03;
+
+/** Gives one maintainer comment of some threads (not the author's own) to the member, as a MEMBER. */
+function attributeToMember(random: Random, node: GeneratedDiscussion, login: string): void {
+  if (!chance(random, MEMBER_SHARE)) return;
+  const candidates = node.comments.nodes.filter(
+    (comment) => MAINTAINER_ASSOCIATIONS.has(comment.authorAssociation) && comment.author?.login !== node.author?.login && comment.deletedAt === null,
+  );
+  if (candidates.length === 0) return;
+  const chosen = pick(random, candidates);
+  chosen.author = { __typename: 'User', login };
+  chosen.authorAssociation = 'MEMBER';
 }
 
 /** Offsets (ms after the opening post) of each comment and its replies, oldest first. */
@@ -252,6 +378,19 @@ function planThread(random: Random, meanComments: number, overflow: boolean): Pl
     let replyOffsetMs = offsetMs;
     const replies = Array.from({ length: replyCount }, () => (replyOffsetMs += logNormal(random, HOUR, 1.6)));
     return { offsetMs, replies };
+  });
+}
+
+/** Exactly `posts` posts: about 40% comments, the replies mostly on the early comments (where a thread's talk is). */
+function planLongThread(random: Random, posts: number): PlannedPost[] {
+  const commentCount = Math.max(1, Math.round(posts * 0.4));
+  const replyCounts = new Array<number>(commentCount).fill(0);
+  for (let reply = commentCount; reply < posts; reply += 1) replyCounts[Math.floor(random() ** 2 * commentCount)]! += 1;
+  let offsetMs = 0;
+  return replyCounts.map((replyCount) => {
+    offsetMs += logNormal(random, 2 * HOUR, 1);
+    let replyOffsetMs = offsetMs;
+    return { offsetMs, replies: Array.from({ length: replyCount }, () => (replyOffsetMs += logNormal(random, HOUR, 1.2))) };
   });
 }
 

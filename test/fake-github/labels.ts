@@ -3,7 +3,7 @@ import { shortHash } from './hash';
 import type { StoredLabel } from './model';
 
 /** The labels GitHub gives every new repository, with GitHub's colours and descriptions. */
-const GITHUB_DEFAULT_LABELS: readonly Pick<StoredLabel, 'name' | 'color' | 'description'>[] = [
+export const GITHUB_DEFAULT_LABELS: readonly Pick<StoredLabel, 'name' | 'color' | 'description'>[] = [
   { name: 'bug', color: 'd73a4a', description: "Something isn't working" },
   { name: 'documentation', color: '0075ca', description: 'Improvements or additions to documentation' },
   { name: 'duplicate', color: 'cfd3d7', description: 'This issue or pull request already exists' },

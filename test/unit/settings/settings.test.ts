@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_SETTINGS, parseSettings } from '../../../src/settings/schema';
+import { asOfFor, DEFAULT_SETTINGS, parseSettings, settingsFor } from '../../../src/settings/schema';
 
 describe('communityPulse settings', () => {
   it('uses the defaults for settings that are not set', () => {
@@ -73,6 +73,57 @@ describe('communityPulse settings', () => {
       const { settings, problems } = asOf(bad);
       assert.equal(settings.asOf, null, `${bad} falls back to now`);
       assert.match(problems[0] ?? '', /^Setting communityPulse\.asOf is invalid \(expected an ISO date such as 2023-03-31.*using the default "" instead\.$/);
+    }
+  });
+
+  it('reads communityPulse.asOf as moments by owner/name, and resolves each repository to its own (names in any case)', () => {
+    const { settings, problems } = parseSettings({
+      asOf: { 'PayloadCMS/payload': '2023-03-31', 'acme/widgets': '2024-01-02T08:00:00+01:00', 'acme/cleared': '' },
+    });
+    assert.deepEqual(problems, []);
+    const payload = { owner: 'payloadcms', name: 'Payload' };
+    assert.equal(asOfFor(settings.asOf, payload), Date.UTC(2023, 2, 31), 'the key and the repository differ only in case');
+    assert.equal(asOfFor(settings.asOf, { owner: 'acme', name: 'widgets' }), Date.UTC(2024, 0, 2, 7));
+    assert.equal(asOfFor(settings.asOf, { owner: 'acme', name: 'cleared' }), null, 'an empty moment: now');
+    assert.equal(asOfFor(settings.asOf, { owner: 'community-pulse-demo', name: 'synthetic-community' }), null, 'a repository not named: now');
+    assert.equal(asOfFor(settings.asOf, null), null, 'no repository yet: now');
+
+    const forPayload = settingsFor(settings, payload);
+    assert.equal(forPayload.asOf, Date.UTC(2023, 2, 31), 'the views see a plain moment');
+    assert.deepEqual({ ...forPayload, asOf: DEFAULT_SETTINGS.asOf }, DEFAULT_SETTINGS, 'nothing else changes');
+  });
+
+  it('applies a single communityPulse.asOf moment to every repository', () => {
+    const { settings } = parseSettings({ asOf: '2023-03-31' });
+    assert.equal(settingsFor(settings, { owner: 'a', name: 'b' }).asOf, Date.UTC(2023, 2, 31));
+    assert.equal(settingsFor(settings, { owner: 'c', name: 'd' }).asOf, Date.UTC(2023, 2, 31));
+    assert.equal(settingsFor(settings, null).asOf, Date.UTC(2023, 2, 31));
+    assert.equal(settingsFor(parseSettings({}).settings, { owner: 'a', name: 'b' }).asOf, null);
+  });
+
+  it('names every bad entry of communityPulse.asOf by repository and falls back to now', () => {
+    const { settings, problems } = parseSettings({
+      asOf: { 'payloadcms/payload': '2023-03-31', payload: '2023-03-31', 'acme/widgets': 'yesterday', 'acme/x': 3, 'Acme/Widgets': '2023-01-01' },
+    });
+    assert.equal(settings.asOf, null);
+    assert.equal(problems.length, 1);
+    const problem = problems[0]!;
+    assert.match(
+      problem,
+      /^Setting communityPulse\.asOf is invalid \(expected an ISO date such as 2023-03-31 .* for each owner\/name: .*using the default "" instead\.$/,
+    );
+    const mistakes = /for each owner\/name: (.*); got \{/.exec(problem)![1]!.split('; ');
+    assert.deepEqual(mistakes, [
+      '"payload" is not owner/name',
+      '"acme/widgets": "yesterday" is not such a moment',
+      '"acme/x": 3 is not such a moment',
+      '"Acme/Widgets" is named twice (names are compared case-insensitively)',
+    ]);
+    for (const bad of [['2023-03-31'], 20230331, true]) {
+      assert.match(
+        parseSettings({ asOf: bad }).problems[0] ?? '',
+        /communityPulse\.asOf is invalid \(expected an ISO date .*, an object of such moments by owner\/name, or empty for now/,
+      );
     }
   });
 
