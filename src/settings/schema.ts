@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { RepoRef } from '../github/contracts';
 import { formatRepoRef, parseRepoRef } from '../github/repoRef';
 import { GITHUB_API_URL } from '../github/webLinks';
+import { DEFAULT_SAVED_REPLIES, type SavedReply } from '../community/assist/savedReplies';
 import { DEFAULT_METRIC_SETTINGS, type LeaderThresholds, type ScoreWeights } from '../community/metrics/settings';
 import { DEFAULT_WINDOW_CHOICE, WINDOW_CHOICES, type WindowChoice } from '../shared/timeWindow';
 
@@ -31,6 +32,8 @@ export interface PulseSettings {
   readonly leaderThresholds: LeaderThresholds;
   /** Weights of the leader score's components. */
   readonly leaderScoreWeights: ScoreWeights;
+  /** The reply box's saved replies (title + Markdown body with `{author}`, `{number}`, `{maintainer}`). */
+  readonly savedReplies: readonly SavedReply[];
 }
 
 /**
@@ -103,6 +106,20 @@ function numbersOver<T extends object>(defaults: T, item: z.ZodNumber) {
     .transform((given) => ({ ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }) as T);
 }
 
+const savedReply = z.strictObject({ title: z.string().trim().min(1), body: z.string() });
+
+/** Saved replies: every entry a `{ title, body }` of strings; a bad entry is named by its place and title. */
+const savedReplies = z.array(z.unknown()).transform((entries, context) => {
+  const replies: SavedReply[] = [];
+  entries.forEach((entry, index) => {
+    const parsed = savedReply.safeParse(entry);
+    if (parsed.success) return void replies.push(parsed.data);
+    const title = typeof (entry as { title?: unknown } | null)?.title === 'string' ? ` ("${(entry as { title: string }).title}")` : '';
+    context.addIssue({ code: 'custom', message: `entry ${index + 1}${title} needs a non-empty "title" and a "body", both strings, and nothing else` });
+  });
+  return replies;
+});
+
 const logins = z.array(z.string().trim().min(1, 'a login cannot be empty'));
 
 const SETTING_SCHEMAS = {
@@ -125,6 +142,7 @@ const SETTING_SCHEMAS = {
   defaultWindow: z.enum(WINDOW_CHOICES, { error: `expected one of ${WINDOW_CHOICES.map((choice) => `"${choice}"`).join(', ')}` }),
   leaderThresholds: numbersOver(DEFAULT_METRIC_SETTINGS.leader, z.number().int('expected whole numbers').min(0, 'expected numbers ≥ 0')),
   leaderScoreWeights: numbersOver(DEFAULT_METRIC_SETTINGS.scoreWeights, z.number().min(0, 'expected weights ≥ 0')),
+  savedReplies,
 } satisfies { [K in keyof ConfiguredSettings]: z.ZodType<ConfiguredSettings[K]> };
 
 export const DEFAULT_SETTINGS: PulseSettings = {
@@ -139,6 +157,7 @@ export const DEFAULT_SETTINGS: PulseSettings = {
   defaultWindow: DEFAULT_WINDOW_CHOICE,
   leaderThresholds: DEFAULT_METRIC_SETTINGS.leader,
   leaderScoreWeights: DEFAULT_METRIC_SETTINGS.scoreWeights,
+  savedReplies: DEFAULT_SAVED_REPLIES,
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as (keyof ConfiguredSettings)[];
