@@ -59,7 +59,7 @@ async function bundleSizes(report: BenchReporter, outdir: string): Promise<void>
 
 async function inBarePage(report: BenchReporter, outdir: string): Promise<void> {
   const now = Date.now();
-  const generated = generateCommunity({ seed: 4, discussions: DISCUSSIONS, now: new Date(now).toISOString(), repository: 'synthetic/bench' });
+  const generated = generateCommunity({ bodies: false, seed: 4, discussions: DISCUSSIONS, now: new Date(now).toISOString(), repository: 'synthetic/bench' });
   const community = normalizeCommunity(generated.repository, generated.discussions);
   const people = classifyPeople(community);
   const input = { repository: community.repository, community, people, settings: DEFAULT_SETTINGS, lastSyncAt: now, now };

@@ -19,7 +19,7 @@ const TOKEN = 'bench-token';
 export default {
   title: 'Sync through the fake GitHub (issue #2)',
   async run(report) {
-    const community = generateCommunity({ seed: 20, discussions: DISCUSSIONS, now: NOW });
+    const community = generateCommunity({ bodies: false, seed: 20, discussions: DISCUSSIONS, now: NOW });
     const github = await startFakeGitHub({
       repositories: [{ nameWithOwner: community.repository, discussions: community.discussions }],
       token: TOKEN,

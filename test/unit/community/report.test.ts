@@ -21,7 +21,7 @@ const NOW = '2025-06-01T00:00:00Z';
 const FIXTURE = join(__dirname, '../../fixtures/payload-discussions.json');
 
 function synthetic(): { nodes: DiscussionNode[]; community: Community; people: People } {
-  const generated = generateCommunity({ seed: 5, discussions: 1_500, now: NOW });
+  const generated = generateCommunity({ bodies: false, seed: 5, discussions: 1_500, now: NOW });
   const nodes = generated.discussions as DiscussionNode[];
   const community = normalizeCommunity(generated.repository, nodes);
   return { nodes, community, people: classifyPeople(community) };

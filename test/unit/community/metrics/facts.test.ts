@@ -22,7 +22,7 @@ function realCommunity(): Community {
 }
 
 function syntheticCommunity(): Community {
-  const generated = generateCommunity({ seed: 11, discussions: 400, now: '2025-06-01T00:00:00Z' });
+  const generated = generateCommunity({ bodies: false, seed: 11, discussions: 400, now: '2025-06-01T00:00:00Z' });
   return normalizeCommunity(generated.repository, generated.discussions as DiscussionNode[]);
 }
 
