@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { RepoRef } from '../github/contracts';
 import { createGitHubClient, type GitHubClient } from '../github/client';
 import { createQueryRunner, type QueryRunner } from '../github/queryRunner';
 import { formatRepoRef } from '../github/repoRef';
@@ -13,6 +14,7 @@ export function gitHubClientFor(target: ReadyTarget, log: vscode.LogOutputChanne
 export interface GitHubConnection {
   /** `owner/name`. */
   readonly repository: string;
+  readonly repositoryRef: RepoRef;
   readonly apiUrl: string;
   readonly client: GitHubClient;
   readonly runner: QueryRunner;
@@ -35,6 +37,7 @@ export class GitHubConnections {
     const key = `${target.settings.apiUrl}\n${target.credential.token}`;
     return {
       repository,
+      repositoryRef: target.repository,
       apiUrl: target.settings.apiUrl,
       client,
       runner: createQueryRunner(client, repository),
