@@ -1,4 +1,5 @@
-// Bundles the extension (CommonJS, `vscode` external), the CLI, the VS Code test suites and the webview.
+// Bundles the extension (CommonJS, `vscode` external), the CLI, the VS Code test suites and the two webviews (the
+// dashboard, the Discussion tab).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change; `--outdir DIR` writes somewhere
 // other than dist/ (the benchmark measures the shipped bundles' sizes that way without touching dist/).
 import * as esbuild from 'esbuild';
@@ -90,6 +91,21 @@ if (existsSync('webview/main.ts')) {
     format: 'esm',
     splitting: true,
     chunkNames: 'webview-[name]',
+    target: 'es2022',
+    metafile: true,
+  });
+}
+
+// The Discussion tab's page: one small ES module (no charts to split off), its CSS beside it as dist/discussion.css.
+// Minified for the same reason as the dashboard: the browser test and the benchmark time the bundle that ships.
+if (existsSync('webview/discussion/main.ts')) {
+  builds.push({
+    ...common,
+    minify: true,
+    entryPoints: { discussion: 'webview/discussion/main.ts' },
+    outdir,
+    platform: 'browser',
+    format: 'esm',
     target: 'es2022',
     metafile: true,
   });

@@ -9,7 +9,8 @@ import { DisposableBase } from '../shared/lifecycle';
 import type { AnalysisService } from '../controller/analysisService';
 import { profileUrl, safeWebUrl } from '../github/webLinks';
 import { toDashboardData } from './dashboardData';
-import { createNonce, dashboardHtml } from './html';
+import { createNonce } from '../shared/webviewHtml';
+import { dashboardHtml } from './html';
 
 /** What the webview reported after drawing a `show`; also what the benchmark reads. */
 export interface RenderReport {

@@ -1,3 +1,5 @@
+import { contentSecurityPolicy, escapeAttribute } from '../shared/webviewHtml';
+
 /**
  * The dashboard's page: no content of its own (the script draws everything from messages), a strict
  * Content-Security-Policy — nothing by default; the script only from the extension's `dist` with this
@@ -16,7 +18,7 @@ export interface DashboardPage {
 }
 
 export function dashboardHtml(page: DashboardPage): string {
-  const csp = [
+  const csp = contentSecurityPolicy([
     "default-src 'none'",
     `script-src 'nonce-${page.nonce}'`,
     `style-src ${page.cspSource}`,
@@ -24,7 +26,7 @@ export function dashboardHtml(page: DashboardPage): string {
     "img-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-  ].join('; ');
+  ]);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -40,13 +42,4 @@ ${page.chunkUris.map((uri) => `<link rel="modulepreload" nonce="${page.nonce}" h
 <script type="module" nonce="${page.nonce}" src="${escapeAttribute(page.scriptUri)}"></script>
 </body>
 </html>`;
-}
-
-/** 128 bits from a CSPRNG, base64: a nonce an attacker cannot guess. */
-export function createNonce(): string {
-  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
