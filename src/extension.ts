@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommunityPulseApi, DashboardHandle, TreeSurface } from './api';
+import type { CommunityPulseApi, DashboardHandle, DiscussionHandle, TreeSurface } from './api';
 import { Credentials } from './auth/credentials';
 import { registerCommands } from './commands/registry';
 import { AnalysisService } from './controller/analysisService';
@@ -13,6 +13,7 @@ import { isAwake, snoozeFor, snoozeLabel, type Snooze } from './community/assist
 import { DiscussionSnoozes } from './controller/discussionSnoozes';
 import type { PulseData } from './controller/pulseController';
 import { Dashboard } from './dashboard/dashboard';
+import type { DiscussionPanel } from './discussionView/discussionPanel';
 import { DiscussionTabs } from './discussionView/discussionTabs';
 import { discussionHtml } from './discussionView/html';
 import { fetchRepositoryLabels } from './github/repositoryLabels';
@@ -189,6 +190,20 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       },
       onDidOpen: (listener, thisArgs, disposables) => dashboard.onDidOpen((panel) => listener.call(thisArgs, dashboardHandle(panel)), undefined, disposables),
     },
+    discussions: {
+      open: (number) => {
+        const panel = discussions.open(number);
+        return panel && discussionHandle(panel);
+      },
+      get tabs() {
+        return discussions.tabs.map(discussionHandle);
+      },
+      get snoozed() {
+        return snoozes.snoozedIds();
+      },
+      snooze: (discussionId, choice) => snoozes.snooze(discussionId, choice),
+      wake: (discussionId) => snoozes.wake(discussionId),
+    },
   };
 }
 
@@ -222,6 +237,17 @@ function isSnooze(value: unknown): value is Snooze {
 
 function treeSurface<T>(view: vscode.TreeView<T>, provider: { getChildren(element?: T): T[]; getTreeItem(element: T): vscode.TreeItem }): TreeSurface<T> {
   return { view, getChildren: (element) => provider.getChildren(element), getTreeItem: (element) => provider.getTreeItem(element) };
+}
+
+function discussionHandle(panel: DiscussionPanel): DiscussionHandle {
+  return {
+    number: panel.number,
+    webviewPanel: panel.panel,
+    nextRender: () => panel.nextRender(),
+    inspect: () => panel.inspect(),
+    act: (action) => panel.act(action),
+    dispose: () => panel.dispose(),
+  };
 }
 
 function dashboardHandle(panel: DashboardPanel): DashboardHandle {
