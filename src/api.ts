@@ -3,6 +3,8 @@ import type { PulseData } from './controller/pulseController';
 import type { PulseState } from './controller/pulseState';
 import type { RenderReport } from './dashboard/dashboardPanel';
 import type { DomSummary } from './dashboard/protocol';
+import type { ActionOutcome, DiscussionRenderReport } from './discussionView/discussionPanel';
+import type { DiscussionAction, DiscussionDomSummary, SnoozeChoice } from './discussionView/protocol';
 import type { WindowChoice } from './shared/timeWindow';
 import type { SyncMode } from './sync/contracts';
 import type { PulseAnalysis } from './viewModels/analysis';
@@ -56,6 +58,29 @@ export interface CommunityPulseApi {
     /** A dashboard panel was created or restored. */
     readonly onDidOpen: vscode.Event<DashboardHandle>;
   };
+  readonly discussions: {
+    /** Opens (or focuses) the tab of discussion `number` of the current repository; null when the data lacks it. */
+    open(number: number): DiscussionHandle | null;
+    /** The open Discussion tabs, oldest first. */
+    readonly tabs: readonly DiscussionHandle[];
+    /** Node ids of the current repository's snoozed discussions. */
+    readonly snoozed: ReadonlySet<string>;
+    snooze(discussionId: string, choice: SnoozeChoice): Promise<void>;
+    wake(discussionId: string): Promise<void>;
+  };
+}
+
+/** An open Discussion tab: what it drew, and the page's actions. */
+export interface DiscussionHandle {
+  readonly number: number;
+  readonly webviewPanel: vscode.WebviewPanel;
+  /** Resolves when the webview next finishes drawing the discussion. */
+  nextRender(): Promise<DiscussionRenderReport>;
+  /** Asks the webview what it shows. */
+  inspect(): Promise<DiscussionDomSummary>;
+  /** Sends an action as the page would; resolves with what the page is told (a fresh `show` follows a success). */
+  act(action: DiscussionAction): Promise<ActionOutcome>;
+  dispose(): void;
 }
 
 /** A tree view as the user sees it: its message, badge and description, and its rows as VS Code draws them. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CommunityPulseApi, DashboardHandle, TreeSurface } from './api';
+import type { CommunityPulseApi, DashboardHandle, DiscussionHandle, TreeSurface } from './api';
 import { Credentials } from './auth/credentials';
 import { registerCommands } from './commands/registry';
 import { AnalysisService } from './controller/analysisService';
@@ -7,7 +7,22 @@ import { AutoSync } from './controller/autoSync';
 import { PulseController } from './controller/pulseController';
 import { TriageService } from './controller/triageService';
 import { WindowSelection } from './controller/windowSelection';
+import { buildAssistIndex, type AssistIndex } from './community/assist/assistIndex';
+import { fillPlaceholders, DEFAULT_SAVED_REPLIES } from './community/assist/savedReplies';
+import { isAwake, snoozeFor, snoozeLabel, type Snooze } from './community/assist/snooze';
+import { DiscussionSnoozes } from './controller/discussionSnoozes';
+import type { PulseData } from './controller/pulseController';
 import { Dashboard } from './dashboard/dashboard';
+import type { DiscussionPanel } from './discussionView/discussionPanel';
+import { DiscussionTabs } from './discussionView/discussionTabs';
+import { discussionHtml } from './discussionView/html';
+import { fetchRepositoryLabels } from './github/repositoryLabels';
+import type { Label } from './github/discussionThread';
+import { targetKey } from './controller/syncTarget';
+import { createNonce } from './shared/webviewHtml';
+import { discussionAssist, type DiscussionAssist } from './viewModels/discussionAssist';
+import type { Discussion } from './community/model';
+import { DraftStore } from './discussionView/draftStore';
 import type { DashboardPanel } from './dashboard/dashboardPanel';
 import { ChosenRepository } from './repository/chosenRepository';
 import { detectWorkspaceRepositories } from './repository/workspaceRemotes';
@@ -40,16 +55,58 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       log,
     }),
   );
+  // Local snoozes (globalState, per API and repository): hidden from triage, listed in Needs Response's Snoozed group.
+  const snoozes = register(
+    new DiscussionSnoozes<Snooze>(controller, context.globalState, {
+      isSnooze,
+      isAwake: (snooze, discussion, now) => isAwake(snooze, discussion, now, controller.data?.people),
+      wakeAt: (snooze) => snooze.until,
+      snoozeFor,
+      label: snoozeLabel,
+    }),
+  );
   // One triage of the current data, read by the Needs Response view, the status bar and the dashboard.
-  const triage = new TriageService(() => controller.data);
+  const triage = new TriageService(
+    () => controller.data,
+    () => snoozes.snoozedIds(),
+  );
+  register(snoozes.onDidChange(() => triage.invalidate()));
   const windowSelection = register(new WindowSelection(context.workspaceState, () => readSettings().settings.defaultWindow));
   const analysis = register(new AnalysisService(controller, windowSelection, log));
 
-  const needsResponse = register(new NeedsResponseView(controller, triage));
+  const needsResponse = register(new NeedsResponseView(controller, triage, snoozes));
   const health = register(new HealthView(analysis));
   const people = register(new PeopleView(analysis));
   const statusBar = register(new NeedsResponseStatusBar(controller, triage));
+  register(snoozes.onDidChange(() => statusBar.render()));
   const dashboard = register(new Dashboard({ extensionUri: context.extensionUri, analysis, triage, controller, log }));
+  const discussions = register(
+    new DiscussionTabs({
+      extensionUri: context.extensionUri,
+      controller,
+      analysis,
+      log,
+      drafts: new DraftStore(context.workspaceState),
+      snoozes,
+      assist: assistOf,
+      savedReplies: (values) => DEFAULT_SAVED_REPLIES.map((reply) => ({ title: reply.title, body: fillPlaceholders(reply.body, values) })),
+      repositoryLabels: (connection) => {
+        const key = targetKey(connection.apiUrl, connection.repositoryRef);
+        const known = labelsByRepository.get(key) ?? fetchRepositoryLabels(connection.runner, connection.repositoryRef);
+        labelsByRepository.set(key, known);
+        known.catch(() => labelsByRepository.delete(key));
+        return known;
+      },
+      pageHtml: (webview, dist) =>
+        discussionHtml({
+          cspSource: webview.cspSource,
+          nonce: createNonce(),
+          scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'discussion.js')).toString(),
+          styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'discussion.css')).toString(),
+        }),
+      iconPath: vscode.Uri.joinPath(context.extensionUri, 'media', 'community-pulse.svg'),
+    }),
+  );
 
   const autoSync = register(
     new AutoSync({
@@ -61,7 +118,18 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
   );
   for (const view of [needsResponse.view, health.view, people.view]) autoSync.watch(view);
 
-  for (const command of registerCommands({ controller, credentials, chosenRepository, analysis, needsResponse, people, dashboard, log })) {
+  for (const command of registerCommands({
+    controller,
+    credentials,
+    chosenRepository,
+    analysis,
+    needsResponse,
+    people,
+    dashboard,
+    discussions,
+    snoozes,
+    log,
+  })) {
     register(command);
   }
 
@@ -122,11 +190,64 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       },
       onDidOpen: (listener, thisArgs, disposables) => dashboard.onDidOpen((panel) => listener.call(thisArgs, dashboardHandle(panel)), undefined, disposables),
     },
+    discussions: {
+      open: (number) => {
+        const panel = discussions.open(number);
+        return panel && discussionHandle(panel);
+      },
+      get tabs() {
+        return discussions.tabs.map(discussionHandle);
+      },
+      get snoozed() {
+        return snoozes.snoozedIds();
+      },
+      snooze: (discussionId, choice) => snoozes.snooze(discussionId, choice),
+      wake: (discussionId) => snoozes.wake(discussionId),
+    },
   };
+}
+
+/** The repository labels for the label picker, fetched once per API and repository while the extension runs. */
+const labelsByRepository = new Map<string, Promise<readonly Label[]>>();
+
+/** The assist index of one data (built once per data change), and what it says of one discussion. */
+const assistIndexes = new WeakMap<PulseData, AssistIndex>();
+function assistOf(data: PulseData, discussion: Discussion): DiscussionAssist {
+  let index = assistIndexes.get(data);
+  if (!index) {
+    index = buildAssistIndex(data.community, data.people);
+    assistIndexes.set(data, index);
+  }
+  return discussionAssist(index, discussion, data.now);
+}
+
+/** A stored value is a snooze of this version (anything else is dropped). */
+function isSnooze(value: unknown): value is Snooze {
+  if (typeof value !== 'object' || value === null) return false;
+  const snooze = value as Record<string, unknown>;
+  return (
+    typeof snooze.discussionId === 'string' &&
+    typeof snooze.number === 'number' &&
+    typeof snooze.snoozedAt === 'number' &&
+    (snooze.until === null || typeof snooze.until === 'number') &&
+    typeof snooze.untilActivity === 'boolean' &&
+    (snooze.snoozedBy === null || typeof snooze.snoozedBy === 'string')
+  );
 }
 
 function treeSurface<T>(view: vscode.TreeView<T>, provider: { getChildren(element?: T): T[]; getTreeItem(element: T): vscode.TreeItem }): TreeSurface<T> {
   return { view, getChildren: (element) => provider.getChildren(element), getTreeItem: (element) => provider.getTreeItem(element) };
+}
+
+function discussionHandle(panel: DiscussionPanel): DiscussionHandle {
+  return {
+    number: panel.number,
+    webviewPanel: panel.panel,
+    nextRender: () => panel.nextRender(),
+    inspect: () => panel.inspect(),
+    act: (action) => panel.act(action),
+    dispose: () => panel.dispose(),
+  };
 }
 
 function dashboardHandle(panel: DashboardPanel): DashboardHandle {

@@ -2,7 +2,10 @@ import type * as vscode from 'vscode';
 import type { Credentials } from '../auth/credentials';
 import type { AnalysisService } from '../controller/analysisService';
 import type { PulseController } from '../controller/pulseController';
+import type { Snooze } from '../community/assist/snooze';
+import type { DiscussionSnoozes } from '../controller/discussionSnoozes';
 import type { Dashboard } from '../dashboard/dashboard';
+import type { DiscussionTabs } from '../discussionView/discussionTabs';
 import type { ChosenRepository } from '../repository/chosenRepository';
 import type { CommandId } from '../shared/contributionIds';
 import type { NeedsResponseView } from '../views/needsResponseView';
@@ -23,6 +26,8 @@ export interface CommandServices {
   readonly needsResponse: NeedsResponseView;
   readonly people: PeopleView;
   readonly dashboard: Dashboard;
+  readonly discussions: DiscussionTabs;
+  readonly snoozes: DiscussionSnoozes<Snooze>;
   readonly log: vscode.LogOutputChannel;
 }
 

@@ -9,6 +9,7 @@ import { fullRecheckCommand } from './fullRecheck';
 import { ignoreUserCommand } from './ignoreUser';
 import { markMaintainerCommand } from './markMaintainer';
 import { openDashboardCommand } from './openDashboard';
+import { openDiscussionCommand } from './openDiscussion';
 import { openInBrowserCommand } from './openInBrowser';
 import { openProfileCommand } from './openProfile';
 import type { CommandFactory, CommandServices } from './pulseCommand';
@@ -17,6 +18,8 @@ import { showLogCommand } from './showLog';
 import { signInCommand } from './signIn';
 import { signInWithTokenCommand } from './signInWithToken';
 import { signOutCommand } from './signOut';
+import { snoozeDiscussionCommand } from './snoozeDiscussion';
+import { wakeDiscussionCommand } from './wakeDiscussion';
 
 /** Every command of package.json, one file each (test/unit/commands/registry.test.ts holds the two lists equal). */
 export const COMMANDS: readonly CommandFactory[] = [
@@ -36,6 +39,9 @@ export const COMMANDS: readonly CommandFactory[] = [
   copyLoginCommand,
   markMaintainerCommand,
   ignoreUserCommand,
+  openDiscussionCommand,
+  snoozeDiscussionCommand,
+  wakeDiscussionCommand,
 ];
 
 /** Registers every command with VS Code; the returned disposables unregister them. */

@@ -17,7 +17,8 @@ import { pulseStateOf, type PulseState } from './pulseState';
 import { SnapshotCache } from './snapshotCache';
 import { presentSyncFailure, type FailurePresentation } from './syncFailure';
 import { SyncQueue, type SyncRequest } from './syncQueue';
-import { targetKey, type SyncTarget } from './syncTarget';
+import { GitHubConnections, type GitHubConnection } from './gitHubConnection';
+import { targetKey, type ReadyTarget, type SyncTarget } from './syncTarget';
 import { syncWithProgress } from './syncWithProgress';
 
 /** What every view renders: the stored snapshot of the current repository, as the domain model. */
@@ -46,8 +47,6 @@ export interface PulseSources {
   readonly log: vscode.LogOutputChannel;
 }
 
-type ReadyTarget = SyncTarget & { readonly kind: 'ready' };
-
 interface Failure {
   /** `targetKey` of what failed: a failure is forgotten when the target changes. */
   readonly target: string;
@@ -74,10 +73,12 @@ export class PulseController extends DisposableBase {
   private readonly syncs = new SyncQueue((request) => this.exclusive(() => this.runSync(request)));
   private syncedThisSession = false;
   private syncing = false;
+  private readonly connections: GitHubConnections;
 
   constructor(private readonly sources: PulseSources) {
     super();
     this.snapshots = new SnapshotCache(sources.store, (line) => sources.log.error(line));
+    this.connections = new GitHubConnections(sources.log);
   }
 
   get state(): PulseState {
@@ -115,6 +116,31 @@ export class PulseController extends DisposableBase {
    */
   sync(mode: SyncMode, options: { userInitiated: boolean }): Promise<void> {
     return this.syncs.request({ mode, userInitiated: options.userInitiated });
+  }
+
+  /**
+   * A client for the repository the settings, the credentials and the workspace point at now (what a sync would
+   * fetch); null when signed out or without a repository. No request is made until the caller makes one.
+   */
+  async connection(): Promise<GitHubConnection | null> {
+    const target = await this.resolveTarget();
+    return target.kind === 'ready' ? this.connections.connect(target) : null;
+  }
+
+  /**
+   * Changes the stored snapshot (a discussion fetched again after the Discussion view changed it on GitHub) under
+   * the lock loads and syncs take, so it never races a running sync; then reads it again, so every view follows.
+   * Reloads even when `change` throws, and rethrows.
+   */
+  changeSnapshot(change: (store: SnapshotStore) => Promise<void>): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        await change(this.sources.store);
+      } finally {
+        this.snapshots.forget();
+        await this.load();
+      }
+    });
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {

@@ -9,6 +9,9 @@ export type SyncTarget =
   | { readonly kind: 'noRepository'; readonly settings: PulseSettings }
   | { readonly kind: 'ready'; readonly settings: PulseSettings; readonly repository: RepoRef; readonly credential: Credential };
 
+/** A target a sync (or a Discussion tab) can reach: signed in, with a repository. */
+export type ReadyTarget = SyncTarget & { readonly kind: 'ready' };
+
 /** apiUrl + repository: what a cached snapshot or a failure is about, forgotten when the target changes. */
 export function targetKey(apiUrl: string, repository: RepoRef): string {
   return `${apiUrl} ${formatRepoRef(repository)}`.toLowerCase();

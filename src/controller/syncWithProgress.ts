@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { createGitHubClient } from '../github/client';
 import { formatRepoRef } from '../github/repoRef';
 import type { SyncMode, SyncResult } from '../sync/contracts';
 import { syncRepository } from '../sync/syncRepository';
 import type { SnapshotStore } from '../store/snapshotStore';
-import type { SyncTarget } from './syncTarget';
+import { gitHubClientFor } from './gitHubConnection';
+import type { ReadyTarget } from './syncTarget';
 import { describeSyncProgress, describeSyncResult, syncPercent } from './syncProgress';
 
 export interface SyncWithProgressOptions {
-  readonly target: SyncTarget & { readonly kind: 'ready' };
+  readonly target: ReadyTarget;
   readonly mode: SyncMode;
   /** The first sync of this repository: nothing to show until it ends, so its progress is worth a notification. */
   readonly firstSync: boolean;
@@ -39,7 +39,7 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
       token.onCancellationRequested(() => cancellation.abort());
       let percent = 0;
       return syncRepository({
-        client: createGitHubClient({ baseUrl: apiUrl, token: target.credential.token }, { log: (line) => log.info(line) }),
+        client: gitHubClientFor(target, log),
         repository: target.repository,
         store: options.store,
         mode,

@@ -193,11 +193,9 @@ export class DashboardPanel extends DisposableBase {
       case 'chooseWindow':
         await this.deps.analysis.windowSelection.choose(message.choice);
         return;
-      case 'openDiscussion': {
-        const found = this.deps.analysis.current?.facts.discussions.find((facts) => facts.discussion.number === message.number);
-        if (found) await this.openWebLink(found.discussion.url);
+      case 'openDiscussion':
+        await vscode.commands.executeCommand(COMMAND_IDS.openDiscussion, { number: message.number });
         return;
-      }
       case 'openProfile': {
         const apiUrl = this.deps.controller.data?.settings.apiUrl;
         if (apiUrl) await this.openWebLink(profileUrl(apiUrl, message.login));

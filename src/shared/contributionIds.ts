@@ -20,6 +20,9 @@ export const COMMAND_IDS = {
   copyLogin: 'communityPulse.copyLogin',
   markMaintainer: 'communityPulse.markMaintainer',
   ignoreUser: 'communityPulse.ignoreUser',
+  openDiscussion: 'communityPulse.openDiscussion',
+  snoozeDiscussion: 'communityPulse.snoozeDiscussion',
+  wakeDiscussion: 'communityPulse.wakeDiscussion',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -22,9 +22,10 @@ export interface TriageInput {
   readonly now: number;
 }
 
-/** Triages `input` at `input.now`, with the bucket counts. */
-export function summarizeTriage(input: TriageInput): TriageSummary {
-  const result = triage(input.community, input.people, { now: input.now, staleDays: input.settings.staleDays });
+/** Triages `input` at `input.now`, with the bucket counts; `hidden` discussions (node ids, snoozed) are left out. */
+export function summarizeTriage(input: TriageInput, hidden: ReadonlySet<string> = new Set()): TriageSummary {
+  const all = triage(input.community, input.people, { now: input.now, staleDays: input.settings.staleDays });
+  const result: Triage = hidden.size === 0 ? all : withoutHidden(all, hidden);
   const [noResponse, awaitingReply, unmarkedAnswer] = TRIAGE_BUCKETS.map((bucket) => result[bucket].length) as [number, number, number];
   return {
     repository: input.repository,
@@ -33,4 +34,10 @@ export function summarizeTriage(input: TriageInput): TriageSummary {
     triage: result,
     counts: { noResponse, awaitingReply, unmarkedAnswer, total: noResponse + awaitingReply + unmarkedAnswer },
   };
+}
+
+function withoutHidden(all: Triage, hidden: ReadonlySet<string>): Triage {
+  const kept = { ...all };
+  for (const bucket of TRIAGE_BUCKETS) kept[bucket] = all[bucket].filter((item) => !hidden.has(item.discussion.id));
+  return kept;
 }

@@ -18,7 +18,24 @@ export interface DiscussionRowNode {
   readonly parent: SectionNode;
 }
 
-export type NeedsResponseNode = SectionNode | DiscussionRowNode;
+/** The "Snoozed" group at the end: discussions hidden from the buckets until they wake. */
+export interface SnoozedGroupNode {
+  readonly kind: 'snoozedGroup';
+}
+
+export interface SnoozedRowNode {
+  readonly kind: 'snoozed';
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly url: string;
+  /** `until Tue 3 Dec`. */
+  readonly wakeLabel: string;
+}
+
+export type NeedsResponseNode = SectionNode | DiscussionRowNode | SnoozedGroupNode | SnoozedRowNode;
+
+const SNOOZED_GROUP: SnoozedGroupNode = { kind: 'snoozedGroup' };
 
 const BUCKET_ICONS: Record<TriageBucket, string> = {
   noResponse: 'comment-unresolved',
@@ -36,9 +53,12 @@ export class NeedsResponseTreeProvider extends DisposableBase implements vscode.
   private readonly sections = new Map<TriageBucket, SectionNode>();
   private children = new Map<SectionNode, DiscussionRowNode[]>();
   private empty = true;
+  private snoozed: readonly SnoozedRowNode[] = [];
 
-  update(model: NeedsResponseModel | null): void {
-    const empty = model === null || model.total === 0;
+  update(model: NeedsResponseModel | null, snoozed: readonly SnoozedRowNode[] = []): void {
+    const snoozedChanged = !sameSnoozed(this.snoozed, snoozed);
+    this.snoozed = snoozed;
+    const empty = (model === null || model.total === 0) && snoozed.length === 0;
     const wasEmpty = this.empty;
     const changedSections: SectionNode[] = [];
     const children = new Map<SectionNode, DiscussionRowNode[]>();
@@ -59,22 +79,59 @@ export class NeedsResponseTreeProvider extends DisposableBase implements vscode.
     }
     this.children = children;
     this.empty = empty;
-    if (empty !== wasEmpty) this.changed.fire(undefined);
+    // The Snoozed group appears and goes at the root.
+    if (empty !== wasEmpty || snoozedChanged) this.changed.fire(undefined);
     else if (!empty && changedSections.length > 0) this.changed.fire(changedSections);
   }
 
   getChildren(element?: NeedsResponseNode): NeedsResponseNode[] {
-    if (!element) return this.empty ? [] : [...this.children.keys()];
+    if (!element) return this.empty ? [] : [...this.children.keys(), ...(this.snoozed.length > 0 ? [SNOOZED_GROUP] : [])];
+    if (element.kind === 'snoozedGroup') return [...this.snoozed];
     return element.kind === 'section' ? (this.children.get(element) ?? []) : [];
   }
 
   getParent(element: NeedsResponseNode): NeedsResponseNode | undefined {
+    if (element.kind === 'snoozed') return SNOOZED_GROUP;
     return element.kind === 'discussion' ? element.parent : undefined;
   }
 
   getTreeItem(element: NeedsResponseNode): vscode.TreeItem {
-    return element.kind === 'section' ? sectionItem(element) : discussionItem(element);
+    switch (element.kind) {
+      case 'section':
+        return sectionItem(element);
+      case 'discussion':
+        return discussionItem(element);
+      case 'snoozedGroup':
+        return snoozedGroupItem(this.snoozed.length);
+      case 'snoozed':
+        return snoozedItem(element);
+    }
   }
+}
+
+function snoozedGroupItem(count: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(`Snoozed (${count})`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = 'bucket:snoozed';
+  item.tooltip = 'Hidden from the lists above until they wake (kept on this computer only, never sent to GitHub).';
+  item.iconPath = new vscode.ThemeIcon('bell-slash');
+  item.contextValue = 'snoozedGroup';
+  return item;
+}
+
+function snoozedItem(node: SnoozedRowNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
+  item.id = `snoozed:${node.id}`;
+  item.description = `#${node.number} · ${node.wakeLabel}`;
+  item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(`#${node.number} ${node.title}`)}**\n\nSnoozed ${escapeMarkdown(node.wakeLabel)}.`);
+  item.iconPath = new vscode.ThemeIcon('bell-slash');
+  item.contextValue = 'snoozedDiscussion';
+  item.command = { command: COMMAND_IDS.openDiscussion, title: 'Open Discussion', arguments: [{ number: node.number }] };
+  item.accessibilityInformation = { label: `${node.title}, #${node.number}, snoozed ${node.wakeLabel}` };
+  return item;
+}
+
+function sameSnoozed(a: readonly SnoozedRowNode[], b: readonly SnoozedRowNode[]): boolean {
+  return a.length === b.length && a.every((row, index) => row.id === b[index]!.id && row.wakeLabel === b[index]!.wakeLabel && row.title === b[index]!.title);
 }
 
 function sectionItem(node: SectionNode): vscode.TreeItem {
@@ -95,7 +152,7 @@ function discussionItem(node: DiscussionRowNode): vscode.TreeItem {
   item.tooltip = escapedTooltip(row.tooltip);
   item.iconPath = new vscode.ThemeIcon(BUCKET_ICONS[node.parent.bucket], row.overdue ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
   item.contextValue = 'discussion';
-  item.command = { command: COMMAND_IDS.openInBrowser, title: 'Open in Browser', arguments: [node] };
+  item.command = { command: COMMAND_IDS.openDiscussion, title: 'Open Discussion', arguments: [node] };
   item.accessibilityInformation = { label: `${row.title}, ${row.description}${row.overdue ? ', past the response target' : ''}` };
   return item;
 }

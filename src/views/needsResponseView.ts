@@ -5,7 +5,9 @@ import type { PulseController } from '../controller/pulseController';
 import { VIEW_IDS } from '../shared/contributionIds';
 import { DisposableBase } from '../shared/lifecycle';
 import { buildNeedsResponseModel, describeStatus } from '../viewModels/needsResponse';
-import { NeedsResponseTreeProvider, type NeedsResponseNode } from './needsResponseTree';
+import type { Snooze } from '../community/assist/snooze';
+import type { DiscussionSnoozes } from '../controller/discussionSnoozes';
+import { NeedsResponseTreeProvider, type NeedsResponseNode, type SnoozedRowNode } from './needsResponseTree';
 
 /**
  * The "Needs Response" view: the shared triage of the controller's data as a tree, with the badge
@@ -21,10 +23,12 @@ export class NeedsResponseView extends DisposableBase {
   constructor(
     private readonly controller: PulseController,
     private readonly needsResponse: TriageService,
+    private readonly snoozes: DiscussionSnoozes<Snooze>,
   ) {
     super();
     this.view = this.register(vscode.window.createTreeView(VIEW_IDS.needsResponse, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.register(controller.onDidChange(() => this.render()));
+    this.register(snoozes.onDidChange(() => this.render()));
     this.register(this.view.onDidChangeVisibility(() => this.updateClock()));
     this.register({ dispose: () => this.stopClock() });
     this.render();
@@ -43,7 +47,17 @@ export class NeedsResponseView extends DisposableBase {
             responseTargetHours: data.settings.responseTargetHours,
           })
         : null;
-    this.provider.update(model);
+    const snoozed = data
+      ? this.snoozes.list().map(({ discussion, label }): SnoozedRowNode => ({
+          kind: 'snoozed',
+          id: discussion.id,
+          number: discussion.number,
+          title: discussion.title,
+          url: discussion.url,
+          wakeLabel: label,
+        }))
+      : [];
+    this.provider.update(model, snoozed);
     this.listed = model?.total ?? 0;
     this.view.badge = this.listed > 0 ? { value: this.listed, tooltip: model!.badgeTooltip } : undefined;
     this.describeStatus();
@@ -83,5 +97,10 @@ export class NeedsResponseView extends DisposableBase {
 }
 
 function isNode(value: unknown): value is NeedsResponseNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && (value.kind === 'section' || value.kind === 'discussion');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'kind' in value &&
+    (value.kind === 'section' || value.kind === 'discussion' || value.kind === 'snoozedGroup' || value.kind === 'snoozed')
+  );
 }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { personEvidence } from '../community/metrics/personEvidence';
 import type { AnalysisService } from '../controller/analysisService';
-import { VIEW_IDS } from '../shared/contributionIds';
+import { COMMAND_IDS, VIEW_IDS } from '../shared/contributionIds';
 import { AnalysisTreeView } from './analysisTreeView';
-import { safeWebUrl } from '../github/webLinks';
 import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from '../viewModels/people';
 
 const GROUP_ICONS = { leaders: 'star-full', inactive: 'history', new: 'sparkle' } as const;
@@ -64,9 +63,7 @@ export class PeopleView extends AnalysisTreeView<PeopleNode> {
         item.tooltip = `#${node.number} ${node.title}\n${node.url}`;
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.contextValue = 'discussion';
-        const apiUrl = this.analysis.apiUrl;
-        const link = apiUrl ? safeWebUrl(node.url, apiUrl) : null;
-        if (link) item.command = { command: 'vscode.open', title: 'Open in Browser', arguments: [vscode.Uri.parse(link)] };
+        item.command = { command: COMMAND_IDS.openDiscussion, title: 'Open Discussion', arguments: [node] };
         return item;
       }
     }

@@ -34,4 +34,21 @@ describe('the shared Needs Response triage', () => {
     assert.deepEqual(after.counts, { noResponse: 1, awaitingReply: 0, unmarkedAnswer: 0, total: 1 }, 'carol answered #2 at 50 h');
     assert.equal(after.asOf, null);
   });
+
+  it('leaves snoozed discussions out of every bucket and the counts, and triages again when the snoozes change', () => {
+    const data = dataAt(T0 + 100 * HOUR, null);
+    let snoozed = new Set(['D_1']);
+    const shared = new TriageService(
+      () => data,
+      () => snoozed,
+    );
+    assert.deepEqual(shared.current!.counts, { noResponse: 0, awaitingReply: 0, unmarkedAnswer: 0, total: 0 }, '#1 is the only one waiting, and it is snoozed');
+    snoozed = new Set();
+    assert.equal(shared.current!.counts.total, 0, 'kept until told the snoozes changed');
+    shared.invalidate();
+    assert.deepEqual(
+      shared.current!.triage.noResponse.map((item) => item.discussion.number),
+      [1],
+    );
+  });
 });

@@ -1,0 +1,443 @@
+import * as vscode from 'vscode';
+import type { Discussion } from '../community/model';
+import type { AnalysisService } from '../controller/analysisService';
+import type { GitHubConnection } from '../controller/gitHubConnection';
+import type { PulseController, PulseData } from '../controller/pulseController';
+import { runDiscussionMutation, MutationError, type DiscussionMutation } from '../github/discussionMutations';
+import type { DiscussionThread, Label } from '../github/discussionThread';
+import { fetchDiscussionThread } from '../github/discussionThreadFetch';
+import { discussionNodeOf } from '../github/threadToNode';
+import { profileUrl, safeWebUrl } from '../github/webLinks';
+import { errorMessage } from '../shared/errorMessage';
+import { DisposableBase } from '../shared/lifecycle';
+import { mergeDiscussionIntoSnapshot } from '../sync/mergeDiscussion';
+import { communityRoles, discussionPage, type CommunityRoles, type DiscussionPageInput } from './discussionPage';
+import type { DraftStore } from './draftStore';
+import { routeLink } from './linkRoute';
+import {
+  DiscussionHostMessageSchema,
+  parseDiscussionWebviewMessage,
+  type DiscussionAction,
+  type DiscussionDomSummary,
+  type DiscussionHostMessage,
+  type DiscussionTabState,
+  type DiscussionWebviewMessage,
+  type SnoozeChoice,
+} from './protocol';
+
+/** What the webview reported after drawing a `show`. */
+export interface DiscussionRenderReport {
+  readonly requestedAt: number | null;
+  readonly elapsedMs: number | null;
+  readonly renderMs: number;
+}
+
+/** The outcome of an action, as the page hears it. */
+export interface ActionOutcome {
+  readonly ok: boolean;
+  readonly message: string | null;
+}
+
+/** Local snoozes of the current repository, as the Discussion view uses them. */
+export interface DiscussionSnoozes {
+  /** `Until 2026-12-01 09:00 UTC`, null when not snoozed. */
+  labelOf(discussionId: string): string | null;
+  snooze(discussionId: string, choice: SnoozeChoice): Promise<void>;
+  wake(discussionId: string): Promise<void>;
+}
+
+/** Who the saved replies are filled in for. */
+export interface SavedReplyContext {
+  readonly author: string;
+  readonly number: number;
+  readonly maintainer: string;
+}
+
+export interface DiscussionPanelDependencies {
+  readonly controller: PulseController;
+  readonly analysis: AnalysisService;
+  readonly log: vscode.LogOutputChannel;
+  readonly drafts: DraftStore;
+  readonly snoozes: DiscussionSnoozes;
+  /** The author's history, who can help and similar discussions, from the snapshot (null without data). */
+  readonly assist: (data: PulseData, discussion: Discussion) => DiscussionPageInput['assist'];
+  /** `communityPulse.savedReplies` with their placeholders filled in. */
+  readonly savedReplies: (context: SavedReplyContext) => DiscussionPageInput['savedReplies'];
+  /** The repository's labels, fetched once per repository and kept. */
+  readonly repositoryLabels: (connection: GitHubConnection) => Promise<readonly Label[]>;
+  /** The page's HTML for this webview (a fresh nonce each time). */
+  readonly pageHtml: (webview: vscode.Webview) => string;
+  readonly iconPath: vscode.Uri;
+  /** Opens (or focuses) the tab of a discussion of the current repository. */
+  readonly openDiscussion: (number: number, postId: string | null) => void;
+}
+
+const INSPECT_TIMEOUT_MS = 10_000;
+const TITLE_LENGTH = 30;
+/** Request ids of actions sent through the API (tests), apart from the page's own. */
+let nextApiRequestId = 1_000_000;
+
+/** The people roles of one data, computed once however many tabs show it. */
+const rolesByData = new WeakMap<PulseData, CommunityRoles>();
+
+/**
+ * One Discussion tab: fetches its thread on the page's `ready`, builds the page model and posts it, and runs what the
+ * page asks for — GitHub changes (then the discussion is fetched again and merged into the snapshot, so every view
+ * follows), drafts, links, snoozes. The thread's bodies live here only while the tab is open.
+ */
+export class DiscussionPanel extends DisposableBase {
+  private thread: DiscussionThread | null = null;
+  private labels: readonly Label[] | null = null;
+  /** The signed-in login, once known (for `{maintainer}` in saved replies). */
+  private viewer: string | null = null;
+  private pendingRequestedAt: number | null;
+  private focusPostId: string | null;
+  private loading: Promise<void> | null = null;
+  private nextRequestId = 1;
+  private readonly inspections = new Map<number, (summary: DiscussionDomSummary) => void>();
+  private readonly outcomes = new Map<number, (outcome: ActionOutcome) => void>();
+  private readonly rendered = this.register(new vscode.EventEmitter<DiscussionRenderReport>());
+  readonly onDidRender = this.rendered.event;
+  private readonly disposed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly tab: DiscussionTabState,
+    private readonly deps: DiscussionPanelDependencies,
+    options: { readonly requestedAt: number | null; readonly focusPostId: string | null },
+  ) {
+    super();
+    this.pendingRequestedAt = options.requestedAt;
+    this.focusPostId = options.focusPostId;
+    panel.iconPath = deps.iconPath;
+    panel.title = `#${tab.number}`;
+    panel.webview.html = deps.pageHtml(panel.webview);
+    // Registered before its subscriptions, so it is disposed after them (newest first).
+    this.register(panel);
+    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    this.register(panel.onDidDispose(() => this.dispose()));
+  }
+
+  get number(): number {
+    return this.tab.number;
+  }
+
+  /** Brings the tab forward; a post to focus (from a leader's evidence or a similar discussion) is scrolled to. */
+  reveal(requestedAt: number, focusPostId: string | null): void {
+    this.pendingRequestedAt = requestedAt;
+    this.focusPostId = focusPostId;
+    this.panel.reveal();
+    if (this.thread) this.show();
+  }
+
+  nextRender(): Promise<DiscussionRenderReport> {
+    return new Promise((resolve) => {
+      const subscription = this.onDidRender((report) => {
+        subscription.dispose();
+        resolve(report);
+      });
+    });
+  }
+
+  inspect(): Promise<DiscussionDomSummary> {
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.inspections.delete(requestId);
+        reject(new Error(`the Discussion tab of #${this.tab.number} did not answer inspect #${requestId} within ${INSPECT_TIMEOUT_MS} ms`));
+      }, INSPECT_TIMEOUT_MS);
+      this.inspections.set(requestId, (summary) => {
+        clearTimeout(timer);
+        resolve(summary);
+      });
+      this.post({ type: 'inspect', requestId });
+    });
+  }
+
+  /** Runs an action as if the page had asked for it; resolves with what the page would be told. */
+  act(action: DiscussionAction): Promise<ActionOutcome> {
+    const requestId = nextApiRequestId++;
+    return new Promise((resolve) => {
+      this.outcomes.set(requestId, resolve);
+      this.receive({ type: 'action', requestId, action });
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseDiscussionWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.deps.log.warn(`Discussion #${this.tab.number}: ignored a message: ${parsed.error}`);
+      return;
+    }
+    void this.handle(parsed.message).catch((error: unknown) =>
+      this.deps.log.error(`Discussion #${this.tab.number}: "${parsed.message.type}" failed: ${errorMessage(error)}`),
+    );
+  }
+
+  private async handle(message: DiscussionWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        if (this.thread) this.show();
+        else await this.load();
+        return;
+      case 'refresh':
+        await this.load();
+        return;
+      case 'rendered':
+        this.deps.log.debug(`Discussion #${this.tab.number} drawn in ${Math.round(message.renderMs)} ms.`);
+        this.rendered.fire({ requestedAt: message.requestedAt, elapsedMs: message.elapsedMs, renderMs: message.renderMs });
+        return;
+      case 'action':
+        this.settle(message.requestId, await this.perform(message.action));
+        return;
+      case 'draft':
+        await this.deps.drafts.set(this.tab.repository, this.tab.number, { text: message.text, replyToId: message.replyToId });
+        return;
+      case 'openLink':
+        await this.openLink(message.href);
+        return;
+      case 'openDiscussion':
+        this.deps.openDiscussion(message.number, message.postId);
+        return;
+      case 'openProfile':
+        await this.openWebPage(profileUrl(this.apiUrl, message.login));
+        return;
+      case 'loadLabels': {
+        const connection = await this.connection();
+        if (!connection) return;
+        this.labels = await this.deps.repositoryLabels(connection);
+        this.show();
+        return;
+      }
+      case 'inspection':
+        this.inspections.get(message.requestId)?.(message.summary);
+        this.inspections.delete(message.requestId);
+        return;
+      case 'problem':
+        this.deps.log.warn(`Discussion #${this.tab.number} webview: ${message.message}`);
+        return;
+    }
+  }
+
+  private get apiUrl(): string {
+    return this.deps.controller.data?.settings.apiUrl ?? '';
+  }
+
+  private async connection(): Promise<GitHubConnection | null> {
+    const connection = await this.deps.controller.connection();
+    if (!connection) {
+      this.post({ type: 'status', state: 'error', message: 'Sign in to GitHub and choose the repository to read this discussion.' });
+      return null;
+    }
+    if (connection.repository.toLowerCase() !== this.tab.repository.toLowerCase()) {
+      this.post({
+        type: 'status',
+        state: 'error',
+        message: `This tab shows a discussion of ${this.tab.repository}; Community Pulse now follows ${connection.repository}.`,
+      });
+      return null;
+    }
+    return connection;
+  }
+
+  /** Fetches the thread (one load at a time) and shows it. */
+  private load(): Promise<void> {
+    this.loading ??= this.fetchAndShow().finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async fetchAndShow(): Promise<void> {
+    this.post({ type: 'status', state: 'loading', message: `Fetching #${this.tab.number}…` });
+    const connection = await this.connection();
+    if (!connection) return;
+    try {
+      const [thread, viewer] = await Promise.all([fetchDiscussionThread(connection.runner, this.tab.id), connection.viewerLogin().catch(() => null)]);
+      this.thread = thread;
+      this.viewer = viewer;
+    } catch (error) {
+      this.post({ type: 'status', state: 'error', message: errorMessage(error) });
+      return;
+    }
+    if (!this.thread) {
+      this.post({ type: 'status', state: 'error', message: `Discussion #${this.tab.number} no longer exists on GitHub (or is not visible to you).` });
+      return;
+    }
+    this.show();
+  }
+
+  private show(): void {
+    const thread = this.thread;
+    if (!thread || this.isDisposed) return;
+    const data = this.deps.controller.data;
+    const stored = data?.community.discussions.find((found) => found.id === this.tab.id);
+    const author = thread.discussion.author?.login ?? 'ghost';
+    const page = discussionPage({
+      thread,
+      apiUrl: this.apiUrl || thread.discussion.repository.url,
+      assist: data && stored ? this.deps.assist(data, stored) : { author: { login: author, facts: [], helpedBy: [] }, helpers: [], similar: [] },
+      roles: data ? this.rolesOf(data) : NO_ROLES,
+      snoozeLabel: this.deps.snoozes.labelOf(this.tab.id),
+      draft: this.deps.drafts.get(this.tab.repository, this.tab.number),
+      savedReplies: this.deps.savedReplies({ author, number: thread.discussion.number, maintainer: this.viewer ?? 'the maintainers' }),
+      repositoryLabels: this.labels,
+      now: Date.now(),
+    });
+    this.panel.title = tabTitle(thread.discussion.number, thread.discussion.title);
+    const requestedAt = this.pendingRequestedAt;
+    this.pendingRequestedAt = null;
+    this.post({ type: 'show', page, focusPostId: this.focusPostId, requestedAt });
+    this.focusPostId = null;
+  }
+
+  private rolesOf(data: PulseData): CommunityRoles {
+    let roles = rolesByData.get(data);
+    if (!roles) {
+      const leaders = this.deps.analysis.current?.report.leaders.map((leader) => leader.login) ?? [];
+      roles = communityRoles(data.community, data.people, leaders);
+      rolesByData.set(data, roles);
+    }
+    return roles;
+  }
+
+  private async perform(action: DiscussionAction): Promise<ActionOutcome> {
+    switch (action.kind) {
+      case 'snooze':
+        await this.deps.snoozes.snooze(this.tab.id, action.choice);
+        this.show();
+        return { ok: true, message: null };
+      case 'unsnooze':
+        await this.deps.snoozes.wake(this.tab.id);
+        this.show();
+        return { ok: true, message: null };
+      case 'delete': {
+        const confirmed = await vscode.window.showWarningMessage(
+          'Delete this comment on GitHub?',
+          { modal: true, detail: 'It is deleted for everyone, with its replies. This cannot be undone.' },
+          'Delete',
+        );
+        if (confirmed !== 'Delete') return { ok: false, message: null };
+        break;
+      }
+      default:
+        break;
+    }
+    const connection = await this.connection();
+    if (!connection) return { ok: false, message: 'Sign in to GitHub to change this discussion.' };
+    try {
+      await runDiscussionMutation(connection.client, mutationOf(action, this.tab.id), connection.repository);
+    } catch (error) {
+      const message = error instanceof MutationError ? error.message : `Could not change #${this.tab.number}: ${errorMessage(error)}`;
+      this.deps.log.warn(`Discussion #${this.tab.number}: ${action.kind} failed: ${message}`);
+      return { ok: false, message };
+    }
+    if (action.kind === 'reply') await this.deps.drafts.clear(this.tab.repository, this.tab.number);
+    return this.refetchAndMerge(connection);
+  }
+
+  /** After a change on GitHub: the discussion fetched again replaces the stored one, so every view changes at once. */
+  private async refetchAndMerge(connection: GitHubConnection): Promise<ActionOutcome> {
+    try {
+      const thread = await fetchDiscussionThread(connection.runner, this.tab.id);
+      await this.deps.controller.changeSnapshot((store) =>
+        mergeDiscussionIntoSnapshot(store, connection.repository, { id: this.tab.id, node: thread && discussionNodeOf(thread) }),
+      );
+      this.thread = thread;
+      return { ok: true, message: null };
+    } catch (error) {
+      const message = `Done on GitHub, but fetching #${this.tab.number} again failed: ${errorMessage(error)}. Refresh to see it.`;
+      this.deps.log.warn(message);
+      return { ok: true, message };
+    }
+  }
+
+  /** Answers the page (or the API caller), then shows the discussion as it is now. */
+  private settle(requestId: number, outcome: ActionOutcome): void {
+    this.post({ type: 'actionResult', requestId, ok: outcome.ok, message: outcome.message });
+    const resolve = this.outcomes.get(requestId);
+    this.outcomes.delete(requestId);
+    if (outcome.ok) this.show();
+    resolve?.(outcome);
+  }
+
+  private async openLink(href: string): Promise<void> {
+    const repositoryUrl = this.thread?.discussion.repository.url;
+    const community = this.deps.controller.data?.community;
+    if (!repositoryUrl || !this.apiUrl) return;
+    const route = routeLink(href, {
+      repositoryUrl,
+      apiUrl: this.apiUrl,
+      hasDiscussion: (number) => community?.discussions.some((found) => found.number === number) ?? false,
+    });
+    switch (route.kind) {
+      case 'discussion':
+        this.deps.openDiscussion(route.number, null);
+        return;
+      case 'external':
+        await vscode.env.openExternal(vscode.Uri.parse(route.url));
+        return;
+      case 'ignored':
+        this.deps.log.info(`Discussion #${this.tab.number}: did not open a link: ${route.reason}.`);
+        return;
+    }
+  }
+
+  private async openWebPage(url: string): Promise<void> {
+    const link = this.apiUrl ? safeWebUrl(url, this.apiUrl) : null;
+    if (link) await vscode.env.openExternal(vscode.Uri.parse(link));
+  }
+
+  private post(message: DiscussionHostMessage): void {
+    if (this.isDisposed) return;
+    const checked = DiscussionHostMessageSchema.safeParse(message);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      this.deps.log.error(`Discussion #${this.tab.number}: not sending an invalid "${message.type}" message (${issue?.path.join('.')}: ${issue?.message}).`);
+      return;
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    // The bodies are kept for open tabs only.
+    this.thread = null;
+    this.disposed.fire();
+    super.dispose();
+  }
+}
+
+const NO_ROLES: CommunityRoles = { isMaintainer: () => false, isBot: () => false, isLeaderCandidate: () => false, firstPostId: () => undefined };
+
+/** `#123 How do I configure the…`. */
+export function tabTitle(number: number, title: string): string {
+  return `#${number} ${title.length > TITLE_LENGTH ? `${title.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : title}`;
+}
+
+/** The page's action as GitHub's mutation on this discussion. */
+function mutationOf(action: Exclude<DiscussionAction, { kind: 'snooze' | 'unsnooze' }>, discussionId: string): DiscussionMutation {
+  switch (action.kind) {
+    case 'reply':
+      return { kind: 'reply', discussionId, body: action.body, replyToId: action.replyToId };
+    case 'edit':
+      return { kind: 'edit', commentId: action.postId, body: action.body };
+    case 'delete':
+      return { kind: 'delete', commentId: action.postId };
+    case 'markAnswer':
+      return { kind: 'markAnswer', commentId: action.postId };
+    case 'unmarkAnswer':
+      return { kind: 'unmarkAnswer', commentId: action.postId };
+    case 'close':
+      return { kind: 'close', discussionId, reason: action.reason };
+    case 'reopen':
+      return { kind: 'reopen', discussionId };
+    case 'addLabels':
+      return { kind: 'addLabels', discussionId, labelIds: action.labelIds };
+    case 'removeLabels':
+      return { kind: 'removeLabels', discussionId, labelIds: action.labelIds };
+    case 'lock':
+      return { kind: 'lock', discussionId, reason: action.reason };
+    case 'unlock':
+      return { kind: 'unlock', discussionId };
+  }
+}
