@@ -1,15 +1,54 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
-import { ActorSchema, CategorySchema, DiscussionNodeSchema } from '../../src/github/schemas';
+import { DiscussionStateReasonSchema, LockReasonSchema } from '../../src/github/discussionThread';
+import {
+  ActorSchema,
+  CategorySchema,
+  CommentNodeSchema,
+  CommentsConnectionSchema,
+  DiscussionNodeSchema,
+  isoDateTime,
+  RepliesConnectionSchema,
+  ReplyNodeSchema,
+} from '../../src/github/schemas';
 import type { FakeRepositoryInput } from './types';
+
+/** Markdown; absent in the real sample, where it is served empty (never invented). */
+const BODY = { body: z.string().optional() };
+
+const ImportedReplySchema = ReplyNodeSchema.extend(BODY);
+const ImportedCommentSchema = CommentNodeSchema.extend({
+  ...BODY,
+  replies: RepliesConnectionSchema.extend({ nodes: z.array(ImportedReplySchema) }).optional(),
+});
 
 /**
  * The import format the fake GitHub serves: GitHub `Discussion` nodes (src/github/schemas.ts) plus the
- * few fields the fake needs that the sync does not store (`answerChosenBy`, the category's `emoji`).
+ * fields the fake needs that the sync does not store: `answerChosenBy`, the category's `emoji`, bodies,
+ * labels (by name; the colour defaults to GitHub's default label's, else `ededed`), why it was closed or locked.
  */
 export const ImportedDiscussionSchema = DiscussionNodeSchema.extend({
+  ...BODY,
   answerChosenBy: ActorSchema.optional(),
   category: CategorySchema.extend({ emoji: z.string().optional() }).nullable().optional(),
+  closedAt: isoDateTime.nullable().optional(),
+  stateReason: DiscussionStateReasonSchema.nullable().optional(),
+  activeLockReason: LockReasonSchema.nullable().optional(),
+  labels: z
+    .object({
+      nodes: z.array(
+        z.object({
+          name: z.string().min(1),
+          color: z
+            .string()
+            .regex(/^#?[0-9a-fA-F]{6}$/)
+            .optional(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
+  comments: CommentsConnectionSchema.extend({ nodes: z.array(ImportedCommentSchema) }).optional(),
 });
 export type ImportedDiscussion = z.infer<typeof ImportedDiscussionSchema>;
 

@@ -4,6 +4,7 @@ import {
   getVariableValues,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   parse,
   validate,
   type DocumentNode,
@@ -14,6 +15,7 @@ import type { PointsBudget } from './budget';
 import { analyzeCost } from './cost';
 import { GitHubResolverError, type GitHubGraphQLErrorBody } from './errors';
 import { formatGitHubTime } from './model';
+import type { Viewer } from './permissions';
 import { createRoot } from './resolvers';
 import type { FakeStore } from './store';
 
@@ -25,7 +27,7 @@ export interface HttpAnswer {
 }
 
 export type GraphQLOutcome =
-  | { kind: 'answer'; answer: HttpAnswer; points: number }
+  | { kind: 'answer'; answer: HttpAnswer; points: number; executedMutation: boolean }
   /** The query would overspend an enforced budget. */
   | { kind: 'rateLimited' };
 
@@ -44,7 +46,7 @@ export class GraphQLEndpoint {
     private readonly schema: GraphQLSchema,
     private readonly store: FakeStore,
     private readonly budget: PointsBudget,
-    private readonly options: { viewerLogin: string; enforceRateLimit: boolean },
+    private readonly options: { viewer: Viewer; enforceRateLimit: boolean },
   ) {}
 
   async run(body: unknown): Promise<GraphQLOutcome> {
@@ -77,7 +79,7 @@ export class GraphQLEndpoint {
     this.budget.charge(cost);
     const budget = this.budget.state();
     const rootValue = createRoot(this.store, {
-      viewerLogin: this.options.viewerLogin,
+      viewer: this.options.viewer,
       rateLimit: { cost, nodeCount, limit: budget.limit, used: budget.used, remaining: budget.remaining, resetAt: formatGitHubTime(budget.resetAtMs) },
     });
     const result = await execute({
@@ -88,11 +90,16 @@ export class GraphQLEndpoint {
       operationName: body.operationName ?? undefined,
     });
     const responseBody = result.errors ? { data: result.data ?? null, errors: result.errors.map(formatError) } : { data: result.data };
-    return { kind: 'answer', answer: { status: 200, headers: this.budget.headers(), body: responseBody }, points: cost };
+    return {
+      kind: 'answer',
+      answer: { status: 200, headers: this.budget.headers(), body: responseBody },
+      points: cost,
+      executedMutation: operation.operation === OperationTypeNode.MUTATION,
+    };
   }
 
   private errors(errors: GitHubGraphQLErrorBody[]): GraphQLOutcome {
-    return { kind: 'answer', answer: { status: 200, headers: this.budget.headers(), body: { errors } }, points: 0 };
+    return { kind: 'answer', answer: { status: 200, headers: this.budget.headers(), body: { errors } }, points: 0, executedMutation: false };
   }
 }
 

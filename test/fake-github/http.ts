@@ -88,6 +88,7 @@ async function answerNormally(deps: HttpDependencies, route: RequestKind, reques
   const outcome = await deps.graphql.run(json);
   if (outcome.kind === 'rateLimited') return rateLimited(deps, route, 403, Math.ceil(deps.graphqlBudget.state().resetAtMs / 1000));
   deps.stats.points += outcome.points;
+  if (outcome.executedMutation) deps.stats.mutations++;
   outcome.answer.headers['x-oauth-scopes'] = 'repo';
   return outcome.answer;
 }

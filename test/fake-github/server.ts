@@ -3,6 +3,7 @@ import { PointsBudget } from './budget';
 import { FaultQueue } from './faults';
 import { GraphQLEndpoint } from './graphqlEndpoint';
 import { createFakeHttpServer } from './http';
+import { Viewer } from './permissions';
 import { loadGitHubSchema } from './schema';
 import { FakeStore } from './store';
 import type { FakeGitHub, FakeGitHubOptions, FakeGitHubStats } from './types';
@@ -11,6 +12,7 @@ export type * from './types';
 export { loadDatasetFile } from './dataset';
 
 const DEFAULT_POINTS_PER_HOUR = 5000;
+const NO_REQUESTS: Readonly<FakeGitHubStats> = { requests: 0, graphqlRequests: 0, points: 0, mutations: 0, faults: 0 };
 
 /**
  * Starts a fake github.com on 127.0.0.1 that executes GraphQL queries against GitHub's real public
@@ -24,11 +26,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const pointsPerHour = options.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR;
   const graphqlBudget = new PointsBudget(pointsPerHour);
   const viewerLogin = options.viewerLogin ?? 'octocat';
-  const stats: FakeGitHubStats = { requests: 0, graphqlRequests: 0, points: 0, faults: 0 };
+  const stats: FakeGitHubStats = { ...NO_REQUESTS };
   const faults = new FaultQueue();
   const closing = new AbortController();
   const server = createFakeHttpServer({
-    graphql: new GraphQLEndpoint(schema, store, graphqlBudget, { viewerLogin, enforceRateLimit: options.enforceRateLimit ?? false }),
+    graphql: new GraphQLEndpoint(schema, store, graphqlBudget, {
+      viewer: new Viewer(viewerLogin, options.viewerPermission),
+      enforceRateLimit: options.enforceRateLimit ?? false,
+    }),
     faults,
     stats,
     restBudget: new PointsBudget(DEFAULT_POINTS_PER_HOUR),
@@ -49,7 +54,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   return {
     url: `http://127.0.0.1:${port}`,
     stats: () => ({ ...stats }),
-    resetStats: () => Object.assign(stats, { requests: 0, graphqlRequests: 0, points: 0, faults: 0 }),
+    resetStats: () => Object.assign(stats, NO_REQUESTS),
     injectFault: (fault, times, target) => faults.inject(fault, times, target),
     clearFaults: () => faults.clear(),
     addDiscussion: (repo, input) => store.addDiscussion(repo, input),

@@ -1,6 +1,7 @@
 import { CategoryRegistry, FALLBACK_CATEGORY_SLUG } from './categories';
 import { assertNameWithOwner, parseDiscussions, type ImportedDiscussion } from './dataset';
 import { shortHash } from './hash';
+import { LabelRegistry } from './labels';
 import { formatGitHubTime, parseTime, type StoredActor, type StoredComment, type StoredDiscussion, type StoredNode, type StoredRepository } from './model';
 import type { DiscussionPatch, FakeRepositoryInput, MarkAnswerOptions, NewDiscussionInput, NewPostInput, UpdateOptions } from './types';
 
@@ -16,6 +17,8 @@ export class FakeStore {
   private readonly repositories = new Map<string, StoredRepository>();
   private readonly nodes = new Map<string, StoredNode>();
   private nextPostId = 1;
+  /** GitHub's numeric ids of posts are global, increasing with creation. */
+  private nextDatabaseId = 1;
 
   constructor(
     inputs: readonly FakeRepositoryInput[],
@@ -57,8 +60,13 @@ export class FakeStore {
       createdAtMs,
       updatedAt: createdAt,
       updatedAtMs: createdAtMs,
+      body: input.body ?? '',
+      lastEditedAt: null,
       closed: false,
+      closedAt: null,
+      stateReason: null,
       locked: false,
+      activeLockReason: null,
       author: actor(input.author, input.typename),
       authorAssociation: input.authorAssociation ?? 'NONE',
       category,
@@ -67,6 +75,7 @@ export class FakeStore {
       answerChosenBy: null,
       upvoteCount: 0,
       comments: [],
+      labels: [],
     };
     this.register(discussion);
     return { number, id: discussion.id };
@@ -127,12 +136,14 @@ export class FakeStore {
       createdAt: formatGitHubTime(earliest),
       hasDiscussionsEnabled: input.hasDiscussionsEnabled ?? true,
       categories: new CategoryRegistry(`DIC_kwDO${key}`),
+      labels: new LabelRegistry(`LA_kwDO${key}`),
       discussions: [],
       byNumber: new Map(),
       version: 0,
     };
     this.repositories.set(input.nameWithOwner.toLowerCase(), repository);
     for (const node of imported) this.register(this.importDiscussion(repository, node));
+    for (const label of repository.labels.all()) this.index(label.id, { kind: 'label', label, repository });
   }
 
   private importDiscussion(repository: StoredRepository, node: ImportedDiscussion): StoredDiscussion {
@@ -149,8 +160,13 @@ export class FakeStore {
       createdAtMs,
       updatedAt: node.createdAt,
       updatedAtMs: createdAtMs,
+      body: node.body ?? '',
+      lastEditedAt: null,
       closed: node.closed ?? false,
+      closedAt: node.closedAt ?? null,
+      stateReason: node.stateReason ?? null,
       locked: node.locked ?? false,
+      activeLockReason: node.activeLockReason ?? null,
       author: importActor(node.author),
       authorAssociation: node.authorAssociation ?? 'NONE',
       category: repository.categories.resolve(node.category),
@@ -159,11 +175,15 @@ export class FakeStore {
       answerChosenBy: importActor(node.answerChosenBy),
       upvoteCount: node.upvoteCount ?? 0,
       comments: [],
+      labels: repository.labels.sorted(
+        (node.labels?.nodes ?? []).map((label) => repository.labels.resolve(label)),
+        undefined,
+      ),
     };
     for (const commentNode of node.comments?.nodes ?? []) {
-      const comment = importPost(discussion, null, commentNode);
+      const comment = this.importPost(discussion, null, commentNode);
       discussion.comments.push(comment);
-      for (const replyNode of commentNode.replies?.nodes ?? []) comment.replies.push(importPost(discussion, comment, replyNode));
+      for (const replyNode of commentNode.replies?.nodes ?? []) comment.replies.push(this.importPost(discussion, comment, replyNode));
       if (commentNode.isAnswer === true || commentNode.id === node.answer?.id) discussion.answer = comment;
     }
     // Latest activity, as src/community/normalize.ts derives it when GitHub's updatedAt is absent.
@@ -173,6 +193,25 @@ export class FakeStore {
       discussion.updatedAtMs = parseTime(latest, `${where} updatedAt`);
     }
     return discussion;
+  }
+
+  private importPost(discussion: StoredDiscussion, replyTo: StoredComment | null, node: ImportedPost): StoredComment {
+    return {
+      id: node.id,
+      databaseId: this.nextDatabaseId++,
+      discussion,
+      replyTo,
+      createdAt: node.createdAt,
+      updatedAt: node.createdAt,
+      body: node.body ?? '',
+      lastEditedAt: null,
+      author: importActor(node.author),
+      authorAssociation: node.authorAssociation ?? 'NONE',
+      deletedAt: node.deletedAt ?? null,
+      isMinimized: node.isMinimized ?? false,
+      upvoteCount: node.upvoteCount ?? 0,
+      replies: [],
+    };
   }
 
   private register(discussion: StoredDiscussion): void {
@@ -196,9 +235,13 @@ export class FakeStore {
     const createdAt = this.timeOrNow(input.createdAt, `${discussion.repository.nameWithOwner}#${discussion.number} new post`);
     const post: StoredComment = {
       id: this.freshPostId(),
+      databaseId: this.nextDatabaseId++,
       discussion,
       replyTo,
       createdAt,
+      updatedAt: createdAt,
+      body: input.body ?? '',
+      lastEditedAt: null,
       author: actor(input.author, input.typename),
       authorAssociation: input.authorAssociation ?? 'NONE',
       deletedAt: null,
@@ -260,21 +303,6 @@ function actor(login: string, typename: StoredActor['typename'] = 'User'): Store
 function importActor(author: ImportedActor | undefined): StoredActor | null {
   if (!author) return null;
   return actor(author.login, author.__typename === 'Bot' ? 'Bot' : 'User');
-}
-
-function importPost(discussion: StoredDiscussion, replyTo: StoredComment | null, node: ImportedPost): StoredComment {
-  return {
-    id: node.id,
-    discussion,
-    replyTo,
-    createdAt: node.createdAt,
-    author: importActor(node.author),
-    authorAssociation: node.authorAssociation ?? 'NONE',
-    deletedAt: node.deletedAt ?? null,
-    isMinimized: node.isMinimized ?? false,
-    upvoteCount: node.upvoteCount ?? 0,
-    replies: [],
-  };
 }
 
 function latestPostTime(discussion: StoredDiscussion): string | undefined {

@@ -1,3 +1,5 @@
+import type { RepositoryPermission } from '../../src/github/discussionThread';
+
 /**
  * The public contract of the fake GitHub used by tests, benchmarks and the demo. Other code imports
  * these types from `./server`.
@@ -23,6 +25,11 @@ export interface FakeGitHubOptions {
   token?: string;
   /** Login answered by `viewer` and `GET /user`; default `octocat`. */
   viewerLogin?: string;
+  /**
+   * The viewer's role in every served repository (GitHub's `RepositoryPermission`). Absent: derived per
+   * repository: its owner is ADMIN, someone who posted there as OWNER/MEMBER/COLLABORATOR has WRITE, anyone else READ.
+   */
+  viewerPermission?: RepositoryPermission;
   /** The GraphQL points budget per hour reported in `rateLimit` and the headers; default 5,000. */
   pointsPerHour?: number;
   /**
@@ -39,6 +46,8 @@ export interface FakeGitHubStats {
   graphqlRequests: number;
   /** Rate-limit points charged for executed GraphQL queries (GitHub's cost rule). */
   points: number;
+  /** Mutation documents executed (refused ones included; not those answered by a fault or the rate limit). */
+  mutations: number;
   /** Requests answered by an injected fault. */
   faults: number;
 }
@@ -66,6 +75,8 @@ export type FaultTarget = 'any' | 'graphql' | 'rest';
 
 export interface NewPostInput {
   author: string;
+  /** Markdown; default empty. */
+  body?: string;
   /** ISO date-time; default now. */
   createdAt?: string;
   authorAssociation?: string;

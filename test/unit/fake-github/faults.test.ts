@@ -26,7 +26,7 @@ describe('fake GitHub faults', () => {
       assert.equal(body.message, 'Server Error');
     }
     assert.deepEqual((await postGraphQL(fake.url, QUERY)).body, NORMAL);
-    assert.deepEqual(fake.stats(), { requests: 3, graphqlRequests: 3, points: 1, faults: 2 });
+    assert.deepEqual(fake.stats(), { requests: 3, graphqlRequests: 3, points: 1, mutations: 0, faults: 2 });
   });
 
   it('answers the primary rate limit with 403, remaining 0 and the reset time', async () => {

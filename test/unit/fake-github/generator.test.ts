@@ -190,6 +190,8 @@ describe('dataset files and the fake GitHub command lines', () => {
         '0',
         '--token',
         'T',
+        '--viewer-permission',
+        'triage',
       ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -205,9 +207,9 @@ describe('dataset files and the fake GitHub command lines', () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { authorization: 'bearer T' },
-      body: JSON.stringify({ query: '{ repository(owner: "payloadcms", name: "payload") { discussions(first: 1) { totalCount } } }' }),
+      body: JSON.stringify({ query: '{ repository(owner: "payloadcms", name: "payload") { viewerPermission discussions(first: 1) { totalCount } } }' }),
     });
-    assert.deepEqual(await response.json(), { data: { repository: { discussions: { totalCount: 241 } } } });
+    assert.deepEqual(await response.json(), { data: { repository: { viewerPermission: 'TRIAGE', discussions: { totalCount: 241 } } } });
     const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
     assert.equal(await exited, 0);

@@ -210,7 +210,7 @@ describe('fake GitHub', () => {
       assert.equal(body.data.rateLimit.cost, 11);
       assert.equal(body.data.rateLimit.nodeCount, 100 + 1_000 + 5_000);
       assert.equal(body.data.rateLimit.limit, 5000);
-      assert.deepEqual(fake.stats(), { requests: 1, graphqlRequests: 1, points: 11, faults: 0 });
+      assert.deepEqual(fake.stats(), { requests: 1, graphqlRequests: 1, points: 11, mutations: 0, faults: 0 });
       assert.equal(headers.get('x-ratelimit-limit'), '5000');
       assert.equal(headers.get('x-ratelimit-used'), String(body.data.rateLimit.used));
       assert.equal(headers.get('x-ratelimit-remaining'), String(body.data.rateLimit.remaining));
