@@ -9,6 +9,7 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
@@ -24,13 +25,15 @@ import type { GitHubGraphQLErrorBody } from './errors';
 /** GitHub's limits: 1..100 items per connection page, 500,000 possible nodes per query. */
 export const MAX_PAGE_SIZE = 100;
 export const MAX_NODES = 500_000;
+/** GitHub charges a mutation one point of the primary rate limit, whatever its payload selects. */
+export const MUTATION_COST = 1;
 
 export interface QueryCost {
   /** The requests the query implies: each connection counts once per item its parent connections can return. */
   requests: number;
   /** The nodes the query can return at most. */
   nodeCount: number;
-  /** Rate-limit points: requests / 100, rounded, at least 1. */
+  /** Rate-limit points: requests / 100, rounded, at least 1; a mutation costs 1. */
   cost: number;
 }
 
@@ -63,7 +66,7 @@ export function analyzeCost(
       ],
     };
   }
-  const cost = Math.max(1, Math.round(walker.requests / 100));
+  const cost = operation.operation === OperationTypeNode.MUTATION ? MUTATION_COST : Math.max(1, Math.round(walker.requests / 100));
   return { ok: true, cost: { requests: walker.requests, nodeCount: walker.nodeCount, cost } };
 }
 

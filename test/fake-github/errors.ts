@@ -21,7 +21,16 @@ export interface GitHubGraphQLErrorBody {
 
 /** `type` values GitHub puts on GraphQL errors (top level, not under `extensions`). */
 export type GitHubErrorType =
-  'NOT_FOUND' | 'MISSING_PAGINATION_BOUNDARIES' | 'EXCESSIVE_PAGINATION' | 'MAX_NODE_LIMIT_EXCEEDED' | 'INVALID_CURSOR_ARGUMENTS' | 'RATE_LIMITED';
+  | 'NOT_FOUND'
+  | 'MISSING_PAGINATION_BOUNDARIES'
+  | 'EXCESSIVE_PAGINATION'
+  | 'MAX_NODE_LIMIT_EXCEEDED'
+  | 'INVALID_CURSOR_ARGUMENTS'
+  | 'RATE_LIMITED'
+  /** A mutation the viewer's role does not allow. */
+  | 'FORBIDDEN'
+  /** A mutation whose input GitHub's validations reject (a blank or too long body). */
+  | 'UNPROCESSABLE';
 
 /** Thrown by resolvers; the response formatter turns it into GitHub's `{ type, path, locations, message }`. */
 export class GitHubResolverError extends Error {

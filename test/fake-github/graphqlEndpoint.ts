@@ -16,7 +16,8 @@ import { analyzeCost } from './cost';
 import { GitHubResolverError, type GitHubGraphQLErrorBody } from './errors';
 import { formatGitHubTime } from './model';
 import type { Viewer } from './permissions';
-import { createRoot } from './resolvers';
+import { createMutationRoot } from './mutations';
+import { createRoot, type RequestContext } from './resolvers';
 import type { FakeStore } from './store';
 
 /** What the HTTP layer sends: GitHub answers query errors with HTTP 200 and `{ errors }`. */
@@ -39,7 +40,8 @@ interface GraphQLRequestBody {
 
 /**
  * Runs one GraphQL request as github.com does: parse, validate against GitHub's schema (graphql-js's
- * "Did you mean" suggestions included), check pagination bounds and node limit, charge the cost, execute.
+ * "Did you mean" suggestions included), check pagination bounds and node limit, charge the cost, execute
+ * (a mutation document runs its fields one after another, as graphql-js executes mutations).
  */
 export class GraphQLEndpoint {
   constructor(
@@ -78,10 +80,12 @@ export class GraphQLEndpoint {
 
     this.budget.charge(cost);
     const budget = this.budget.state();
-    const rootValue = createRoot(this.store, {
+    const context: RequestContext = {
       viewer: this.options.viewer,
       rateLimit: { cost, nodeCount, limit: budget.limit, used: budget.used, remaining: budget.remaining, resetAt: formatGitHubTime(budget.resetAtMs) },
-    });
+    };
+    const isMutation = operation.operation === OperationTypeNode.MUTATION;
+    const rootValue = isMutation ? createMutationRoot(this.store, context) : createRoot(this.store, context);
     const result = await execute({
       schema: this.schema,
       document,
@@ -94,7 +98,7 @@ export class GraphQLEndpoint {
       kind: 'answer',
       answer: { status: 200, headers: this.budget.headers(), body: responseBody },
       points: cost,
-      executedMutation: operation.operation === OperationTypeNode.MUTATION,
+      executedMutation: isMutation,
     };
   }
 

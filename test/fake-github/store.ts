@@ -82,19 +82,14 @@ export class FakeStore {
   }
 
   addComment(repo: string, discussionNumber: number, input: NewPostInput): { id: string } {
-    const discussion = this.requireDiscussion(repo, discussionNumber);
-    const comment = this.newPost(discussion, null, input);
-    discussion.comments.push(comment);
-    return { id: comment.id };
+    return { id: this.post(this.requireDiscussion(repo, discussionNumber), null, input).id };
   }
 
   /** A reply to a reply joins the thread of its top-level comment, as on GitHub. */
   addReply(repo: string, commentId: string, input: NewPostInput): { id: string } {
     const parent = this.requireComment(repo, commentId);
     const topLevel = parent.replyTo ?? parent;
-    const reply = this.newPost(topLevel.discussion, topLevel, input);
-    topLevel.replies.push(reply);
-    return { id: reply.id };
+    return { id: this.post(topLevel.discussion, topLevel, input).id };
   }
 
   markAnswer(repo: string, commentId: string, options: MarkAnswerOptions = {}): void {
@@ -104,10 +99,83 @@ export class FakeStore {
       throw new Error(`${repo}#${discussion.number}: category "${discussion.category.name}" is not answerable`);
     }
     const chosenAt = this.timeOrNow(options.chosenAt, `${repo}#${discussion.number} answer`);
+    this.chooseAnswer(comment, options.chosenBy ? actor(options.chosenBy) : discussion.author, chosenAt);
+  }
+
+  // ── Changes the mutations make (mutations.ts checks who may make them) ──────────────────────────────────
+
+  /** A new comment (`replyTo` null) or reply, its `createdAt` now unless given; `updatedAt` follows it. */
+  post(discussion: StoredDiscussion, replyTo: StoredComment | null, input: NewPostInput): StoredComment {
+    const createdAt = this.timeOrNow(input.createdAt, `${discussion.repository.nameWithOwner}#${discussion.number} new post`);
+    const post: StoredComment = {
+      id: this.freshPostId(),
+      databaseId: this.nextDatabaseId++,
+      discussion,
+      replyTo,
+      createdAt,
+      updatedAt: createdAt,
+      body: input.body ?? '',
+      lastEditedAt: null,
+      author: actor(input.author, input.typename),
+      authorAssociation: input.authorAssociation ?? 'NONE',
+      deletedAt: null,
+      isMinimized: false,
+      upvoteCount: 0,
+      replies: [],
+    };
+    this.index(post.id, { kind: 'comment', comment: post });
+    (replyTo ? replyTo.replies : discussion.comments).push(post);
+    this.touch(discussion, parseTime(createdAt, 'createdAt'));
+    return post;
+  }
+
+  chooseAnswer(comment: StoredComment, chosenBy: StoredActor | null, chosenAt: string): void {
+    const discussion = comment.discussion;
     discussion.answer = comment;
     discussion.answerChosenAt = chosenAt;
-    discussion.answerChosenBy = options.chosenBy ? actor(options.chosenBy) : discussion.author;
+    discussion.answerChosenBy = chosenBy;
     this.touch(discussion, parseTime(chosenAt, 'chosenAt'));
+  }
+
+  clearAnswer(discussion: StoredDiscussion): void {
+    forgetAnswer(discussion);
+    this.touchNow(discussion);
+  }
+
+  /** An edit: the new body, `lastEditedAt` and the post's and discussion's `updatedAt` now. */
+  edit(post: StoredComment, body: string): void {
+    const now = formatGitHubTime(this.now());
+    post.body = body;
+    post.lastEditedAt = now;
+    post.updatedAt = now;
+    this.touchNow(post.discussion);
+  }
+
+  /**
+   * Removes a comment or reply (and an answer it was). A top-level comment with replies stays as a placeholder,
+   * `deletedAt` set and its body gone, as on GitHub. The discussion's `updatedAt` does not move.
+   */
+  delete(post: StoredComment): void {
+    const discussion = post.discussion;
+    if (discussion.answer === post) forgetAnswer(discussion);
+    if (post.replyTo === null && post.replies.length > 0) {
+      post.deletedAt = formatGitHubTime(this.now());
+      post.body = '';
+    } else {
+      const siblings = post.replyTo ? post.replyTo.replies : discussion.comments;
+      siblings.splice(siblings.indexOf(post), 1);
+      this.nodes.delete(post.id);
+    }
+    discussion.repository.version++;
+  }
+
+  /** After a change to the discussion itself (state, labels, lock): `updatedAt` moves to now, never backwards. */
+  touchNow(discussion: StoredDiscussion): void {
+    this.touch(discussion, this.now());
+  }
+
+  currentTime(): string {
+    return formatGitHubTime(this.now());
   }
 
   /** With `bumpUpdatedAt` (default) `updatedAt` moves to now, and at least one second forward. */
@@ -231,29 +299,6 @@ export class FakeStore {
     this.nodes.set(id, node);
   }
 
-  private newPost(discussion: StoredDiscussion, replyTo: StoredComment | null, input: NewPostInput): StoredComment {
-    const createdAt = this.timeOrNow(input.createdAt, `${discussion.repository.nameWithOwner}#${discussion.number} new post`);
-    const post: StoredComment = {
-      id: this.freshPostId(),
-      databaseId: this.nextDatabaseId++,
-      discussion,
-      replyTo,
-      createdAt,
-      updatedAt: createdAt,
-      body: input.body ?? '',
-      lastEditedAt: null,
-      author: actor(input.author, input.typename),
-      authorAssociation: input.authorAssociation ?? 'NONE',
-      deletedAt: null,
-      isMinimized: false,
-      upvoteCount: 0,
-      replies: [],
-    };
-    this.index(post.id, { kind: 'comment', comment: post });
-    this.touch(discussion, parseTime(createdAt, 'createdAt'));
-    return post;
-  }
-
   /** Moves `updatedAt` forward to `ms` (never backwards). */
   private touch(discussion: StoredDiscussion, ms: number): void {
     if (ms > discussion.updatedAtMs) {
@@ -298,6 +343,12 @@ export class FakeStore {
 
 function actor(login: string, typename: StoredActor['typename'] = 'User'): StoredActor {
   return { typename, login };
+}
+
+function forgetAnswer(discussion: StoredDiscussion): void {
+  discussion.answer = null;
+  discussion.answerChosenAt = null;
+  discussion.answerChosenBy = null;
 }
 
 function importActor(author: ImportedActor | undefined): StoredActor | null {
