@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/client';
+import { runDiscussionMutation } from '../../../src/github/discussionMutations';
 import { fetchDiscussionThread } from '../../../src/github/discussionThreadFetch';
 import { PAGE_SIZES } from '../../../src/github/queries';
 import { createQueryRunner } from '../../../src/github/queryRunner';
@@ -22,7 +23,7 @@ describe('discussionNodeOf: a fetched thread as the snapshot stores it', () => {
 
   // One fake for both: the first test compares with a sync made in the same test, whatever the second changed.
   before(async () => {
-    github = await startFakeGitHub({ repositories: [{ nameWithOwner: NAME, discussions: community.discussions }] });
+    github = await startFakeGitHub({ repositories: [{ nameWithOwner: NAME, discussions: community.discussions }], viewerPermission: 'ADMIN' });
     client = createGitHubClient({ baseUrl: github.url, token: 'token' }, { waitUnitMs: 1 });
   });
   after(() => github.close());
@@ -71,5 +72,27 @@ describe('discussionNodeOf: a fetched thread as the snapshot stores it', () => {
     const fresh = memorySnapshotStore();
     await sync(fresh, 'full');
     assert.deepEqual(after.discussions, (await fresh.read(NAME))!.discussions);
+  });
+
+  it('merged after deleting a comment, which does not move updatedAt, the snapshot agrees with a fresh sync', async () => {
+    const store = memorySnapshotStore();
+    await sync(store, 'full');
+    // From the end: the test before changed the first discussion with comments.
+    const target = [...community.discussions].reverse().find((node) => node.comments.nodes.some((post) => post.replies.nodes.length === 0))!;
+    const doomed = target.comments.nodes.find((post) => post.replies.nodes.length === 0)!;
+    await runDiscussionMutation(client, { kind: 'delete', commentId: doomed.id }, NAME);
+
+    await sync(store, 'incremental');
+    const stale = (await storedNodes(store)).get(target.id)!;
+    assert.ok(
+      stale.comments!.nodes.some((post) => post.id === doomed.id),
+      'an incremental sync alone keeps the deleted comment',
+    );
+    await mergeDiscussionIntoSnapshot(store, NAME, { id: target.id, node: await nodeFetched(target.id) });
+
+    const fresh = memorySnapshotStore();
+    await sync(fresh, 'full');
+    assert.deepEqual((await store.read(NAME))!.discussions, (await fresh.read(NAME))!.discussions);
+    assert.ok(!(await storedNodes(store)).get(target.id)!.comments!.nodes.some((post) => post.id === doomed.id));
   });
 });
