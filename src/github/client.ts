@@ -9,6 +9,12 @@ import type { ApiEndpoint } from './contracts';
 export interface GitHubClient {
   /** Runs a GraphQL query and returns its `data`; GraphQL errors reject with Octokit's GraphqlResponseError. */
   graphql<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T>;
+  /**
+   * Runs a GraphQL mutation once: a 5xx, a timeout or a dropped connection is not retried, since GitHub may have
+   * made the change before the answer was lost and a retry would post a reply twice. Rate limits are still waited
+   * out and retried (GitHub refused those before acting).
+   */
+  mutate<T>(mutation: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T>;
   viewerLogin(): Promise<string>;
   readonly endpoint: ApiEndpoint;
 }
@@ -64,15 +70,18 @@ export function createGitHubClient(endpoint: ApiEndpoint, options: GitHubClientO
     },
   });
 
-  const graphql = <T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> => {
+  const send = <T>(document: string, variables: Record<string, unknown>, signal: AbortSignal | undefined, retryFailures: boolean): Promise<T> => {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const pending = octokit.graphql<T>(query, { ...variables, ...(signal && { request: { signal } }) });
+    const request = { ...(signal && { signal }), ...(!retryFailures && { retries: 0 }) };
+    const pending = octokit.graphql<T>(document, { ...variables, request });
     return signal ? rejectOnAbort(pending, signal) : pending;
   };
+  const graphql = <T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> => send<T>(query, variables, signal, true);
 
   return {
     endpoint,
     graphql,
+    mutate: (mutation, variables, signal) => send(mutation, variables, signal, false),
     async viewerLogin() {
       const data = await graphql<unknown>('query ViewerLogin { viewer { login } }', {});
       return ViewerSchema.parse(data).viewer.login;

@@ -127,7 +127,7 @@ export async function runDiscussionMutation(client: GitHubClient, mutation: Disc
   if ('body' in mutation) checkBody(mutation.body, `Could not ${context.action} in ${repository}`);
   let data: unknown;
   try {
-    data = await client.graphql<unknown>(documentOf(spec), spec.variables(mutation), signal);
+    data = await client.mutate<unknown>(documentOf(spec), spec.variables(mutation), signal);
   } catch (error) {
     throw mutationErrorFrom(error, context, signal);
   }

@@ -23,6 +23,7 @@ export function recordingClient(client: GitHubClient): { client: GitHubClient; q
     client: {
       endpoint: client.endpoint,
       viewerLogin: () => client.viewerLogin(),
+      mutate: (mutation, variables, signal) => client.mutate(mutation, variables, signal),
       graphql: (query, variables, signal) => {
         queries.push({ name: /query\s+(\w+)/.exec(query)?.[1] ?? '(anonymous)', variables });
         return client.graphql(query, variables, signal);

@@ -132,7 +132,7 @@ describe('runDiscussionMutation: refusals and failures, each with what to do', (
     assertKind(await failureOf({ kind: 'unmarkAnswer', commentId }), 'rateLimited', /secondary rate limit/, /asked to wait 2 s/, /Wait a few minutes/);
   });
 
-  it('a connection dropped on every attempt: network, asking to check whether the change was made', async () => {
+  it('a dropped connection: network, asking to check whether the change was made, and never sent twice', async () => {
     github.injectFault({ kind: 'drop' }, 4, 'graphql');
     assertKind(
       await failureOf({ kind: 'removeLabels', discussionId: 'D_1', labelIds: ['LA_1'] }),
@@ -140,6 +140,14 @@ describe('runDiscussionMutation: refusals and failures, each with what to do', (
       /remove 1 label from discussion D_1/,
       /Refresh the discussion/,
     );
+    // GitHub may have made the change before the answer was lost: a retry could post a reply twice.
+    assert.equal(github.stats().graphqlRequests, 1);
+  });
+
+  it('a server error: not retried either, for the same reason', async () => {
+    github.injectFault({ kind: 'status', status: 502 }, 4, 'graphql');
+    assertKind(await failureOf(reply('Thanks!')), 'network');
+    assert.equal(github.stats().graphqlRequests, 1);
   });
 
   it('a rejected token: auth', async () => {

@@ -112,6 +112,7 @@ function faultBeforeQuery(client: GitHubClient, operation: string, arrange: () =
   return {
     endpoint: client.endpoint,
     viewerLogin: () => client.viewerLogin(),
+    mutate: (mutation, variables, signal) => client.mutate(mutation, variables, signal),
     graphql: (query, variables, signal) => {
       if (new RegExp(`query ${operation}\\b`).test(query)) arrange();
       return client.graphql(query, variables, signal);
