@@ -8,7 +8,7 @@ import { PulseController } from './controller/pulseController';
 import { TriageService } from './controller/triageService';
 import { WindowSelection } from './controller/windowSelection';
 import { buildAssistIndex, type AssistIndex } from './community/assist/assistIndex';
-import { fillPlaceholders, DEFAULT_SAVED_REPLIES } from './community/assist/savedReplies';
+import { fillPlaceholders } from './community/assist/savedReplies';
 import { isAwake, snoozeFor, snoozeLabel, type Snooze } from './community/assist/snooze';
 import { DiscussionSnoozes } from './controller/discussionSnoozes';
 import type { PulseData } from './controller/pulseController';
@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       drafts: new DraftStore(context.workspaceState),
       snoozes,
       assist: assistOf,
-      savedReplies: (values) => DEFAULT_SAVED_REPLIES.map((reply) => ({ title: reply.title, body: fillPlaceholders(reply.body, values) })),
+      savedReplies: (values) => readSettings().settings.savedReplies.map((reply) => ({ title: reply.title, body: fillPlaceholders(reply.body, values) })),
       repositoryLabels: (connection) => {
         const key = targetKey(connection.apiUrl, connection.repositoryRef);
         const known = labelsByRepository.get(key) ?? fetchRepositoryLabels(connection.runner, connection.repositoryRef);
