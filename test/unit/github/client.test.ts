@@ -36,6 +36,21 @@ describe('GitHub client', () => {
       await fake.github.close();
     });
 
+    it('sends queries back to back, and leaves one wait unit between mutations (GitHub asks a second between changes)', async () => {
+      // A wait unit far longer than the fake takes to answer: queries must not wait for it, mutations must.
+      const queries = createGitHubClient({ baseUrl: fake.github.url, token: TOKEN }, { waitUnitMs: 10_000 });
+      let started = Date.now();
+      for (let i = 0; i < 3; i++) await queries.graphql('query { viewer { login } }', {});
+      assert.ok(Date.now() - started < 5_000, `three queries took ${Date.now() - started} ms: they waited for the mutation spacing`);
+
+      const mutations = createGitHubClient({ baseUrl: fake.github.url, token: TOKEN }, { waitUnitMs: 400 });
+      const discussion = (fake.community.discussions as { id: string; locked?: boolean }[]).find((candidate) => !candidate.locked)!;
+      const comment = 'mutation($id: ID!) { addDiscussionComment(input: { discussionId: $id, body: "Thanks!" }) { comment { id } } }';
+      started = Date.now();
+      await Promise.all([mutations.mutate(comment, { id: discussion.id }), mutations.mutate(comment, { id: discussion.id })]);
+      assert.ok(Date.now() - started >= 400, `two mutations ${Date.now() - started} ms apart: less than one wait unit`);
+    });
+
     it('talks to a GitHub Enterprise Server style /api/v3 base URL', async () => {
       const client = createGitHubClient({ baseUrl: `${fake.github.url}/api/v3`, token: TOKEN }, { waitUnitMs: 1 });
       assert.equal(await client.viewerLogin(), 'octocat');
