@@ -96,7 +96,8 @@ export function discussionPage(input: DiscussionPageInput): DiscussionPage {
       url: post.url,
       can: {
         reply: extra.reply ?? false,
-        edit: !deleted && post.viewerCanUpdate,
+        // The opening post is the discussion itself (another mutation, updateDiscussion): edited on GitHub.
+        edit: kind !== 'opening' && !deleted && post.viewerCanUpdate,
         delete: kind !== 'opening' && !deleted && post.viewerCanDelete,
         markAnswer: extra.markAnswer ?? false,
         unmarkAnswer: extra.unmarkAnswer ?? false,

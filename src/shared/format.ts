@@ -106,7 +106,11 @@ export function formatTimeAgo(ms: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 60) return `${days} d ago`;
+  // Months of 30.44 days and years of 365.25: "706 d ago" reads slower than "23 mo ago".
+  const years = Math.floor(days / 365.25);
+  return years < 2 ? `${Math.floor(days / 30.44)} mo ago` : `${years} y ago`;
 }
 
 // How a view says it shows a past moment (`communityPulse.asOf`) rather than live data, so nobody mistakes a review

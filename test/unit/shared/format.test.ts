@@ -22,6 +22,15 @@ describe('formatTimeAgo', () => {
     assert.equal(formatTimeAgo(5 * HOUR), '5 h ago');
     assert.equal(formatTimeAgo(50 * HOUR), '2 d ago');
   });
+
+  it('says months from 60 days, years from two years', () => {
+    const DAY = 24 * HOUR;
+    assert.equal(formatTimeAgo(59 * DAY), '59 d ago');
+    assert.equal(formatTimeAgo(60 * DAY), '1 mo ago');
+    assert.equal(formatTimeAgo(706 * DAY), '23 mo ago');
+    assert.equal(formatTimeAgo(730 * DAY), '23 mo ago', '730 days are not yet two years of 365.25 days');
+    assert.equal(formatTimeAgo(731 * DAY), '2 y ago');
+  });
 });
 
 describe('countOf', () => {
