@@ -25,11 +25,30 @@ import {
   type SnoozeChoice,
 } from './protocol';
 
-/** What the webview reported after drawing a `show`. */
+/** What the webview reported after drawing a `show`, with where the time went on the host. */
 export interface DiscussionRenderReport {
   readonly requestedAt: number | null;
+  /** From the request (command) to the page painted, measured in the webview. */
   readonly elapsedMs: number | null;
+  /** From the `show` arriving in the page to the page painted. */
   readonly renderMs: number;
+  /** Of `renderMs`, checking the message and building the DOM (the rest is layout and paint). */
+  readonly drawMs: number;
+  readonly timeline: DiscussionHostTimeline;
+  /** Size of the `show` message drawn, as JSON. */
+  readonly messageBytes: number;
+}
+
+/** Moments (epoch ms) on the host before the `show` drawn; null when it did not happen for this tab. */
+export interface DiscussionHostTimeline {
+  readonly panelCreatedAt: number;
+  /** The page's latest `ready` arrived (its script ran). */
+  readonly pageReadyAt: number | null;
+  /** The latest fetch of the thread (every page of it) was done. */
+  readonly fetchedAt: number | null;
+  /** The page model of the `show` was built. */
+  readonly builtAt: number;
+  readonly showSentAt: number;
 }
 
 /** The outcome of an action, as the page hears it. */
@@ -93,6 +112,10 @@ export class DiscussionPanel extends DisposableBase {
   private pendingRequestedAt: number | null;
   private focusPostId: string | null;
   private loading: Promise<void> | null = null;
+  private readonly panelCreatedAt = Date.now();
+  private pageReadyAt: number | null = null;
+  private fetchedAt: number | null = null;
+  private lastShow = { builtAt: 0, showSentAt: 0, bytes: 0 };
   private nextRequestId = 1;
   private readonly inspections = new Map<number, (summary: DiscussionDomSummary) => void>();
   private readonly outcomes = new Map<number, (outcome: ActionOutcome) => void>();
@@ -178,6 +201,7 @@ export class DiscussionPanel extends DisposableBase {
   private async handle(message: DiscussionWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.pageReadyAt = Date.now();
         if (this.thread) this.show();
         else await this.load();
         return;
@@ -186,7 +210,14 @@ export class DiscussionPanel extends DisposableBase {
         return;
       case 'rendered':
         this.deps.log.debug(`Discussion #${this.tab.number} drawn in ${Math.round(message.renderMs)} ms.`);
-        this.rendered.fire({ requestedAt: message.requestedAt, elapsedMs: message.elapsedMs, renderMs: message.renderMs });
+        this.rendered.fire({
+          requestedAt: message.requestedAt,
+          elapsedMs: message.elapsedMs,
+          renderMs: message.renderMs,
+          drawMs: message.drawMs,
+          timeline: { panelCreatedAt: this.panelCreatedAt, pageReadyAt: this.pageReadyAt, fetchedAt: this.fetchedAt, ...this.lastShow },
+          messageBytes: this.lastShow.bytes,
+        });
         return;
       case 'action':
         this.settle(message.requestId, await this.perform(message.action));
@@ -255,6 +286,7 @@ export class DiscussionPanel extends DisposableBase {
       const [thread, viewer] = await Promise.all([fetchDiscussionThread(connection.runner, this.tab.id), connection.viewerLogin().catch(() => null)]);
       this.thread = thread;
       this.viewer = viewer;
+      this.fetchedAt = Date.now();
     } catch (error) {
       this.post({ type: 'status', state: 'error', message: errorMessage(error) });
       return;
@@ -283,10 +315,13 @@ export class DiscussionPanel extends DisposableBase {
       repositoryLabels: this.labels,
       now: Date.now(),
     });
+    const builtAt = Date.now();
     this.panel.title = tabTitle(thread.discussion.number, thread.discussion.title);
     const requestedAt = this.pendingRequestedAt;
     this.pendingRequestedAt = null;
-    this.post({ type: 'show', page, focusPostId: this.focusPostId, requestedAt });
+    const message: DiscussionHostMessage = { type: 'show', page, focusPostId: this.focusPostId, requestedAt };
+    this.post(message);
+    this.lastShow = { builtAt, showSentAt: Date.now(), bytes: Buffer.byteLength(JSON.stringify(message)) };
     this.focusPostId = null;
   }
 
