@@ -100,7 +100,7 @@ let nextApiRequestId = 1_000_000;
 const rolesByData = new WeakMap<PulseData, CommunityRoles>();
 
 /**
- * One Discussion tab: fetches its thread on the page's `ready`, builds the page model and posts it, and runs what the
+ * One Discussion tab: fetches its thread from its creation, builds the page model and posts it on the page's `ready`, and runs what the
  * page asks for — GitHub changes (then the discussion is fetched again and merged into the snapshot, so every view
  * follows), drafts, links, snoozes. The thread's bodies live here only while the tab is open.
  */
@@ -112,6 +112,8 @@ export class DiscussionPanel extends DisposableBase {
   private pendingRequestedAt: number | null;
   private focusPostId: string | null;
   private loading: Promise<void> | null = null;
+  /** The fetch started with the tab, while it runs. */
+  private prefetched: Promise<boolean> | null = null;
   private readonly panelCreatedAt = Date.now();
   private pageReadyAt: number | null = null;
   private fetchedAt: number | null = null;
@@ -140,6 +142,7 @@ export class DiscussionPanel extends DisposableBase {
     this.register(panel);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.register(panel.onDidDispose(() => this.dispose()));
+    this.prefetched = this.prefetch().finally(() => (this.prefetched = null));
   }
 
   get number(): number {
@@ -278,15 +281,42 @@ export class DiscussionPanel extends DisposableBase {
     return this.loading;
   }
 
+  /**
+   * Fetches the thread while VS Code creates the webview and its page loads (the page's `ready` shows it): the two
+   * take about as long. Quietly false when that did not work; the fetch on `ready` then says why, as without it.
+   */
+  private async prefetch(): Promise<boolean> {
+    const connection = await this.deps.controller.connection().catch(() => null);
+    if (!connection || connection.repository.toLowerCase() !== this.tab.repository.toLowerCase()) return false;
+    try {
+      await this.fetchWith(connection);
+      return this.thread !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  private async fetchWith(connection: GitHubConnection): Promise<void> {
+    const [thread, viewer] = await Promise.all([fetchDiscussionThread(connection.runner, this.tab.id), connection.viewerLogin().catch(() => null)]);
+    // The bodies are kept for open tabs only.
+    if (this.isDisposed) return;
+    this.thread = thread;
+    this.viewer = viewer;
+    this.fetchedAt = Date.now();
+  }
+
   private async fetchAndShow(): Promise<void> {
     this.post({ type: 'status', state: 'loading', message: `Fetching #${this.tab.number}…` });
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    if (prefetched && (await prefetched)) {
+      this.show();
+      return;
+    }
     const connection = await this.connection();
     if (!connection) return;
     try {
-      const [thread, viewer] = await Promise.all([fetchDiscussionThread(connection.runner, this.tab.id), connection.viewerLogin().catch(() => null)]);
-      this.thread = thread;
-      this.viewer = viewer;
-      this.fetchedAt = Date.now();
+      await this.fetchWith(connection);
     } catch (error) {
       this.post({ type: 'status', state: 'error', message: errorMessage(error) });
       return;
