@@ -289,7 +289,15 @@ export class DiscussionPanel extends DisposableBase {
     const connection = await this.deps.controller.connection().catch(() => null);
     if (!connection || connection.repository.toLowerCase() !== this.tab.repository.toLowerCase()) return false;
     try {
-      await this.fetchWith(connection);
+      const fetched = this.fetchWith(connection);
+      // While GitHub answers: the community's roles and the assist index, built once per data, are then ready for the show.
+      const data = this.deps.controller.data;
+      const stored = data?.community.discussions.find((found) => found.id === this.tab.id);
+      if (data && stored) {
+        this.rolesOf(data);
+        this.deps.assist(data, stored);
+      }
+      await fetched;
       return this.thread !== null;
     } catch {
       return false;
