@@ -25,11 +25,30 @@ import {
   type SnoozeChoice,
 } from './protocol';
 
-/** What the webview reported after drawing a `show`. */
+/** What the webview reported after drawing a `show`, with where the time went on the host. */
 export interface DiscussionRenderReport {
   readonly requestedAt: number | null;
+  /** From the request (command) to the page painted, measured in the webview. */
   readonly elapsedMs: number | null;
+  /** From the `show` arriving in the page to the page painted. */
   readonly renderMs: number;
+  /** Of `renderMs`, checking the message and building the DOM (the rest is layout and paint). */
+  readonly drawMs: number;
+  readonly timeline: DiscussionHostTimeline;
+  /** Size of the `show` message drawn, as JSON. */
+  readonly messageBytes: number;
+}
+
+/** Moments (epoch ms) on the host before the `show` drawn; null when it did not happen for this tab. */
+export interface DiscussionHostTimeline {
+  readonly panelCreatedAt: number;
+  /** The page's latest `ready` arrived (its script ran). */
+  readonly pageReadyAt: number | null;
+  /** The latest fetch of the thread (every page of it) was done. */
+  readonly fetchedAt: number | null;
+  /** The page model of the `show` was built. */
+  readonly builtAt: number;
+  readonly showSentAt: number;
 }
 
 /** The outcome of an action, as the page hears it. */
@@ -81,7 +100,7 @@ let nextApiRequestId = 1_000_000;
 const rolesByData = new WeakMap<PulseData, CommunityRoles>();
 
 /**
- * One Discussion tab: fetches its thread on the page's `ready`, builds the page model and posts it, and runs what the
+ * One Discussion tab: fetches its thread from its creation, builds the page model and posts it on the page's `ready`, and runs what the
  * page asks for — GitHub changes (then the discussion is fetched again and merged into the snapshot, so every view
  * follows), drafts, links, snoozes. The thread's bodies live here only while the tab is open.
  */
@@ -93,6 +112,12 @@ export class DiscussionPanel extends DisposableBase {
   private pendingRequestedAt: number | null;
   private focusPostId: string | null;
   private loading: Promise<void> | null = null;
+  /** The fetch started with the tab, while it runs. */
+  private prefetched: Promise<boolean> | null = null;
+  private readonly panelCreatedAt = Date.now();
+  private pageReadyAt: number | null = null;
+  private fetchedAt: number | null = null;
+  private lastShow = { builtAt: 0, showSentAt: 0, bytes: 0 };
   private nextRequestId = 1;
   private readonly inspections = new Map<number, (summary: DiscussionDomSummary) => void>();
   private readonly outcomes = new Map<number, (outcome: ActionOutcome) => void>();
@@ -117,6 +142,7 @@ export class DiscussionPanel extends DisposableBase {
     this.register(panel);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.register(panel.onDidDispose(() => this.dispose()));
+    this.prefetched = this.prefetch().finally(() => (this.prefetched = null));
   }
 
   get number(): number {
@@ -178,6 +204,7 @@ export class DiscussionPanel extends DisposableBase {
   private async handle(message: DiscussionWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.pageReadyAt = Date.now();
         if (this.thread) this.show();
         else await this.load();
         return;
@@ -186,7 +213,14 @@ export class DiscussionPanel extends DisposableBase {
         return;
       case 'rendered':
         this.deps.log.debug(`Discussion #${this.tab.number} drawn in ${Math.round(message.renderMs)} ms.`);
-        this.rendered.fire({ requestedAt: message.requestedAt, elapsedMs: message.elapsedMs, renderMs: message.renderMs });
+        this.rendered.fire({
+          requestedAt: message.requestedAt,
+          elapsedMs: message.elapsedMs,
+          renderMs: message.renderMs,
+          drawMs: message.drawMs,
+          timeline: { panelCreatedAt: this.panelCreatedAt, pageReadyAt: this.pageReadyAt, fetchedAt: this.fetchedAt, ...this.lastShow },
+          messageBytes: this.lastShow.bytes,
+        });
         return;
       case 'action':
         this.settle(message.requestId, await this.perform(message.action));
@@ -247,14 +281,50 @@ export class DiscussionPanel extends DisposableBase {
     return this.loading;
   }
 
+  /**
+   * Fetches the thread while VS Code creates the webview and its page loads (the page's `ready` shows it): the two
+   * take about as long. Quietly false when that did not work; the fetch on `ready` then says why, as without it.
+   */
+  private async prefetch(): Promise<boolean> {
+    const connection = await this.deps.controller.connection().catch(() => null);
+    if (!connection || connection.repository.toLowerCase() !== this.tab.repository.toLowerCase()) return false;
+    try {
+      const fetched = this.fetchWith(connection);
+      // While GitHub answers: the community's roles and the assist index, built once per data, are then ready for the show.
+      const data = this.deps.controller.data;
+      const stored = data?.community.discussions.find((found) => found.id === this.tab.id);
+      if (data && stored) {
+        this.rolesOf(data);
+        this.deps.assist(data, stored);
+      }
+      await fetched;
+      return this.thread !== null;
+    } catch {
+      return false;
+    }
+  }
+
+  private async fetchWith(connection: GitHubConnection): Promise<void> {
+    const [thread, viewer] = await Promise.all([fetchDiscussionThread(connection.runner, this.tab.id), connection.viewerLogin().catch(() => null)]);
+    // The bodies are kept for open tabs only.
+    if (this.isDisposed) return;
+    this.thread = thread;
+    this.viewer = viewer;
+    this.fetchedAt = Date.now();
+  }
+
   private async fetchAndShow(): Promise<void> {
     this.post({ type: 'status', state: 'loading', message: `Fetching #${this.tab.number}…` });
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    if (prefetched && (await prefetched)) {
+      this.show();
+      return;
+    }
     const connection = await this.connection();
     if (!connection) return;
     try {
-      const [thread, viewer] = await Promise.all([fetchDiscussionThread(connection.runner, this.tab.id), connection.viewerLogin().catch(() => null)]);
-      this.thread = thread;
-      this.viewer = viewer;
+      await this.fetchWith(connection);
     } catch (error) {
       this.post({ type: 'status', state: 'error', message: errorMessage(error) });
       return;
@@ -283,10 +353,13 @@ export class DiscussionPanel extends DisposableBase {
       repositoryLabels: this.labels,
       now: Date.now(),
     });
+    const builtAt = Date.now();
     this.panel.title = tabTitle(thread.discussion.number, thread.discussion.title);
     const requestedAt = this.pendingRequestedAt;
     this.pendingRequestedAt = null;
-    this.post({ type: 'show', page, focusPostId: this.focusPostId, requestedAt });
+    const message: DiscussionHostMessage = { type: 'show', page, focusPostId: this.focusPostId, requestedAt };
+    this.post(message);
+    this.lastShow = { builtAt, showSentAt: Date.now(), bytes: Buffer.byteLength(JSON.stringify(message)) };
     this.focusPostId = null;
   }
 

@@ -193,8 +193,17 @@ export type DiscussionHostMessage = z.infer<typeof DiscussionHostMessageSchema>;
 
 export const DiscussionWebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  /** A `show` was drawn and painted; `elapsedMs` from its `requestedAt` (null without one). */
-  z.strictObject({ type: z.literal('rendered'), requestedAt: z.nullable(z.number()), elapsedMs: z.nullable(z.number()), renderMs: z.number() }),
+  /**
+   * A `show` was drawn and painted; `elapsedMs` from its `requestedAt` (null without one), `renderMs` from its arrival,
+   * `drawMs` the part of it spent checking the message and building the DOM (the rest is layout and paint).
+   */
+  z.strictObject({
+    type: z.literal('rendered'),
+    requestedAt: z.nullable(z.number()),
+    elapsedMs: z.nullable(z.number()),
+    renderMs: z.number(),
+    drawMs: z.number(),
+  }),
   z.strictObject({ type: z.literal('action'), requestId: int(), action: ActionSchema }),
   /** The reply box changed (debounced): kept per discussion across tab closes and restarts. Empty text clears it. */
   z.strictObject({ type: z.literal('draft'), text: z.string(), replyToId: z.nullable(nodeId) }),

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { normalizeCommunity } from '../../src/community/normalize';
@@ -15,12 +14,13 @@ import { DEFAULT_SETTINGS } from '../../src/settings/schema';
 import { generateCommunity } from '../fake-github/generator';
 import type { DashboardRenderMeasurement, DashboardRenderResults } from '../vscode/bench/dashboardRender.test';
 import type { Benchmark, BenchReporter } from './reporter';
+import { measureInVSCode } from './vscodeSessions';
 
 const DISCUSSIONS = 20_000;
 const KB = 1024;
 const ROOT = join(__dirname, '..', '..');
-/** Written by the VS Code bench suite (test/vscode/bench/dashboardRender.test.ts). */
-const VSCODE_MEASUREMENT = join(ROOT, 'test-results', 'dashboard-render.json');
+/** Written by the VS Code bench suite (test/vscode/bench/dashboardRender.test.ts), relative to ROOT. */
+const VSCODE_MEASUREMENT = join('test-results', 'dashboard-render.json');
 const VSCODE_SESSIONS = 3;
 
 /**
@@ -113,25 +113,16 @@ async function show(page: Page, message: HostMessage): Promise<{ bytes: number; 
 }
 
 /**
- * Builds dist/ as the tests do (the webview minified as shipped) and runs test/vscode/bench in code-server,
- * in `VSCODE_SESSIONS` fresh sessions: a first dashboard is first only once per window, and one opening
- * varies by a hundred milliseconds or more here, so the figure is the median session's.
+ * Runs test/vscode/bench/dashboardRender.test.ts in code-server, in `VSCODE_SESSIONS` fresh sessions: a first
+ * dashboard is first only once per window, and one opening varies by a hundred milliseconds or more here, so the
+ * figure is the median session's.
  */
 async function inVSCode(report: BenchReporter): Promise<void> {
-  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`the build failed (exit ${build.status}): ${build.stderr}`);
-  const { runVSCodeTests } = (await import(pathToFileURL(join(ROOT, 'scripts', 'run-vscode-tests.mjs')).href)) as VSCodeTestRunner;
-  const sessions: DashboardRenderResults[] = [];
-  for (let session = 0; session < VSCODE_SESSIONS; session++) {
-    rmSync(VSCODE_MEASUREMENT, { force: true });
-    const outcome = await runVSCodeTests({ suites: 'bench', print: () => undefined });
-    if (outcome.failed > 0 || !existsSync(VSCODE_MEASUREMENT)) {
-      throw new Error(
-        `the VS Code bench suite failed: ${outcome.failures.map((failure) => `${failure.title}: ${failure.error}`).join('; ') || 'no measurement written'}`,
-      );
-    }
-    sessions.push(JSON.parse(readFileSync(VSCODE_MEASUREMENT, 'utf8')) as DashboardRenderResults);
-  }
+  const sessions = await measureInVSCode<DashboardRenderResults>({
+    grep: '^Dashboard render at scale',
+    resultsFile: VSCODE_MEASUREMENT,
+    sessions: VSCODE_SESSIONS,
+  });
   const { discussions, posts } = sessions[0]!;
   report.note(
     `inside VS Code (code-server in headless Chromium), ${discussions.toLocaleString('en-US')} discussions, ${posts.toLocaleString('en-US')} comments and replies, 90-day window, ${VSCODE_SESSIONS} sessions:`,
@@ -149,14 +140,6 @@ async function inVSCode(report: BenchReporter): Promise<void> {
     'closed and opened again',
     sessions.map((session) => session.reopened),
   );
-}
-
-/** What scripts/run-vscode-tests.mjs exports (plain JavaScript). */
-interface VSCodeTestRunner {
-  runVSCodeTests(options: {
-    suites: 'suite' | 'bench';
-    print: (line: string) => void;
-  }): Promise<{ failed: number; failures: { title: string; error: string }[] }>;
 }
 
 /** The median opening of the sessions, moment by moment, with the others' totals beside it. */

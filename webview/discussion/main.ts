@@ -95,12 +95,13 @@ function handle(message: DiscussionHostMessage, receivedAt: number): void {
   switch (message.type) {
     case 'show': {
       draw(message.page, message.focusPostId);
+      const drawMs = epochMs() - receivedAt;
       // Reported once the browser has laid out and painted the new DOM (the frame after the next), not when drawing returns.
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
           const paintedAt = epochMs();
           const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
-          post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt });
+          post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt, drawMs });
           bodies.drain();
         }),
       );
