@@ -6,6 +6,7 @@ import type { DiscussionDomSummary } from '../../../src/discussionView/protocol'
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { activatePulse, applySettings, arrangePulse } from '../../support/vscodeTestState';
 import { takeScreenshot } from '../screenshot';
+import { typeInWebview } from '../typeInWebview';
 
 /**
  * The Discussion tab in a real VS Code (issue #9): opened from Needs Response as a click does, what it shows, and
@@ -85,7 +86,7 @@ const HOOK_QUESTION = [
 
 /**
  * Who is who: alice asks (#1, and earlier #5, answered by carol), carol answers in Q&A, dave answered once in Q&A,
- * mia is the maintainer signed in. Needs Response: No response #1 #2, Author replied #4, Answer not marked #3.
+ * mia is the maintainer signed in (she posted in General before). Needs Response: No response #1 #2, Author replied #4, Answer not marked #3.
  */
 const DATASET = [
   discussion(1, 'How do I run a hook after a nested field changes?', 'alice', 2.5 * DAY, HOOK_QUESTION),
@@ -101,6 +102,7 @@ const DATASET = [
       body: 'See the pinned issue.',
       replies: [{ id: 'R_4a1', login: 'erin', at: 1 * DAY, body: 'It is closed now.' }],
     },
+    { id: 'C_4b', login: VIEWER, association: 'MEMBER', at: 4.5 * DAY, body: 'We will post the plan after the next release.' },
   ]),
   discussion(5, 'Run a hook when a nested field changes', 'alice', 40 * DAY, 'Hooks on array fields never fire. Why?', QA, [
     { id: 'C_5a', login: 'dave', at: 39.5 * DAY, body: 'Same here on `1.2`.' },
@@ -133,6 +135,9 @@ function shownTree(api: CommunityPulseApi): ShownSection[] {
 }
 
 const numbersOf = (section: ShownSection | undefined): string[] => (section?.rows ?? []).map((row) => row.split(' · ')[0]!);
+
+/** The page's reply box. */
+const REPLY_BOX = '#reply-write';
 
 const TREE_AT_START = [
   { label: 'No response (2)', rows: ['#2', '#1'] },
@@ -285,7 +290,7 @@ describe('Discussion view in VS Code', () => {
     const shown = await tab.inspect();
     assert.deepEqual(postsOf(shown), ['opening @alice', `comment @${VIEWER}`]);
     assert.equal(shown.posts[1]!.text, 'Put the hook on the collection: see #5. hooks: { afterChange: [revalidatePage] }');
-    assert.deepEqual(shown.posts[1]!.roles, ['Maintainer', 'First-time poster'], 'mia posts as a MEMBER (MAINTAIN), for the first time here');
+    assert.deepEqual(shown.posts[1]!.roles, ['Maintainer'], 'mia posts as a MEMBER (MAINTAIN)');
     assert.deepEqual(treeNumbers(api), [
       { label: 'No response (1)', rows: ['#2'] },
       { label: 'Author replied (1)', rows: ['#4'] },
@@ -293,6 +298,19 @@ describe('Discussion view in VS Code', () => {
     ]);
     assert.equal(api.statusBar.text, '$(comment-discussion) 3');
     assert.equal(fake.stats().mutations, 1);
+  });
+
+  it('sends a reply typed in the page with Ctrl+Enter', async () => {
+    const tab = await openFromNeedsResponse(1);
+    const rendered = tab.nextRender();
+    await typeInWebview(REPLY_BOX, 'Typed in the **page**.', { press: 'Control+Enter' });
+    await rendered;
+    const shown = await tab.inspect();
+    assert.deepEqual(postsOf(shown), ['opening @alice', `comment @${VIEWER}`]);
+    assert.equal(shown.posts[1]!.text, 'Typed in the page.');
+    assert.equal(shown.replyBox.text, '', 'the box is emptied once sent');
+    assert.deepEqual(numbersOf(shownTree(api)[0]), ['#2']);
+    assert.equal(api.statusBar.text, '$(comment-discussion) 3');
   });
 
   it('marks the answer of a discussion in "Answer not marked": it leaves the bucket; unmarking puts it back', async () => {
@@ -399,6 +417,20 @@ describe('Discussion view in VS Code', () => {
     assert.deepEqual(postsOf(shown), ['opening @alice']);
     assert.deepEqual(treeNumbers(api), TREE_AT_START);
     assert.equal(api.statusBar.text, '$(comment-discussion) 4');
+
+    // The same through the page: the error shows above the box, the text stays, and is there again in a new tab.
+    fake.injectFault({ kind: 'drop' }, 5, 'graphql');
+    const text = 'Could you share your `payload.config.ts`?';
+    await typeInWebview(REPLY_BOX, text, { press: 'Control+Enter' });
+    let failed = await tab.inspect();
+    for (const deadline = Date.now() + 20_000; failed.replyBox.error === null && Date.now() < deadline; failed = await tab.inspect()) await delay(200);
+    assert.match(failed.replyBox.error ?? '', /^Could not comment on discussion D_1 in acme\/widgets: /);
+    assert.equal(failed.replyBox.text, text);
+    assert.deepEqual(postsOf(failed), ['opening @alice']);
+    tab.dispose();
+    const reopened = await openFromNeedsResponse(1);
+    assert.equal((await reopened.inspect()).replyBox.text, text, 'the draft is kept for the discussion');
+    await typeInWebview(REPLY_BOX, '');
   });
 
   it('looks like a GitHub thread in the editor, in the light and dark themes (README screenshots)', async function () {
@@ -418,11 +450,12 @@ describe('Discussion view in VS Code', () => {
     assert.equal((await tab.act({ kind: 'reply', body: reply, replyToId: null })).ok, true);
     await rendered;
     await vscode.commands.executeCommand('notifications.clearAll');
-    await delay(500);
-    await takeScreenshot('discussion-tab');
     const workbench = vscode.workspace.getConfiguration('workbench');
-    await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    await workbench.update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
     try {
+      await delay(1000);
+      await takeScreenshot('discussion-tab');
+      await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
       await delay(1000);
       await takeScreenshot('discussion-tab-dark');
     } finally {
