@@ -6,8 +6,8 @@
 //   codeAutomationLog(level, args)  every workbench log message, including the extension host's console output
 //   codeAutomationExit(code, logs)  once the extension tests' run() settled (0 = resolved), with VS Code's log files
 // Everything logged is written to workbench.log (copied to publishLogsTo when the session closes); lines the mocha
-// runner in the extension host marks with runner-protocol.json's logPrefix are shown live, and screenshot requests
-// (see test/vscode/screenshot.ts) are answered here.
+// runner in the extension host marks with runner-protocol.json's logPrefix are shown live, and screenshot and
+// typing requests (see test/vscode/screenshot.ts and test/vscode/typeInWebview.ts) are answered here.
 import { cpSync, createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,6 +65,31 @@ async function answerScreenshotRequest(page, name) {
     writeFileSync(done, 'ok');
   } catch (error) {
     writeFileSync(done, `screenshot failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Types into a webview as a user does: fills the first element matching `selector` in any frame (webviews are
+ * nested frames of the page), then presses `press` there. Answers like a screenshot request, in `<name>.done`.
+ * @param {import('playwright-core').Page} page
+ * @param {string} request JSON: `{ name, selector, text, press? }`
+ */
+async function answerTypeRequest(page, request) {
+  /** @type {{ name?: unknown, selector?: unknown, text?: unknown, press?: unknown }} */
+  const { name, selector, text, press } = JSON.parse(request);
+  if (typeof name !== 'string' || !screenshotName.test(name)) return;
+  const done = path.join(screenshotsDir, `${name}.done`);
+  try {
+    if (typeof selector !== 'string' || typeof text !== 'string') throw new Error('expected { name, selector, text, press? }');
+    const frames = await Promise.all(page.frames().map(async (frame) => ((await frame.locator(selector).count()) > 0 ? frame : null)));
+    const frame = frames.find((found) => found !== null);
+    if (!frame) throw new Error(`no frame shows ${selector}`);
+    const target = frame.locator(selector).first();
+    await target.fill(text);
+    if (typeof press === 'string') await target.press(press);
+    writeFileSync(done, 'ok');
+  } catch (error) {
+    writeFileSync(done, `typing failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -151,6 +176,9 @@ export async function launchVSCode({
       if (message.startsWith(protocol.screenshotRequestPrefix)) {
         const name = message.slice(protocol.screenshotRequestPrefix.length).trim();
         screenshots = screenshots.then(() => answerScreenshotRequest(page, name));
+      } else if (message.startsWith(protocol.typeRequestPrefix)) {
+        const request = message.slice(protocol.typeRequestPrefix.length).trim();
+        screenshots = screenshots.then(() => answerTypeRequest(page, request).catch(() => {}));
       } else if (message.startsWith(protocol.logPrefix)) {
         onTestOutput(message.slice(protocol.logPrefix.length));
       } else if (verbose) {

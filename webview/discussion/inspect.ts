@@ -15,7 +15,7 @@ export function inspectPage(root: HTMLElement, replyBox: ReplyBox): DiscussionDo
     isAnswer: post.classList.contains('answer'),
     status: post.dataset['status'] ?? '',
     text: text(post.querySelector('.post-content')),
-    roles: Array.from(post.querySelectorAll('.post-header .role'), text),
+    roles: Array.from(post.querySelectorAll(':scope > .post-header .role'), text),
   }));
   return {
     title: text(root.querySelector('h1 .title')),

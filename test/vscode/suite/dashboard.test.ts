@@ -321,7 +321,7 @@ describe('Dashboard, Health and People in VS Code', () => {
     });
     const discussion = people.getChildren(evidence.find((node) => node.kind === 'evidence' && node.discussions.length > 0))[0]!;
     const item = people.getTreeItem(discussion);
-    assert.equal(item.command?.command, 'vscode.open', 'a discussion item opens the discussion');
+    assert.equal(item.command?.command, 'communityPulse.openDiscussion', 'a discussion item opens its Discussion tab (#9)');
     assert.equal(people.getTreeItem(leaders[0]!).contextValue, 'person');
   });
 

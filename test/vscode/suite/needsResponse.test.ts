@@ -183,7 +183,7 @@ describe('Needs Response in VS Code', () => {
     assert.equal(item.label, 'How do I run a hook after a nested field changes?');
     assert.equal(item.description, '#1 · 10d · @alice · Q&A');
     assert.equal(item.contextValue, 'discussion');
-    assert.deepEqual(item.command?.command, 'communityPulse.openInBrowser');
+    assert.deepEqual(item.command?.command, 'communityPulse.openDiscussion', 'a click opens the Discussion tab (#9)');
     const tooltip = item.tooltip as vscode.MarkdownString;
     const shownText = tooltip.value.replace(/\\(.)/g, '$1');
     assert.match(shownText, /^\*\*#1 How do I run a hook after a nested field changes\?\*\*\n\nNo response since \d{4}-\d{2}-\d{2} — 10 days\./);
