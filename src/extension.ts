@@ -212,13 +212,13 @@ const labelsByRepository = new Map<string, Promise<readonly Label[]>>();
 
 /** The assist index of one data (built once per data change), and what it says of one discussion. */
 const assistIndexes = new WeakMap<PulseData, AssistIndex>();
-function assistOf(data: PulseData, discussion: Discussion): DiscussionAssist {
+function assistOf(data: PulseData, discussion: Discussion, viewer: string | null): DiscussionAssist {
   let index = assistIndexes.get(data);
   if (!index) {
     index = buildAssistIndex(data.community, data.people);
     assistIndexes.set(data, index);
   }
-  return discussionAssist(index, discussion, data.now);
+  return discussionAssist(index, discussion, data.now, viewer);
 }
 
 /** A stored value is a snooze of this version (anything else is dropped). */

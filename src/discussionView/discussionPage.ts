@@ -166,10 +166,13 @@ function rolesOf(
   roles: CommunityRoles,
 ): AuthorRole[] {
   const found: AuthorRole[] = [];
-  if (roles.isMaintainer(login) || MAINTAINER_ASSOCIATIONS.has(association)) found.push('maintainer');
-  if (botActor || roles.isBot(login)) found.push('bot');
+  const maintainer = roles.isMaintainer(login) || MAINTAINER_ASSOCIATIONS.has(association);
+  const bot = botActor || roles.isBot(login);
+  if (maintainer) found.push('maintainer');
+  if (bot) found.push('bot');
   if (discussionAuthor !== null && login.toLowerCase() === discussionAuthor.toLowerCase()) found.push('discussionAuthor');
-  if (roles.firstPostId(login) === postId) found.push('firstTimePoster');
+  // A newcomer to welcome; a maintainer's or a bot's first post here is no such thing.
+  if (!maintainer && !bot && roles.firstPostId(login) === postId) found.push('firstTimePoster');
   if (roles.isLeaderCandidate(login)) found.push('leaderCandidate');
   return found;
 }

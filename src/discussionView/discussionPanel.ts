@@ -79,7 +79,8 @@ export interface DiscussionPanelDependencies {
   readonly drafts: DraftStore;
   readonly snoozes: DiscussionSnoozes;
   /** The author's history, who can help and similar discussions, from the snapshot (null without data). */
-  readonly assist: (data: PulseData, discussion: Discussion) => DiscussionPageInput['assist'];
+  /** The context panel's author history, helpers (never `viewer` themselves) and similar discussions. */
+  readonly assist: (data: PulseData, discussion: Discussion, viewer: string | null) => DiscussionPageInput['assist'];
   /** `communityPulse.savedReplies` with their placeholders filled in. */
   readonly savedReplies: (context: SavedReplyContext) => DiscussionPageInput['savedReplies'];
   /** The repository's labels, fetched once per repository and kept. */
@@ -295,7 +296,7 @@ export class DiscussionPanel extends DisposableBase {
       const stored = data?.community.discussions.find((found) => found.id === this.tab.id);
       if (data && stored) {
         this.rolesOf(data);
-        this.deps.assist(data, stored);
+        this.deps.assist(data, stored, null);
       }
       await fetched;
       return this.thread !== null;
@@ -345,7 +346,7 @@ export class DiscussionPanel extends DisposableBase {
     const page = discussionPage({
       thread,
       apiUrl: this.apiUrl || thread.discussion.repository.url,
-      assist: data && stored ? this.deps.assist(data, stored) : { author: { login: author, facts: [], helpedBy: [] }, helpers: [], similar: [] },
+      assist: data && stored ? this.deps.assist(data, stored, this.viewer) : { author: { login: author, facts: [], helpedBy: [] }, helpers: [], similar: [] },
       roles: data ? this.rolesOf(data) : NO_ROLES,
       snoozeLabel: this.deps.snoozes.labelOf(this.tab.id),
       draft: this.deps.drafts.get(this.tab.repository, this.tab.number),

@@ -19,10 +19,10 @@ export interface DiscussionAssist {
 /** The page's author roles a helper can carry. */
 export type HelperRole = 'maintainer' | 'leaderCandidate';
 
-export function discussionAssist(index: AssistIndex, discussion: Discussion, now: number): DiscussionAssist {
+export function discussionAssist(index: AssistIndex, discussion: Discussion, now: number, viewer: string | null = null): DiscussionAssist {
   return {
     author: authorFacts(authorHistory(index, discussion, now), now),
-    helpers: suggestHelpers(index, discussion, now).map((helper) => ({
+    helpers: suggestHelpers(index, discussion, now, viewer).map((helper) => ({
       login: helper.login,
       roles: helperRoles(helper),
       evidence: helperEvidence(helper, discussion, now),

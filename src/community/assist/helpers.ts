@@ -39,15 +39,18 @@ export interface HelperSuggestion {
 /**
  * Up to three people most likely to answer D, best first: ranked by score, then leader candidates first, then the
  * most recent latest response, then login. Only people with a response in D's category in the look-back qualify;
- * D's author, bots (ignored users included) and `ghost` never do.
+ * D's author, the signed-in `viewer` (nobody is asked to ask themselves), bots (ignored users included) and `ghost`
+ * never do.
  */
-export function suggestHelpers(index: AssistIndex, discussion: Discussion, now: number): HelperSuggestion[] {
+export function suggestHelpers(index: AssistIndex, discussion: Discussion, now: number, viewer: string | null = null): HelperSuggestion[] {
   const tallies = categoryTallies(index, discussion, now);
   const author = discussion.opening.authorId;
+  const viewerLogin = viewer?.toLowerCase();
   const helpedBefore = new Set(helpedBy(index, earlierDiscussions(index, discussion), now).map((helper) => helper.person));
   const suggestions: HelperSuggestion[] = [];
   for (const [person, tally] of tallies) {
     if (person === author || person === index.ghost || index.people.isBotId(person)) continue;
+    if (index.community.logins[person]!.toLowerCase() === viewerLogin) continue;
     const lastResponseAt = latestBefore(index.responses, person, now) ?? -Infinity;
     const helpedAuthor = helpedBefore.has(person);
     suggestions.push({

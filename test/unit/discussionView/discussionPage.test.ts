@@ -127,7 +127,8 @@ describe('the Discussion tab’s page model', () => {
       isMaintainer: (login) => login === 'maint',
       isBot: () => false,
       isLeaderCandidate: (login) => login === 'carol',
-      firstPostId: (login) => ({ alice: 'D_7', carol: 'C_old_elsewhere' })[login],
+      // Everyone's first post here is in this thread but carol's; only newcomers are badged as first-time posters.
+      firstPostId: (login) => ({ alice: 'D_7', carol: 'C_old_elsewhere', maint: 'C_1', member: 'C_2', 'helper-app': 'C_3' })[login],
     };
     const thread = threadOf({
       comments: [

@@ -45,6 +45,15 @@ describe('Who can help', () => {
     );
   });
 
+  it('never suggests the signed-in viewer to themselves (login compared case-insensitively)', () => {
+    const { index, byNumber } = assistCase(nodes, { ignoreUsers: ['StaleBot'], leaderCandidates: [] });
+    // bob (11) leads the ranking above; as the viewer he is left out, and erin (2, as gus, but less recent) comes in third.
+    assert.deepEqual(
+      suggestHelpers(index, byNumber(9), NOW, 'Bob').map((h) => h.login),
+      ['carol', 'gus', 'erin'],
+    );
+  });
+
   it('puts a leader candidate first at equal score, before the more recent responder', () => {
     const { index, byNumber } = assistCase(nodes, { ignoreUsers: ['stalebot'], leaderCandidates: ['Erin'] });
     assert.deepEqual(
