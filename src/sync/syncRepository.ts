@@ -152,7 +152,7 @@ class SyncRun {
     const seen = new Set<string>();
     const stopBefore = pass.stopBefore === null ? null : Date.parse(pass.stopBefore);
     // Only a full re-check re-reads discussions whose updatedAt says they are unchanged.
-    const unchanged = (node: SyncedDiscussion): boolean => pass.mode === 'incremental' && this.discussions.get(node.id)?.updatedAt === node.updatedAt;
+    const unchanged = (node: SyncedDiscussion): boolean => pass.mode === 'incremental' && sameAsStored(this.discussions.get(node.id), node);
     let unchangedRun = 0;
     this.sync.pendingPass = pass;
     for (;;) {
@@ -274,4 +274,19 @@ function sameApi(a: string, b: string): boolean {
 
 function sameTime(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && Date.parse(a) === Date.parse(b);
+}
+
+/**
+ * Whether a page's discussion is the one stored. GitHub stamps `updatedAt` to the second, so a post made in the
+ * second the stored copy was read leaves it as it was: the counts the page carries (comments, the inline comments'
+ * replies) and the answer and state catch that. A reply to a comment beyond the page's inline comments in that same
+ * second is the one change this cannot see; the next change of the discussion or a full re-check brings it.
+ */
+function sameAsStored(stored: DiscussionNode | undefined, node: SyncedDiscussion): boolean {
+  if (stored?.updatedAt !== node.updatedAt) return false;
+  const storedComments = stored.comments?.nodes ?? [];
+  if (storedComments.length !== node.comments.totalCount) return false;
+  if ((stored.answer?.id ?? null) !== (node.answer?.id ?? null) || stored.closed !== node.closed || stored.locked !== node.locked) return false;
+  const repliesStored = new Map(storedComments.map((comment) => [comment.id, comment.replies?.nodes.length ?? 0]));
+  return node.comments.nodes.every((comment) => repliesStored.get(comment.id) === comment.replies.totalCount);
 }

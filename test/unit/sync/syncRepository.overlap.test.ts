@@ -80,4 +80,26 @@ describe('syncRepository: the incremental overlap', () => {
     assert.deepEqual(await numbersStored(), range(1, 141));
     assert.deepEqual(await commentsOf(5), ['erin']);
   });
+
+  it('reads a post made in the same second as the stored copy (GitHub stamps updatedAt to the second)', async () => {
+    timeline = await startSyncTimeline(range(1, 3).map((n) => discussion(n, 'alice', n, { updatedAt: at(n) })));
+    const second = at(3);
+    const { id: commentId } = timeline.github.addComment(TIMELINE_REPOSITORY, 3, { author: 'bob', createdAt: second });
+    await timeline.sync('incremental');
+    assert.deepEqual(await commentsOf(3), ['bob']);
+
+    // Posted within that same second after the sync read #3: its updatedAt does not move.
+    timeline.github.addComment(TIMELINE_REPOSITORY, 3, { author: 'carol', createdAt: second });
+    timeline.github.addReply(TIMELINE_REPOSITORY, commentId, { author: 'dave', createdAt: second });
+    const result = await timeline.sync('incremental');
+
+    assert.equal(result.fetched, 1);
+    assert.deepEqual(await commentsOf(3), ['bob', 'carol']);
+    const stored = (await timeline.stored()).discussions.find((node) => node.number === 3)!;
+    assert.deepEqual(
+      stored.comments?.nodes[0]?.replies?.nodes.map((reply) => reply.author?.login),
+      ['dave'],
+    );
+    assert.equal(stored.updatedAt, second);
+  });
 });
