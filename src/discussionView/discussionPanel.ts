@@ -78,7 +78,6 @@ export interface DiscussionPanelDependencies {
   readonly log: vscode.LogOutputChannel;
   readonly drafts: DraftStore;
   readonly snoozes: DiscussionSnoozes;
-  /** The author's history, who can help and similar discussions, from the snapshot (null without data). */
   /** The context panel's author history, helpers (never `viewer` themselves) and similar discussions. */
   readonly assist: (data: PulseData, discussion: Discussion, viewer: string | null) => DiscussionPageInput['assist'];
   /** `communityPulse.savedReplies` with their placeholders filled in. */
