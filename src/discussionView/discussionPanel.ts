@@ -149,6 +149,11 @@ export class DiscussionPanel extends DisposableBase {
     return this.tab.number;
   }
 
+  /** The discussion on GitHub, once fetched. */
+  get url(): string | null {
+    return this.thread?.discussion.url ?? null;
+  }
+
   /** Brings the tab forward; a post to focus (from a leader's evidence or a similar discussion) is scrolled to. */
   reveal(requestedAt: number, focusPostId: string | null): void {
     this.pendingRequestedAt = requestedAt;

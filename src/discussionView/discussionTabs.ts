@@ -46,6 +46,11 @@ export class DiscussionTabs extends DisposableBase {
     return [...this.panels.values()];
   }
 
+  /** The tab in front, if a Discussion tab is (the editor title's Open in Browser acts on it). */
+  get active(): DiscussionPanel | undefined {
+    return this.tabs.find((tab) => tab.panel.active);
+  }
+
   /**
    * Opens (or focuses) the tab of discussion `number` of the current repository; `postId` is scrolled to.
    * Returns null, after saying why, when the stored data does not hold that discussion.

@@ -264,6 +264,21 @@ describe('Discussion view in VS Code', () => {
     assert.equal(again.webviewPanel, tab.webviewPanel, 'the same tab');
     assert.equal(discussionTabs().length, 1, 'still one tab');
     assert.equal(again.webviewPanel.active, true, 'focused');
+
+    // The editor title's Open in Browser (no argument) opens the tab in front on GitHub.
+    const opened: string[] = [];
+    const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+    const openExternal = env.openExternal;
+    env.openExternal = async (uri) => {
+      opened.push(uri.toString(true));
+      return true;
+    };
+    try {
+      await vscode.commands.executeCommand('communityPulse.openInBrowser');
+    } finally {
+      env.openExternal = openExternal;
+    }
+    assert.deepEqual(opened, [`https://github.com/${REPOSITORY}/discussions/1`]);
   });
 
   it('shows an answered thread with the answer first, replies under their comment, and each author’s roles', async () => {
