@@ -188,6 +188,7 @@ describe('dashboard and Health view models', () => {
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc123'(;|$)/);
     assert.match(csp, /style-src https:\/\/webview\.test(;|$)/);
+    assert.match(csp, /img-src 'none'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     assert.match(html, /<script type="module" nonce="abc123" src="https:\/\/webview\.test\/dist\/webview\.js"><\/script>/);
     // The chunks it imports are fetched beside it, and carry the nonce too.
