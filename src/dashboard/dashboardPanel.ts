@@ -6,6 +6,7 @@ import { HostMessageSchema, parseWebviewMessage, type DomSummary, type HostMessa
 import { COMMAND_IDS } from '../shared/contributionIds';
 import { errorMessage } from '../shared/errorMessage';
 import { DisposableBase } from '../shared/lifecycle';
+import { nextEvent, WebviewRequests } from '../shared/webviewRequests';
 import type { AnalysisService } from '../controller/analysisService';
 import { profileUrl, safeWebUrl } from '../github/webLinks';
 import { toDashboardData } from './dashboardData';
@@ -32,8 +33,6 @@ export interface DashboardDependencies {
   readonly log: vscode.LogOutputChannel;
 }
 
-const INSPECT_TIMEOUT_MS = 10_000;
-
 /** The chunks esbuild split from webview.js (dist/webview-*.js, named after their modules). */
 function webviewChunks(dist: string): string[] {
   return readdirSync(dist).filter((file) => /^webview-.+\.js$/.test(file));
@@ -51,8 +50,7 @@ export class DashboardPanel extends DisposableBase {
    * until the page has loaded), or it said `ready`, after which every new page of the panel asks.
    */
   private firstPage: 'unsent' | 'sent' | 'ready' = 'unsent';
-  private nextRequestId = 1;
-  private readonly inspections = new Map<number, (summary: DomSummary) => void>();
+  private readonly inspections = new WebviewRequests<DomSummary>('the dashboard webview');
   private readonly rendered = this.register(new vscode.EventEmitter<RenderReport>());
   /** Fires each time the webview finishes drawing data. */
   readonly onDidRender = this.rendered.event;
@@ -96,28 +94,12 @@ export class DashboardPanel extends DisposableBase {
 
   /** Resolves when the webview next finishes drawing data. */
   nextRender(): Promise<RenderReport> {
-    return new Promise((resolve) => {
-      const subscription = this.onDidRender((report) => {
-        subscription.dispose();
-        resolve(report);
-      });
-    });
+    return nextEvent(this.onDidRender);
   }
 
   /** Asks the webview what it shows (tests check the DOM through this). */
   inspect(): Promise<DomSummary> {
-    const requestId = this.nextRequestId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.inspections.delete(requestId);
-        reject(new Error(`the dashboard webview did not answer inspect #${requestId} within ${INSPECT_TIMEOUT_MS} ms`));
-      }, INSPECT_TIMEOUT_MS);
-      this.inspections.set(requestId, (summary) => {
-        clearTimeout(timer);
-        resolve(summary);
-      });
-      this.post({ type: 'inspect', requestId });
-    });
+    return this.inspections.ask((requestId) => this.post({ type: 'inspect', requestId }));
   }
 
   private sendCurrent(): void {
@@ -208,8 +190,7 @@ export class DashboardPanel extends DisposableBase {
         await vscode.commands.executeCommand(COMMAND_IDS.refresh);
         return;
       case 'inspection':
-        this.inspections.get(message.requestId)?.(message.summary);
-        this.inspections.delete(message.requestId);
+        this.inspections.answer(message.requestId, message.summary);
         return;
       case 'problem':
         this.deps.log.warn(`Dashboard webview: ${message.message}`);

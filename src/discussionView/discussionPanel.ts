@@ -10,6 +10,7 @@ import { discussionNodeOf } from '../github/threadToNode';
 import { profileUrl, safeWebUrl } from '../github/webLinks';
 import { errorMessage } from '../shared/errorMessage';
 import { DisposableBase } from '../shared/lifecycle';
+import { nextEvent, WebviewRequests } from '../shared/webviewRequests';
 import { mergeDiscussionIntoSnapshot } from '../sync/mergeDiscussion';
 import { communityRoles, discussionPage, type CommunityRoles, type DiscussionPageInput } from './discussionPage';
 import type { DraftStore } from './draftStore';
@@ -91,7 +92,6 @@ export interface DiscussionPanelDependencies {
   readonly openDiscussion: (number: number, postId: string | null) => void;
 }
 
-const INSPECT_TIMEOUT_MS = 10_000;
 const TITLE_LENGTH = 30;
 /** Request ids of actions sent through the API (tests), apart from the page's own. */
 let nextApiRequestId = 1_000_000;
@@ -118,8 +118,7 @@ export class DiscussionPanel extends DisposableBase {
   private pageReadyAt: number | null = null;
   private fetchedAt: number | null = null;
   private lastShow = { builtAt: 0, showSentAt: 0, bytes: 0 };
-  private nextRequestId = 1;
-  private readonly inspections = new Map<number, (summary: DiscussionDomSummary) => void>();
+  private readonly inspections: WebviewRequests<DiscussionDomSummary>;
   private readonly outcomes = new Map<number, (outcome: ActionOutcome) => void>();
   private readonly rendered = this.register(new vscode.EventEmitter<DiscussionRenderReport>());
   readonly onDidRender = this.rendered.event;
@@ -133,6 +132,7 @@ export class DiscussionPanel extends DisposableBase {
     options: { readonly requestedAt: number | null; readonly focusPostId: string | null },
   ) {
     super();
+    this.inspections = new WebviewRequests(`the Discussion tab of #${tab.number}`);
     this.pendingRequestedAt = options.requestedAt;
     this.focusPostId = options.focusPostId;
     panel.iconPath = deps.iconPath;
@@ -163,27 +163,11 @@ export class DiscussionPanel extends DisposableBase {
   }
 
   nextRender(): Promise<DiscussionRenderReport> {
-    return new Promise((resolve) => {
-      const subscription = this.onDidRender((report) => {
-        subscription.dispose();
-        resolve(report);
-      });
-    });
+    return nextEvent(this.onDidRender);
   }
 
   inspect(): Promise<DiscussionDomSummary> {
-    const requestId = this.nextRequestId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.inspections.delete(requestId);
-        reject(new Error(`the Discussion tab of #${this.tab.number} did not answer inspect #${requestId} within ${INSPECT_TIMEOUT_MS} ms`));
-      }, INSPECT_TIMEOUT_MS);
-      this.inspections.set(requestId, (summary) => {
-        clearTimeout(timer);
-        resolve(summary);
-      });
-      this.post({ type: 'inspect', requestId });
-    });
+    return this.inspections.ask((requestId) => this.post({ type: 'inspect', requestId }));
   }
 
   /** Runs an action as if the page had asked for it; resolves with what the page would be told. */
@@ -250,8 +234,7 @@ export class DiscussionPanel extends DisposableBase {
         return;
       }
       case 'inspection':
-        this.inspections.get(message.requestId)?.(message.summary);
-        this.inspections.delete(message.requestId);
+        this.inspections.answer(message.requestId, message.summary);
         return;
       case 'problem':
         this.deps.log.warn(`Discussion #${this.tab.number} webview: ${message.message}`);
