@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { discussionHtml } from '../../src/discussionView/html';
 import type { DiscussionDomSummary, DiscussionPage, PageComment, PagePost } from '../../src/discussionView/protocol';
-import { errorMessage } from '../../src/shared/errorMessage';
+import { reportSteps, runSteps, type BrowserStep, type StepResults } from './steps';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const screenshots = path.join(repoRoot, 'test-results', 'screenshots');
@@ -611,8 +611,7 @@ async function main(): Promise<number> {
   if (build.status !== 0) throw new Error(`node esbuild.mjs exited with ${build.status}`);
   const harness = await startHarness();
   const figures: string[] = [];
-  const results = { passed: 0, failed: 0, skipped: 0, failures: [] as { title: string; error: string }[] };
-  const steps: [string, () => Promise<void>][] = [
+  const steps: BrowserStep[] = [
     [
       'draws the thread: title as text, state, labels, the answer first with its reply, roles, deleted and hidden posts, allowed actions',
       () => drawsTheThread(harness),
@@ -626,35 +625,19 @@ async function main(): Promise<number> {
     ['an invalid message from the host is reported as a problem and changes nothing', () => invalidMessages(harness)],
     ['a 300-post thread draws every post (time reported)', () => largeThread(harness, figures)],
   ];
+  let results: StepResults;
   try {
-    for (const [title, run] of steps) {
-      if (results.failed > 0) {
-        results.skipped++;
-        console.log(`  - ${title} (skipped)`);
-        continue;
-      }
-      try {
-        await run();
-        results.passed++;
-        console.log(`  ✔ ${title}`);
-      } catch (error) {
-        results.failed++;
-        results.failures.push({ title, error: errorMessage(error) });
-        console.log(`  ✘ ${title}\n    ${errorMessage(error)}`);
+    results = await runSteps(steps, {
+      onFailure: async () => {
         mkdirSync(screenshots, { recursive: true });
-        await harness.page.screenshot({ path: path.join(screenshots, 'discussion-failure.png'), fullPage: true }).catch(() => {});
-      }
-    }
+        await harness.page.screenshot({ path: path.join(screenshots, 'discussion-failure.png'), fullPage: true });
+      },
+    });
   } finally {
     await harness.close();
   }
   for (const figure of figures) console.log(`  ${figure}`);
-  console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
-  if (values.results) {
-    mkdirSync(path.dirname(values.results), { recursive: true });
-    writeFileSync(values.results, JSON.stringify(results));
-  }
-  return results.failed > 0 ? 1 : 0;
+  return reportSteps(results, values.results);
 }
 
 main().then(

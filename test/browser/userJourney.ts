@@ -1,6 +1,7 @@
 /**
  * The browser test (issue #4): Playwright drives the code-server page as a maintainer would — open the Community
- * Pulse container, click a discussion in Needs Response, open the dashboard from the command palette, switch to the
+ * Pulse container, click a discussion in Needs Response (it opens in its Discussion tab; Open in Browser offers its
+ * GitHub page), open the dashboard from the command palette, switch to the
  * dark theme, then to a high-contrast one, narrow the editor — and saves screenshots of the views and the dashboard
  * in each theme and at the narrow width to test-results/screenshots/. Last, it posts malformed messages from inside
  * the dashboard, as a compromised page could, and checks the extension logs and ignores them.
@@ -13,16 +14,16 @@
  * Each step is one test; a failed step skips the rest (they build on it). With --results it writes
  * `{ passed, failed, skipped, failures }` for scripts/test-all.mjs.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Frame, Page } from 'playwright-core';
 // @ts-expect-error: the harness's launcher is plain JavaScript without type declarations.
 import { launchVSCode, testResultsDir } from '../../scripts/lib/vscode-session.mjs';
-import { errorMessage } from '../../src/shared/errorMessage';
 import { generateCommunity, type GeneratedDiscussion } from '../fake-github/generator';
 import { startFakeGitHub } from '../fake-github/server';
 import { communityFigures } from '../vscode/communityFigures';
+import { reportSteps, runSteps, type BrowserStep, type StepResults } from './steps';
 
 const REPOSITORY = 'synthetic/pulse';
 const TOKEN = 'community-pulse-browser-test';
@@ -47,45 +48,23 @@ async function main(): Promise<number> {
     onTestOutput: () => {},
   })) as Session;
   const { page } = session;
-  const results = { passed: 0, failed: 0, skipped: 0, failures: [] as { title: string; error: string }[] };
-  const steps: [string, () => Promise<void>][] = [
+  const steps: BrowserStep[] = [
     ['opens the Community Pulse container and sees discussions needing a response', () => openContainer(page, community.discussions)],
-    ['clicks a discussion in Needs Response and is offered its GitHub page', () => clickDiscussion(page)],
+    ['clicks a discussion in Needs Response: its thread opens in a tab, and Open in Browser offers its GitHub page', () => clickDiscussion(page)],
     ['opens the dashboard from the command palette and sees every section', () => openDashboard(page)],
     ['switches to the dark theme, and the dashboard follows it', () => switchToDark(page)],
     ['switches to a high-contrast theme, and the dashboard draws its borders', () => switchToHighContrast(page)],
     ['narrows the editor, and the dashboard reflows with nothing cut off', () => narrowTheEditor(page)],
     ['a malformed message from the dashboard is logged and ignored, and the dashboard still works', () => rejectMalformedMessages(page)],
   ];
+  let results: StepResults;
   try {
-    for (const [title, run] of steps) {
-      if (results.failed > 0) {
-        results.skipped++;
-        console.log(`  - ${title} (skipped)`);
-        continue;
-      }
-      try {
-        await run();
-        results.passed++;
-        console.log(`  ✔ ${title}`);
-      } catch (error) {
-        results.failed++;
-        const message = errorMessage(error);
-        results.failures.push({ title, error: message });
-        console.log(`  ✘ ${title}\n    ${message}`);
-        await page.screenshot({ path: path.join(screenshots, 'browser-failure.png') }).catch(() => {});
-      }
-    }
+    results = await runSteps(steps, { onFailure: () => page.screenshot({ path: path.join(screenshots, 'browser-failure.png') }).then(() => undefined) });
   } finally {
     await session.close();
     await fake.close();
   }
-  console.log(`${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
-  if (values.results) {
-    mkdirSync(path.dirname(values.results), { recursive: true });
-    writeFileSync(values.results, JSON.stringify(results));
-  }
-  return results.failed > 0 ? 1 : 0;
+  return reportSteps(results, values.results);
 }
 
 /** The bucket and group headings show the counts worked out from the served discussions (communityFigures). */
@@ -124,12 +103,21 @@ async function clickDiscussion(page: Page): Promise<void> {
   const bucket = page.locator('.monaco-list-row', { hasText: /^No response \(\d+\)/ }).first();
   const discussion = page.locator(`.monaco-list-row[aria-level="2"]`).first();
   if (!(await discussion.isVisible())) await bucket.click();
+  const number = /#(\d+)/.exec(await discussion.innerText())?.[1];
+  if (!number) throw new Error(`the row names no discussion number: ${await discussion.innerText()}`);
   await discussion.click();
-  // VS Code asks before opening a website it does not trust yet: the dialog names the discussion's address.
+  // Its own editor tab, titled with its number, showing the thread fetched from GitHub.
+  await page.locator('.tabs-container .tab', { hasText: `#${number} ` }).waitFor({ timeout: 15_000 });
+  const thread = await frameShowing(page, 'main#root aside.side-panel', 'the Discussion tab');
+  const heading = await thread.locator('main#root h1').innerText();
+  if (!heading.includes(`#${number}`)) throw new Error(`the Discussion tab shows "${heading}", not #${number}`);
+  // Open in Browser stays the row's inline action: VS Code asks before opening a website it does not trust yet.
+  await discussion.hover();
+  await discussion.locator('.action-label[aria-label="Open in Browser"]').click();
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 15_000 });
   const text = await dialog.innerText();
-  if (!text.includes(`github.com/${REPOSITORY}/discussions/`)) throw new Error(`the dialog does not offer the discussion: ${text}`);
+  if (!text.includes(`github.com/${REPOSITORY}/discussions/${number}`)) throw new Error(`the dialog does not offer the discussion: ${text}`);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -298,13 +286,18 @@ async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /** The webview's inner frame holding the dashboard (webviews are nested iframes in the page). */
-async function dashboardFrame(page: Page): Promise<Frame> {
+function dashboardFrame(page: Page): Promise<Frame> {
+  return frameShowing(page, 'main#root h1:has-text("Community Pulse —")', 'the dashboard');
+}
+
+/** The webview frame whose page has `selector` (VS Code nests each webview's page in frames of its own). */
+async function frameShowing(page: Page, selector: string, what: string): Promise<Frame> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       if (
         await frame
-          .locator('main#root h1')
+          .locator(selector)
           .count()
           .catch(() => 0)
       )
@@ -312,7 +305,7 @@ async function dashboardFrame(page: Page): Promise<Frame> {
     }
     await page.waitForTimeout(200);
   }
-  throw new Error('no frame shows the dashboard');
+  throw new Error(`no frame shows ${what}`);
 }
 
 /** Relative luminance 0..1 of the dashboard's body background (as the theme's --vscode-editor-background paints it). */
