@@ -154,7 +154,13 @@ export class ReplyBox {
     this.updateCounter();
     if (!this.preview.hidden) this.renderPreview();
     clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.host.post({ type: 'draft', text: this.textarea.value, replyToId: this.replyTarget?.id ?? null }), DRAFT_DELAY_MS);
+    this.draftTimer = setTimeout(() => this.saveDraft(), DRAFT_DELAY_MS);
+  }
+
+  /** Hands the text to the host to keep (across tab closes and restarts) now, not after the typing pause. */
+  private saveDraft(): void {
+    clearTimeout(this.draftTimer);
+    this.host.post({ type: 'draft', text: this.textarea.value, replyToId: this.replyTarget?.id ?? null });
   }
 
   private showTab(tab: 'write' | 'preview'): void {
@@ -200,6 +206,8 @@ export class ReplyBox {
       );
       return;
     }
+    // Kept before it is sent: if the send fails and the tab is closed at once, the text is still there next time.
+    this.saveDraft();
     this.setSending(true);
     this.showError(null);
     this.host.act({ kind: 'reply', body, replyToId: this.replyTarget?.id ?? null }, (ok, message) => {
