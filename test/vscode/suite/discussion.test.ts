@@ -451,7 +451,7 @@ describe('Discussion view in VS Code', () => {
     await typeInWebview(REPLY_BOX, '');
   });
 
-  it('looks like a GitHub thread in the editor, in the light and dark themes (README screenshots)', async function () {
+  it('looks like a GitHub thread in the editor, in the light and dark themes (README screenshots: media/screenshots/discussion.png is discussion-tab.png)', async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand('communityPulse.needsResponse.focus');
     const tab = await openFromNeedsResponse(1);
