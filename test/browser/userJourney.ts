@@ -1,7 +1,7 @@
 /**
  * The browser test (issue #4): Playwright drives the code-server page as a maintainer would — open the Community
  * Pulse container, click a discussion in Needs Response (it opens in its Discussion tab; Open in Browser offers its
- * GitHub page), open the dashboard from the command palette, switch to the
+ * GitHub page), reload the window (the tab comes back), open the dashboard from the command palette, switch to the
  * dark theme, then to a high-contrast one, narrow the editor — and saves screenshots of the views and the dashboard
  * in each theme and at the narrow width to test-results/screenshots/. Last, it posts malformed messages from inside
  * the dashboard, as a compromised page could, and checks the extension logs and ignores them.
@@ -51,6 +51,7 @@ async function main(): Promise<number> {
   const steps: BrowserStep[] = [
     ['opens the Community Pulse container and sees discussions needing a response', () => openContainer(page, community.discussions)],
     ['clicks a discussion in Needs Response: its thread opens in a tab, and Open in Browser offers its GitHub page', () => clickDiscussion(page)],
+    ['reloads the window: the Discussion tab comes back with its thread', () => reloadKeepsTheTab(page)],
     ['opens the dashboard from the command palette and sees every section', () => openDashboard(page)],
     ['switches to the dark theme, and the dashboard follows it', () => switchToDark(page)],
     ['switches to a high-contrast theme, and the dashboard draws its borders', () => switchToHighContrast(page)],
@@ -120,6 +121,19 @@ async function clickDiscussion(page: Page): Promise<void> {
   if (!text.includes(`github.com/${REPOSITORY}/discussions/${number}`)) throw new Error(`the dialog does not offer the discussion: ${text}`);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+}
+
+async function reloadKeepsTheTab(page: Page): Promise<void> {
+  const tab = page.locator('.tabs-container .tab', { hasText: /#\d+ / }).first();
+  const number = /#(\d+)/.exec(await tab.innerText())?.[1];
+  if (!number) throw new Error('no Discussion tab is open');
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // VS Code restores the editor, the extension's serializer its page: the thread is fetched again and drawn.
+  const thread = await frameShowing(page, 'main#root aside.side-panel', 'the restored Discussion tab');
+  const heading = await thread.locator('main#root h1').innerText();
+  if (!heading.includes(`#${number}`)) throw new Error(`the restored tab shows "${heading}", not #${number}`);
+  await page.locator('.tabs-container .tab', { hasText: `#${number} ` }).waitFor();
 }
 
 async function openDashboard(page: Page): Promise<void> {
