@@ -127,7 +127,9 @@ async function reloadKeepsTheTab(page: Page): Promise<void> {
   const tab = page.locator('.tabs-container .tab', { hasText: /#\d+ / }).first();
   const number = /#(\d+)/.exec(await tab.innerText())?.[1];
   if (!number) throw new Error('no Discussion tab is open');
-  await page.reload();
+  // As a user reloads: VS Code saves its open editors first (a bare page reload may not).
+  await runCommand(page, 'Developer: Reload Window');
+  await page.waitForEvent('load', { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // VS Code restores the editor, the extension's serializer its page: the thread is fetched again and drawn.
   const thread = await frameShowing(page, 'main#root aside.side-panel', 'the restored Discussion tab');
