@@ -1,6 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
+// The core client (GraphQL and plain requests): @octokit/rest would add 80 KB of REST endpoint methods this never calls.
+import { Octokit } from '@octokit/core';
 import Bottleneck from 'bottleneck/light.js';
 import * as z from 'zod';
 import { MINUTE_MS } from '../shared/time';
