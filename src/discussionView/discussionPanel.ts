@@ -114,6 +114,12 @@ export class DiscussionPanel extends DisposableBase {
   private loading: Promise<void> | null = null;
   /** The fetch started with the tab, while it runs. */
   private prefetched: Promise<boolean> | null = null;
+  /**
+   * The panel's first page: nothing shown to it yet, shown before it said `ready` (VS Code holds the message until
+   * the page has loaded, so the thread fetched meanwhile is drawn without a round trip), or it said `ready`, after
+   * which every new page of the panel (reloaded, restored) asks.
+   */
+  private firstPage: 'unsent' | 'sent' | 'ready' = 'unsent';
   private readonly panelCreatedAt = Date.now();
   private pageReadyAt: number | null = null;
   private fetchedAt: number | null = null;
@@ -192,11 +198,15 @@ export class DiscussionPanel extends DisposableBase {
 
   private async handle(message: DiscussionWebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.pageReadyAt = Date.now();
+        const shownWithPage = this.firstPage === 'sent';
+        this.firstPage = 'ready';
+        if (shownWithPage) return;
         if (this.thread) this.show();
         else await this.load();
         return;
+      }
       case 'refresh':
         await this.load();
         return;
@@ -286,7 +296,12 @@ export class DiscussionPanel extends DisposableBase {
         this.deps.assist(data, stored, null);
       }
       await fetched;
-      return this.thread !== null;
+      if (this.thread === null) return false;
+      if (this.firstPage === 'unsent') {
+        this.firstPage = 'sent';
+        this.show();
+      }
+      return true;
     } catch {
       return false;
     }
