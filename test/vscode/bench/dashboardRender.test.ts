@@ -2,14 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { BENCH_REPOSITORY, benchExtension, EXTENSION_ID, type BenchExtension } from './benchExtension';
 import type { RenderReport } from '../../../src/dashboard/dashboardPanel';
 import type { CommunityPulseApi } from '../../../src/api';
-import { createGitHubClient } from '../../../src/github/client';
-import { syncRepository } from '../../../src/sync/syncRepository';
-import { directorySnapshotStore } from '../../../src/store/snapshotStore';
 import { generateCommunity } from '../../fake-github/generator';
-import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
-import protocol from '../runner-protocol.json';
 
 /**
  * `npm run bench` inside VS Code (code-server in headless Chromium): the dashboard on a synthetic
@@ -18,8 +14,6 @@ import protocol from '../runner-protocol.json';
  * prints what this writes to test-results/dashboard-render.json.
  */
 
-const EXTENSION_ID = 'community-pulse.community-pulse';
-const REPOSITORY = 'synthetic/bench';
 const DISCUSSIONS = 20_000;
 const RESULTS_FILE = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test-results', 'dashboard-render.json');
 
@@ -40,30 +34,14 @@ export interface DashboardRenderResults {
 }
 
 describe('Dashboard render at scale', () => {
-  let fake: FakeGitHub;
+  let bench: BenchExtension;
   let api: CommunityPulseApi;
-  const configuration = () => vscode.workspace.getConfiguration('communityPulse');
 
   before(async function () {
     this.timeout(600_000);
-    const token = (process.env['COMMUNITY_PULSE_TOKEN'] ||= 'community-pulse-bench-token');
-    const community = generateCommunity({ bodies: false, seed: 4, discussions: DISCUSSIONS, now: new Date().toISOString(), repository: REPOSITORY });
-    fake = await startFakeGitHub({ token, repositories: [{ nameWithOwner: REPOSITORY, discussions: community.discussions }] });
-    // The extension's own client spaces requests a second apart, as GitHub asks, so its first sync of 20,000
-    // discussions takes minutes: sync here, unthrottled, into the extension's store, and let it read that.
-    const userDataDir = process.env[protocol.env.userDataDir];
-    assert.ok(userDataDir, `${protocol.env.userDataDir} names the VS Code profile folder`);
-    await syncRepository({
-      client: createGitHubClient({ baseUrl: fake.url, token }, { waitUnitMs: 1 }),
-      repository: { owner: 'synthetic', name: 'bench' },
-      store: directorySnapshotStore(path.join(userDataDir, 'User', 'globalStorage', EXTENSION_ID)),
-      mode: 'full',
-    });
-    await configuration().update('apiUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await configuration().update('repository', REPOSITORY, vscode.ConfigurationTarget.Global);
-    const extension = vscode.extensions.getExtension<CommunityPulseApi>(EXTENSION_ID);
-    assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
+    const community = generateCommunity({ bodies: false, seed: 4, discussions: DISCUSSIONS, now: new Date().toISOString(), repository: BENCH_REPOSITORY });
+    bench = await benchExtension(community.discussions);
+    api = bench.api;
     await api.window.choose('90');
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'ready', api.problem);
@@ -72,9 +50,7 @@ describe('Dashboard render at scale', () => {
 
   after(async () => {
     api?.dashboard.panel?.dispose();
-    await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
-    await fake?.close();
+    await bench?.close();
   });
 
   /** Opens the dashboard with the command and waits for the webview's report of its first complete render. */

@@ -2,14 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { BENCH_REPOSITORY, benchExtension, EXTENSION_ID, type BenchExtension } from './benchExtension';
 import type { CommunityPulseApi } from '../../../src/api';
 import type { DiscussionRenderReport } from '../../../src/discussionView/discussionPanel';
-import { createGitHubClient } from '../../../src/github/client';
-import { syncRepository } from '../../../src/sync/syncRepository';
-import { directorySnapshotStore } from '../../../src/store/snapshotStore';
 import { generateCommunity, generateLongThread, type GeneratedDiscussion } from '../../fake-github/generator';
-import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
-import protocol from '../runner-protocol.json';
 
 /**
  * `npm run bench` inside VS Code (code-server in headless Chromium), issue #9: a 300-post thread with Markdown
@@ -19,8 +15,6 @@ import protocol from '../runner-protocol.json';
  * prints what this writes to test-results/discussion-open.json.
  */
 
-const EXTENSION_ID = 'community-pulse.community-pulse';
-const REPOSITORY = 'synthetic/bench';
 const DISCUSSIONS = 400;
 const THREAD_POSTS = 300;
 const RESULTS_FILE = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test-results', 'discussion-open.json');
@@ -42,42 +36,27 @@ export interface DiscussionOpenResults {
 
 /** The community with two 300-post threads: the generator's own long thread and another in place of a later one. */
 function benchCommunity(now: string): { discussions: GeneratedDiscussion[]; threads: [number, number] } {
-  const community = generateCommunity({ seed: 9, discussions: DISCUSSIONS, now, repository: REPOSITORY, longThreadPosts: THREAD_POSTS });
+  const community = generateCommunity({ seed: 9, discussions: DISCUSSIONS, now, repository: BENCH_REPOSITORY, longThreadPosts: THREAD_POSTS });
   const postsOf = (discussion: GeneratedDiscussion) => discussion.comments.nodes.reduce((sum, comment) => sum + 1 + comment.replies.nodes.length, 0);
   const first = community.discussions.find((discussion) => postsOf(discussion) === THREAD_POSTS);
   assert.ok(first, `the generator made a ${THREAD_POSTS}-post thread`);
   const secondNumber = first.number === DISCUSSIONS ? DISCUSSIONS - 1 : DISCUSSIONS;
-  const second = generateLongThread({ seed: 10, posts: THREAD_POSTS, now, repository: REPOSITORY, number: secondNumber });
+  const second = generateLongThread({ seed: 10, posts: THREAD_POSTS, now, repository: BENCH_REPOSITORY, number: secondNumber });
   const discussions = community.discussions.map((discussion) => (discussion.number === secondNumber ? second : discussion));
   return { discussions, threads: [first.number, secondNumber] };
 }
 
 describe('Discussion open at size', () => {
-  let fake: FakeGitHub;
+  let bench: BenchExtension;
   let api: CommunityPulseApi;
   let threads: [number, number];
-  const configuration = () => vscode.workspace.getConfiguration('communityPulse');
 
   before(async function () {
     this.timeout(300_000);
-    const token = (process.env['COMMUNITY_PULSE_TOKEN'] ||= 'community-pulse-bench-token');
     const community = benchCommunity(new Date().toISOString());
     threads = community.threads;
-    fake = await startFakeGitHub({ token, repositories: [{ nameWithOwner: REPOSITORY, discussions: community.discussions }] });
-    // Synced here unthrottled into the extension's store, as the dashboard bench does: the measurement is the tab.
-    const userDataDir = process.env[protocol.env.userDataDir];
-    assert.ok(userDataDir, `${protocol.env.userDataDir} names the VS Code profile folder`);
-    await syncRepository({
-      client: createGitHubClient({ baseUrl: fake.url, token }, { waitUnitMs: 1 }),
-      repository: { owner: 'synthetic', name: 'bench' },
-      store: directorySnapshotStore(path.join(userDataDir, 'User', 'globalStorage', EXTENSION_ID)),
-      mode: 'full',
-    });
-    await configuration().update('apiUrl', fake.url, vscode.ConfigurationTarget.Global);
-    await configuration().update('repository', REPOSITORY, vscode.ConfigurationTarget.Global);
-    const extension = vscode.extensions.getExtension<CommunityPulseApi>(EXTENSION_ID);
-    assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
+    bench = await benchExtension(community.discussions);
+    api = bench.api;
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'ready', api.problem);
     assert.equal(api.data?.community.discussions.length, DISCUSSIONS, 'the extension read the stored discussions');
@@ -85,9 +64,7 @@ describe('Discussion open at size', () => {
 
   after(async () => {
     for (const tab of api?.discussions.tabs ?? []) tab.dispose();
-    await configuration().update('repository', undefined, vscode.ConfigurationTarget.Global);
-    await configuration().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
-    await fake?.close();
+    await bench?.close();
   });
 
   /** Runs the command a Needs Response click runs and waits for the page's report of the thread painted. */
