@@ -145,9 +145,6 @@ async function main() {
     'communityPulse.defaultWindow': 'all',
     'workbench.colorTheme': 'Default Light Modern',
   });
-  // apiUrl is machine-scoped: in code-server that scope lives in the Machine settings.
-  mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
-  writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ 'communityPulse.apiUrl': apiUrl }, null, 2));
   run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
