@@ -19,7 +19,7 @@ import { discussionHtml } from './discussionView/html';
 import { fetchRepositoryLabels } from './github/repositoryLabels';
 import type { Label } from './github/discussionThread';
 import { targetKey } from './controller/syncTarget';
-import { createNonce } from './shared/webviewHtml';
+import { webviewShellFor } from './shared/webviewHtml';
 import { discussionAssist, type DiscussionAssist } from './viewModels/discussionAssist';
 import type { Discussion } from './community/model';
 import { DraftStore } from './discussionView/draftStore';
@@ -98,12 +98,12 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
         return known;
       },
       pageHtml: (webview, dist) =>
-        discussionHtml({
-          cspSource: webview.cspSource,
-          nonce: createNonce(),
-          scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'discussion.js')).toString(),
-          styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'discussion.css')).toString(),
-        }),
+        discussionHtml(
+          webviewShellFor('discussion', dist.fsPath, {
+            cspSource: webview.cspSource,
+            uriOf: (file) => webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(),
+          }),
+        ),
       iconPath: vscode.Uri.joinPath(context.extensionUri, 'media', 'community-pulse.svg'),
     }),
   );

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
@@ -10,7 +9,7 @@ import { nextEvent, WebviewRequests } from '../shared/webviewRequests';
 import type { AnalysisService } from '../controller/analysisService';
 import { profileUrl, safeWebUrl } from '../github/webLinks';
 import { toDashboardData } from './dashboardData';
-import { createNonce } from '../shared/webviewHtml';
+import { webviewShellFor } from '../shared/webviewHtml';
 import { dashboardHtml } from './html';
 
 /** What the webview reported after drawing a `show`; also what the benchmark reads. */
@@ -31,11 +30,6 @@ export interface DashboardDependencies {
   readonly triage: TriageService;
   readonly controller: PulseController;
   readonly log: vscode.LogOutputChannel;
-}
-
-/** The chunks esbuild split from webview.js (dist/webview-*.js, named after their modules). */
-function webviewChunks(dist: string): string[] {
-  return readdirSync(dist).filter((file) => /^webview-.+\.js$/.test(file));
 }
 
 /**
@@ -67,13 +61,12 @@ export class DashboardPanel extends DisposableBase {
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'community-pulse.svg');
-    panel.webview.html = dashboardHtml({
-      cspSource: panel.webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      chunkUris: webviewChunks(dist.fsPath).map((file) => panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString()),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-    });
+    panel.webview.html = dashboardHtml(
+      webviewShellFor('webview', dist.fsPath, {
+        cspSource: panel.webview.cspSource,
+        uriOf: (file) => panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(),
+      }),
+    );
     // Registered before its subscriptions, so it is disposed after them (newest first) and they do not hear it go.
     this.register(panel);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+
 /**
  * The HTML shell every webview page of the extension (the dashboard, the Discussion tab) is: no content of its own
  * (its script draws everything from messages) under a strict Content-Security-Policy. Nothing by default; the script
@@ -53,6 +55,27 @@ ${preloads.join('\n')}
 <script type="module" nonce="${shell.nonce}" src="${escapeAttribute(shell.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+/** How a host names its webview's files: VS Code's `webview.cspSource` and `asWebviewUri` of a file in dist/. */
+export interface WebviewResources {
+  readonly cspSource: string;
+  uriOf(distFile: string): string;
+}
+
+/**
+ * The shell of page `name` for one load: dist/<name>.js and dist/<name>.css, the chunks esbuild split from its
+ * script (dist/<name>-*.js, preloaded beside it) and a fresh nonce.
+ */
+export function webviewShellFor(name: string, distDirectory: string, resources: WebviewResources): WebviewShell {
+  const chunks = readdirSync(distDirectory).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.js'));
+  return {
+    cspSource: resources.cspSource,
+    nonce: createNonce(),
+    scriptUri: resources.uriOf(`${name}.js`),
+    styleUri: resources.uriOf(`${name}.css`),
+    chunkUris: chunks.map((file) => resources.uriOf(file)),
+  };
 }
 
 /** 128 bits from a CSPRNG, base64: a nonce an attacker cannot guess. */

@@ -14,13 +14,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { discussionHtml } from '../../src/discussionView/html';
+import { webviewShellFor } from '../../src/shared/webviewHtml';
 import type { DiscussionDomSummary, DiscussionPage, PageComment, PagePost } from '../../src/discussionView/protocol';
 import { reportSteps, runSteps, type BrowserStep, type StepResults } from './steps';
 
@@ -160,15 +161,19 @@ document.addEventListener('securitypolicyviolation', (event) => window.__violati
 window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__posted.push(JSON.parse(JSON.stringify(message))), setState: () => {}, getState: () => undefined });`;
 
 async function startHarness(): Promise<Harness> {
-  const files: Record<string, { type: string; body: Buffer }> = {
-    '/discussion.js': { type: 'text/javascript', body: readFileSync(path.join(repoRoot, 'dist', 'discussion.js')) },
-    '/discussion.css': { type: 'text/css', body: readFileSync(path.join(repoRoot, 'dist', 'discussion.css')) },
-  };
+  const dist = path.join(repoRoot, 'dist');
+  // The page's script, its chunks and its style sheet, as the extension serves them from dist/.
+  const files: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
+    readdirSync(dist)
+      .filter((file) => /^discussion(-.+)?\.(js|css)$/.test(file))
+      .map((file) => [`/${file}`, { type: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(path.join(dist, file)) }]),
+  );
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url === '/') {
       const nonce = randomBytes(16).toString('base64');
-      const html = discussionHtml({ cspSource: origin, nonce, scriptUri: `${origin}/discussion.js`, styleUri: `${origin}/discussion.css` });
+      const shell = webviewShellFor('discussion', dist, { cspSource: origin, uriOf: (file) => `${origin}/${file}` });
+      const html = discussionHtml({ ...shell, nonce });
       // The stub runs first, with the page's own nonce (the CSP admits nothing else).
       response
         .writeHead(200, { 'content-type': 'text/html' })
