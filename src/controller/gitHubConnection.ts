@@ -23,18 +23,25 @@ export interface GitHubConnection {
 }
 
 /**
- * Makes connections and remembers the viewer's login per API and token, so opening ten tabs asks GitHub
- * `viewer { login }` once. A failed lookup is forgotten, so the next tab asks again.
+ * The connection of the current target, made once per API, token and repository and then reused: every tab and
+ * action shares one client (so GitHub's second between changes holds across tabs) and asks `viewer { login }` once.
+ * A failed login lookup is forgotten, so the next caller asks again.
  */
 export class GitHubConnections {
-  private viewer: { readonly key: string; readonly login: Promise<string> } | null = null;
+  private current: { readonly key: string; readonly connection: GitHubConnection } | null = null;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
 
   connect(target: ReadyTarget): GitHubConnection {
-    const client = gitHubClientFor(target, this.log);
     const repository = formatRepoRef(target.repository);
-    const key = `${target.settings.apiUrl}\n${target.credential.token}`;
+    const key = `${target.settings.apiUrl}\n${target.credential.token}\n${repository.toLowerCase()}`;
+    if (this.current?.key !== key) this.current = { key, connection: this.newConnection(target, repository) };
+    return this.current.connection;
+  }
+
+  private newConnection(target: ReadyTarget, repository: string): GitHubConnection {
+    const client = gitHubClientFor(target, this.log);
+    let viewer: Promise<string> | null = null;
     return {
       repository,
       repositoryRef: target.repository,
@@ -42,15 +49,14 @@ export class GitHubConnections {
       client,
       runner: createQueryRunner(client, repository),
       viewerLogin: () => {
-        if (this.viewer?.key !== key) {
+        if (!viewer) {
           const login = client.viewerLogin();
-          const entry = { key, login };
-          this.viewer = entry;
+          viewer = login;
           login.catch(() => {
-            if (this.viewer === entry) this.viewer = null;
+            if (viewer === login) viewer = null;
           });
         }
-        return this.viewer.login;
+        return viewer;
       },
     };
   }
