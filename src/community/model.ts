@@ -24,6 +24,8 @@ export interface Post {
   readonly upvotes: number;
   /** This post is the discussion's chosen answer: GitHub marks it `isAnswer`, or it is the discussion's `answer`. */
   readonly isAnswer: boolean;
+  /** For a reply, the comment it sits under (the post it answers, docs/metrics.md "Network"); null otherwise. */
+  readonly inReplyTo: Post | null;
 }
 
 export interface Category {

@@ -14,7 +14,8 @@ export function normalizeCommunity(repository: string, nodes: readonly Discussio
 }
 
 function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Discussion {
-  const toPost = (post: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean): Post => postOf(post, kind, isAnswer, persons);
+  const toPost = (post: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean, inReplyTo: Post | null = null): Post =>
+    postOf(post, kind, isAnswer, inReplyTo, persons);
   // The opening post first, so people are numbered in the order they appear in the data.
   const opening = toPost(
     {
@@ -30,8 +31,9 @@ function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Di
   const createdAt = Date.parse(node.createdAt);
   const posts: Post[] = [];
   for (const comment of node.comments?.nodes ?? []) {
-    posts.push(toPost(comment, 'comment', comment.isAnswer === true || comment.id === node.answer?.id));
-    for (const reply of comment.replies?.nodes ?? []) posts.push(toPost(reply, 'reply', reply.id === node.answer?.id));
+    const commentPost = toPost(comment, 'comment', comment.isAnswer === true || comment.id === node.answer?.id);
+    posts.push(commentPost);
+    for (const reply of comment.replies?.nodes ?? []) posts.push(toPost(reply, 'reply', reply.id === node.answer?.id, commentPost));
   }
   posts.sort((a, b) => a.createdAt - b.createdAt);
   const latestActivity = posts.at(-1)?.createdAt ?? createdAt;
@@ -61,7 +63,7 @@ function normalizeDiscussion(node: DiscussionNode, persons: PersonNumbering): Di
   };
 }
 
-function postOf(node: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean, persons: PersonNumbering): Post {
+function postOf(node: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean, inReplyTo: Post | null, persons: PersonNumbering): Post {
   const authorId = persons.idOf(node.author?.login ?? GHOST_LOGIN);
   return {
     id: node.id,
@@ -75,6 +77,7 @@ function postOf(node: ReplyNode | CommentNode, kind: PostKind, isAnswer: boolean
     minimized: node.isMinimized ?? false,
     upvotes: node.upvoteCount ?? 0,
     isAnswer,
+    inReplyTo,
   };
 }
 

@@ -110,6 +110,11 @@ export interface PostColumns {
   /** 1 when the post is a response and its discussion's chosen answer. */
   readonly isChosenAnswer: Uint8Array;
   readonly upvotes: Int32Array;
+  /**
+   * Person id of the author this post answers (docs/metrics.md "Network"): the opener for a comment, the
+   * comment's author for a reply; -1 for an opening post, and for a reply under a comment that does not count.
+   */
+  readonly answers: Int32Array;
 }
 
 /** Where each day's posts start among the rows: day `firstDay + k` holds rows `start[k]` to `start[k + 1] - 1`. */
@@ -186,14 +191,16 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const posts = allocatePosts(rows);
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
-  const place = (post: Post, discussion: number, response: boolean): void => {
-    writeRow(posts, next[Math.floor(post.createdAt / DAY) - days.firstDay]!++, discussion, post, response);
+  const place = (post: Post, discussion: number, response: boolean, answers: number): void => {
+    writeRow(posts, next[Math.floor(post.createdAt / DAY) - days.firstDay]!++, discussion, post, response, answers);
   };
   for (let index = 0; index < perDiscussion.length; index++) {
     const discussion = perDiscussion.discussion[index]!;
     const opener = discussion.opening.authorId;
-    place(discussion.opening, index, false);
-    for (const post of discussion.posts) if (countsAsActivity(post, people)) place(post, index, post.authorId !== opener);
+    place(discussion.opening, index, false, -1);
+    for (const post of discussion.posts) {
+      if (countsAsActivity(post, people)) place(post, index, post.authorId !== opener, answeredPerson(post, opener, people));
+    }
   }
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
@@ -204,6 +211,13 @@ export function buildFacts(community: Community, people: People): CommunityFacts
 /** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */
 function countsAsActivity(post: Post, people: People): boolean {
   return !post.deleted && !post.minimized && !people.isBotPost(post);
+}
+
+/** `PostColumns.answers` of a post that counts, in a discussion opened by person `opener`. */
+function answeredPerson(post: Post, opener: number, people: People): number {
+  const { inReplyTo } = post;
+  if (inReplyTo === null) return opener;
+  return countsAsActivity(inReplyTo, people) ? inReplyTo.authorId : -1;
 }
 
 /**
@@ -265,7 +279,7 @@ class Facts implements CommunityFacts {
   }
 }
 
-function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean): void {
+function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean, answers: number): void {
   posts.discussion[row] = discussion;
   posts.author[row] = post.authorId;
   posts.createdAt[row] = post.createdAt;
@@ -273,6 +287,7 @@ function writeRow(posts: PostColumns, row: number, discussion: number, post: Pos
   posts.isResponse[row] = response ? 1 : 0;
   posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
   posts.upvotes[row] = post.upvotes;
+  posts.answers[row] = answers;
 }
 
 function describeDiscussions(columns: DiscussionColumns, categories: readonly (Category | null)[]): DiscussionFacts[] {
@@ -335,6 +350,7 @@ function allocatePosts(length: number): PostColumns {
     isResponse: new Uint8Array(length),
     isChosenAnswer: new Uint8Array(length),
     upvotes: new Int32Array(length),
+    answers: new Int32Array(length),
   };
 }
 
