@@ -199,6 +199,33 @@ export const SettingsSchema = z.strictObject({
   cohortMonths: z.number(),
 });
 
+/** One of the best-connected people of the network (docs/metrics.md "Network"). */
+export const ConnectorSchema = z.strictObject({ login: z.string(), ties: count, strongTies: count });
+
+/** The network within one category's discussions alone; categories with a participant in the window. */
+export const CategoryNetworkSchema = z.strictObject({
+  name: z.string(),
+  participants: count,
+  ties: count,
+  strongTies: count,
+  knowSomeoneRate: fraction,
+});
+
+/** Who knows whom: ties between people who answered each other in the window (docs/metrics.md "Network"). */
+export const NetworkSchema = explained({
+  participants: count,
+  connectedParticipants: count,
+  ties: count,
+  strongTies: count,
+  reciprocalTies: count,
+  density: z.nullable(fraction),
+  meanTies: z.nullable(z.number().check(z.nonnegative())),
+  knowSomeoneRate: z.nullable(fraction),
+  coreSize: count,
+  connectors: z.array(ConnectorSchema),
+  categories: z.array(CategoryNetworkSchema),
+});
+
 const reportShape = {
   schemaVersion: z.literal(1),
   repository: z.string(),
@@ -234,6 +261,9 @@ export type ResponseTimes = z.infer<typeof ResponseTimesSchema>;
 export type TimeToAnswer = z.infer<typeof TimeToAnswerSchema>;
 export type DiscussionCounts = z.infer<typeof DiscussionCountsSchema>;
 export type Participation = z.infer<typeof ParticipationSchema>;
+export type Network = z.infer<typeof NetworkSchema>;
+export type Connector = z.infer<typeof ConnectorSchema>;
+export type CategoryNetwork = z.infer<typeof CategoryNetworkSchema>;
 export type Retention = z.infer<typeof RetentionSchema>;
 export type Cohort = z.infer<typeof CohortSchema>;
 export type ScoreComponents = z.infer<typeof ScoreComponentsSchema>;

@@ -4,7 +4,9 @@ import { runInNewContext } from 'node:vm';
 import type { Community } from '../../src/community/model';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
-import { buildFacts } from '../../src/community/metrics/facts';
+import { buildFacts, type CommunityFacts } from '../../src/community/metrics/facts';
+import { network } from '../../src/community/metrics/network';
+import type { Window } from '../../src/community/metrics/window';
 import { computeReport } from '../../src/community/report';
 import { generateCommunity } from '../fake-github/generator';
 import type { Benchmark, BenchReporter } from './reporter';
@@ -70,6 +72,18 @@ function measure(report: BenchReporter, discussions: number): void {
   report.figure(`  time per discussion (400-day window)`, (whole * 1000) / discussions, 'µs');
   report.figure(`  heap: normalized community`, heapWithCommunity / MB, 'MB');
   report.figure(`  heap: community + one report's allocations (before GC)`, (heapWithCommunity + heapAfterReport) / MB, 'MB', headline ? 300 : undefined);
+  if (headline) measureNetwork(report, prebuilt, { since: until - 400 * 86_400_000, until }, warmups);
+}
+
+/** Issue #10: the network alone (ties, core, connectors, categories) from facts built beforehand, over every post. */
+function measureNetwork(report: BenchReporter, facts: CommunityFacts, window: Window, warmups: number): void {
+  const time = median(() => network(facts, window), warmups);
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  network(facts, window);
+  const heap = process.memoryUsage().heapUsed - before;
+  report.figure(`  network alone, 400-day window, from facts built beforehand`, time, 'ms', 150);
+  report.figure(`  heap: one network's allocations (before GC)`, heap / MB, 'MB');
 }
 
 function syntheticCommunity(discussions: number): Community {
