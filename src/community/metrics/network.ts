@@ -16,8 +16,8 @@ const NO_TIES = 'nobody answered another person in the window: there are no ties
  */
 export function network(facts: CommunityFacts, window: Window): Network {
   const people = facts.logins.length;
-  const { rows, categoryRows } = windowRowsByDiscussion(facts, window);
-  const ties = new TieTable(rows.length);
+  const { rows, categoryRows, interactions } = windowRowsByDiscussion(facts, window);
+  const ties = new TieTable(interactions);
   const isParticipant = new Uint8Array(people);
   // Per person, the last category they were seen posting in and knowing someone in (categories are
   // visited one after another, so a marker per person serves every category).
@@ -51,7 +51,7 @@ export function network(facts: CommunityFacts, window: Window): Network {
       const row = rows[at]!;
       const from = posts.author[row]!;
       const to = posts.answers[row]!;
-      if (to < 0 || to === from || to === facts.ghost) continue;
+      if (!isInteraction(from, to, facts.ghost)) continue;
       const tie = ties.interaction(from, to, posts.discussion[row]!, category);
       if (tie === NOT_NEW) continue;
       if (tie === NEW_IN_CATEGORY) categoryTies++;
@@ -70,6 +70,11 @@ export function network(facts: CommunityFacts, window: Window): Network {
     });
   }
   return summarize(facts, ties, isParticipant, categories);
+}
+
+/** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
+function isInteraction(from: number, to: number, ghost: number): boolean {
+  return to >= 0 && to !== from && to !== ghost;
 }
 
 /** What one interaction changed within its category: nothing new, a new tie there, or the tie's second discussion there. */
@@ -98,7 +103,7 @@ class TieTable {
   private readonly slots: Int32Array;
   private readonly slotMask: number;
 
-  /** `capacity`: at most one new tie per row, so the rows visited bound it. */
+  /** `capacity`: at most one new tie per interaction, so their number bounds it. */
   constructor(capacity: number) {
     const slotCount = 2 ** Math.ceil(Math.log2(2 * capacity + 2));
     this.slots = new Int32Array(slotCount);
@@ -152,9 +157,9 @@ class TieTable {
 /**
  * The window's posts (not `ghost`'s: a deleted account is nobody one can know) as rows grouped by
  * discussion, the discussions grouped by category: `categoryRows[c]` to `categoryRows[c + 1]` are
- * category c's. Two counting sorts, no per-post allocation.
+ * category c's; and how many of them are interactions. Two counting sorts, no per-post allocation.
  */
-function windowRowsByDiscussion(facts: CommunityFacts, window: Window): { rows: Int32Array; categoryRows: Int32Array } {
+function windowRowsByDiscussion(facts: CommunityFacts, window: Window): { rows: Int32Array; categoryRows: Int32Array; interactions: number } {
   const { perDiscussion, posts, ghost } = facts;
   const discussions = perDiscussion.length;
   const categoryCount = facts.categories.length;
@@ -170,14 +175,19 @@ function windowRowsByDiscussion(facts: CommunityFacts, window: Window): { rows: 
     const at = posts.createdAt[row]!;
     return at >= window.since && at < window.until && posts.author[row] !== ghost;
   };
-  for (let row = first; row < end; row++) if (counts(row)) rowStart[rank[posts.discussion[row]!]! + 1]!++;
+  let interactions = 0;
+  for (let row = first; row < end; row++) {
+    if (!counts(row)) continue;
+    rowStart[rank[posts.discussion[row]!]! + 1]!++;
+    if (isInteraction(posts.author[row]!, posts.answers[row]!, ghost)) interactions++;
+  }
   for (let r = 0; r < discussions; r++) rowStart[r + 1]! += rowStart[r]!;
   const rows = new Int32Array(rowStart[discussions]!);
   const nextRow = rowStart.slice(0, discussions);
   for (let row = first; row < end; row++) if (counts(row)) rows[nextRow[rank[posts.discussion[row]!]!]!++] = row;
   const categoryRows = new Int32Array(categoryCount + 1);
   for (let c = 0; c <= categoryCount; c++) categoryRows[c] = rowStart[categoryStart[c]!]!;
-  return { rows, categoryRows };
+  return { rows, categoryRows, interactions };
 }
 
 function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Array, categories: CategoryNetwork[]): Network {
