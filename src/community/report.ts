@@ -10,6 +10,7 @@ import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
 import { inactiveRegulars } from './metrics/inactiveRegulars';
 import { needsResponse } from './metrics/needsResponse';
+import { network } from './metrics/network';
 import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
 import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
 import { DAY_MS } from '../shared/time';
@@ -57,6 +58,7 @@ export function computeReport(
       answerRate: sources.answers.answerRate,
       participation: sources.participation,
       retention: sources.retention,
+      network: network(facts, window),
       contributors: listed,
       leaders,
       inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),

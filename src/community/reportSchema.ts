@@ -241,6 +241,7 @@ const reportShape = {
   answerRate: z.nullable(fraction),
   participation: ParticipationSchema,
   retention: RetentionSchema,
+  network: NetworkSchema,
   contributors: z.array(ContributorSchema),
   leaders: z.array(ContributorSchema),
   inactiveRegulars: z.array(InactiveRegularSchema),

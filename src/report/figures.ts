@@ -219,6 +219,21 @@ export const DISCUSSION_FIGURES = {
   timeToAnswer: { label: 'Time to answer', csvColumn: 'time_to_answer_seconds', anchor: FIRST_RESPONSE },
 } as const;
 
+const NETWORK = 'network-who-knows-whom';
+
+/** The network's figures (docs/metrics.md "Network (who knows whom)"): their names and kinds wherever they are shown. */
+export const NETWORK_FIGURES = {
+  participants: { label: 'Participants', kind: 'count', anchor: NETWORK },
+  connectedParticipants: { label: 'Connected', kind: 'count', anchor: NETWORK },
+  ties: { label: 'Ties', kind: 'count', anchor: NETWORK },
+  strongTies: { label: 'Strong ties', kind: 'count', anchor: NETWORK },
+  reciprocalTies: { label: 'Reciprocal ties', kind: 'count', anchor: NETWORK },
+  density: { label: 'Density', kind: 'share', anchor: NETWORK },
+  meanTies: { label: 'Mean ties', kind: 'count', anchor: NETWORK },
+  knowSomeoneRate: { label: 'Know someone', kind: 'share', anchor: NETWORK },
+  coreSize: { label: 'Core', kind: 'count', anchor: NETWORK },
+} as const satisfies Record<string, { label: string; kind: FigureKind; anchor: string }>;
+
 /** The Needs Response buckets as every surface names them (the tree, the status bar, the dashboard, the CLI, the report). */
 export const BUCKET_LABELS: Readonly<Record<TriageBucket, string>> = {
   noResponse: 'No response',

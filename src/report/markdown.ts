@@ -1,7 +1,17 @@
 import type { Contributor, Report, ResponseTimes, TimeToAnswer } from '../community/reportSchema';
 import { profileUrl } from '../github/webLinks';
 import { countOf, formatChange, formatCoefficient, formatCount, formatDate, formatFigure, formatPercent, NO_VALUE, type FigureKind } from '../shared/format';
-import { BUCKET_LABELS, DISCUSSION_FIGURES, FIGURES, leaderRule, REPORT_HEADLINE_IDS, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS, scoreFormula } from './figures';
+import {
+  BUCKET_LABELS,
+  DISCUSSION_FIGURES,
+  FIGURES,
+  leaderRule,
+  NETWORK_FIGURES,
+  REPORT_HEADLINE_IDS,
+  SCORE_COMPONENT_LABELS,
+  SCORE_COMPONENTS,
+  scoreFormula,
+} from './figures';
 
 export interface MarkdownOptions {
   /** The GitHub API URL the data came from: logins link to profiles on that GitHub (github.com, or a GitHub Enterprise Server). */
@@ -11,7 +21,7 @@ export interface MarkdownOptions {
 /**
  * The report as Markdown a maintainer pastes into a discussion or an issue: headline with the change
  * from the previous window, response times, needs-response counts, leader candidates with their
- * evidence, inactive regulars, retention, categories and weekly activity. A missing figure shows as
+ * evidence, who knows whom, inactive regulars, retention, categories and weekly activity. A missing figure shows as
  * `—` with a numbered note giving the engine's reason. Logins are profile links, never @-mentions,
  * so pasting the report pings nobody.
  */
@@ -24,6 +34,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     responseTimesSection(report, notes),
     needsResponseSection(report),
     participationSection(report, notes),
+    networkSection(report, notes, person),
     leadersSection(report, person),
     inactiveRegularsSection(report, person),
     retentionSection(report, notes),
@@ -136,6 +147,48 @@ function participationSection(report: Report, notes: Notes): string {
 
 /** A login as a link to its profile, never an @-mention. */
 type PersonLink = (login: string) => string;
+
+function networkSection(report: Report, notes: Notes, person: PersonLink): string {
+  const n = report.network;
+  const ids = Object.keys(NETWORK_FIGURES) as (keyof typeof NETWORK_FIGURES)[];
+  const figures = table(
+    ids.map((id) => NETWORK_FIGURES[id].label),
+    [ids.map((id) => notes.figure(n[id], NETWORK_FIGURES[id].kind, n.reasons[id]))],
+    ids.map(() => 'r' as const),
+  );
+  const { ties, strongTies, knowSomeoneRate, participants } = NETWORK_FIGURES;
+  const connectors =
+    n.connectors.length === 0
+      ? 'Nobody answered another person in the window.'
+      : `Connectors (most ties):\n\n${table(
+          ['Person', ties.label, strongTies.label],
+          n.connectors.map((c) => [person(c.login), formatCount(c.ties), formatCount(c.strongTies)]),
+          ['l', 'r', 'r'],
+        )}`;
+  const categories =
+    n.categories.length === 0
+      ? ''
+      : `Within each category's discussions alone:\n\n${table(
+          ['Category', participants.label, ties.label, strongTies.label, knowSomeoneRate.label],
+          n.categories.map((c) => [
+            escape(c.name),
+            formatCount(c.participants),
+            formatCount(c.ties),
+            formatCount(c.strongTies),
+            formatPercent(c.knowSomeoneRate),
+          ]),
+          ['l', 'r', 'r', 'r', 'r'],
+        )}`;
+  return [
+    '## Who knows whom',
+    'A tie: two people who answered each other in the window, either way; strong when they met in two discussions or more. Know someone: the participants with a strong tie. Core: the largest group held together by strong ties.',
+    figures,
+    connectors,
+    categories,
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
 
 function leadersSection(report: Report, person: PersonLink): string {
   const { leader, scoreWeights } = report.settings;

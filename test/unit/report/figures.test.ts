@@ -5,7 +5,7 @@ import { triageCommand } from '../../../src/cli/triageCommand';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { computeReport } from '../../../src/community/report';
-import { FIGURES, REPORT_HEADLINE_IDS } from '../../../src/report/figures';
+import { FIGURES, NETWORK_FIGURES, REPORT_HEADLINE_IDS } from '../../../src/report/figures';
 import { buildHeadlines } from '../../../src/viewModels/health';
 import { buildNeedsResponseModel } from '../../../src/viewModels/needsResponse';
 import { triage } from '../../../src/community/triage';
@@ -116,6 +116,10 @@ describe('one vocabulary for every surface', () => {
       const figure = FIGURES[id];
       assert.ok(anchors.includes(figure.anchor), `${id}: #${figure.anchor} is a heading of docs/metrics.md`);
       assert.ok(docs.includes(figure.docsQuote), `${id}: “${figure.docsQuote}” is in docs/metrics.md`);
+    }
+    for (const [id, figure] of Object.entries(NETWORK_FIGURES)) {
+      assert.ok(anchors.includes(figure.anchor), `network ${id}: #${figure.anchor} is a heading of docs/metrics.md`);
+      assert.ok(docs.includes(`${id}:`) || docs.includes(`${id},`), `network ${id} is defined in docs/metrics.md`);
     }
   });
 });

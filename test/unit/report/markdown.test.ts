@@ -31,4 +31,28 @@ describe('renderMarkdown', () => {
     assert.ok(md.includes('[carol](https://github.com/carol)'));
     assert.ok(!/(^|\s)@(bob|carol)\b/m.test(md), 'no mention that would ping them');
   });
+
+  it('shows who knows whom: the network figures, the connectors and each category, with notes for missing figures', () => {
+    // In the window, bob's comment answers dave's discussion: one weak tie between two participants.
+    const md = renderMarkdown(report(), { apiUrl: 'https://api.github.com' });
+    const section = md.split('## Who knows whom\n\n')[1]!.split('\n## ')[0]!;
+    const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+    assert.deepEqual(rows, [
+      '| Participants | Connected | Ties | Strong ties | Reciprocal ties | Density | Mean ties | Know someone | Core |',
+      '| 2 | 2 | 1 | 0 | 0 | 100% | 1 | 0% | 0 |',
+      '| Person | Ties | Strong ties |',
+      '| [bob](https://github.com/bob) | 1 | 0 |',
+      '| [dave](https://github.com/dave) | 1 | 0 |',
+      '| Category | Participants | Ties | Strong ties | Know someone |',
+      '| Q&A | 2 | 1 | 0 | 0% |',
+    ]);
+    const community = normalizeCommunity('octo/repo', [discussion(1, 'alice', 1)]);
+    const alone = renderMarkdown(computeReport(community, classifyPeople(community), { since: T0, until: T0 + 30 * 24 * HOUR }), {
+      apiUrl: 'https://api.github.com',
+    });
+    const note = /\| 1 \| 0 \| 0 \| 0 \| 0 \| — \((\d+)\) \| — \((\d+)\) \| 0% \| 0 \|/.exec(alone);
+    assert.ok(note && note[1] === note[2], alone);
+    assert.ok(alone.includes(`${note[1]}. nobody answered another person in the window: there are no ties`), alone);
+    assert.ok(alone.includes('Nobody answered another person in the window.'), alone);
+  });
 });
