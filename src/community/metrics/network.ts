@@ -16,21 +16,20 @@ const NO_TIES = 'nobody answered another person in the window: there are no ties
  */
 export function network(facts: CommunityFacts, window: Window): Network {
   const people = facts.logins.length;
-  const { rows, categoryRows, interactions } = windowRowsByDiscussion(facts, window);
+  const { author: authorOf, answers: answersOf, discussion: discussionOf, categoryRows, interactions } = windowPostsByDiscussion(facts, window);
   const ties = new TieTable(interactions);
   const isParticipant = new Uint8Array(people);
   // Per person, the last category they were seen posting in and knowing someone in (categories are
   // visited one after another, so a marker per person serves every category).
   const inCategory = new Int32Array(people).fill(-1);
   const knowsInCategory = new Int32Array(people).fill(-1);
-  const { posts } = facts;
   const categories: CategoryNetwork[] = [];
   for (let category = 0; category < facts.categories.length; category++) {
     const first = categoryRows[category]!;
     const end = categoryRows[category + 1]!;
     let participants = 0;
     for (let at = first; at < end; at++) {
-      const author = posts.author[rows[at]!]!;
+      const author = authorOf[at]!;
       isParticipant[author] = 1;
       if (inCategory[author] !== category) {
         inCategory[author] = category;
@@ -48,11 +47,10 @@ export function network(facts: CommunityFacts, window: Window): Network {
     let categoryTies = 0;
     let categoryStrongTies = 0;
     for (let at = first; at < end; at++) {
-      const row = rows[at]!;
-      const from = posts.author[row]!;
-      const to = posts.answers[row]!;
+      const from = authorOf[at]!;
+      const to = answersOf[at]!;
       if (!isInteraction(from, to, facts.ghost)) continue;
-      const tie = ties.interaction(from, to, posts.discussion[row]!, category);
+      const tie = ties.interaction(from, to, discussionOf[at]!, category);
       if (tie === NOT_NEW) continue;
       if (tie === NEW_IN_CATEGORY) categoryTies++;
       else if (tie === STRONG_IN_CATEGORY) {
@@ -83,6 +81,18 @@ const NEW_IN_CATEGORY = 1;
 const STRONG_IN_CATEGORY = 2;
 const ANOTHER_DISCUSSION = 3;
 
+// A tie's fields, side by side in one Int32Array (a record of `TIE_FIELDS` per tie), so that an
+// interaction touches one cache line for its tie instead of one per field in separate columns.
+const LOW = 0;
+const HIGH = 1;
+const STRENGTH = 2;
+/** Bit 1: low answered high; bit 2: high answered low. */
+const DIRECTIONS = 3;
+const LAST_DISCUSSION = 4;
+const LAST_CATEGORY = 5;
+const CATEGORY_STRENGTH = 6;
+const TIE_FIELDS = 8;
+
 /**
  * Every tie once, found by its pair of person ids (low, high) in an open-addressing hash table of tie
  * numbers (a Map keyed by numbers past 2³¹ costs about twice as much per interaction), with its strength
@@ -91,14 +101,7 @@ const ANOTHER_DISCUSSION = 3;
  */
 class TieTable {
   count = 0;
-  readonly low: Int32Array;
-  readonly high: Int32Array;
-  readonly strength: Int32Array;
-  /** Bit 1: low answered high; bit 2: high answered low. */
-  readonly directions: Uint8Array;
-  private readonly lastDiscussion: Int32Array;
-  private readonly lastCategory: Int32Array;
-  private readonly categoryStrength: Int32Array;
+  private readonly fields: Int32Array;
   /** Tie number + 1 per slot, 0 for an empty slot; at most half full. */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
@@ -108,38 +111,51 @@ class TieTable {
     const slotCount = 2 ** Math.ceil(Math.log2(2 * capacity + 2));
     this.slots = new Int32Array(slotCount);
     this.slotMask = slotCount - 1;
-    this.low = new Int32Array(capacity);
-    this.high = new Int32Array(capacity);
-    this.strength = new Int32Array(capacity);
-    this.directions = new Uint8Array(capacity);
-    this.lastDiscussion = new Int32Array(capacity);
-    this.lastCategory = new Int32Array(capacity);
-    this.categoryStrength = new Int32Array(capacity);
+    this.fields = new Int32Array(capacity * TIE_FIELDS);
+  }
+
+  low(tie: number): number {
+    return this.fields[tie * TIE_FIELDS + LOW]!;
+  }
+
+  high(tie: number): number {
+    return this.fields[tie * TIE_FIELDS + HIGH]!;
+  }
+
+  strength(tie: number): number {
+    return this.fields[tie * TIE_FIELDS + STRENGTH]!;
+  }
+
+  reciprocal(tie: number): boolean {
+    return this.fields[tie * TIE_FIELDS + DIRECTIONS] === 3;
   }
 
   interaction(from: number, to: number, discussion: number, category: number): number {
     const low = from < to ? from : to;
     const high = from < to ? to : from;
+    const { fields } = this;
     let tie = this.find(low, high);
     if (tie < 0) {
       const slot = ~tie;
       tie = this.count++;
       this.slots[slot] = tie + 1;
-      this.low[tie] = low;
-      this.high[tie] = high;
-      this.lastDiscussion[tie] = -1;
-      this.lastCategory[tie] = -1;
+      const at = tie * TIE_FIELDS;
+      fields[at + LOW] = low;
+      fields[at + HIGH] = high;
+      fields[at + LAST_DISCUSSION] = -1;
+      fields[at + LAST_CATEGORY] = -1;
     }
-    this.directions[tie]! |= from === low ? 1 : 2;
-    if (this.lastDiscussion[tie] === discussion) return NOT_NEW;
-    this.lastDiscussion[tie] = discussion;
-    this.strength[tie]!++;
-    if (this.lastCategory[tie] !== category) {
-      this.lastCategory[tie] = category;
-      this.categoryStrength[tie] = 1;
+    const at = tie * TIE_FIELDS;
+    fields[at + DIRECTIONS]! |= from === low ? 1 : 2;
+    if (fields[at + LAST_DISCUSSION] === discussion) return NOT_NEW;
+    fields[at + LAST_DISCUSSION] = discussion;
+    fields[at + STRENGTH]!++;
+    if (fields[at + LAST_CATEGORY] !== category) {
+      fields[at + LAST_CATEGORY] = category;
+      fields[at + CATEGORY_STRENGTH] = 1;
       return NEW_IN_CATEGORY;
     }
-    return ++this.categoryStrength[tie]! === STRONG ? STRONG_IN_CATEGORY : ANOTHER_DISCUSSION;
+    return ++fields[at + CATEGORY_STRENGTH]! === STRONG ? STRONG_IN_CATEGORY : ANOTHER_DISCUSSION;
   }
 
   /** The tie of (low, high), or ~slot of the empty slot where it belongs (linear probing). */
@@ -148,18 +164,29 @@ class TieTable {
     for (;;) {
       const entry = this.slots[slot]!;
       if (entry === 0) return ~slot;
-      if (this.low[entry - 1] === low && this.high[entry - 1] === high) return entry - 1;
+      const at = (entry - 1) * TIE_FIELDS;
+      if (this.fields[at + LOW] === low && this.fields[at + HIGH] === high) return entry - 1;
       slot = (slot + 1) & this.slotMask;
     }
   }
 }
 
+/** The window's posts as `windowPostsByDiscussion` orders them: author, person answered, discussion. */
+interface GroupedPosts {
+  readonly author: Int32Array;
+  readonly answers: Int32Array;
+  readonly discussion: Int32Array;
+  /** Category c's posts are `categoryRows[c]` to `categoryRows[c + 1]`. */
+  readonly categoryRows: Int32Array;
+  readonly interactions: number;
+}
+
 /**
- * The window's posts (not `ghost`'s: a deleted account is nobody one can know) as rows grouped by
- * discussion, the discussions grouped by category: `categoryRows[c]` to `categoryRows[c + 1]` are
- * category c's; and how many of them are interactions. Two counting sorts, no per-post allocation.
+ * The window's posts (not `ghost`'s: a deleted account is nobody one can know) grouped by discussion, the
+ * discussions grouped by category, and how many of them are interactions. Two counting sorts, no per-post
+ * allocation; the columns read are copied in that order, so the ties are counted in one sequential read.
  */
-function windowRowsByDiscussion(facts: CommunityFacts, window: Window): { rows: Int32Array; categoryRows: Int32Array; interactions: number } {
+function windowPostsByDiscussion(facts: CommunityFacts, window: Window): GroupedPosts {
   const { perDiscussion, posts, ghost } = facts;
   const discussions = perDiscussion.length;
   const categoryCount = facts.categories.length;
@@ -182,12 +209,20 @@ function windowRowsByDiscussion(facts: CommunityFacts, window: Window): { rows: 
     if (isInteraction(posts.author[row]!, posts.answers[row]!, ghost)) interactions++;
   }
   for (let r = 0; r < discussions; r++) rowStart[r + 1]! += rowStart[r]!;
-  const rows = new Int32Array(rowStart[discussions]!);
+  const length = rowStart[discussions]!;
+  const grouped = { author: new Int32Array(length), answers: new Int32Array(length), discussion: new Int32Array(length) };
   const nextRow = rowStart.slice(0, discussions);
-  for (let row = first; row < end; row++) if (counts(row)) rows[nextRow[rank[posts.discussion[row]!]!]!++] = row;
+  for (let row = first; row < end; row++) {
+    if (!counts(row)) continue;
+    const discussion = posts.discussion[row]!;
+    const at = nextRow[rank[discussion]!]!++;
+    grouped.author[at] = posts.author[row]!;
+    grouped.answers[at] = posts.answers[row]!;
+    grouped.discussion[at] = discussion;
+  }
   const categoryRows = new Int32Array(categoryCount + 1);
   for (let c = 0; c <= categoryCount; c++) categoryRows[c] = rowStart[categoryStart[c]!]!;
-  return { rows, categoryRows, interactions };
+  return { ...grouped, categoryRows, interactions };
 }
 
 function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Array, categories: CategoryNetwork[]): Network {
@@ -198,12 +233,12 @@ function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Ar
   let strongTies = 0;
   let reciprocalTies = 0;
   for (let tie = 0; tie < ties.count; tie++) {
-    const low = ties.low[tie]!;
-    const high = ties.high[tie]!;
+    const low = ties.low(tie);
+    const high = ties.high(tie);
     tiesOf[low]!++;
     tiesOf[high]!++;
-    if (ties.directions[tie] === 3) reciprocalTies++;
-    if (ties.strength[tie]! < STRONG) continue;
+    if (ties.reciprocal(tie)) reciprocalTies++;
+    if (ties.strength(tie) < STRONG) continue;
     strongTies++;
     strongTiesOf[low]!++;
     strongTiesOf[high]!++;
