@@ -10,7 +10,7 @@ import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
 import { inactiveRegulars } from './metrics/inactiveRegulars';
 import { needsResponse } from './metrics/needsResponse';
-import { network } from './metrics/network';
+import { corePicture } from './metrics/network';
 import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
 import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
 import { DAY_MS } from '../shared/time';
@@ -58,11 +58,11 @@ export function computeReport(
       answerRate: sources.answers.answerRate,
       participation: sources.participation,
       retention: sources.retention,
-      network: network(facts, window),
+      network: { ...sources.network, core: corePicture(facts, window, new Set(leaders.map((leader) => leader.login))) },
       contributors: listed,
       leaders,
       inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
-      categories: categories(facts, window, settings),
+      categories: categories(facts, window, settings, sources.network.categories),
       activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, window) },
       needsResponse: needsResponse(facts, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },

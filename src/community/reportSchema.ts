@@ -118,6 +118,9 @@ export const InactiveRegularSchema = z.strictObject({
   daysInactive: z.number().check(z.int(), z.nonnegative()),
 });
 
+/** What a category's figures may advise (docs/metrics.md "Category advice"): split it, merge it, close it. */
+export const CATEGORY_ADVICE = ['overDunbar', 'thin', 'dormant'] as const;
+
 export const CategoryHealthSchema = explained(
   {
     name: z.string(),
@@ -131,8 +134,10 @@ export const CategoryHealthSchema = explained(
     medianFirstResponseSeconds: z.nullable(seconds),
     noResponseShare: z.nullable(fraction),
     lastDiscussionAt: isoInstant,
-    crowded: z.boolean(),
-    quiet: z.boolean(),
+    /** The category's `knowSomeoneRate` in the network of its discussions alone; null when nobody posted in it. */
+    knowSomeoneRate: z.nullable(fraction),
+    /** What a manager might do with it (docs/metrics.md "Category advice"), in `CATEGORY_ADVICE` order. */
+    advice: z.array(z.enum(CATEGORY_ADVICE)),
   },
   ['slug'],
 );
@@ -177,6 +182,10 @@ export const HeadlineSchema = explained({
   noResponse: count,
   answerRate: z.nullable(fraction),
   timeToAnswerMedianSeconds: z.nullable(seconds),
+  /** `network.knowSomeoneRate`. */
+  knowSomeoneRate: z.nullable(fraction),
+  /** `network.coreSize`. */
+  coreSize: count,
 });
 
 export const SettingsSchema = z.strictObject({
@@ -193,8 +202,7 @@ export const SettingsSchema = z.strictObject({
     upvotes: z.number(),
   }),
   inactiveRegular: z.strictObject({ minResponses: z.number(), lookbackDays: z.number(), inactiveDays: z.number() }),
-  crowdedParticipants: z.number(),
-  quietDays: z.number(),
+  categoryAdvice: z.strictObject({ overDunbarParticipants: z.number(), thinKnowSomeoneRate: z.number(), thinDiscussions: z.number() }),
   contributorLimit: z.number(),
   cohortMonths: z.number(),
 });
@@ -211,6 +219,20 @@ export const CategoryNetworkSchema = z.strictObject({
   knowSomeoneRate: fraction,
 });
 
+/** A person of the core's picture: the best-connected of the core (docs/metrics.md "Network"). */
+export const CorePersonSchema = z.strictObject({
+  login: z.string(),
+  ties: count,
+  strongTies: count,
+  role: z.enum(['maintainer', 'leaderCandidate', 'member']),
+});
+
+/** A strong tie between two people of the picture (indexes into `CorePicture.people`, `from` < `to`). */
+export const CoreTieSchema = z.strictObject({ from: count, to: count, strength: count });
+
+/** The core (the largest group held together by strong ties), at most `CORE_PICTURE_LIMIT` of its people, and the strong ties among them. */
+export const CorePictureSchema = z.strictObject({ people: z.array(CorePersonSchema), ties: z.array(CoreTieSchema) });
+
 /** Who knows whom: ties between people who answered each other in the window (docs/metrics.md "Network"). */
 export const NetworkSchema = explained({
   participants: count,
@@ -222,6 +244,7 @@ export const NetworkSchema = explained({
   meanTies: z.nullable(z.number().check(z.nonnegative())),
   knowSomeoneRate: z.nullable(fraction),
   coreSize: count,
+  core: CorePictureSchema,
   connectors: z.array(ConnectorSchema),
   categories: z.array(CategoryNetworkSchema),
 });
@@ -265,6 +288,10 @@ export type Participation = z.infer<typeof ParticipationSchema>;
 export type Network = z.infer<typeof NetworkSchema>;
 export type Connector = z.infer<typeof ConnectorSchema>;
 export type CategoryNetwork = z.infer<typeof CategoryNetworkSchema>;
+export type CorePerson = z.infer<typeof CorePersonSchema>;
+export type CoreTie = z.infer<typeof CoreTieSchema>;
+export type CorePicture = z.infer<typeof CorePictureSchema>;
+export type CategoryAdvice = (typeof CATEGORY_ADVICE)[number];
 export type Retention = z.infer<typeof RetentionSchema>;
 export type Cohort = z.infer<typeof CohortSchema>;
 export type ScoreComponents = z.infer<typeof ScoreComponentsSchema>;

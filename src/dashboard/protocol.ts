@@ -156,6 +156,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('chooseWindow'), choice: z.enum(WINDOW_CHOICES) }),
   z.strictObject({ type: z.literal('openDiscussion'), number: z.number().check(z.int(), z.positive()) }),
   z.strictObject({ type: z.literal('openProfile'), login: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  /** A person of the "Who knows whom" picture was clicked: reveal their entry in the People view. */
+  z.strictObject({ type: z.literal('showPerson'), login: z.string().check(z.minLength(1), z.maxLength(100)) }),
   z.strictObject({ type: z.literal('exportReport') }),
   z.strictObject({ type: z.literal('refresh') }),
   z.strictObject({ type: z.literal('inspection'), requestId: z.number().check(z.int()), summary: DomSummarySchema }),

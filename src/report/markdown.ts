@@ -252,7 +252,6 @@ function retentionSection(report: Report, notes: Notes): string {
 
 function categoriesSection(report: Report, notes: Notes): string {
   if (report.categories.length === 0) return '## Categories\n\nNo discussions.';
-  const { crowdedParticipants, quietDays } = report.settings;
   const rows = report.categories.map((c) => [
     escape(c.name),
     formatCount(c.discussions),
@@ -261,11 +260,10 @@ function categoriesSection(report: Report, notes: Notes): string {
     notes.figure(c.answerRate, 'share', c.reasons['answerRate']),
     notes.figure(c.medianFirstResponseSeconds, 'duration', c.reasons['medianFirstResponseSeconds']),
     notes.figure(c.noResponseShare, 'share', c.reasons['noResponseShare']),
-    [c.crowded ? 'crowded: consider splitting' : '', c.quiet ? 'quiet: consider merging or retiring' : ''].filter(Boolean).join('; '),
+    c.advice.join('; '),
   ]);
   return [
     '## Categories',
-    `Crowded: more than ${crowdedParticipants} participants in the window. Quiet: no new discussion in the last ${quietDays} days.`,
     table(
       ['Category', 'Discussions', 'Responses', 'Participants', FIGURES.answerRate.label(), FIGURES.firstResponseMedian.label(), 'No response', 'Flags'],
       rows,

@@ -23,6 +23,8 @@ export const COMMAND_IDS = {
   openDiscussion: 'communityPulse.openDiscussion',
   snoozeDiscussion: 'communityPulse.snoozeDiscussion',
   wakeDiscussion: 'communityPulse.wakeDiscussion',
+  /** Reveals a person's entry in the People view; argument: their login (the dashboard's network picture sends it). */
+  showPerson: 'communityPulse.showPerson',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

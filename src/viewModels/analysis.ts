@@ -2,6 +2,7 @@ import { buildFacts, type CommunityFacts } from '../community/metrics/facts';
 import { firstResponseSeries, type FirstResponseSeries } from '../community/metrics/firstResponseSeries';
 import { responseLorenzCurve, type LorenzPoint } from '../community/metrics/lorenz';
 import { newPeopleThisMonth, type NewPerson } from '../community/metrics/newPeople';
+import { peopleTies, type PersonTies } from '../community/metrics/network';
 import type { LeaderThresholds, PartialMetricSettings, ScoreWeights } from '../community/metrics/settings';
 import type { Window } from '../community/metrics/window';
 import type { Community } from '../community/model';
@@ -41,6 +42,8 @@ export interface PulseAnalysis {
   readonly newPeople: { readonly month: string; readonly people: readonly NewPerson[] };
   /** Kept for per-person evidence, computed when a person is expanded. */
   readonly facts: CommunityFacts;
+  /** Each person's ties in the window (the People view's entries); null for a login not in the data. */
+  readonly ties: (login: string) => PersonTies | null;
 }
 
 export function analyze(input: PulseInput, choice: WindowChoice, now: number): PulseAnalysis {
@@ -68,6 +71,7 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
     lorenz: responseLorenzCurve(facts, window),
     newPeople: newPeopleThisMonth(facts, window.until),
     facts,
+    ties: peopleTies(facts, window),
   };
 }
 

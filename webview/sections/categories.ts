@@ -6,13 +6,7 @@ import { figure, note, section, table } from '../dom';
 export function categoriesSection(data: DashboardData): HTMLElement {
   const { categories, settings } = data.report;
   const label = (id: 'answerRate' | 'firstResponseMedian') => figureLabel(id, settings.responseTargetHours);
-  const flags = (category: (typeof categories)[number]) =>
-    [
-      category.crowded ? `crowded: more than ${settings.crowdedParticipants} participants — consider splitting it` : null,
-      category.quiet ? `quiet: no discussion in ${settings.quietDays} days — consider merging or retiring it` : null,
-    ]
-      .filter((flag): flag is string => flag !== null)
-      .join('; ');
+  const flags = (category: (typeof categories)[number]) => category.advice.join('; ');
   return section(
     'categories',
     'Categories',

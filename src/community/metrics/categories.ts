@@ -1,9 +1,9 @@
-import { DAY_MS, SECOND_MS } from '../../shared/time';
+import { SECOND_MS } from '../../shared/time';
 import type { Category } from '../model';
-import type { CategoryHealth } from '../reportSchema';
+import type { CategoryAdvice, CategoryHealth, CategoryNetwork } from '../reportSchema';
 import { explainNulls } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';
-import type { MetricSettings } from './settings';
+import type { CategoryAdviceThresholds, MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
 import { iso, type Window } from './window';
 
@@ -12,11 +12,11 @@ export const NO_CATEGORY = '(no category)';
 
 /**
  * Health of each category that had a discussion before `until` (categories are known only through
- * their discussions), over the window, with two flags:
- * `crowded` (more participants than people can know each other: consider splitting it) and `quiet`
- * (no new discussion for `quietDays`: consider merging or retiring it). Busiest first.
+ * their discussions), over the window, with what its figures advise (docs/metrics.md "Category advice"):
+ * split it (`overDunbar`), merge it (`thin`) or close it (`dormant`). Busiest first.
+ * `networks`: the network's categories (`network.categories`) for the same window.
  */
-export function categories(facts: CommunityFacts, window: Window, settings: MetricSettings): CategoryHealth[] {
+export function categories(facts: CommunityFacts, window: Window, settings: MetricSettings, networks: readonly CategoryNetwork[]): CategoryHealth[] {
   const { since, until } = window;
   const tallies = facts.categories.map((category) => new CategoryTally(category));
   const { createdAt, category: categoryOf, answeredAt, firstResponseAt } = facts.perDiscussion;
@@ -56,7 +56,7 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
   });
   return tallies
     .filter((tally) => tally.lastDiscussionAt > -Infinity)
-    .map((tally) => tally.toHealth(window, settings))
+    .map((tally) => tally.toHealth(settings.categoryAdvice, networks.find((network) => network.name === tally.name)?.knowSomeoneRate ?? null))
     .sort((a, b) => b.discussions - a.discussions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -71,7 +71,12 @@ class CategoryTally {
 
   constructor(private readonly category: Category | null) {}
 
-  toHealth(window: Window, settings: MetricSettings): CategoryHealth {
+  get name(): string {
+    return this.category?.name ?? NO_CATEGORY;
+  }
+
+  /** `knowSomeoneRate`: the category's in the network, null when nobody (but ghost) posted in it. */
+  toHealth(thresholds: CategoryAdviceThresholds, knowSomeoneRate: number | null): CategoryHealth {
     const { participants } = this;
     const answerable = this.category?.answerable ?? false;
     const responded = summarize(this.firstResponseSeconds.toArray());
@@ -86,16 +91,27 @@ class CategoryTally {
         medianFirstResponseSeconds: responded.median,
         noResponseShare: rate(this.discussions - responded.count, this.discussions),
         lastDiscussionAt: iso(this.lastDiscussionAt),
-        crowded: participants > settings.crowdedParticipants,
-        quiet: this.lastDiscussionAt < window.until - settings.quietDays * DAY_MS,
+        knowSomeoneRate,
+        advice: categoryAdvice(thresholds, this.discussions, participants, knowSomeoneRate),
       },
       {
         answerRate: answerable ? noDiscussions : 'the category is not answerable (no answer can be chosen)',
         medianFirstResponseSeconds:
           this.discussions === 0 ? noDiscussions : `none of its ${this.discussions} discussions in the window had a response by until`,
         noResponseShare: noDiscussions,
+        knowSomeoneRate: 'nobody posted in this category in the window',
       },
     );
-    return { name: this.category?.name ?? NO_CATEGORY, slug: this.category?.slug ?? null, ...figures };
+    return { name: this.name, slug: this.category?.slug ?? null, ...figures };
   }
+}
+
+/** What a category's figures advise (docs/metrics.md "Category advice"), in `CATEGORY_ADVICE` order. */
+function categoryAdvice(thresholds: CategoryAdviceThresholds, discussions: number, participants: number, knowSomeoneRate: number | null): CategoryAdvice[] {
+  const advice: CategoryAdvice[] = [];
+  if (participants > thresholds.overDunbarParticipants) advice.push('overDunbar');
+  if (discussions > 0 && discussions < thresholds.thinDiscussions && knowSomeoneRate !== null && knowSomeoneRate < thresholds.thinKnowSomeoneRate)
+    advice.push('thin');
+  if (discussions === 0) advice.push('dormant');
+  return advice;
 }

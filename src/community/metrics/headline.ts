@@ -1,8 +1,9 @@
-import type { ActivityWeek, Headline, Participation, ResponseTimes, Retention } from '../reportSchema';
+import type { ActivityWeek, Headline, Network, Participation, ResponseTimes, Retention } from '../reportSchema';
 import { activityWeeks } from './activity';
 import { explainNulls } from './explain';
 import type { CommunityFacts } from './facts';
 import { firstResponseTimes } from './firstResponse';
+import { interactionNetwork } from './network';
 import { participation } from './participation';
 import { retention } from './retention';
 import type { MetricSettings } from './settings';
@@ -17,6 +18,7 @@ export interface HeadlineSources {
   readonly participation: Participation;
   readonly retention: Retention;
   readonly activityWeeks: ActivityWeek[];
+  readonly network: Omit<Network, 'core'>;
 }
 
 export function headlineSources(facts: CommunityFacts, window: Window, settings: MetricSettings): HeadlineSources {
@@ -26,11 +28,12 @@ export function headlineSources(facts: CommunityFacts, window: Window, settings:
     participation: participation(facts, window),
     retention: retention(facts, window, settings),
     activityWeeks: activityWeeks(facts, window),
+    network: interactionNetwork(facts, window).section,
   };
 }
 
 /** The numbers a maintainer compares window to window, each null only where its section's figure is. */
-export function headline({ firstResponse, answers, participation, retention, activityWeeks }: HeadlineSources): Headline {
+export function headline({ firstResponse, answers, participation, retention, activityWeeks, network }: HeadlineSources): Headline {
   const weeklyActive = weeklyActiveParticipants(activityWeeks);
   return explainNulls(
     {
@@ -48,6 +51,8 @@ export function headline({ firstResponse, answers, participation, retention, act
       noResponse: firstResponse.noResponse ?? 0,
       answerRate: answers.answerRate,
       timeToAnswerMedianSeconds: answers.timeToAnswer.medianSeconds,
+      knowSomeoneRate: network.knowSomeoneRate,
+      coreSize: network.coreSize,
     },
     {
       absenceFactor: participation.reasons['absenceFactor'],
@@ -58,6 +63,7 @@ export function headline({ firstResponse, answers, participation, retention, act
       withinTargetRate: firstResponse.reasons['withinTargetRate'],
       answerRate: answers.answerRateReason,
       timeToAnswerMedianSeconds: answers.timeToAnswer.reasons['medianSeconds'],
+      knowSomeoneRate: network.reasons['knowSomeoneRate'],
     },
   );
 }

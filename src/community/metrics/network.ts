@@ -1,4 +1,4 @@
-import type { CategoryNetwork, Connector, Network } from '../reportSchema';
+import type { CategoryNetwork, Connector, CorePicture, CoreTie, Network } from '../reportSchema';
 import { NO_CATEGORY } from './categories';
 import { explainNulls, NOBODY_POSTED } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';
@@ -9,15 +9,66 @@ const CONNECTORS = 10;
 const STRONG = 2;
 const NO_TIES = 'nobody answered another person in the window: there are no ties';
 
+export const CORE_PICTURE_LIMIT = 150;
+
+/** Who knows whom in a window, with what the report's section leaves out: each person's ties, the strong ties, the core. */
+export interface InteractionNetwork {
+  readonly section: Omit<Network, 'core'>;
+  /** Per person id: ties and strong ties in the window. */
+  readonly tiesOf: Int32Array;
+  readonly strongTiesOf: Int32Array;
+  /** The strong ties, as triples of low person id, high person id, strength. */
+  readonly strongTies: Int32Array;
+  /** Per person id: 1 for the people of the core (the largest group the strong ties hold together). */
+  readonly inCore: Uint8Array;
+}
+
+/** A person's place in the network of a window, as the People view shows it. */
+export interface PersonTies {
+  readonly ties: number;
+  readonly strongTies: number;
+  /** One of the `network.connectors`. */
+  readonly connector: boolean;
+}
+
+/** Each person's ties in the window, by login (null for a login not in the data). */
+export function peopleTies(facts: CommunityFacts, window: Window): (login: string) => PersonTies | null {
+  const found = interactionNetwork(facts, window);
+  const connectors = new Set(found.section.connectors.map((connector) => connector.login));
+  const idOf = new Map(facts.logins.map((login, person) => [login, person]));
+  return (login) => {
+    const person = idOf.get(login);
+    if (person === undefined) return null;
+    return { ties: found.tiesOf[person]!, strongTies: found.strongTiesOf[person]!, connector: connectors.has(login) };
+  };
+}
+
+/**
+ * The last networks computed per facts: a report asks for its window and the previous one, then the People
+ * view for the report's window again.
+ */
+const latest = new WeakMap<CommunityFacts, { readonly since: number; readonly until: number; readonly network: InteractionNetwork }[]>();
+const REMEMBERED = 2;
+
 /**
  * Who knows whom (docs/metrics.md "Network"): the ties between people who answered each other in the
  * window, how many are strong (met in two discussions or more), the core those hold together, the best
  * connected people, and the same per category, within its discussions alone.
  */
-export function network(facts: CommunityFacts, window: Window): Network {
+export function interactionNetwork(facts: CommunityFacts, window: Window): InteractionNetwork {
+  const remembered = latest.get(facts) ?? [];
+  const known = remembered.find((entry) => entry.since === window.since && entry.until === window.until);
+  if (known) return known.network;
+  const computed = computeNetwork(facts, window);
+  latest.set(facts, [{ since: window.since, until: window.until, network: computed }, ...remembered].slice(0, REMEMBERED));
+  return computed;
+}
+
+function computeNetwork(facts: CommunityFacts, window: Window): InteractionNetwork {
   const people = facts.logins.length;
-  const { author: authorOf, answers: answersOf, discussion: discussionOf, categoryRows, interactions } = windowPostsByDiscussion(facts, window);
-  const ties = new TieTable(interactions);
+  const grouped = windowPostsByDiscussion(facts, window);
+  const { author: authorOf, answers: answersOf, rowStart, categoryStart } = grouped;
+  const ties = new TieTable(grouped.interactions);
   const isParticipant = new Uint8Array(people);
   // Per person, the last category they were seen posting in and knowing someone in (categories are
   // visited one after another, so a marker per person serves every category).
@@ -25,10 +76,10 @@ export function network(facts: CommunityFacts, window: Window): Network {
   const knowsInCategory = new Int32Array(people).fill(-1);
   const categories: CategoryNetwork[] = [];
   for (let category = 0; category < facts.categories.length; category++) {
-    const first = categoryRows[category]!;
-    const end = categoryRows[category + 1]!;
+    const firstRank = categoryStart[category]!;
+    const endRank = categoryStart[category + 1]!;
     let participants = 0;
-    for (let at = first; at < end; at++) {
+    for (let at = rowStart[firstRank]!; at < rowStart[endRank]!; at++) {
       const author = authorOf[at]!;
       isParticipant[author] = 1;
       if (inCategory[author] !== category) {
@@ -46,17 +97,18 @@ export function network(facts: CommunityFacts, window: Window): Network {
     };
     let categoryTies = 0;
     let categoryStrongTies = 0;
-    for (let at = first; at < end; at++) {
-      const from = authorOf[at]!;
-      const to = answersOf[at]!;
-      if (!isInteraction(from, to, facts.ghost)) continue;
-      const tie = ties.interaction(from, to, discussionOf[at]!, category);
-      if (tie === NOT_NEW) continue;
-      if (tie === NEW_IN_CATEGORY) categoryTies++;
-      else if (tie === STRONG_IN_CATEGORY) {
-        categoryStrongTies++;
-        knows(from);
-        knows(to);
+    for (let rank = firstRank; rank < endRank; rank++) {
+      for (let at = rowStart[rank]!; at < rowStart[rank + 1]!; at++) {
+        const from = authorOf[at]!;
+        const to = answersOf[at]!;
+        if (!isInteraction(from, to, facts.ghost)) continue;
+        const tie = ties.interaction(from, to, rank, firstRank);
+        if (tie === NEW_IN_CATEGORY) categoryTies++;
+        else if (tie === STRONG_IN_CATEGORY) {
+          categoryStrongTies++;
+          knows(from);
+          knows(to);
+        }
       }
     }
     categories.push({
@@ -79,39 +131,42 @@ function isInteraction(from: number, to: number, ghost: number): boolean {
 const NOT_NEW = 0;
 const NEW_IN_CATEGORY = 1;
 const STRONG_IN_CATEGORY = 2;
-const ANOTHER_DISCUSSION = 3;
 
 // A tie's fields, side by side in one Int32Array (a record of `TIE_FIELDS` per tie), so that an
 // interaction touches one cache line for its tie instead of one per field in separate columns.
 const LOW = 0;
 const HIGH = 1;
-const STRENGTH = 2;
-/** Bit 1: low answered high; bit 2: high answered low. */
-const DIRECTIONS = 3;
-const LAST_DISCUSSION = 4;
-const LAST_CATEGORY = 5;
-const CATEGORY_STRENGTH = 6;
-const TIE_FIELDS = 8;
+/** The rank (`GroupedPosts`) of the last discussion the tie was seen in: discussions of one category have consecutive ranks. */
+const LAST_RANK = 2;
+/** Packed: strength << 4 | strength within the category being visited, counted up to 2 << 2 | directions. */
+const COUNTS = 3;
+const TIE_FIELDS = 4;
+/** Directions bits: 1, low answered high; 2, high answered low. */
+const BOTH_WAYS = 3;
+const CATEGORY_STRENGTH = 0b1100;
+const ONE_IN_CATEGORY = 0b0100;
+const STRENGTH_UNIT = 0b10000;
 
 /**
  * Every tie once, found by its pair of person ids (low, high) in an open-addressing hash table of tie
  * numbers (a Map keyed by numbers past 2³¹ costs about twice as much per interaction), with its strength
- * overall and within the category being visited, and which ways its interactions went.
+ * overall and within the category being visited, and which ways its interactions went. Its records grow
+ * as ties are found (there are far fewer ties than interactions): large typed arrays made and dropped at
+ * each report push the garbage collector into full collections of the whole heap.
  * Interactions must arrive discussion by discussion, and category by category, for the counts to be distinct.
  */
 class TieTable {
   count = 0;
-  private readonly fields: Int32Array;
+  private fields = new Int32Array(1024 * TIE_FIELDS);
   /** Tie number + 1 per slot, 0 for an empty slot; at most half full. */
   private readonly slots: Int32Array;
   private readonly slotMask: number;
 
-  /** `capacity`: at most one new tie per interaction, so their number bounds it. */
-  constructor(capacity: number) {
-    const slotCount = 2 ** Math.ceil(Math.log2(2 * capacity + 2));
+  /** `interactions`: at most one new tie per interaction, so their number bounds the ties. */
+  constructor(interactions: number) {
+    const slotCount = 2 ** Math.ceil(Math.log2(2 * interactions + 2));
     this.slots = new Int32Array(slotCount);
     this.slotMask = slotCount - 1;
-    this.fields = new Int32Array(capacity * TIE_FIELDS);
   }
 
   low(tie: number): number {
@@ -123,39 +178,54 @@ class TieTable {
   }
 
   strength(tie: number): number {
-    return this.fields[tie * TIE_FIELDS + STRENGTH]!;
+    return this.fields[tie * TIE_FIELDS + COUNTS]! >>> 4;
   }
 
   reciprocal(tie: number): boolean {
-    return this.fields[tie * TIE_FIELDS + DIRECTIONS] === 3;
+    return (this.fields[tie * TIE_FIELDS + COUNTS]! & BOTH_WAYS) === BOTH_WAYS;
   }
 
-  interaction(from: number, to: number, discussion: number, category: number): number {
+  /** `rank`: the discussion's; `categoryFirstRank`: the first rank of its category. */
+  interaction(from: number, to: number, rank: number, categoryFirstRank: number): number {
     const low = from < to ? from : to;
     const high = from < to ? to : from;
-    const { fields } = this;
     let tie = this.find(low, high);
-    if (tie < 0) {
-      const slot = ~tie;
-      tie = this.count++;
-      this.slots[slot] = tie + 1;
-      const at = tie * TIE_FIELDS;
-      fields[at + LOW] = low;
-      fields[at + HIGH] = high;
-      fields[at + LAST_DISCUSSION] = -1;
-      fields[at + LAST_CATEGORY] = -1;
-    }
+    if (tie < 0) tie = this.add(~tie, low, high);
+    const { fields } = this;
     const at = tie * TIE_FIELDS;
-    fields[at + DIRECTIONS]! |= from === low ? 1 : 2;
-    if (fields[at + LAST_DISCUSSION] === discussion) return NOT_NEW;
-    fields[at + LAST_DISCUSSION] = discussion;
-    fields[at + STRENGTH]!++;
-    if (fields[at + LAST_CATEGORY] !== category) {
-      fields[at + LAST_CATEGORY] = category;
-      fields[at + CATEGORY_STRENGTH] = 1;
-      return NEW_IN_CATEGORY;
+    let counts = fields[at + COUNTS]! | (from === low ? 1 : 2);
+    const last = fields[at + LAST_RANK]!;
+    if (last === rank) {
+      fields[at + COUNTS] = counts;
+      return NOT_NEW;
     }
-    return ++fields[at + CATEGORY_STRENGTH]! === STRONG ? STRONG_IN_CATEGORY : ANOTHER_DISCUSSION;
+    fields[at + LAST_RANK] = rank;
+    counts += STRENGTH_UNIT;
+    let result = NOT_NEW;
+    if (last < categoryFirstRank) {
+      counts = (counts & ~CATEGORY_STRENGTH) | ONE_IN_CATEGORY;
+      result = NEW_IN_CATEGORY;
+    } else if ((counts & CATEGORY_STRENGTH) === ONE_IN_CATEGORY) {
+      counts += ONE_IN_CATEGORY;
+      result = STRONG_IN_CATEGORY;
+    }
+    fields[at + COUNTS] = counts;
+    return result;
+  }
+
+  private add(slot: number, low: number, high: number): number {
+    const tie = this.count++;
+    if (this.count * TIE_FIELDS > this.fields.length) {
+      const grown = new Int32Array(this.fields.length * 2);
+      grown.set(this.fields);
+      this.fields = grown;
+    }
+    this.slots[slot] = tie + 1;
+    const at = tie * TIE_FIELDS;
+    this.fields[at + LOW] = low;
+    this.fields[at + HIGH] = high;
+    this.fields[at + LAST_RANK] = -1;
+    return tie;
   }
 
   /** The tie of (low, high), or ~slot of the empty slot where it belongs (linear probing). */
@@ -171,13 +241,16 @@ class TieTable {
   }
 }
 
-/** The window's posts as `windowPostsByDiscussion` orders them: author, person answered, discussion. */
+/**
+ * The window's posts as `windowPostsByDiscussion` orders them, the author and the person answered of
+ * each. Discussions are numbered by rank: grouped by category, category c's are ranks `categoryStart[c]`
+ * to `categoryStart[c + 1]`; the posts of rank r are rows `rowStart[r]` to `rowStart[r + 1]`.
+ */
 interface GroupedPosts {
   readonly author: Int32Array;
   readonly answers: Int32Array;
-  readonly discussion: Int32Array;
-  /** Category c's posts are `categoryRows[c]` to `categoryRows[c + 1]`. */
-  readonly categoryRows: Int32Array;
+  readonly rowStart: Int32Array;
+  readonly categoryStart: Int32Array;
   readonly interactions: number;
 }
 
@@ -210,27 +283,23 @@ function windowPostsByDiscussion(facts: CommunityFacts, window: Window): Grouped
   }
   for (let r = 0; r < discussions; r++) rowStart[r + 1]! += rowStart[r]!;
   const length = rowStart[discussions]!;
-  const grouped = { author: new Int32Array(length), answers: new Int32Array(length), discussion: new Int32Array(length) };
+  const grouped = { author: new Int32Array(length), answers: new Int32Array(length) };
   const nextRow = rowStart.slice(0, discussions);
   for (let row = first; row < end; row++) {
     if (!counts(row)) continue;
-    const discussion = posts.discussion[row]!;
-    const at = nextRow[rank[discussion]!]!++;
+    const at = nextRow[rank[posts.discussion[row]!]!]!++;
     grouped.author[at] = posts.author[row]!;
     grouped.answers[at] = posts.answers[row]!;
-    grouped.discussion[at] = discussion;
   }
-  const categoryRows = new Int32Array(categoryCount + 1);
-  for (let c = 0; c <= categoryCount; c++) categoryRows[c] = rowStart[categoryStart[c]!]!;
-  return { ...grouped, categoryRows, interactions };
+  return { ...grouped, rowStart, categoryStart, interactions };
 }
 
-function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Array, categories: CategoryNetwork[]): Network {
+function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Array, categories: CategoryNetwork[]): InteractionNetwork {
   const people = facts.logins.length;
   const tiesOf = new Int32Array(people);
   const strongTiesOf = new Int32Array(people);
-  const core = new Components(people);
-  let strongTies = 0;
+  const groups = new Components(people);
+  const strong: number[] = [];
   let reciprocalTies = 0;
   for (let tie = 0; tie < ties.count; tie++) {
     const low = ties.low(tie);
@@ -238,11 +307,12 @@ function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Ar
     tiesOf[low]!++;
     tiesOf[high]!++;
     if (ties.reciprocal(tie)) reciprocalTies++;
-    if (ties.strength(tie) < STRONG) continue;
-    strongTies++;
+    const strength = ties.strength(tie);
+    if (strength < STRONG) continue;
+    strong.push(low, high, strength);
     strongTiesOf[low]!++;
     strongTiesOf[high]!++;
-    core.join(low, high);
+    groups.join(low, high);
   }
   let participants = 0;
   let connectedParticipants = 0;
@@ -255,22 +325,56 @@ function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Ar
     if (tiesOf[person]! > 0) connectedParticipants++;
     if (strongTiesOf[person]! > 0) knowSomeone++;
   }
-  return explainNulls(
+  const inCore = groups.largestMembers();
+  const section = explainNulls(
     {
       participants,
       connectedParticipants,
       ties: ties.count,
-      strongTies,
+      strongTies: strong.length / 3,
       reciprocalTies,
       density: connected < 2 ? null : ties.count / ((connected * (connected - 1)) / 2),
       meanTies: connected === 0 ? null : (2 * ties.count) / connected,
       knowSomeoneRate: rate(knowSomeone, participants),
-      coreSize: core.largest(),
+      coreSize: inCore.reduce((sum, member) => sum + member, 0),
       connectors: connectors(facts.logins, tiesOf, strongTiesOf),
       categories: categories.sort((a, b) => b.participants - a.participants || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     },
     { density: NO_TIES, meanTies: NO_TIES, knowSomeoneRate: NOBODY_POSTED },
   );
+  return { section, tiesOf, strongTiesOf, strongTies: Int32Array.from(strong), inCore };
+}
+
+/**
+ * The core's picture in the window: its `CORE_PICTURE_LIMIT` best-connected people (most strong ties, then
+ * most ties, then by login) with their role (`leaders`: the logins of the window's leader candidates), and
+ * the strong ties among them.
+ */
+export function corePicture(facts: CommunityFacts, window: Window, leaders: ReadonlySet<string>): CorePicture {
+  const { logins, isMaintainer } = facts;
+  const { tiesOf, strongTiesOf, strongTies, inCore } = interactionNetwork(facts, window);
+  const members: number[] = [];
+  for (let person = 0; person < inCore.length; person++) if (inCore[person] === 1) members.push(person);
+  members.sort((a, b) => strongTiesOf[b]! - strongTiesOf[a]! || tiesOf[b]! - tiesOf[a]! || (logins[a]! < logins[b]! ? -1 : 1));
+  const shown = members.slice(0, CORE_PICTURE_LIMIT);
+  const place = new Map(shown.map((person, index) => [person, index]));
+  const ties: CoreTie[] = [];
+  for (let at = 0; at < strongTies.length; at += 3) {
+    const from = place.get(strongTies[at]!);
+    const to = place.get(strongTies[at + 1]!);
+    if (from === undefined || to === undefined) continue;
+    ties.push({ from: Math.min(from, to), to: Math.max(from, to), strength: strongTies[at + 2]! });
+  }
+  ties.sort((a, b) => a.from - b.from || a.to - b.to);
+  return {
+    people: shown.map((person) => ({
+      login: logins[person]!,
+      ties: tiesOf[person]!,
+      strongTies: strongTiesOf[person]!,
+      role: isMaintainer[person] === 1 ? 'maintainer' : leaders.has(logins[person]!) ? 'leaderCandidate' : 'member',
+    })),
+    ties,
+  };
 }
 
 /**
@@ -312,13 +416,16 @@ class Components {
     this.size[rootA]! += this.size[rootB]!;
   }
 
-  /** 0 when nobody is joined to anybody. */
-  largest(): number {
-    let largest = 0;
+  /** Per person, 1 for the members of the largest group joined by at least one tie (the first found of equal size); none when nobody is joined. */
+  largestMembers(): Uint8Array {
+    const members = new Uint8Array(this.parent.length);
+    let largest = -1;
     for (let person = 0; person < this.parent.length; person++) {
-      if (this.parent[person] === person && this.size[person]! > 1) largest = Math.max(largest, this.size[person]!);
+      if (this.parent[person] === person && this.size[person]! > 1 && (largest < 0 || this.size[person]! > this.size[largest]!)) largest = person;
     }
-    return largest;
+    if (largest < 0) return members;
+    for (let person = 0; person < this.parent.length; person++) if (this.root(person) === largest) members[person] = 1;
+    return members;
   }
 
   private root(person: number): number {

@@ -14,10 +14,7 @@ export interface MetricSettings {
   readonly leader: LeaderThresholds;
   readonly scoreWeights: ScoreWeights;
   readonly inactiveRegular: InactiveRegularThresholds;
-  /** A category with more participants than this in the window is flagged `crowded`. */
-  readonly crowdedParticipants: number;
-  /** A category without a new discussion in this many days before `until` is flagged `quiet`. */
-  readonly quietDays: number;
+  readonly categoryAdvice: CategoryAdviceThresholds;
   /** How many contributors (most responses first) the report lists. */
   readonly contributorLimit: number;
   /** How many monthly retention cohorts (the latest ones) the report lists. */
@@ -42,6 +39,16 @@ export interface ScoreWeights {
   readonly upvotes: number;
 }
 
+/** When a category is advised to be split, merged or closed (docs/metrics.md "Category advice"). */
+export interface CategoryAdviceThresholds {
+  /** `overDunbar`: more participants than this in the window (Dunbar's number). */
+  readonly overDunbarParticipants: number;
+  /** `thin`: a `knowSomeoneRate` below this... */
+  readonly thinKnowSomeoneRate: number;
+  /** ...and fewer discussions created in the window than this (at least one: none is `dormant`). */
+  readonly thinDiscussions: number;
+}
+
 export interface InactiveRegularThresholds {
   /** At least this many responses in the `lookbackDays` before `until`... */
   readonly minResponses: number;
@@ -57,18 +64,18 @@ export const DEFAULT_METRIC_SETTINGS: MetricSettings = {
   leader: { minResponses: 10, minPeopleHelped: 5, minActiveWeeks: 4, recentDays: 30 },
   scoreWeights: { responses: 1, acceptedAnswers: 3, peopleHelped: 2, firstResponses: 1, activeWeeks: 2, upvotes: 0.5 },
   inactiveRegular: { minResponses: 5, lookbackDays: 365, inactiveDays: 60 },
-  crowdedParticipants: 150,
-  quietDays: 90,
+  categoryAdvice: { overDunbarParticipants: 150, thinKnowSomeoneRate: 0.5, thinDiscussions: 10 },
   contributorLimit: 50,
   cohortMonths: 12,
 };
 
 /** Settings given in part (flags, user settings) completed with the defaults, nested groups included. */
 export type PartialMetricSettings = Partial<
-  Omit<MetricSettings, 'leader' | 'scoreWeights' | 'inactiveRegular'> & {
+  Omit<MetricSettings, 'leader' | 'scoreWeights' | 'inactiveRegular' | 'categoryAdvice'> & {
     leader: Partial<LeaderThresholds>;
     scoreWeights: Partial<ScoreWeights>;
     inactiveRegular: Partial<InactiveRegularThresholds>;
+    categoryAdvice: Partial<CategoryAdviceThresholds>;
   }
 >;
 
@@ -80,6 +87,7 @@ export function resolveSettings(partial: PartialMetricSettings = {}): MetricSett
     leader: { ...defaults.leader, ...withoutUndefined(partial.leader ?? {}) },
     scoreWeights: { ...defaults.scoreWeights, ...withoutUndefined(partial.scoreWeights ?? {}) },
     inactiveRegular: { ...defaults.inactiveRegular, ...withoutUndefined(partial.inactiveRegular ?? {}) },
+    categoryAdvice: { ...defaults.categoryAdvice, ...withoutUndefined(partial.categoryAdvice ?? {}) },
   };
 }
 

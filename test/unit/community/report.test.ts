@@ -118,6 +118,9 @@ describe('community report', () => {
       noResponse: 2, // d5, d6
       answerRate: 0, // six in Q&A, none answered
       timeToAnswerMedianSeconds: null,
+      // Ties alice–bob, alice–carol, bob–dave, carol–erin, carol–dave, erin–frank: each pair met in one discussion, none strong.
+      knowSomeoneRate: 0,
+      coreSize: 0,
       reasons: { timeToAnswerMedianSeconds: 'none of the 6 discussions created in the window had an answer chosen by until' },
     });
   });

@@ -9,6 +9,7 @@ import { computeReport } from '../../../src/community/report';
 import { ReportSchema, type Report } from '../../../src/community/reportSchema';
 import type { DiscussionNode } from '../../../src/github/schemas';
 import { independentLeaders } from '../../support/metricsLeaders';
+import { rawSampleNetwork } from '../../support/rawSampleNetwork';
 
 /**
  * The whole report on real data (answered Q&A threads of payloadcms/payload, test/fixtures/README.md),
@@ -117,6 +118,7 @@ function expectedHeadline(since: number, until: number) {
   // Judged: those with a response, or at least the target's age at until without one.
   const judged = opened.filter((d) => firstResponseOf(d, until) !== null || (until - time(d.createdAt)) / 1000 >= target).length;
   const answered = opened.filter((d) => d.answerChosenAt !== null && time(d.answerChosenAt) < until);
+  const network = rawSampleNetwork(since, until);
   return {
     discussions: opened.length,
     responses,
@@ -131,6 +133,8 @@ function expectedHeadline(since: number, until: number) {
     withinTargetRate: durations.filter((seconds) => seconds <= target).length / judged,
     noResponse: opened.length - durations.length,
     answerRate: answered.length / opened.length,
+    knowSomeoneRate: network.knowSomeoneRate,
+    coreSize: network.coreSize,
     timeToAnswerMedianSeconds: numpyPercentile(
       answered.map((d) => (time(d.answerChosenAt!) - time(d.createdAt)) / 1000),
       50,

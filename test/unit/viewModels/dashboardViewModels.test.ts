@@ -18,7 +18,12 @@ function figures(overrides: { median?: number | null; answerRate?: number | null
   const nobodyPosted = overrides.participants === 0;
   const reasons: Record<string, string> = {};
   if (median === null) reasons['firstResponseMedianSeconds'] = 'no discussion in the window got a response';
-  if (nobodyPosted) Object.assign(reasons, { weeklyActiveParticipants: 'nobody posted in the window', returningRate: 'nobody posted in the window' });
+  if (nobodyPosted)
+    Object.assign(reasons, {
+      weeklyActiveParticipants: 'nobody posted in the window',
+      returningRate: 'nobody posted in the window',
+      knowSomeoneRate: 'nobody posted in the window',
+    });
   return {
     discussions: 10,
     responses: 20,
@@ -34,6 +39,8 @@ function figures(overrides: { median?: number | null; answerRate?: number | null
     noResponse: 2,
     answerRate: overrides.answerRate === undefined ? 0.5 : overrides.answerRate,
     timeToAnswerMedianSeconds: 7_200,
+    knowSomeoneRate: nobodyPosted ? null : 0.25,
+    coreSize: 12,
     reasons,
   };
 }

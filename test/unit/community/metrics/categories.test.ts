@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { at, comment, discussion } from '../../../support/discussionNodes';
-import { reportOf, shifted } from './support';
+import { reportOf } from './support';
 
 const day = (n: number) => n * 24;
 
@@ -59,20 +59,6 @@ describe('metrics: categories', () => {
     assert.match(general.reasons['answerRate']!, /not answerable/);
   });
 
-  it('flags a category crowded past the participant threshold and quiet without a new discussion for quietDays', () => {
-    const flags = byName({ settings: { crowdedParticipants: 4 } });
-    assert.equal(flags.get('Q&A')!.crowded, true); // 5 > 4
-    assert.equal(flags.get('General')!.crowded, false);
-    assert.equal(flags.get('Q&A')!.quiet, false);
-    const none = flags.get('(no category)')!;
-    assert.equal(none.slug, null);
-    assert.equal(none.quiet, true); // its only discussion is 125 days old
-    assert.equal(none.discussions, 0);
-    assert.equal(none.medianFirstResponseSeconds, null);
-    assert.match(none.reasons['medianFirstResponseSeconds']!, /no discussion was created in this category in the window/);
-    assert.equal(byName({ settings: { quietDays: 200 } }).get('(no category)')!.quiet, false);
-  });
-
   it('lists the busiest categories first', () => {
     assert.deepEqual([...byName().keys()], ['Q&A', 'General', '(no category)']);
   });
@@ -97,28 +83,5 @@ describe('metrics: categories', () => {
         ['General', at(day(10)), 0],
       ],
     );
-  });
-
-  it('is quiet only when its latest discussion is more than quietDays (90) before until', () => {
-    const quietWith = (seconds: number) =>
-      reportOf([shifted(discussion(1, 'alice', day(40)), seconds)], { sinceHours: day(100), untilHours: day(130) }).categories[0]!.quiet;
-    // day 40 is exactly 90 days before until (day 130).
-    assert.equal(quietWith(-1), true, 'a second more than 90 days before until');
-    assert.equal(quietWith(0), false, 'exactly 90 days before until');
-    assert.equal(quietWith(1), false, 'a second less than 90 days before until');
-  });
-
-  it('is crowded only past crowdedParticipants (150) participants in the window', () => {
-    // alice opens a discussion and participants − 1 other people comment on it.
-    const shown = (participants: number) => {
-      const commenters = Array.from({ length: participants - 1 }, (_, i) => comment(`person${i}`, day(101) + 1));
-      const [category] = reportOf([discussion(1, 'alice', day(101), { comments: commenters })], { sinceHours: day(100), untilHours: day(130) }).categories;
-      return [category!.participants, category!.crowded];
-    };
-    assert.deepEqual([149, 150, 151].map(shown), [
-      [149, false],
-      [150, false],
-      [151, true],
-    ]);
   });
 });
