@@ -11,6 +11,7 @@ import { headline, headlineSources } from './metrics/headline';
 import { inactiveRegulars } from './metrics/inactiveRegulars';
 import { needsResponse } from './metrics/needsResponse';
 import { corePicture } from './metrics/network';
+import { cohorts } from './metrics/retention';
 import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
 import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
 import { DAY_MS } from '../shared/time';
@@ -57,12 +58,12 @@ export function computeReport(
       timeToAnswer: sources.answers.timeToAnswer,
       answerRate: sources.answers.answerRate,
       participation: sources.participation,
-      retention: sources.retention,
-      network: { ...sources.network, core: corePicture(facts, window, new Set(leaders.map((leader) => leader.login))) },
+      retention: { ...sources.retention, cohorts: cohorts(facts, window.until, settings) },
+      network: { ...sources.network.section, core: corePicture(facts, sources.network, new Set(leaders.map((leader) => leader.login))) },
       contributors: listed,
       leaders,
       inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
-      categories: categories(facts, window, settings, sources.network.categories),
+      categories: categories(facts, window, settings, sources.network.section.categories),
       activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, window) },
       needsResponse: needsResponse(facts, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },

@@ -41,6 +41,8 @@ export interface CommunityFacts {
   readonly days: DayIndex;
   /** Person id → their first post (one that counts as activity), all history; Infinity for none. */
   readonly firstPostAt: Float64Array;
+  /** Person id → their latest post (one that counts as activity), all history; -Infinity for none. */
+  readonly lastPostAt: Float64Array;
 }
 
 /** The time in a "when" column for what has not happened: it is after every `until`. */
@@ -136,6 +138,8 @@ export function rowsOfDays(facts: CommunityFacts, from: number, to: number): { r
 
 /** Per person, their latest post before `until` (any post that counts as activity, all history). */
 export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64Array {
+  // Live figures (until now) need no pass over the posts: every post is before until.
+  if (facts.lastPostAt.every((at) => at < until)) return facts.lastPostAt.slice();
   const { createdAt, author } = facts.posts;
   const last = new Float64Array(facts.logins.length).fill(-Infinity);
   for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
@@ -154,9 +158,11 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   // facts and counts the posts that count per day, the second writes them.
   const postsPerDay = new DayCounts(community.latestActivityAt);
   const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
+  const lastPostAt = new Float64Array(community.logins.length).fill(-Infinity);
   const counted = (post: Post): void => {
     postsPerDay.add(post.createdAt);
     if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
+    if (post.createdAt > lastPostAt[post.authorId]!) lastPostAt[post.authorId] = post.createdAt;
   };
   for (const discussion of community.discussions) {
     if (people.isBotPost(discussion.opening)) continue;
@@ -205,7 +211,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   const ghost = community.logins.indexOf(GHOST_LOGIN);
-  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt);
+  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt, lastPostAt);
 }
 
 /** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */
@@ -270,6 +276,7 @@ class Facts implements CommunityFacts {
     readonly posts: PostColumns,
     readonly days: DayIndex,
     readonly firstPostAt: Float64Array,
+    readonly lastPostAt: Float64Array,
   ) {
     this.maintainerKnown = isMaintainer.includes(1);
   }

@@ -1,11 +1,11 @@
-import type { ActivityWeek, Headline, Network, Participation, ResponseTimes, Retention } from '../reportSchema';
+import type { ActivityWeek, Headline, Participation, ResponseTimes } from '../reportSchema';
 import { activityWeeks } from './activity';
 import { explainNulls } from './explain';
 import type { CommunityFacts } from './facts';
 import { firstResponseTimes } from './firstResponse';
-import { interactionNetwork } from './network';
+import { interactionNetwork, type InteractionNetwork } from './network';
 import { participation } from './participation';
-import { retention } from './retention';
+import { retention, type RetentionFigures } from './retention';
 import type { MetricSettings } from './settings';
 import { answers, type Answers } from './answers';
 import { weeklyActiveParticipants } from './weeklyActive';
@@ -16,9 +16,9 @@ export interface HeadlineSources {
   readonly firstResponse: ResponseTimes;
   readonly answers: Answers;
   readonly participation: Participation;
-  readonly retention: Retention;
+  readonly retention: RetentionFigures;
   readonly activityWeeks: ActivityWeek[];
-  readonly network: Omit<Network, 'core'>;
+  readonly network: InteractionNetwork;
 }
 
 export function headlineSources(facts: CommunityFacts, window: Window, settings: MetricSettings): HeadlineSources {
@@ -26,14 +26,14 @@ export function headlineSources(facts: CommunityFacts, window: Window, settings:
     firstResponse: firstResponseTimes(facts, window, settings, 'anyone'),
     answers: answers(facts, window),
     participation: participation(facts, window),
-    retention: retention(facts, window, settings),
+    retention: retention(facts, window),
     activityWeeks: activityWeeks(facts, window),
-    network: interactionNetwork(facts, window).section,
+    network: interactionNetwork(facts, window),
   };
 }
 
 /** The numbers a maintainer compares window to window, each null only where its section's figure is. */
-export function headline({ firstResponse, answers, participation, retention, activityWeeks, network }: HeadlineSources): Headline {
+export function headline({ firstResponse, answers, participation, retention, activityWeeks, network: { section: network } }: HeadlineSources): Headline {
   const weeklyActive = weeklyActiveParticipants(activityWeeks);
   return explainNulls(
     {

@@ -31,9 +31,16 @@ export interface PersonTies {
   readonly connector: boolean;
 }
 
-/** Each person's ties in the window, by login (null for a login not in the data). */
+/**
+ * Each person's ties in the window, by login (null for a login not in the data). The network is computed
+ * on the first question, not before: only the People view asks.
+ */
 export function peopleTies(facts: CommunityFacts, window: Window): (login: string) => PersonTies | null {
-  const found = interactionNetwork(facts, window);
+  let ties: ((login: string) => PersonTies | null) | undefined;
+  return (login) => (ties ??= tiesByLogin(facts, interactionNetwork(facts, window)))(login);
+}
+
+function tiesByLogin(facts: CommunityFacts, found: InteractionNetwork): (login: string) => PersonTies | null {
   const connectors = new Set(found.section.connectors.map((connector) => connector.login));
   const idOf = new Map(facts.logins.map((login, person) => [login, person]));
   return (login) => {
@@ -44,67 +51,38 @@ export function peopleTies(facts: CommunityFacts, window: Window): (login: strin
 }
 
 /**
- * The last networks computed per facts: a report asks for its window and the previous one, then the People
- * view for the report's window again.
- */
-const latest = new WeakMap<CommunityFacts, { readonly since: number; readonly until: number; readonly network: InteractionNetwork }[]>();
-const REMEMBERED = 2;
-
-/**
  * Who knows whom (docs/metrics.md "Network"): the ties between people who answered each other in the
  * window, how many are strong (met in two discussions or more), the core those hold together, the best
  * connected people, and the same per category, within its discussions alone.
  */
 export function interactionNetwork(facts: CommunityFacts, window: Window): InteractionNetwork {
-  const remembered = latest.get(facts) ?? [];
-  const known = remembered.find((entry) => entry.since === window.since && entry.until === window.until);
-  if (known) return known.network;
-  const computed = computeNetwork(facts, window);
-  latest.set(facts, [{ since: window.since, until: window.until, network: computed }, ...remembered].slice(0, REMEMBERED));
-  return computed;
-}
-
-function computeNetwork(facts: CommunityFacts, window: Window): InteractionNetwork {
   const people = facts.logins.length;
-  const grouped = windowPostsByDiscussion(facts, window);
-  const { author: authorOf, answers: answersOf, rowStart, categoryStart } = grouped;
-  const ties = new TieTable(grouped.interactions);
-  const isParticipant = new Uint8Array(people);
-  // Per person, the last category they were seen posting in and knowing someone in (categories are
-  // visited one after another, so a marker per person serves every category).
-  const inCategory = new Int32Array(people).fill(-1);
+  const { from: fromOf, to: toOf, rowStart, categoryStart, participation } = windowInteractions(facts, window);
+  const ties = new TieTable();
+  // Per person, the last category they were found to know someone in (categories are visited one after
+  // another, so a marker per person serves every category).
   const knowsInCategory = new Int32Array(people).fill(-1);
   const categories: CategoryNetwork[] = [];
   for (let category = 0; category < facts.categories.length; category++) {
-    const firstRank = categoryStart[category]!;
-    const endRank = categoryStart[category + 1]!;
-    let participants = 0;
-    for (let at = rowStart[firstRank]!; at < rowStart[endRank]!; at++) {
-      const author = authorOf[at]!;
-      isParticipant[author] = 1;
-      if (inCategory[author] !== category) {
-        inCategory[author] = category;
-        participants++;
-      }
-    }
+    const participants = participation.participants[category]!;
     if (participants === 0) continue;
+    const firstRank = categoryStart[category]!;
     let knowing = 0;
     const knows = (person: number): void => {
-      if (inCategory[person] === category && knowsInCategory[person] !== category) {
+      if (knowsInCategory[person] !== category && participation.postedIn(person, category)) {
         knowsInCategory[person] = category;
         knowing++;
       }
     };
     let categoryTies = 0;
     let categoryStrongTies = 0;
-    for (let rank = firstRank; rank < endRank; rank++) {
-      for (let at = rowStart[rank]!; at < rowStart[rank + 1]!; at++) {
-        const from = authorOf[at]!;
-        const to = answersOf[at]!;
-        if (!isInteraction(from, to, facts.ghost)) continue;
-        const tie = ties.interaction(from, to, rank, firstRank);
-        if (tie === NEW_IN_CATEGORY) categoryTies++;
-        else if (tie === STRONG_IN_CATEGORY) {
+    for (let rank = firstRank; rank < categoryStart[category + 1]!; rank++) {
+      for (let at = rowStart[rank]!, end = rowStart[rank + 1]!; at < end; at++) {
+        const from = fromOf[at]!;
+        const to = toOf[at]!;
+        const change = ties.interaction(from, to, rank, firstRank);
+        if (change === NEW_IN_CATEGORY) categoryTies++;
+        else if (change === STRONG_IN_CATEGORY) {
           categoryStrongTies++;
           knows(from);
           knows(to);
@@ -119,7 +97,7 @@ function computeNetwork(facts: CommunityFacts, window: Window): InteractionNetwo
       knowSomeoneRate: knowing / participants,
     });
   }
-  return summarize(facts, ties, isParticipant, categories);
+  return summarize(facts, ties, participation.isParticipant, categories);
 }
 
 /** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
@@ -136,7 +114,7 @@ const STRONG_IN_CATEGORY = 2;
 // interaction touches one cache line for its tie instead of one per field in separate columns.
 const LOW = 0;
 const HIGH = 1;
-/** The rank (`GroupedPosts`) of the last discussion the tie was seen in: discussions of one category have consecutive ranks. */
+/** The rank (`WindowInteractions`) of the last discussion the tie was seen in: discussions of one category have consecutive ranks. */
 const LAST_RANK = 2;
 /** Packed: strength << 4 | strength within the category being visited, counted up to 2 << 2 | directions. */
 const COUNTS = 3;
@@ -150,24 +128,17 @@ const STRENGTH_UNIT = 0b10000;
 /**
  * Every tie once, found by its pair of person ids (low, high) in an open-addressing hash table of tie
  * numbers (a Map keyed by numbers past 2³¹ costs about twice as much per interaction), with its strength
- * overall and within the category being visited, and which ways its interactions went. Its records grow
- * as ties are found (there are far fewer ties than interactions): large typed arrays made and dropped at
- * each report push the garbage collector into full collections of the whole heap.
+ * overall and within the category being visited, and which ways its interactions went. It grows as ties
+ * are found, doubling (there are far fewer ties than interactions, and large typed arrays made and
+ * dropped at each report push the garbage collector into full collections of the whole heap).
  * Interactions must arrive discussion by discussion, and category by category, for the counts to be distinct.
  */
 class TieTable {
   count = 0;
-  private fields = new Int32Array(1024 * TIE_FIELDS);
+  private capacity = 1024;
+  private fields = new Int32Array(this.capacity * TIE_FIELDS);
   /** Tie number + 1 per slot, 0 for an empty slot; at most half full. */
-  private readonly slots: Int32Array;
-  private readonly slotMask: number;
-
-  /** `interactions`: at most one new tie per interaction, so their number bounds the ties. */
-  constructor(interactions: number) {
-    const slotCount = 2 ** Math.ceil(Math.log2(2 * interactions + 2));
-    this.slots = new Int32Array(slotCount);
-    this.slotMask = slotCount - 1;
-  }
+  private slots = new Int32Array(this.capacity * 2);
 
   low(tie: number): number {
     return this.fields[tie * TIE_FIELDS + LOW]!;
@@ -189,109 +160,155 @@ class TieTable {
   interaction(from: number, to: number, rank: number, categoryFirstRank: number): number {
     const low = from < to ? from : to;
     const high = from < to ? to : from;
-    let tie = this.find(low, high);
-    if (tie < 0) tie = this.add(~tie, low, high);
+    const at = this.recordOf(low, high);
     const { fields } = this;
-    const at = tie * TIE_FIELDS;
     let counts = fields[at + COUNTS]! | (from === low ? 1 : 2);
     const last = fields[at + LAST_RANK]!;
-    if (last === rank) {
-      fields[at + COUNTS] = counts;
-      return NOT_NEW;
-    }
-    fields[at + LAST_RANK] = rank;
-    counts += STRENGTH_UNIT;
-    let result = NOT_NEW;
-    if (last < categoryFirstRank) {
-      counts = (counts & ~CATEGORY_STRENGTH) | ONE_IN_CATEGORY;
-      result = NEW_IN_CATEGORY;
-    } else if ((counts & CATEGORY_STRENGTH) === ONE_IN_CATEGORY) {
-      counts += ONE_IN_CATEGORY;
-      result = STRONG_IN_CATEGORY;
+    let change = NOT_NEW;
+    if (last !== rank) {
+      fields[at + LAST_RANK] = rank;
+      counts += STRENGTH_UNIT;
+      if (last < categoryFirstRank) {
+        counts = (counts & ~CATEGORY_STRENGTH) | ONE_IN_CATEGORY;
+        change = NEW_IN_CATEGORY;
+      } else if ((counts & CATEGORY_STRENGTH) === ONE_IN_CATEGORY) {
+        counts += ONE_IN_CATEGORY;
+        change = STRONG_IN_CATEGORY;
+      }
     }
     fields[at + COUNTS] = counts;
-    return result;
+    return change;
+  }
+
+  /** Where the record of the tie (low, high) starts in `fields`, made when new (linear probing). */
+  private recordOf(low: number, high: number): number {
+    const mask = this.slots.length - 1;
+    let slot = slotOf(low, high, mask);
+    for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[slot]!) {
+      const at = (entry - 1) * TIE_FIELDS;
+      if (this.fields[at + LOW] === low && this.fields[at + HIGH] === high) return at;
+      slot = (slot + 1) & mask;
+    }
+    if (this.count === this.capacity) return this.grow(low, high);
+    return this.add(slot, low, high);
   }
 
   private add(slot: number, low: number, high: number): number {
-    const tie = this.count++;
-    if (this.count * TIE_FIELDS > this.fields.length) {
-      const grown = new Int32Array(this.fields.length * 2);
-      grown.set(this.fields);
-      this.fields = grown;
-    }
-    this.slots[slot] = tie + 1;
-    const at = tie * TIE_FIELDS;
+    const at = this.count * TIE_FIELDS;
+    this.slots[slot] = ++this.count;
     this.fields[at + LOW] = low;
     this.fields[at + HIGH] = high;
     this.fields[at + LAST_RANK] = -1;
-    return tie;
+    return at;
   }
 
-  /** The tie of (low, high), or ~slot of the empty slot where it belongs (linear probing). */
-  private find(low: number, high: number): number {
-    let slot = (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca77)) & this.slotMask;
-    for (;;) {
-      const entry = this.slots[slot]!;
-      if (entry === 0) return ~slot;
-      const at = (entry - 1) * TIE_FIELDS;
-      if (this.fields[at + LOW] === low && this.fields[at + HIGH] === high) return entry - 1;
-      slot = (slot + 1) & this.slotMask;
+  /** Doubles the table, then adds the tie (low, high). */
+  private grow(low: number, high: number): number {
+    this.capacity *= 2;
+    const fields = new Int32Array(this.capacity * TIE_FIELDS);
+    fields.set(this.fields);
+    this.fields = fields;
+    this.slots = new Int32Array(this.capacity * 2);
+    const mask = this.slots.length - 1;
+    for (let tie = 0; tie < this.count; tie++) {
+      let slot = slotOf(fields[tie * TIE_FIELDS + LOW]!, fields[tie * TIE_FIELDS + HIGH]!, mask);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = tie + 1;
     }
+    let slot = slotOf(low, high, mask);
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    return this.add(slot, low, high);
   }
 }
 
+function slotOf(low: number, high: number, mask: number): number {
+  return (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca77)) & mask;
+}
+
 /**
- * The window's posts as `windowPostsByDiscussion` orders them, the author and the person answered of
- * each. Discussions are numbered by rank: grouped by category, category c's are ranks `categoryStart[c]`
- * to `categoryStart[c + 1]`; the posts of rank r are rows `rowStart[r]` to `rowStart[r + 1]`.
+ * The window's interactions (a post answering another person: `PostColumns.answers`, neither oneself,
+ * nobody nor `ghost`) grouped by discussion, the discussions numbered by rank: grouped by category,
+ * category c's are ranks `categoryStart[c]` to `categoryStart[c + 1]`; the interactions of rank r are
+ * `from[i]` answering `to[i]` for i from `rowStart[r]` to `rowStart[r + 1]`. With who posted in the window.
  */
-interface GroupedPosts {
-  readonly author: Int32Array;
-  readonly answers: Int32Array;
+interface WindowInteractions {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
   readonly rowStart: Int32Array;
   readonly categoryStart: Int32Array;
-  readonly interactions: number;
+  readonly participation: Participation;
 }
 
 /**
- * The window's posts (not `ghost`'s: a deleted account is nobody one can know) grouped by discussion, the
- * discussions grouped by category, and how many of them are interactions. Two counting sorts, no per-post
- * allocation; the columns read are copied in that order, so the ties are counted in one sequential read.
+ * Two passes over the window's rows and a counting sort, no per-post allocation: the interactions are
+ * copied in the order the ties are counted in, so that they are read sequentially.
  */
-function windowPostsByDiscussion(facts: CommunityFacts, window: Window): GroupedPosts {
+function windowInteractions(facts: CommunityFacts, window: Window): WindowInteractions {
   const { perDiscussion, posts, ghost } = facts;
+  const { since, until } = window;
+  const { createdAt, author, answers, discussion: discussionOf } = posts;
+  const categoryOf = perDiscussion.category;
   const discussions = perDiscussion.length;
   const categoryCount = facts.categories.length;
   const categoryStart = new Int32Array(categoryCount + 1);
-  for (let d = 0; d < discussions; d++) categoryStart[perDiscussion.category[d]! + 1]!++;
+  for (let d = 0; d < discussions; d++) categoryStart[categoryOf[d]! + 1]!++;
   for (let c = 0; c < categoryCount; c++) categoryStart[c + 1]! += categoryStart[c]!;
   const rank = new Int32Array(discussions);
   const nextRank = categoryStart.slice(0, categoryCount);
-  for (let d = 0; d < discussions; d++) rank[d] = nextRank[perDiscussion.category[d]!]!++;
+  for (let d = 0; d < discussions; d++) rank[d] = nextRank[categoryOf[d]!]!++;
+  const participation = new Participation(facts.logins.length, categoryCount);
   const rowStart = new Int32Array(discussions + 1);
-  const { first, end } = rowsOfDays(facts, window.since, window.until);
-  const counts = (row: number): boolean => {
-    const at = posts.createdAt[row]!;
-    return at >= window.since && at < window.until && posts.author[row] !== ghost;
-  };
-  let interactions = 0;
+  const { first, end } = rowsOfDays(facts, since, until);
   for (let row = first; row < end; row++) {
-    if (!counts(row)) continue;
-    rowStart[rank[posts.discussion[row]!]! + 1]!++;
-    if (isInteraction(posts.author[row]!, posts.answers[row]!, ghost)) interactions++;
+    const at = createdAt[row]!;
+    const from = author[row]!;
+    if (at < since || at >= until || from === ghost) continue;
+    participation.posted(from, categoryOf[discussionOf[row]!]!);
+    if (isInteraction(from, answers[row]!, ghost)) rowStart[rank[discussionOf[row]!]! + 1]!++;
   }
   for (let r = 0; r < discussions; r++) rowStart[r + 1]! += rowStart[r]!;
-  const length = rowStart[discussions]!;
-  const grouped = { author: new Int32Array(length), answers: new Int32Array(length) };
+  const interactions = rowStart[discussions]!;
+  const grouped = { from: new Int32Array(interactions), to: new Int32Array(interactions) };
   const nextRow = rowStart.slice(0, discussions);
   for (let row = first; row < end; row++) {
-    if (!counts(row)) continue;
-    const at = nextRow[rank[posts.discussion[row]!]!]!++;
-    grouped.author[at] = posts.author[row]!;
-    grouped.answers[at] = posts.answers[row]!;
+    const at = createdAt[row]!;
+    const from = author[row]!;
+    const to = answers[row]!;
+    if (at < since || at >= until || from === ghost || !isInteraction(from, to, ghost)) continue;
+    const place = nextRow[rank[discussionOf[row]!]!]!++;
+    grouped.from[place] = from;
+    grouped.to[place] = to;
   }
-  return { ...grouped, rowStart, categoryStart, interactions };
+  return { ...grouped, rowStart, categoryStart, participation };
+}
+
+/** Who posted in the window (ghost left out), and in which categories: a bit per person and category. */
+class Participation {
+  readonly isParticipant: Uint8Array;
+  /** Per category, its distinct participants. */
+  readonly participants: Int32Array;
+  private readonly words: number;
+  private readonly bits: Uint32Array;
+
+  constructor(people: number, categories: number) {
+    this.isParticipant = new Uint8Array(people);
+    this.participants = new Int32Array(categories);
+    this.words = Math.ceil(categories / 32);
+    this.bits = new Uint32Array(people * this.words);
+  }
+
+  posted(person: number, category: number): void {
+    const word = person * this.words + (category >>> 5);
+    const bit = 1 << (category & 31);
+    if ((this.bits[word]! & bit) !== 0) return;
+    this.bits[word]! |= bit;
+    this.participants[category]!++;
+    this.isParticipant[person] = 1;
+  }
+
+  postedIn(person: number, category: number): boolean {
+    return (this.bits[person * this.words + (category >>> 5)]! & (1 << (category & 31))) !== 0;
+  }
 }
 
 function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Array, categories: CategoryNetwork[]): InteractionNetwork {
@@ -346,13 +363,13 @@ function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Ar
 }
 
 /**
- * The core's picture in the window: its `CORE_PICTURE_LIMIT` best-connected people (most strong ties, then
+ * The core's picture: its `CORE_PICTURE_LIMIT` best-connected people (most strong ties, then
  * most ties, then by login) with their role (`leaders`: the logins of the window's leader candidates), and
  * the strong ties among them.
  */
-export function corePicture(facts: CommunityFacts, window: Window, leaders: ReadonlySet<string>): CorePicture {
+export function corePicture(facts: CommunityFacts, found: InteractionNetwork, leaders: ReadonlySet<string>): CorePicture {
   const { logins, isMaintainer } = facts;
-  const { tiesOf, strongTiesOf, strongTies, inCore } = interactionNetwork(facts, window);
+  const { tiesOf, strongTiesOf, strongTies, inCore } = found;
   const members: number[] = [];
   for (let person = 0; person < inCore.length; person++) if (inCore[person] === 1) members.push(person);
   members.sort((a, b) => strongTiesOf[b]! - strongTiesOf[a]! || tiesOf[b]! - tiesOf[a]! || (logins[a]! < logins[b]! ? -1 : 1));

@@ -6,24 +6,26 @@ import type { MetricSettings } from './settings';
 import { rate } from './stats';
 import type { Window } from './window';
 
-/**
- * Whether people come back. A person's cohort is the month of their first post (any post, all history
- * before `until`). Cohorts: the latest `cohortMonths` months up to the one holding `until`, each with
- * its size and, for k = 0, 1, …, how many of its people posted in month cohort + k.
- */
-export function retention(facts: CommunityFacts, window: Window, settings: MetricSettings): Retention {
-  const { until } = window;
-  const firstPost = firstPostTimes(facts, until);
+/** Whether people come back, but for the cohorts (`cohorts`): what the headline needs, of the previous window too. */
+export type RetentionFigures = Omit<Retention, 'cohorts'>;
+
+/** Who posted in the window, who of them had posted before it, and who posted for the first time (per month). */
+export function retention(facts: CommunityFacts, window: Window): RetentionFigures {
+  const firstPost = firstPostTimes(facts, window.until);
   const { participants, returning } = windowParticipants(facts, window, firstPost);
   return explainNulls(
-    {
-      participants,
-      returningRate: rate(returning, participants),
-      newParticipants: newParticipantsPerMonth(firstPost, window),
-      cohorts: cohorts(facts, firstPost, until, settings.cohortMonths),
-    },
+    { participants, returningRate: rate(returning, participants), newParticipants: newParticipantsPerMonth(firstPost, window) },
     { returningRate: NOBODY_POSTED },
   );
+}
+
+/**
+ * A person's cohort is the month of their first post (any post, all history before `until`). Cohorts:
+ * the latest `cohortMonths` months up to the one holding `until`, each with its size and, for
+ * k = 0, 1, …, how many of its people posted in month cohort + k.
+ */
+export function cohorts(facts: CommunityFacts, until: number, settings: MetricSettings): Cohort[] {
+  return cohortsOf(facts, firstPostTimes(facts, until), until, settings.cohortMonths);
 }
 
 /** Per person, the time of their first post before `until` (Infinity when none): their first post, if before `until`. */
@@ -62,7 +64,7 @@ function newParticipantsPerMonth(firstPost: Float64Array, window: Window): { mon
   return counts.map((count, offset) => ({ month: monthName(firstMonth + offset), count }));
 }
 
-function cohorts(facts: CommunityFacts, firstPost: Float64Array, until: number, cohortMonths: number): Cohort[] {
+function cohortsOf(facts: CommunityFacts, firstPost: Float64Array, until: number, cohortMonths: number): Cohort[] {
   const firstMonth = monthIndex(until - 1) - cohortMonths + 1;
   const earliest = monthStart(firstMonth);
   // Each cohort member (by index) gets `cohortMonths` flags: posted in month cohort + k.

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFacts, NEVER, POST_KIND_CODES, rowsOfDays, type CommunityFacts } from '../../../../src/community/metrics/facts';
+import { buildFacts, lastPostPerPerson, NEVER, POST_KIND_CODES, rowsOfDays, type CommunityFacts } from '../../../../src/community/metrics/facts';
 import { answeredAt, communityAsOf } from '../../../../src/community/metrics/asOf';
 import type { Community } from '../../../../src/community/model';
 import { normalizeCommunity } from '../../../../src/community/normalize';
@@ -36,6 +36,7 @@ function assertSameAsDefinitions(community: Community, people: People): void {
   const rowsOf = counted.map((): number[] => []);
   for (let row = 0; row < facts.posts.length; row++) rowsOf[facts.posts.discussion[row]!]!.push(row);
   const firstPost = new Map<string, number>();
+  const lastPost = new Map<string, number>();
   counted.forEach((discussion, index) => {
     const fact = facts.discussions[index]!;
     assert.equal(fact.discussion, discussion);
@@ -57,9 +58,24 @@ function assertSameAsDefinitions(community: Community, people: People): void {
       assert.equal(facts.posts.kind[row], POST_KIND_CODES[post.kind]);
       assert.equal(facts.posts.isResponse[row], isResponse(post, discussion, people) ? 1 : 0, `post ${post.id}`);
       firstPost.set(post.author, Math.min(firstPost.get(post.author) ?? Infinity, post.createdAt));
+      lastPost.set(post.author, Math.max(lastPost.get(post.author) ?? -Infinity, post.createdAt));
     });
   });
   facts.logins.forEach((login, person) => assert.equal(facts.firstPostAt[person], firstPost.get(login) ?? Infinity, `first post of ${login}`));
+  facts.logins.forEach((login, person) => assert.equal(facts.lastPostAt[person], lastPost.get(login) ?? -Infinity, `latest post of ${login}`));
+  // Per person, the latest post before until: after every post (the shortcut), and in the middle of the data (a pass over the posts).
+  const latest = Math.max(...lastPost.values());
+  const middle = (Math.min(...firstPost.values()) + latest) / 2;
+  for (const until of [latest + 1, middle]) {
+    const before = new Map<string, number>();
+    for (const discussion of counted) {
+      for (const post of [discussion.opening, ...discussion.posts]) {
+        if (isVisibleHumanPost(post, people) && post.createdAt < until) before.set(post.author, Math.max(before.get(post.author) ?? -Infinity, post.createdAt));
+      }
+    }
+    const last = lastPostPerPerson(facts, until);
+    facts.logins.forEach((login, person) => assert.equal(last[person], before.get(login) ?? -Infinity, `latest post of ${login} before ${until}`));
+  }
   assertDayOrder(facts);
 }
 
