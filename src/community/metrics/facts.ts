@@ -43,6 +43,14 @@ export interface CommunityFacts {
   readonly firstPostAt: Float64Array;
   /** Person id → their latest post (one that counts as activity), all history; -Infinity for none. */
   readonly lastPostAt: Float64Array;
+  /** The rows of each discussion's posts, in its order: for a metric that reads discussion by discussion. */
+  readonly rowsByDiscussion: DiscussionRows;
+}
+
+/** Discussion d's posts are rows `rows[start[d]]` to `rows[start[d + 1] - 1]`, the opening post first, then in time order. */
+export interface DiscussionRows {
+  readonly start: Int32Array;
+  readonly rows: Int32Array;
 }
 
 /** The time in a "when" column for what has not happened: it is after every `until`. */
@@ -71,6 +79,8 @@ export interface DiscussionColumns {
   readonly firstResponder: Int32Array;
   /** `NEVER` without a response by a maintainer. */
   readonly firstMaintainerResponseAt: Float64Array;
+  /** The latest of its posts that count (the opening post's time at least). */
+  readonly lastPostAt: Float64Array;
 }
 
 /** One counted discussion's facts (null where the columns say `NEVER`). */
@@ -171,10 +181,12 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     let first: Post | null = null;
     let firstByMaintainer: Post | null = null;
     let answer: Post | null = null;
+    let lastPostAt = discussion.opening.createdAt;
     for (const post of discussion.posts) {
       if (post.isAnswer) answer ??= post;
       if (!countsAsActivity(post, people)) continue;
       counted(post);
+      lastPostAt = Math.max(lastPostAt, post.createdAt);
       if (post.authorId === opener) continue;
       first ??= post;
       if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
@@ -191,16 +203,22 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.firstResponseAt[index] = first?.createdAt ?? NEVER;
     perDiscussion.firstResponder[index] = first ? first.authorId : -1;
     perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer?.createdAt ?? NEVER;
+    perDiscussion.lastPostAt[index] = lastPostAt;
   }
   const days = postsPerDay.index();
   const rows = days.start[days.start.length - 1]!;
   const posts = allocatePosts(rows);
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
+  const rowsByDiscussion = { start: new Int32Array(perDiscussion.length + 1), rows: new Int32Array(rows) };
+  let placed = 0;
   const place = (post: Post, discussion: number, response: boolean, answers: number): void => {
-    writeRow(posts, next[Math.floor(post.createdAt / DAY) - days.firstDay]!++, discussion, post, response, answers);
+    const row = next[Math.floor(post.createdAt / DAY) - days.firstDay]!++;
+    writeRow(posts, row, discussion, post, response, answers);
+    rowsByDiscussion.rows[placed++] = row;
   };
   for (let index = 0; index < perDiscussion.length; index++) {
+    rowsByDiscussion.start[index] = placed;
     const discussion = perDiscussion.discussion[index]!;
     const opener = discussion.opening.authorId;
     place(discussion.opening, index, false, -1);
@@ -208,10 +226,11 @@ export function buildFacts(community: Community, people: People): CommunityFacts
       if (countsAsActivity(post, people)) place(post, index, post.authorId !== opener, answeredPerson(post, opener, people));
     }
   }
+  rowsByDiscussion.start[perDiscussion.length] = placed;
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   const ghost = community.logins.indexOf(GHOST_LOGIN);
-  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt, lastPostAt);
+  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt, lastPostAt, rowsByDiscussion);
 }
 
 /** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */
@@ -277,6 +296,7 @@ class Facts implements CommunityFacts {
     readonly days: DayIndex,
     readonly firstPostAt: Float64Array,
     readonly lastPostAt: Float64Array,
+    readonly rowsByDiscussion: DiscussionRows,
   ) {
     this.maintainerKnown = isMaintainer.includes(1);
   }
@@ -344,6 +364,7 @@ function allocateDiscussions(capacity: number): Mutable<DiscussionColumns> & { d
     firstResponseAt: new Float64Array(capacity),
     firstResponder: new Int32Array(capacity),
     firstMaintainerResponseAt: new Float64Array(capacity),
+    lastPostAt: new Float64Array(capacity),
   };
 }
 

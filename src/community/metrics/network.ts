@@ -2,6 +2,7 @@ import type { CategoryNetwork, Connector, CorePicture, CoreTie, Network } from '
 import { NO_CATEGORY } from './categories';
 import { explainNulls, NOBODY_POSTED } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';
+import { scratchArrays, type ScratchOwner } from './scratch';
 import { rate } from './stats';
 import type { Window } from './window';
 
@@ -10,6 +11,10 @@ const STRONG = 2;
 const NO_TIES = 'nobody answered another person in the window: there are no ties';
 
 export const CORE_PICTURE_LIMIT = 150;
+
+/** The network's working arrays, kept from one network to the next (scratch.ts says why). */
+const SCRATCH: ScratchOwner = { buffers: [] };
+type ScratchArrays = ReturnType<typeof scratchArrays>;
 
 /** Who knows whom in a window, with what the report's section leaves out: each person's ties, the strong ties, the core. */
 export interface InteractionNetwork {
@@ -54,50 +59,79 @@ function tiesByLogin(facts: CommunityFacts, found: InteractionNetwork): (login: 
  * Who knows whom (docs/metrics.md "Network"): the ties between people who answered each other in the
  * window, how many are strong (met in two discussions or more), the core those hold together, the best
  * connected people, and the same per category, within its discussions alone.
+ *
+ * No table of ties: the window's interactions are grouped by the lower person id of their pair, each
+ * person's in discussion order, so that one person's ties are counted with arrays indexed by the other
+ * person, and the counts for a tie are final when its lower person is done.
  */
 export function interactionNetwork(facts: CommunityFacts, window: Window): InteractionNetwork {
   const people = facts.logins.length;
-  const { from: fromOf, to: toOf, rowStart, categoryStart, participation } = windowInteractions(facts, window);
-  const ties = new TieTable();
-  // Per person, the last category they were found to know someone in (categories are visited one after
-  // another, so a marker per person serves every category).
-  const knowsInCategory = new Int32Array(people).fill(-1);
-  const categories: CategoryNetwork[] = [];
-  for (let category = 0; category < facts.categories.length; category++) {
-    const participants = participation.participants[category]!;
-    if (participants === 0) continue;
-    const firstRank = categoryStart[category]!;
-    let knowing = 0;
-    const knows = (person: number): void => {
-      if (knowsInCategory[person] !== category && participation.postedIn(person, category)) {
-        knowsInCategory[person] = category;
-        knowing++;
-      }
-    };
-    let categoryTies = 0;
-    let categoryStrongTies = 0;
-    for (let rank = firstRank; rank < categoryStart[category + 1]!; rank++) {
-      for (let at = rowStart[rank]!, end = rowStart[rank + 1]!; at < end; at++) {
-        const from = fromOf[at]!;
-        const to = toOf[at]!;
-        const change = ties.interaction(from, to, rank, firstRank);
-        if (change === NEW_IN_CATEGORY) categoryTies++;
-        else if (change === STRONG_IN_CATEGORY) {
-          categoryStrongTies++;
-          knows(from);
-          knows(to);
+  const take = scratchArrays(SCRATCH);
+  const { byLow, partner, rank, categoryOfRank, participation } = windowInteractions(facts, window, take);
+  const categoryCount = facts.categories.length;
+  const categoryTies = new Int32Array(categoryCount);
+  const categoryStrongTies = new Int32Array(categoryCount);
+  const knowing = new PersonCategoryBits(people, categoryCount, take);
+  const knows = (person: number, category: number): void => {
+    if (participation.has(person, category)) knowing.add(person, category);
+  };
+  // Per other person (`high`), what the pairs of the lower person being counted (`low`) have so far.
+  const seenBy = take(people, -1);
+  const lastRank = take(people);
+  const strength = take(people);
+  const ways = take(people);
+  const lastCategory = take(people);
+  const categoryStrength = take(people);
+  const partners = take(people);
+  const tally = new TieTally(people, take);
+  for (let low = 0; low < people; low++) {
+    let found = 0;
+    for (let at = byLow[low]!, end = byLow[low + 1]!; at < end; at++) {
+      const high = partner[at]! >>> 1;
+      const discussion = rank[at]!;
+      const category = categoryOfRank[discussion]!;
+      if (seenBy[high] !== low) {
+        seenBy[high] = low;
+        partners[found++] = high;
+        lastRank[high] = discussion;
+        strength[high] = 1;
+        ways[high] = 0;
+        lastCategory[high] = category;
+        categoryStrength[high] = 1;
+        categoryTies[category]!++;
+      } else if (lastRank[high] !== discussion) {
+        lastRank[high] = discussion;
+        strength[high]!++;
+        if (lastCategory[high] !== category) {
+          lastCategory[high] = category;
+          categoryStrength[high] = 1;
+          categoryTies[category]!++;
+        } else if (++categoryStrength[high]! === STRONG) {
+          categoryStrongTies[category]!++;
+          knows(low, category);
+          knows(high, category);
         }
       }
+      ways[high]! |= 1 << (partner[at]! & 1);
     }
+    for (let k = 0; k < found; k++) {
+      const high = partners[k]!;
+      tally.tie(low, high, strength[high]!, ways[high] === BOTH_WAYS);
+    }
+  }
+  const categories: CategoryNetwork[] = [];
+  for (let category = 0; category < categoryCount; category++) {
+    const participants = participation.count[category]!;
+    if (participants === 0) continue;
     categories.push({
       name: facts.categories[category]?.name ?? NO_CATEGORY,
       participants,
-      ties: categoryTies,
-      strongTies: categoryStrongTies,
-      knowSomeoneRate: knowing / participants,
+      ties: categoryTies[category]!,
+      strongTies: categoryStrongTies[category]!,
+      knowSomeoneRate: knowing.count[category]! / participants,
     });
   }
-  return summarize(facts, ties, participation.isParticipant, categories);
+  return summarize(facts, tally, participation.isParticipant, categories);
 }
 
 /** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
@@ -105,232 +139,148 @@ function isInteraction(from: number, to: number, ghost: number): boolean {
   return to >= 0 && to !== from && to !== ghost;
 }
 
-/** What one interaction changed within its category: nothing new, a new tie there, or the tie's second discussion there. */
-const NOT_NEW = 0;
-const NEW_IN_CATEGORY = 1;
-const STRONG_IN_CATEGORY = 2;
-
-// A tie's fields, side by side in one Int32Array (a record of `TIE_FIELDS` per tie), so that an
-// interaction touches one cache line for its tie instead of one per field in separate columns.
-const LOW = 0;
-const HIGH = 1;
-/** The rank (`WindowInteractions`) of the last discussion the tie was seen in: discussions of one category have consecutive ranks. */
-const LAST_RANK = 2;
-/** Packed: strength << 4 | strength within the category being visited, counted up to 2 << 2 | directions. */
-const COUNTS = 3;
-const TIE_FIELDS = 4;
-/** Directions bits: 1, low answered high; 2, high answered low. */
+/** `ways` of a tie whose each person answered the other: bit 1, the lower person answered; bit 2, the higher. */
 const BOTH_WAYS = 3;
-const CATEGORY_STRENGTH = 0b1100;
-const ONE_IN_CATEGORY = 0b0100;
-const STRENGTH_UNIT = 0b10000;
 
-/**
- * Every tie once, found by its pair of person ids (low, high) in an open-addressing hash table of tie
- * numbers (a Map keyed by numbers past 2³¹ costs about twice as much per interaction), with its strength
- * overall and within the category being visited, and which ways its interactions went. It grows as ties
- * are found, doubling (there are far fewer ties than interactions, and large typed arrays made and
- * dropped at each report push the garbage collector into full collections of the whole heap).
- * Interactions must arrive discussion by discussion, and category by category, for the counts to be distinct.
- */
-class TieTable {
-  count = 0;
-  private capacity = 1024;
-  private fields = new Int32Array(this.capacity * TIE_FIELDS);
-  /** Tie number + 1 per slot, 0 for an empty slot; at most half full. */
-  private slots = new Int32Array(this.capacity * 2);
+/** Every tie once, as it is found: each person's ties and strong ties, the strong ties, and the groups they join. */
+class TieTally {
+  ties = 0;
+  reciprocalTies = 0;
+  readonly tiesOf: Int32Array;
+  readonly strongTiesOf: Int32Array;
+  /** Triples: low person id, high person id, strength. */
+  readonly strong: number[] = [];
+  readonly groups: Components;
 
-  low(tie: number): number {
-    return this.fields[tie * TIE_FIELDS + LOW]!;
+  constructor(people: number, take: ScratchArrays) {
+    this.tiesOf = new Int32Array(people);
+    this.strongTiesOf = new Int32Array(people);
+    this.groups = new Components(people, take);
   }
 
-  high(tie: number): number {
-    return this.fields[tie * TIE_FIELDS + HIGH]!;
+  tie(low: number, high: number, strength: number, reciprocal: boolean): void {
+    this.ties++;
+    this.tiesOf[low]!++;
+    this.tiesOf[high]!++;
+    if (reciprocal) this.reciprocalTies++;
+    if (strength < STRONG) return;
+    this.strong.push(low, high, strength);
+    this.strongTiesOf[low]!++;
+    this.strongTiesOf[high]!++;
+    this.groups.join(low, high);
   }
-
-  strength(tie: number): number {
-    return this.fields[tie * TIE_FIELDS + COUNTS]! >>> 4;
-  }
-
-  reciprocal(tie: number): boolean {
-    return (this.fields[tie * TIE_FIELDS + COUNTS]! & BOTH_WAYS) === BOTH_WAYS;
-  }
-
-  /** `rank`: the discussion's; `categoryFirstRank`: the first rank of its category. */
-  interaction(from: number, to: number, rank: number, categoryFirstRank: number): number {
-    const low = from < to ? from : to;
-    const high = from < to ? to : from;
-    const at = this.recordOf(low, high);
-    const { fields } = this;
-    let counts = fields[at + COUNTS]! | (from === low ? 1 : 2);
-    const last = fields[at + LAST_RANK]!;
-    let change = NOT_NEW;
-    if (last !== rank) {
-      fields[at + LAST_RANK] = rank;
-      counts += STRENGTH_UNIT;
-      if (last < categoryFirstRank) {
-        counts = (counts & ~CATEGORY_STRENGTH) | ONE_IN_CATEGORY;
-        change = NEW_IN_CATEGORY;
-      } else if ((counts & CATEGORY_STRENGTH) === ONE_IN_CATEGORY) {
-        counts += ONE_IN_CATEGORY;
-        change = STRONG_IN_CATEGORY;
-      }
-    }
-    fields[at + COUNTS] = counts;
-    return change;
-  }
-
-  /** Where the record of the tie (low, high) starts in `fields`, made when new (linear probing). */
-  private recordOf(low: number, high: number): number {
-    const mask = this.slots.length - 1;
-    let slot = slotOf(low, high, mask);
-    for (let entry = this.slots[slot]!; entry !== 0; entry = this.slots[slot]!) {
-      const at = (entry - 1) * TIE_FIELDS;
-      if (this.fields[at + LOW] === low && this.fields[at + HIGH] === high) return at;
-      slot = (slot + 1) & mask;
-    }
-    if (this.count === this.capacity) return this.grow(low, high);
-    return this.add(slot, low, high);
-  }
-
-  private add(slot: number, low: number, high: number): number {
-    const at = this.count * TIE_FIELDS;
-    this.slots[slot] = ++this.count;
-    this.fields[at + LOW] = low;
-    this.fields[at + HIGH] = high;
-    this.fields[at + LAST_RANK] = -1;
-    return at;
-  }
-
-  /** Doubles the table, then adds the tie (low, high). */
-  private grow(low: number, high: number): number {
-    this.capacity *= 2;
-    const fields = new Int32Array(this.capacity * TIE_FIELDS);
-    fields.set(this.fields);
-    this.fields = fields;
-    this.slots = new Int32Array(this.capacity * 2);
-    const mask = this.slots.length - 1;
-    for (let tie = 0; tie < this.count; tie++) {
-      let slot = slotOf(fields[tie * TIE_FIELDS + LOW]!, fields[tie * TIE_FIELDS + HIGH]!, mask);
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = tie + 1;
-    }
-    let slot = slotOf(low, high, mask);
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    return this.add(slot, low, high);
-  }
-}
-
-function slotOf(low: number, high: number, mask: number): number {
-  return (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca77)) & mask;
 }
 
 /**
  * The window's interactions (a post answering another person: `PostColumns.answers`, neither oneself,
- * nobody nor `ghost`) grouped by discussion, the discussions numbered by rank: grouped by category,
- * category c's are ranks `categoryStart[c]` to `categoryStart[c + 1]`; the interactions of rank r are
- * `from[i]` answering `to[i]` for i from `rowStart[r]` to `rowStart[r + 1]`. With who posted in the window.
+ * nobody nor `ghost`), grouped by the lower person id of their pair: person p's are `byLow[p]` to
+ * `byLow[p + 1]`, each with the other person and who answered (`partner`: high << 1, | 1 when the higher
+ * answered the lower) and the rank of its discussion (`rank`), ascending. Discussions are ranked by
+ * category, so that a category's are consecutive. With who posted in the window, in which categories.
  */
 interface WindowInteractions {
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  readonly rowStart: Int32Array;
-  readonly categoryStart: Int32Array;
-  readonly participation: Participation;
+  readonly byLow: Int32Array;
+  readonly partner: Int32Array;
+  readonly rank: Int32Array;
+  readonly categoryOfRank: Int32Array;
+  readonly participation: PersonCategoryBits;
 }
 
 /**
- * Two passes over the window's rows and a counting sort, no per-post allocation: the interactions are
- * copied in the order the ties are counted in, so that they are read sequentially.
+ * The window's posts, discussion by discussion in rank order (skipping discussions with no post in the
+ * window), then a stable counting sort by the lower person: no per-post allocation.
  */
-function windowInteractions(facts: CommunityFacts, window: Window): WindowInteractions {
-  const { perDiscussion, posts, ghost } = facts;
+function windowInteractions(facts: CommunityFacts, window: Window, take: ScratchArrays): WindowInteractions {
+  const { perDiscussion, posts, ghost, rowsByDiscussion } = facts;
   const { since, until } = window;
-  const { createdAt, author, answers, discussion: discussionOf } = posts;
-  const categoryOf = perDiscussion.category;
-  const discussions = perDiscussion.length;
+  const { createdAt, author, answers } = posts;
+  const people = facts.logins.length;
   const categoryCount = facts.categories.length;
-  const categoryStart = new Int32Array(categoryCount + 1);
-  for (let d = 0; d < discussions; d++) categoryStart[categoryOf[d]! + 1]!++;
-  for (let c = 0; c < categoryCount; c++) categoryStart[c + 1]! += categoryStart[c]!;
-  const rank = new Int32Array(discussions);
-  const nextRank = categoryStart.slice(0, categoryCount);
-  for (let d = 0; d < discussions; d++) rank[d] = nextRank[categoryOf[d]!]!++;
-  const participation = new Participation(facts.logins.length, categoryCount);
-  const rowStart = new Int32Array(discussions + 1);
+  const discussionOfRank = byCategory(perDiscussion.category, perDiscussion.length, categoryCount, take);
+  const categoryOfRank = take(perDiscussion.length);
+  const participation = new PersonCategoryBits(people, categoryCount, take);
   const { first, end } = rowsOfDays(facts, since, until);
-  for (let row = first; row < end; row++) {
-    const at = createdAt[row]!;
-    const from = author[row]!;
-    if (at < since || at >= until || from === ghost) continue;
-    participation.posted(from, categoryOf[discussionOf[row]!]!);
-    if (isInteraction(from, answers[row]!, ghost)) rowStart[rank[discussionOf[row]!]! + 1]!++;
+  const low = take(end - first);
+  const partner = take(end - first);
+  const rank = take(end - first);
+  const byLow = take(people + 1, 0);
+  let interactions = 0;
+  for (let r = 0; r < discussionOfRank.length; r++) {
+    const discussion = discussionOfRank[r]!;
+    const category = perDiscussion.category[discussion]!;
+    categoryOfRank[r] = category;
+    if (perDiscussion.createdAt[discussion]! >= until || perDiscussion.lastPostAt[discussion]! < since) continue;
+    for (let at = rowsByDiscussion.start[discussion]!, last = rowsByDiscussion.start[discussion + 1]!; at < last; at++) {
+      const row = rowsByDiscussion.rows[at]!;
+      const time = createdAt[row]!;
+      const from = author[row]!;
+      if (time < since || time >= until || from === ghost) continue;
+      participation.add(from, category);
+      const to = answers[row]!;
+      if (!isInteraction(from, to, ghost)) continue;
+      const lower = from < to ? from : to;
+      low[interactions] = lower;
+      partner[interactions] = from === lower ? to << 1 : (from << 1) | 1;
+      rank[interactions] = r;
+      byLow[lower + 1]!++;
+      interactions++;
+    }
   }
-  for (let r = 0; r < discussions; r++) rowStart[r + 1]! += rowStart[r]!;
-  const interactions = rowStart[discussions]!;
-  const grouped = { from: new Int32Array(interactions), to: new Int32Array(interactions) };
-  const nextRow = rowStart.slice(0, discussions);
-  for (let row = first; row < end; row++) {
-    const at = createdAt[row]!;
-    const from = author[row]!;
-    const to = answers[row]!;
-    if (at < since || at >= until || from === ghost || !isInteraction(from, to, ghost)) continue;
-    const place = nextRow[rank[discussionOf[row]!]!]!++;
-    grouped.from[place] = from;
-    grouped.to[place] = to;
+  for (let person = 0; person < people; person++) byLow[person + 1]! += byLow[person]!;
+  const sorted = { partner: take(interactions), rank: take(interactions) };
+  const next = take(people);
+  next.set(byLow.subarray(0, people));
+  for (let at = 0; at < interactions; at++) {
+    const place = next[low[at]!]!++;
+    sorted.partner[place] = partner[at]!;
+    sorted.rank[place] = rank[at]!;
   }
-  return { ...grouped, rowStart, categoryStart, participation };
+  return { byLow, ...sorted, categoryOfRank, participation };
 }
 
-/** Who posted in the window (ghost left out), and in which categories: a bit per person and category. */
-class Participation {
-  readonly isParticipant: Uint8Array;
-  /** Per category, its distinct participants. */
-  readonly participants: Int32Array;
-  private readonly words: number;
-  private readonly bits: Uint32Array;
+/** The discussions grouped by category (a stable counting sort): rank → discussion. */
+function byCategory(categoryOf: Int32Array, discussions: number, categories: number, take: ScratchArrays): Int32Array {
+  const start = new Int32Array(categories + 1);
+  for (let d = 0; d < discussions; d++) start[categoryOf[d]! + 1]!++;
+  for (let c = 0; c < categories; c++) start[c + 1]! += start[c]!;
+  const ranked = take(discussions);
+  for (let d = 0; d < discussions; d++) ranked[start[categoryOf[d]!]!++] = d;
+  return ranked;
+}
 
-  constructor(people: number, categories: number) {
-    this.isParticipant = new Uint8Array(people);
-    this.participants = new Int32Array(categories);
+/** A set of (person, category) pairs, a bit each, with its people and how many per category. */
+class PersonCategoryBits {
+  /** Per person, 1 when in the set with any category. */
+  readonly isParticipant: Int32Array;
+  /** Per category, its people in the set. */
+  readonly count: Int32Array;
+  private readonly words: number;
+  private readonly bits: Int32Array;
+
+  constructor(people: number, categories: number, take: ScratchArrays) {
+    this.isParticipant = take(people, 0);
+    this.count = new Int32Array(categories);
     this.words = Math.ceil(categories / 32);
-    this.bits = new Uint32Array(people * this.words);
+    this.bits = take(people * this.words, 0);
   }
 
-  posted(person: number, category: number): void {
+  add(person: number, category: number): void {
     const word = person * this.words + (category >>> 5);
     const bit = 1 << (category & 31);
     if ((this.bits[word]! & bit) !== 0) return;
     this.bits[word]! |= bit;
-    this.participants[category]!++;
+    this.count[category]!++;
     this.isParticipant[person] = 1;
   }
 
-  postedIn(person: number, category: number): boolean {
+  has(person: number, category: number): boolean {
     return (this.bits[person * this.words + (category >>> 5)]! & (1 << (category & 31))) !== 0;
   }
 }
 
-function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Array, categories: CategoryNetwork[]): InteractionNetwork {
+function summarize(facts: CommunityFacts, tally: TieTally, isParticipant: Int32Array, categories: CategoryNetwork[]): InteractionNetwork {
+  const { tiesOf, strongTiesOf, strong, ties } = tally;
   const people = facts.logins.length;
-  const tiesOf = new Int32Array(people);
-  const strongTiesOf = new Int32Array(people);
-  const groups = new Components(people);
-  const strong: number[] = [];
-  let reciprocalTies = 0;
-  for (let tie = 0; tie < ties.count; tie++) {
-    const low = ties.low(tie);
-    const high = ties.high(tie);
-    tiesOf[low]!++;
-    tiesOf[high]!++;
-    if (ties.reciprocal(tie)) reciprocalTies++;
-    const strength = ties.strength(tie);
-    if (strength < STRONG) continue;
-    strong.push(low, high, strength);
-    strongTiesOf[low]!++;
-    strongTiesOf[high]!++;
-    groups.join(low, high);
-  }
   let participants = 0;
   let connectedParticipants = 0;
   let knowSomeone = 0;
@@ -342,16 +292,16 @@ function summarize(facts: CommunityFacts, ties: TieTable, isParticipant: Uint8Ar
     if (tiesOf[person]! > 0) connectedParticipants++;
     if (strongTiesOf[person]! > 0) knowSomeone++;
   }
-  const inCore = groups.largestMembers();
+  const inCore = tally.groups.largestMembers();
   const section = explainNulls(
     {
       participants,
       connectedParticipants,
-      ties: ties.count,
+      ties,
       strongTies: strong.length / 3,
-      reciprocalTies,
-      density: connected < 2 ? null : ties.count / ((connected * (connected - 1)) / 2),
-      meanTies: connected === 0 ? null : (2 * ties.count) / connected,
+      reciprocalTies: tally.reciprocalTies,
+      density: connected < 2 ? null : ties / ((connected * (connected - 1)) / 2),
+      meanTies: connected === 0 ? null : (2 * ties) / connected,
       knowSomeoneRate: rate(knowSomeone, participants),
       coreSize: inCore.reduce((sum, member) => sum + member, 0),
       connectors: connectors(facts.logins, tiesOf, strongTiesOf),
@@ -418,10 +368,10 @@ class Components {
   private readonly parent: Int32Array;
   private readonly size: Int32Array;
 
-  constructor(people: number) {
-    this.parent = new Int32Array(people);
+  constructor(people: number, take: ScratchArrays) {
+    this.parent = take(people);
     for (let person = 0; person < people; person++) this.parent[person] = person;
-    this.size = new Int32Array(people).fill(1);
+    this.size = take(people, 1);
   }
 
   join(a: number, b: number): void {

@@ -51,6 +51,9 @@ function assertSameAsDefinitions(community: Community, people: People): void {
     assert.deepEqual(fact.category, discussion.category);
     const visible = [discussion.opening, ...discussion.posts].filter((post) => isVisibleHumanPost(post, people));
     assert.equal(rowsOf[index]!.length, visible.length, `every post of #${discussion.number} that counts as activity, and no other`);
+    const { start, rows } = facts.rowsByDiscussion;
+    assert.deepEqual([...rows.subarray(start[index], start[index + 1])], rowsOf[index], `the rows of #${discussion.number}, in its order`);
+    assert.equal(facts.perDiscussion.lastPostAt[index], Math.max(...visible.map((post) => post.createdAt)), `latest post of #${discussion.number}`);
     visible.forEach((post, k) => {
       const row = rowsOf[index]![k]!;
       assert.equal(facts.logins[facts.posts.author[row]!], post.author);
