@@ -255,11 +255,16 @@ export function figureLabel(id: FigureId, targetHours: number): string {
   return FIGURES[id].label(targetHours);
 }
 
-/** The per-discussion durations (the Markdown report's response-times rows and the CSV's columns). */
+/**
+ * The per-discussion figures: durations (the Markdown report's response-times rows and the CSV's columns) and
+ * the discussion's own network (the CSV's columns).
+ */
 export const DISCUSSION_FIGURES = {
   firstResponse: { label: 'First response', csvColumn: 'first_response_seconds', anchor: FIRST_RESPONSE },
   firstMaintainerResponse: { label: 'First maintainer response', csvColumn: 'first_maintainer_response_seconds', anchor: FIRST_RESPONSE },
   timeToAnswer: { label: 'Time to answer', csvColumn: 'time_to_answer_seconds', anchor: FIRST_RESPONSE },
+  people: { label: 'People', csvColumn: 'people', anchor: NETWORK },
+  ties: { label: NETWORK_FIGURES.ties.label, csvColumn: 'ties', anchor: NETWORK },
 } as const;
 
 /** The Needs Response buckets as every surface names them (the tree, the status bar, the dashboard, the CLI, the report). */

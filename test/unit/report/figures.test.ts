@@ -99,7 +99,7 @@ describe('one vocabulary for every surface', () => {
     const csv = await reportCommand({ community, people, since, until, format: 'csv' });
     assert.equal(
       csv.split('\r\n')[0],
-      'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds',
+      'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds,people,ties',
     );
   });
 
