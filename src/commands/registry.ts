@@ -15,6 +15,7 @@ import { openProfileCommand } from './openProfile';
 import type { CommandFactory, CommandServices } from './pulseCommand';
 import { refreshCommand } from './refresh';
 import { showLogCommand } from './showLog';
+import { showPersonCommand } from './showPerson';
 import { signInCommand } from './signIn';
 import { signInWithTokenCommand } from './signInWithToken';
 import { signOutCommand } from './signOut';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   openDiscussionCommand,
   snoozeDiscussionCommand,
   wakeDiscussionCommand,
+  showPersonCommand,
 ];
 
 /** Registers every command with VS Code; the returned disposables unregister them. */

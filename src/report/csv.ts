@@ -12,6 +12,8 @@ const COLUMNS = [
   DISCUSSION_FIGURES.firstMaintainerResponse.csvColumn,
   'answered',
   DISCUSSION_FIGURES.timeToAnswer.csvColumn,
+  DISCUSSION_FIGURES.people.csvColumn,
+  DISCUSSION_FIGURES.ties.csvColumn,
 ] as const;
 
 /**
@@ -35,6 +37,8 @@ export function renderCsv(rows: readonly DiscussionRow[]): string {
         row.firstMaintainerResponseSeconds,
         row.answered,
         row.timeToAnswerSeconds,
+        row.people,
+        row.ties,
       ]
         .map(csvField)
         .join(','),

@@ -35,6 +35,24 @@ export interface HeadlineFigure {
 
 const FIRST_RESPONSE = 'discussions-first-response-and-time-to-answer';
 
+const NETWORK = 'network-who-knows-whom';
+
+/** The network's figures (docs/metrics.md "Network (who knows whom)"): their names and kinds wherever they are shown. */
+export const NETWORK_FIGURES = {
+  participants: { label: 'Participants', kind: 'count', anchor: NETWORK },
+  connectedParticipants: { label: 'Connected', kind: 'count', anchor: NETWORK },
+  ties: { label: 'Ties', kind: 'count', anchor: NETWORK },
+  strongTies: { label: 'Strong ties', kind: 'count', anchor: NETWORK },
+  reciprocalTies: { label: 'Reciprocal ties', kind: 'count', anchor: NETWORK },
+  density: { label: 'Density', kind: 'share', anchor: NETWORK },
+  meanTies: { label: 'Mean ties', kind: 'count', anchor: NETWORK },
+  knowSomeoneRate: { label: 'Know someone', kind: 'share', anchor: NETWORK },
+  coreSize: { label: 'Core', kind: 'count', anchor: NETWORK },
+} as const satisfies Record<string, { label: string; kind: FigureKind; anchor: string }>;
+
+/** About how many people one can know (Robin Dunbar): the Core figure is read against it. */
+export const DUNBAR_NUMBER = 150;
+
 export const FIGURES = {
   discussions: {
     headline: 'discussions',
@@ -172,6 +190,27 @@ export const FIGURES = {
       'The median time from a discussion being opened to the choice of its answer, over the discussions opened in the window whose answer was chosen.',
     docsQuote: 'Time to answer (timeToAnswer): answerChosenAt − createdAt over the discussions whose answer was chosen before until.',
   },
+  knowSomeone: {
+    headline: 'knowSomeoneRate',
+    label: () => NETWORK_FIGURES.knowSomeoneRate.label,
+    kind: NETWORK_FIGURES.knowSomeoneRate.kind,
+    anchor: NETWORK,
+    better: 'higher',
+    definition: () =>
+      'Of the people who posted in the window, the share with at least one strong tie: someone they answered, or who answered them, in two discussions or more. They know each other.',
+    docsQuote: 'knowSomeoneRate: the share of the participants with at least one strong tie; null when nobody posted in the window.',
+  },
+  core: {
+    headline: 'coreSize',
+    label: () => NETWORK_FIGURES.coreSize.label,
+    kind: NETWORK_FIGURES.coreSize.kind,
+    anchor: NETWORK,
+    better: 'higher',
+    definition: (current) =>
+      `The largest group of people held together by strong ties (pairs who answered each other in two discussions or more): core of ${countOf(current.coreSize, 'person', 'people')}; Dunbar's number is about ${formatCount(DUNBAR_NUMBER)}.`,
+    docsQuote:
+      'coreSize: the people in the largest group held together by strong ties (a connected component of the strong-tie graph): the core. 0 without a strong tie.',
+  },
 } as const satisfies Record<string, HeadlineFigure>;
 
 export type FigureId = keyof typeof FIGURES;
@@ -186,6 +225,8 @@ export const HEADLINE_IDS = [
   'weeklyActive',
   'returningRate',
   'absenceFactor',
+  'knowSomeone',
+  'core',
 ] as const satisfies readonly FigureId[];
 export type HeadlineId = (typeof HEADLINE_IDS)[number];
 
@@ -205,6 +246,8 @@ export const REPORT_HEADLINE_IDS = [
   'noResponse',
   'answerRate',
   'timeToAnswerMedian',
+  'knowSomeone',
+  'core',
 ] as const satisfies readonly FigureId[];
 
 /** A figure's name as every surface shows it. */
@@ -212,27 +255,17 @@ export function figureLabel(id: FigureId, targetHours: number): string {
   return FIGURES[id].label(targetHours);
 }
 
-/** The per-discussion durations (the Markdown report's response-times rows and the CSV's columns). */
+/**
+ * The per-discussion figures: durations (the Markdown report's response-times rows and the CSV's columns) and
+ * the discussion's own network (the CSV's columns).
+ */
 export const DISCUSSION_FIGURES = {
   firstResponse: { label: 'First response', csvColumn: 'first_response_seconds', anchor: FIRST_RESPONSE },
   firstMaintainerResponse: { label: 'First maintainer response', csvColumn: 'first_maintainer_response_seconds', anchor: FIRST_RESPONSE },
   timeToAnswer: { label: 'Time to answer', csvColumn: 'time_to_answer_seconds', anchor: FIRST_RESPONSE },
+  people: { label: 'People', csvColumn: 'people', anchor: NETWORK },
+  ties: { label: NETWORK_FIGURES.ties.label, csvColumn: 'ties', anchor: NETWORK },
 } as const;
-
-const NETWORK = 'network-who-knows-whom';
-
-/** The network's figures (docs/metrics.md "Network (who knows whom)"): their names and kinds wherever they are shown. */
-export const NETWORK_FIGURES = {
-  participants: { label: 'Participants', kind: 'count', anchor: NETWORK },
-  connectedParticipants: { label: 'Connected', kind: 'count', anchor: NETWORK },
-  ties: { label: 'Ties', kind: 'count', anchor: NETWORK },
-  strongTies: { label: 'Strong ties', kind: 'count', anchor: NETWORK },
-  reciprocalTies: { label: 'Reciprocal ties', kind: 'count', anchor: NETWORK },
-  density: { label: 'Density', kind: 'share', anchor: NETWORK },
-  meanTies: { label: 'Mean ties', kind: 'count', anchor: NETWORK },
-  knowSomeoneRate: { label: 'Know someone', kind: 'share', anchor: NETWORK },
-  coreSize: { label: 'Core', kind: 'count', anchor: NETWORK },
-} as const satisfies Record<string, { label: string; kind: FigureKind; anchor: string }>;
 
 /** The Needs Response buckets as every surface names them (the tree, the status bar, the dashboard, the CLI, the report). */
 export const BUCKET_LABELS: Readonly<Record<TriageBucket, string>> = {

@@ -1,16 +1,18 @@
+import type { PersonTies } from '../community/metrics/network';
 import type { PersonEvidence, EvidenceDiscussion } from '../community/metrics/personEvidence';
-import type { Contributor } from '../community/reportSchema';
-import { formatCount, formatDate } from '../shared/format';
+import type { Contributor, CorePerson } from '../community/reportSchema';
+import { countOf, formatCount, formatDate } from '../shared/format';
 import type { PulseAnalysis } from './analysis';
 import { leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
 
 /**
- * What the People view shows, without the VS Code API: three groups of people, and under each leader
- * candidate the evidence behind the score, each discussion openable. Text from GitHub (logins, titles)
- * is only ever used as plain labels.
+ * What the People view shows, without the VS Code API: five groups of people (leader candidates, inactive
+ * regulars, newcomers, the network's connectors and its core), each person with their ties in the window,
+ * and under each leader candidate the evidence behind the score, each discussion openable. Text from
+ * GitHub (logins, titles) is only ever used as plain labels.
  */
 
-export type GroupId = 'leaders' | 'inactive' | 'new';
+export type GroupId = 'leaders' | 'inactive' | 'new' | 'connectors' | 'core';
 
 export interface GroupNode {
   readonly kind: 'group';
@@ -58,39 +60,59 @@ export type PeopleNode = GroupNode | PersonNode | EvidenceNode | DiscussionNode;
 export function buildPeopleGroups(analysis: PulseAnalysis): GroupNode[] {
   const { report, newPeople } = analysis;
   const { leader } = report.settings;
-  const leaders = report.leaders.map((contributor): PersonNode => ({
-    kind: 'person',
-    group: 'leaders',
-    login: contributor.login,
-    maintainer: false,
-    description: `score ${formatCount(round(contributor.score))} · ${formatCount(contributor.responses)} responses`,
-    tooltip: describeScore(contributor, report.settings.scoreWeights),
-    contributor,
-    firstDiscussion: null,
-  }));
-  const inactive = report.inactiveRegulars.map((person): PersonNode => ({
-    kind: 'person',
-    group: 'inactive',
-    login: person.login,
-    maintainer: person.maintainer,
-    description: `last seen ${formatDate(person.lastActive)} (${person.daysInactive} d ago) · ${formatCount(person.responses)} responses`,
-    tooltip: `@${person.login}${person.maintainer ? ' (maintainer)' : ''} made ${person.responses} responses in the ${report.settings.inactiveRegular.lookbackDays} days before ${formatDate(report.window.until)} and has not posted for ${person.daysInactive} days. Someone to reach out to.`,
-    contributor: null,
-    firstDiscussion: null,
-  }));
-  const newcomers = newPeople.people.map((person): PersonNode => {
-    const firstDiscussion = toDiscussion(person.discussion.number, person.discussion.title, person.discussion.url, person.firstPostAt);
+  const { network } = report;
+  /** A person's entry in `group`, with their ties in the window after what the group says of them. */
+  const person = (
+    group: GroupId,
+    login: string,
+    maintainer: boolean,
+    what: { description: string; tooltip: string; contributor?: Contributor; firstDiscussion?: DiscussionNode },
+  ): PersonNode => {
+    const ties = analysis.ties(login);
     return {
       kind: 'person',
-      group: 'new',
-      login: person.login,
-      maintainer: person.maintainer,
-      description: `first post ${formatDate(person.firstPostAt)} in #${person.discussion.number}`,
-      tooltip: `@${person.login} first posted on ${formatDate(person.firstPostAt)}, in #${person.discussion.number} ${person.discussion.title}`,
-      contributor: null,
-      firstDiscussion,
+      group,
+      login,
+      maintainer,
+      description: [what.description, ties && describeTies(ties)].filter(Boolean).join(' · '),
+      tooltip: ties ? `${what.tooltip}\n\n${explainTies(ties)}` : what.tooltip,
+      contributor: what.contributor ?? null,
+      firstDiscussion: what.firstDiscussion ?? null,
     };
-  });
+  };
+  const leaders = report.leaders.map((contributor) =>
+    person('leaders', contributor.login, false, {
+      description: `score ${formatCount(round(contributor.score))} · ${formatCount(contributor.responses)} responses`,
+      tooltip: describeScore(contributor, report.settings.scoreWeights),
+      contributor,
+    }),
+  );
+  const inactive = report.inactiveRegulars.map((regular) =>
+    person('inactive', regular.login, regular.maintainer, {
+      description: `last seen ${formatDate(regular.lastActive)} (${regular.daysInactive} d ago) · ${formatCount(regular.responses)} responses`,
+      tooltip: `@${regular.login}${regular.maintainer ? ' (maintainer)' : ''} made ${regular.responses} responses in the ${report.settings.inactiveRegular.lookbackDays} days before ${formatDate(report.window.until)} and has not posted for ${regular.daysInactive} days. Someone to reach out to.`,
+    }),
+  );
+  const newcomers = newPeople.people.map((newcomer) =>
+    person('new', newcomer.login, newcomer.maintainer, {
+      description: `first post ${formatDate(newcomer.firstPostAt)} in #${newcomer.discussion.number}`,
+      tooltip: `@${newcomer.login} first posted on ${formatDate(newcomer.firstPostAt)}, in #${newcomer.discussion.number} ${newcomer.discussion.title}`,
+      firstDiscussion: toDiscussion(newcomer.discussion.number, newcomer.discussion.title, newcomer.discussion.url, newcomer.firstPostAt),
+    }),
+  );
+  const connectors = network.connectors.map((connector) =>
+    person('connectors', connector.login, isMaintainer(analysis, connector.login), {
+      description: '',
+      tooltip: `@${connector.login}: one of the ten people with the most ties in the window.`,
+    }),
+  );
+  const core = network.core.people.map((member) =>
+    person('core', member.login, member.role === 'maintainer', {
+      description: ROLE_LABELS[member.role],
+      tooltip: `@${member.login} (${ROLE_LABELS[member.role]}): in the core, the largest group held together by strong ties.`,
+    }),
+  );
+  const coreShown = core.length < network.coreSize ? `, showing the ${formatCount(core.length)} best-connected` : '';
   return [
     {
       kind: 'group',
@@ -113,7 +135,51 @@ export function buildPeopleGroups(analysis: PulseAnalysis): GroupNode[] {
       tooltip: `People whose first post in this repository's discussions is in ${newPeople.month}.`,
       people: newcomers,
     },
+    {
+      kind: 'group',
+      id: 'connectors',
+      label: `Connectors (${connectors.length})`,
+      tooltip: `The ten people with the most ties in the window, most ties first. ${TIE_DEFINITION}`,
+      people: connectors,
+    },
+    {
+      kind: 'group',
+      id: 'core',
+      label: `Core: ${countOf(network.coreSize, 'person', 'people')}${coreShown}`,
+      tooltip: `The people in the largest group held together by strong ties: the core (Dunbar's number is about 150), the best-connected first. ${TIE_DEFINITION}`,
+      people: core,
+    },
   ];
+}
+
+/**
+ * The entry `showPerson` reveals for a login: in the Core group if they are in it (the dashboard's network
+ * picture shows the core), else in the first group listing them; null when no group does.
+ */
+export function personEntry(groups: readonly GroupNode[], login: string): PersonNode | null {
+  const entries = groups.flatMap((group) => group.people.filter((node) => node.login === login));
+  return entries.find((node) => node.group === 'core') ?? entries[0] ?? null;
+}
+
+const ROLE_LABELS: Record<CorePerson['role'], string> = { maintainer: 'maintainer', leaderCandidate: 'leader candidate', member: 'member' };
+
+/** docs/metrics.md "Network (who knows whom)", word for word (an interaction: one answered the other in the window). */
+export const TIE_DEFINITION =
+  'A tie is a pair of people with at least one interaction, either way. Its strength is the number of distinct discussions they interacted in. A strong tie has strength ≥ 2: they met more than once — they know each other.';
+
+/** `12 ties, 3 strong`, and `connector` for one of the ten best connected. */
+export function describeTies(ties: PersonTies): string {
+  return `${countOf(ties.ties, 'tie')}, ${formatCount(ties.strongTies)} strong${ties.connector ? ' · connector' : ''}`;
+}
+
+function explainTies(ties: PersonTies): string {
+  const connector = ties.connector ? ' A connector: one of the ten people with the most ties.' : '';
+  return `${countOf(ties.ties, 'tie')}, ${countOf(ties.strongTies, 'strong tie')} in the window.${connector} ${TIE_DEFINITION}`;
+}
+
+/** A connector's flag (the report gives connectors no role); ten lookups per build. */
+function isMaintainer(analysis: PulseAnalysis, login: string): boolean {
+  return analysis.facts.isMaintainer[analysis.facts.logins.indexOf(login)] === 1;
 }
 
 /** The components with a list of discussions behind them, in the order the People view lists them. */

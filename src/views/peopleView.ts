@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { personEvidence } from '../community/metrics/personEvidence';
 import type { AnalysisService } from '../controller/analysisService';
-import { COMMAND_IDS, VIEW_IDS } from '../shared/contributionIds';
+import { COMMAND_IDS, focusViewCommand, VIEW_IDS } from '../shared/contributionIds';
 import { AnalysisTreeView } from './analysisTreeView';
-import { buildPeopleGroups, evidenceNodes, type PeopleNode, type PersonNode } from '../viewModels/people';
+import { buildPeopleGroups, evidenceNodes, personEntry, type GroupId, type PeopleNode, type PersonNode } from '../viewModels/people';
 
-const GROUP_ICONS = { leaders: 'star-full', inactive: 'history', new: 'sparkle' } as const;
+const GROUP_ICONS: Record<GroupId, string> = { leaders: 'star-full', inactive: 'history', new: 'sparkle', connectors: 'link', core: 'organization' };
 
-/** The "People" view: leader candidates with their evidence, inactive regulars, newcomers. A thin adapter over `peopleModel`. */
+/**
+ * The "People" view: leader candidates with their evidence, inactive regulars, newcomers, the network's
+ * connectors and core. A thin adapter over `viewModels/people`.
+ */
 export class PeopleView extends AnalysisTreeView<PeopleNode> {
   constructor(analysis: AnalysisService) {
     super(VIEW_IDS.people, analysis, { showCollapseAll: true });
@@ -28,6 +31,26 @@ export class PeopleView extends AnalysisTreeView<PeopleNode> {
       case 'discussion':
         return [];
     }
+  }
+
+  /** For `reveal`: a person's parent is their group; groups are roots. Only people and groups are revealed. */
+  getParent(node: PeopleNode): PeopleNode | undefined {
+    const analysis = this.analysis.current;
+    if (!analysis || node.kind !== 'person') return undefined;
+    return buildPeopleGroups(analysis).find((group) => group.id === node.group);
+  }
+
+  /**
+   * Selects and focuses a person's entry (in the Core group when they are in it); false when no group lists
+   * them in this window.
+   */
+  async revealPerson(login: string): Promise<boolean> {
+    const analysis = this.analysis.current;
+    const entry = analysis ? personEntry(buildPeopleGroups(analysis), login) : null;
+    if (!entry) return false;
+    await vscode.commands.executeCommand(focusViewCommand(VIEW_IDS.people));
+    await this.view.reveal(entry, { select: true, focus: true });
+    return true;
   }
 
   getTreeItem(node: PeopleNode): vscode.TreeItem {

@@ -61,6 +61,14 @@ export interface CommunityFigures {
   readonly inactiveRegulars: number;
   /** Open discussions (not closed, not locked, no chosen answer) nobody has responded to by `until`: Needs Response's first bucket. */
   readonly waitingWithoutResponse: number;
+  /** docs/metrics.md "Network": the share of the window's participants with a strong tie (met in two discussions or more). */
+  readonly knowSomeoneRate: number | null;
+  /** The largest group held together by strong ties. */
+  readonly coreSize: number;
+  /** The ten people with the most ties (then strong ties, then login), their logins. */
+  readonly connectors: string[];
+  /** The people of the largest strong-tie group. */
+  readonly core: Set<string>;
 }
 
 interface Post {
@@ -71,6 +79,8 @@ interface Post {
   readonly visible: boolean;
   readonly upvotes: number;
   readonly id: string;
+  /** Whom it answers (docs/metrics.md "Network"): the opener for a comment, the comment's author for a reply under a counted comment. */
+  readonly answers: string | null;
 }
 
 interface Thread {
@@ -123,7 +133,7 @@ export function communityFigures(discussions: readonly GeneratedDiscussion[], wi
 
   // Every post that counts as activity, with its thread, for participation, retention and activity.
   const visiblePosts = threads.flatMap((thread) => [
-    { thread, post: { login: thread.author, at: thread.createdAt, kind: 'opening' as const, visible: true, upvotes: 0, id: '' } },
+    { thread, post: { login: thread.author, at: thread.createdAt, kind: 'opening' as const, visible: true, upvotes: 0, id: '', answers: null } },
     ...thread.posts.filter((post) => post.visible).map((post) => ({ thread, post })),
   ]);
   const firstPostAt = new Map<string, number>();
@@ -148,7 +158,15 @@ export function communityFigures(discussions: readonly GeneratedDiscussion[], wi
   for (const thread of opened) categories.set(thread.category, (categories.get(thread.category) ?? 0) + 1);
 
   const untilMonth = monthOf(until - 1);
+  const network = networkOf(
+    threads.map((thread) => [
+      { login: thread.author, at: thread.createdAt, kind: 'opening' as const, visible: true, upvotes: 0, id: '', answers: null },
+      ...thread.posts,
+    ]),
+    window,
+  );
   return {
+    ...network,
     firstResponseSeconds,
     noResponse,
     withinTargetRate: judged === 0 ? null : within / judged,
@@ -202,25 +220,20 @@ function classifyPeople(discussions: readonly GeneratedDiscussion[], extraMainta
 
 function threadAsOf(discussion: GeneratedDiscussion, until: number, bots: ReadonlySet<string>): Thread {
   const posts: Post[] = [];
+  const visible = (node: { readonly author: GeneratedActor | null; readonly deletedAt: string | null; readonly isMinimized: boolean }) =>
+    !bots.has(loginOf(node.author).toLowerCase()) && node.deletedAt === null && !node.isMinimized;
   const add = (
     node: GeneratedDiscussion['comments']['nodes'][number] | GeneratedDiscussion['comments']['nodes'][number]['replies']['nodes'][number],
     kind: Post['kind'],
+    answers: string | null,
   ) => {
     const at = Date.parse(node.createdAt);
     if (at >= until) return;
-    const login = loginOf(node.author);
-    posts.push({
-      login,
-      at,
-      kind,
-      visible: !bots.has(login.toLowerCase()) && node.deletedAt === null && !node.isMinimized,
-      upvotes: node.upvoteCount,
-      id: node.id,
-    });
+    posts.push({ login: loginOf(node.author), at, kind, visible: visible(node), upvotes: node.upvoteCount, id: node.id, answers });
   };
   for (const comment of discussion.comments.nodes) {
-    add(comment, 'comment');
-    for (const reply of comment.replies.nodes) add(reply, 'reply');
+    add(comment, 'comment', loginOf(discussion.author));
+    for (const reply of comment.replies.nodes) add(reply, 'reply', visible(comment) ? loginOf(comment.author) : null);
   }
   posts.sort((a, b) => a.at - b.at);
   const chosen = discussion.answer !== null && discussion.answerChosenAt !== null && Date.parse(discussion.answerChosenAt) < until;
@@ -338,6 +351,48 @@ function inactiveRegularsOf(threads: readonly Thread[], posts: readonly Post[], 
   const lastPostAt = new Map<string, number>();
   for (const post of posts) lastPostAt.set(post.login, Math.max(post.at, lastPostAt.get(post.login) ?? -Infinity));
   return [...responses].filter(([login, count]) => login !== 'ghost' && count >= 5 && until - lastPostAt.get(login)! > 60 * DAY).length;
+}
+
+/** docs/metrics.md "Network (who knows whom)" over the window, from each discussion's posts (opening first). */
+function networkOf(discussions: readonly (readonly Post[])[], { since, until }: Window) {
+  const participants = new Set<string>();
+  const met = new Map<string, Set<number>>(); // "a b" (a < b) → the discussions they interacted in
+  discussions.forEach((posts, discussion) => {
+    for (const post of posts) {
+      if (!post.visible || post.login === 'ghost' || post.at < since || post.at >= until) continue;
+      participants.add(post.login);
+      if (post.answers === null || post.answers === 'ghost' || post.answers === post.login) continue;
+      const pair = [post.login, post.answers].sort().join(' ');
+      met.set(pair, (met.get(pair) ?? new Set()).add(discussion));
+    }
+  });
+  const ties = [...met.keys()].map((pair) => pair.split(' ') as [string, string]);
+  const strong = ties.filter((pair) => met.get(pair.join(' '))!.size >= 2);
+  const count = (login: string, among: readonly [string, string][]) => among.filter((pair) => pair.includes(login)).length;
+  let core = new Set<string>();
+  const seen = new Set<string>();
+  for (const start of strong.flat()) {
+    if (seen.has(start)) continue;
+    const group = new Set([start]);
+    seen.add(start);
+    for (const member of group) {
+      for (const [a, b] of strong) {
+        const other = a === member ? b : b === member ? a : null;
+        if (other !== null && !seen.has(other)) {
+          seen.add(other);
+          group.add(other);
+        }
+      }
+    }
+    if (group.size > core.size) core = group;
+  }
+  const connectors = [...new Set(ties.flat())]
+    .map((login) => ({ login, ties: count(login, ties), strong: count(login, strong) }))
+    .sort((a, b) => b.ties - a.ties || b.strong - a.strong || (a.login < b.login ? -1 : 1))
+    .slice(0, 10)
+    .map((connector) => connector.login);
+  const knowing = [...participants].filter((login) => count(login, strong) > 0).length;
+  return { knowSomeoneRate: participants.size === 0 ? null : knowing / participants.size, coreSize: core.size, connectors, core };
 }
 
 /** The numpy-default percentile (linear between the closest ranks) of ascending values. */

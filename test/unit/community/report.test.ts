@@ -199,9 +199,10 @@ describe('community-pulse report', () => {
     assert.equal(
       csv,
       [
-        'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds',
-        '1,"Commas, ""quotes""\nand lines",https://github.com/octo/repo/discussions/1,alice,Q&A,2024-01-01T01:00:00.000Z,7200,,true,10800',
-        `2,"'=HYPERLINK(""http://evil"")",https://github.com/octo/repo/discussions/2,carol,Q&A,2024-01-01T02:00:00.000Z,,,false,`,
+        'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds,people,ties',
+        // #1: alice and bob, who answered her (one tie); #2: carol alone.
+        '1,"Commas, ""quotes""\nand lines",https://github.com/octo/repo/discussions/1,alice,Q&A,2024-01-01T01:00:00.000Z,7200,,true,10800,2,1',
+        `2,"'=HYPERLINK(""http://evil"")",https://github.com/octo/repo/discussions/2,carol,Q&A,2024-01-01T02:00:00.000Z,,,false,,1,0`,
         '',
       ].join('\r\n'),
     );

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { DiscussionRow } from '../../../src/community/metrics/discussionRows';
 import { renderCsv } from '../../../src/report/csv';
 
-const HEADER = 'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds';
+const HEADER = 'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds,people,ties';
 const URL_CELL = 'https://github.com/octo/repo/discussions/7';
 
 function row(overrides: Partial<DiscussionRow> = {}): DiscussionRow {
@@ -17,6 +17,8 @@ function row(overrides: Partial<DiscussionRow> = {}): DiscussionRow {
     firstMaintainerResponseSeconds: null,
     answered: false,
     timeToAnswerSeconds: null,
+    people: 2,
+    ties: 1,
     ...overrides,
   };
 }
@@ -33,11 +35,11 @@ function titleCell(title: string): string {
 describe('report CSV', () => {
   it('writes a header and one CRLF-ended line per discussion, an empty cell for a figure that is missing', () => {
     assert.equal(
-      renderCsv([row(), row({ number: 8, category: null, answered: true, timeToAnswerSeconds: 90.5, firstMaintainerResponseSeconds: 60 })]),
+      renderCsv([row(), row({ number: 8, category: null, answered: true, timeToAnswerSeconds: 90.5, firstMaintainerResponseSeconds: 60, people: 1, ties: 0 })]),
       [
         HEADER,
-        `7,How do I deploy?,${URL_CELL},alice,Q&A,2024-01-02T03:04:05.000Z,3600,,false,`,
-        `8,How do I deploy?,${URL_CELL},alice,,2024-01-02T03:04:05.000Z,3600,60,true,90.5`,
+        `7,How do I deploy?,${URL_CELL},alice,Q&A,2024-01-02T03:04:05.000Z,3600,,false,,2,1`,
+        `8,How do I deploy?,${URL_CELL},alice,,2024-01-02T03:04:05.000Z,3600,60,true,90.5,1,0`,
         '',
       ].join('\r\n'),
     );
@@ -62,6 +64,6 @@ describe('report CSV', () => {
   it('leaves alone text holding those characters further on, and numbers', () => {
     assert.equal(titleCell('a=b - c + d @e'), 'a=b - c + d @e');
     assert.equal(titleCell(' =1'), ' =1');
-    assert.match(lineOf({ answered: true, timeToAnswerSeconds: -5 }), /,true,-5$/);
+    assert.match(lineOf({ answered: true, timeToAnswerSeconds: -5 }), /,true,-5,2,1$/);
   });
 });

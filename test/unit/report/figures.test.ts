@@ -30,6 +30,8 @@ const NAMES = [
   'No response (new in window)',
   'Answer rate',
   'Median time to answer',
+  'Know someone',
+  'Core',
 ];
 
 /** Names the surfaces used before they shared one vocabulary: none may come back. */
@@ -67,7 +69,7 @@ describe('one vocabulary for every surface', () => {
     const report = computeReport(community, people, { since, until });
     const rows = buildHeadlines(report.headline, report.previous.headline, { previousLabel: 'previous 30 days', targetHours: 48 });
     for (const row of rows) assert.ok(NAMES.includes(row.label), `Health names "${row.label}" as the report does`);
-    assert.equal(rows.length, 8);
+    assert.equal(rows.length, 10);
     for (const old of OLD_VARIANTS) assert.ok(!md.includes(old), `the report no longer says "${old}"`);
   });
 
@@ -97,7 +99,7 @@ describe('one vocabulary for every surface', () => {
     const csv = await reportCommand({ community, people, since, until, format: 'csv' });
     assert.equal(
       csv.split('\r\n')[0],
-      'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds',
+      'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds,people,ties',
     );
   });
 

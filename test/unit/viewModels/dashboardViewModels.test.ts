@@ -114,7 +114,7 @@ describe('dashboard and Health view models', () => {
       .replace(/\*\*|`/g, '')
       .replace(/\s+/g, ' ');
     const rows = buildHeadlines(figures(), figures(), previousWindow);
-    assert.equal(rows.length, 8);
+    assert.equal(rows.length, 10);
     for (const row of rows) {
       assert.ok(docs.includes(row.docsQuote), `${row.label}: “${row.docsQuote}” is not in docs/metrics.md`);
       assert.ok(row.tooltip.includes(`docs/metrics.md: “${row.docsQuote}”`), `${row.label}'s tooltip quotes it`);

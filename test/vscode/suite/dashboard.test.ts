@@ -53,6 +53,8 @@ function headlineTexts(figures: CommunityFigures): Record<string, string> {
     'Weekly active participants': countText(wholeWeeks.reduce((sum, week) => sum + week.activeParticipants, 0) / wholeWeeks.length),
     'Returning participants': percentText(figures.returningRate!),
     'Absence factor': countText(figures.absenceFactor!),
+    'Know someone': percentText(figures.knowSomeoneRate!),
+    Core: countText(figures.coreSize),
   };
 }
 
@@ -171,7 +173,8 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.equal(shown.heading, `Community Pulse — ${REPOSITORY}`);
     // The generator is seeded and its times are relative to `now`, so the window's figures are the same on every
     // run (worked out by communityFigures): 231 of the 255 discussions opened in the window got a response, the
-    // median after 24,371 s, the 90th percentile after 131,051 s; 318 responders made 2,218 responses.
+    // median after 24,371 s, the 90th percentile after 131,051 s; 318 responders made 2,218 responses; one
+    // participant in seven has a strong tie, and the strong ties hold 61 people together.
     const pinned = {
       'Median first response': '6.8 h',
       'p90 first response': '36.4 h',
@@ -180,6 +183,8 @@ describe('Dashboard, Health and People in VS Code', () => {
       'Answer rate': '51%',
       'Returning participants': '53%',
       'Absence factor': '7',
+      'Know someone': '14%',
+      Core: '61',
     };
     const { 'Weekly active participants': weeklyActive, ...windowFigures } = headlineTexts(expected);
     assert.deepEqual(windowFigures, pinned, 'the worked-out figures are the pinned ones');
@@ -289,6 +294,9 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.match(String(items[0]!.tooltip), /docs\/metrics\.md: “First response \(firstResponse\): for those that had a response by until/);
     assert.match(String(items[0]!.tooltip), /previous 90 days: /);
     assert.match(String(items[3]!.tooltip), /Not the Needs Response list/, 'the windowed count says how it differs from Needs Response');
+    const core = items.find((item) => item.label === 'Core')!;
+    assert.match(String(core.tooltip), new RegExp(`core of ${countText(expectedFigures().coreSize)} people; Dunbar's number is about 150`));
+    assert.match(String(core.tooltip), /previous 90 days: /);
     assert.equal(api.health.view.description, 'Last 90 days');
   });
 
@@ -296,10 +304,23 @@ describe('Dashboard, Health and People in VS Code', () => {
     const expected = expectedFigures();
     const people = api.people;
     const groups = people.getChildren();
+    const coreShown = expected.coreSize > 150 ? ', showing the 150 best-connected' : '';
     assert.deepEqual(
       groups.map((group) => people.getTreeItem(group).label),
-      [`Leader candidates (${expected.leaders.length})`, `Inactive regulars (${expected.inactiveRegulars})`, `New this month (${expected.newThisMonth})`],
+      [
+        `Leader candidates (${expected.leaders.length})`,
+        `Inactive regulars (${expected.inactiveRegulars})`,
+        `New this month (${expected.newThisMonth})`,
+        `Connectors (${expected.connectors.length})`,
+        `Core: ${countText(expected.coreSize)} people${coreShown}`,
+      ],
     );
+    const connectors = people.getChildren(groups[3]);
+    assert.deepEqual(
+      connectors.map((node) => people.getTreeItem(node).label),
+      expected.connectors.map((login) => `@${login}`),
+    );
+    assert.match(String(people.getTreeItem(connectors[0]!).description), /^\d+ ties, \d+ strong · connector$/);
     const leaders = people.getChildren(groups[0]);
     assert.deepEqual(
       leaders.map((node) => people.getTreeItem(node).label),
@@ -323,6 +344,17 @@ describe('Dashboard, Health and People in VS Code', () => {
     const item = people.getTreeItem(discussion);
     assert.equal(item.command?.command, 'communityPulse.openDiscussion', 'a discussion item opens its Discussion tab (#9)');
     assert.equal(people.getTreeItem(leaders[0]!).contextValue, 'person');
+  });
+
+  it('reveals and selects a person in the People view with "Show Person in People" (as the network picture asks)', async function () {
+    this.timeout(60_000);
+    const core = [...expectedFigures().core];
+    assert.ok(core.length > 0, 'the synthetic community has a core');
+    const login = core.sort()[0]!;
+    await vscode.commands.executeCommand('communityPulse.showPerson', login);
+    const selected = api.people.view.selection[0];
+    assert.equal(selected?.kind === 'person' && `${selected.group}:${selected.login}`, `core:${login}`);
+    assert.ok(api.people.view.visible, 'the People view is shown');
   });
 
   it('updates the dashboard, Health and People when the window changes', async function () {
@@ -401,7 +433,10 @@ describe('Dashboard, Health and People in VS Code', () => {
     );
     assert.match(fs.readFileSync(path.join(directory, 'report.md'), 'utf8'), new RegExp(`^# Community report: ${REPOSITORY.replace('/', '\\/')}`));
     const csv = fs.readFileSync(path.join(directory, 'report.csv'), 'utf8').trimEnd().split('\r\n');
-    assert.equal(csv[0], 'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds');
+    assert.equal(
+      csv[0],
+      'number,title,url,author,category,created,first_response_seconds,first_maintainer_response_seconds,answered,time_to_answer_seconds,people,ties',
+    );
     assert.equal(
       csv.length - 1,
       [...expected.categories.values()].reduce((sum, count) => sum + count, 0),
