@@ -8,7 +8,7 @@ import type { DiscussionAction, DiscussionDomSummary, SnoozeChoice } from './dis
 import type { WindowChoice } from './shared/timeWindow';
 import type { SyncMode } from './sync/contracts';
 import type { PulseAnalysis } from './viewModels/analysis';
-import type { HeadlineRow } from './viewModels/health';
+import type { HealthNode } from './views/healthView';
 import type { PeopleNode } from './viewModels/people';
 import type { TriageSummary } from './viewModels/triageSummary';
 import type { NeedsResponseNode } from './views/needsResponseTree';
@@ -48,7 +48,7 @@ export interface CommunityPulseApi {
   readonly triage: TriageSummary | null;
 
   readonly needsResponse: TreeSurface<NeedsResponseNode>;
-  readonly health: TreeSurface<HeadlineRow>;
+  readonly health: TreeSurface<HealthNode>;
   readonly people: TreeSurface<PeopleNode>;
   /** The status bar item's text and tooltip as shown. */
   readonly statusBar: Pick<vscode.StatusBarItem, 'text' | 'tooltip'>;

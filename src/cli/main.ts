@@ -4,7 +4,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { InputFileError } from '../store/inputFile';
 import { loadCommunity, type CommunitySource } from './loadCommunity';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
-import { parseChoice, parseInstant, parsePositiveNumber } from './options';
+import { parseChoice, parseInstant, parsePositiveNumber, parseShare, parseWholeNumber } from './options';
 import { REPORT_FORMAT_IDS } from '../report/formats';
 import { reportCommand } from './reportCommand';
 import { syncCommand } from './syncCommand';
@@ -129,6 +129,9 @@ async function runReport(args: readonly string[], io: CliIo): Promise<number> {
     out: { type: 'string' },
     'stale-days': { type: 'string' },
     'response-target-hours': { type: 'string' },
+    'over-dunbar-participants': { type: 'string' },
+    'thin-discussions': { type: 'string' },
+    'thin-know-someone-rate': { type: 'string' },
     'api-url': { type: 'string' },
   });
   const format = parseChoice('format', values.format, REPORT_FORMAT_IDS);
@@ -136,10 +139,25 @@ async function runReport(args: readonly string[], io: CliIo): Promise<number> {
   const until = parseInstant('until', values.until);
   const staleDays = parsePositiveNumber('stale-days', values['stale-days'], DEFAULT_METRIC_SETTINGS.staleDays);
   const responseTargetHours = parsePositiveNumber('response-target-hours', values['response-target-hours'], DEFAULT_METRIC_SETTINGS.responseTargetHours);
+  const categoryAdvice = {
+    overDunbarParticipants: parseWholeNumber('over-dunbar-participants', values['over-dunbar-participants'], 1),
+    thinDiscussions: parseWholeNumber('thin-discussions', values['thin-discussions'], 0),
+    thinKnowSomeoneRate: parseShare('thin-know-someone-rate', values['thin-know-someone-rate']),
+  };
   const loaded = await loadCommunity(communitySource(values, positionals));
   // Profile links go to the GitHub the data came from: --api-url, else the stored snapshot's, else github.com.
   const apiUrl = values['api-url'] ?? loaded.apiUrl ?? undefined;
-  const text = await reportCommand({ community: loaded.community, people: loaded.people, since, until, format, staleDays, responseTargetHours, apiUrl });
+  const text = await reportCommand({
+    community: loaded.community,
+    people: loaded.people,
+    since,
+    until,
+    format,
+    staleDays,
+    responseTargetHours,
+    categoryAdvice,
+    apiUrl,
+  });
   await writeOutput(io, text, values.out);
   return 0;
 }

@@ -33,6 +33,23 @@ export function parsePositiveNumber(flag: string, value: string | undefined, fal
   return number;
 }
 
+/** A whole number ≥ `minimum`; undefined when the flag is absent (the engine's default applies). */
+export function parseWholeNumber(flag: string, value: string | undefined, minimum: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < minimum) throw new UsageError(`--${flag} expects a whole number ≥ ${minimum}, got "${value}"`);
+  return number;
+}
+
+/** A share from 0 to 1; undefined when the flag is absent (the engine's default applies). */
+export function parseShare(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1)
+    throw new UsageError(`--${flag} expects a share from 0 to 1 (such as 0.5), got "${value}"`);
+  return number;
+}
+
 export function parseChoice<T extends string>(flag: string, value: string | undefined, choices: readonly T[]): T {
   if (value === undefined) return choices[0]!;
   if ((choices as readonly string[]).includes(value)) return value as T;

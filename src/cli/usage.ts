@@ -13,9 +13,13 @@ export const USAGE = `Usage:
   community-pulse report (OWNER/REPO | --input FILE) [--since ISO] [--until ISO] [--format md|json|csv]
                          [--maintainers a,b] [--ignore-users a,b] [--out FILE] [--store DIR]
                          [--stale-days N] [--response-target-hours N] [--api-url URL]
+                         [--over-dunbar-participants N] [--thin-discussions N] [--thin-know-someone-rate R]
 
   sync reads the token from GITHUB_TOKEN. Snapshots are stored in --store DIR, else $COMMUNITY_PULSE_STORE,
   else ~/.local/share/community-pulse (one file per repository); --out FILE writes one snapshot file instead.
   --input reads GitHub Discussion nodes (an array, an object with a "discussions" array, \`gh api graphql\`
   output) or a snapshot written by sync. report links people to their profiles on the GitHub of --api-url, else
-  of the stored snapshot, else github.com.`;
+  of the stored snapshot, else github.com. Category advice (docs/metrics.md "Category advice"): a category with more
+  than --over-dunbar-participants (150) participants in the window is over Dunbar's number; one with at least one but
+  fewer than --thin-discussions (10) new discussions, and under --thin-know-someone-rate (0.5) of its participants
+  knowing someone, is thin; one with no new discussion is dormant.`;

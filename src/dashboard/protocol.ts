@@ -92,6 +92,7 @@ export type DashboardData = z.infer<typeof DashboardDataSchema>;
 export type { Contributor } from '../community/reportSchema';
 // The webview names figures as every other surface does; it reaches the one vocabulary through this protocol.
 export { figureLabel, leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
+export { categoryAdviceRule, categoryAdviceSentences } from '../report/figures';
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
 
 export const WAITING_LIMIT = 10;

@@ -1,8 +1,8 @@
 import { SCORE_COMPONENTS } from '../community/metrics/contributors';
-import type { LeaderThresholds, ScoreWeights } from '../community/metrics/settings';
+import type { CategoryAdviceThresholds, LeaderThresholds, ScoreWeights } from '../community/metrics/settings';
 import type { TriageBucket } from '../community/triage';
-import type { Headline } from '../community/reportSchema';
-import { countOf, formatCount, type FigureKind } from '../shared/format';
+import type { CategoryAdvice, CategoryHealth, Headline } from '../community/reportSchema';
+import { countOf, formatCount, formatDate, formatPercent, type FigureKind } from '../shared/format';
 
 /**
  * The vocabulary of every surface, defined once: each figure's name, kind (which decides how it is
@@ -294,4 +294,35 @@ export function leaderRule(leader: LeaderThresholds): string {
 /** `Score = 1 × responses + 3 × accepted answers + …`, with the weights in force. */
 export function scoreFormula(weights: ScoreWeights): string {
   return `Score = ${SCORE_COMPONENTS.map((key) => `${weights[key]} × ${SCORE_COMPONENT_LABELS[key].toLowerCase()}`).join(' + ')}.`;
+}
+
+/** The heading of docs/metrics.md that defines category advice (GitHub's anchor). */
+export const CATEGORY_ADVICE_ANCHOR = 'category-advice';
+
+/** What the advice of a category is worded from: its figures in the window (`report.categories[i]`). */
+export type AdvisedCategory = Pick<CategoryHealth, 'discussions' | 'participants' | 'knowSomeoneRate' | 'lastDiscussionAt'>;
+
+/**
+ * One flag of a category's advice as every surface words it: what it suggests, with the figures behind it and the
+ * threshold each crossed (docs/metrics.md "Category advice").
+ */
+export function categoryAdviceSentence(flag: CategoryAdvice, category: AdvisedCategory, thresholds: CategoryAdviceThresholds): string {
+  switch (flag) {
+    case 'overDunbar':
+      return `over Dunbar's number: ${countOf(category.participants, 'participant')} in the window (more than ${formatCount(thresholds.overDunbarParticipants)}): consider splitting it by label or topic`;
+    case 'thin':
+      return `thin: ${countOf(category.discussions, 'discussion')} (fewer than ${formatCount(thresholds.thinDiscussions)}) and ${formatPercent(category.knowSomeoneRate)} of its participants know someone (under ${formatPercent(thresholds.thinKnowSomeoneRate)}): consider merging it into a related category`;
+    case 'dormant':
+      return `dormant: no new discussion in the window (the last on ${formatDate(category.lastDiscussionAt)}): consider closing it`;
+  }
+}
+
+/** Every flag of a category's advice in words, in the engine's order. */
+export function categoryAdviceSentences(category: AdvisedCategory & Pick<CategoryHealth, 'advice'>, thresholds: CategoryAdviceThresholds): string[] {
+  return category.advice.map((flag) => categoryAdviceSentence(flag, category, thresholds));
+}
+
+/** When a category is flagged, in words with the thresholds in force. */
+export function categoryAdviceRule(thresholds: CategoryAdviceThresholds): string {
+  return `A category is flagged over Dunbar's number with more than ${countOf(thresholds.overDunbarParticipants, 'participant')} in the window, thin with fewer than ${countOf(thresholds.thinDiscussions, 'discussion')} (but one at least) and under ${formatPercent(thresholds.thinKnowSomeoneRate)} of its participants knowing someone, dormant with no new discussion in the window.`;
 }

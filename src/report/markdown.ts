@@ -3,6 +3,9 @@ import { profileUrl } from '../github/webLinks';
 import { countOf, formatChange, formatCoefficient, formatCount, formatDate, formatFigure, formatPercent, NO_VALUE, type FigureKind } from '../shared/format';
 import {
   BUCKET_LABELS,
+  CATEGORY_ADVICE_ANCHOR,
+  categoryAdviceRule,
+  categoryAdviceSentences,
   DISCUSSION_FIGURES,
   FIGURES,
   leaderRule,
@@ -252,6 +255,7 @@ function retentionSection(report: Report, notes: Notes): string {
 
 function categoriesSection(report: Report, notes: Notes): string {
   if (report.categories.length === 0) return '## Categories\n\nNo discussions.';
+  const thresholds = report.settings.categoryAdvice;
   const rows = report.categories.map((c) => [
     escape(c.name),
     formatCount(c.discussions),
@@ -260,15 +264,16 @@ function categoriesSection(report: Report, notes: Notes): string {
     notes.figure(c.answerRate, 'share', c.reasons['answerRate']),
     notes.figure(c.medianFirstResponseSeconds, 'duration', c.reasons['medianFirstResponseSeconds']),
     notes.figure(c.noResponseShare, 'share', c.reasons['noResponseShare']),
-    c.advice.join('; '),
+    categoryAdviceSentences(c, thresholds).join('; '),
   ]);
   return [
     '## Categories',
     table(
-      ['Category', 'Discussions', 'Responses', 'Participants', FIGURES.answerRate.label(), FIGURES.firstResponseMedian.label(), 'No response', 'Flags'],
+      ['Category', 'Discussions', 'Responses', 'Participants', FIGURES.answerRate.label(), FIGURES.firstResponseMedian.label(), 'No response', 'Advice'],
       rows,
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     ),
+    `${categoryAdviceRule(thresholds)} See docs/metrics.md#${CATEGORY_ADVICE_ANCHOR}.`,
   ].join('\n\n');
 }
 

@@ -3,7 +3,7 @@ import type { RepoRef } from '../github/contracts';
 import { formatRepoRef, parseRepoRef } from '../github/repoRef';
 import { GITHUB_API_URL } from '../github/webLinks';
 import { DEFAULT_SAVED_REPLIES, type SavedReply } from '../community/assist/savedReplies';
-import { DEFAULT_METRIC_SETTINGS, type LeaderThresholds, type ScoreWeights } from '../community/metrics/settings';
+import { DEFAULT_METRIC_SETTINGS, type CategoryAdviceThresholds, type LeaderThresholds, type ScoreWeights } from '../community/metrics/settings';
 import { DEFAULT_WINDOW_CHOICE, WINDOW_CHOICES, type WindowChoice } from '../shared/timeWindow';
 
 /**
@@ -32,6 +32,8 @@ export interface PulseSettings {
   readonly leaderThresholds: LeaderThresholds;
   /** Weights of the leader score's components. */
   readonly leaderScoreWeights: ScoreWeights;
+  /** When a category is flagged over Dunbar's number, thin or dormant (docs/metrics.md "Category advice"). */
+  readonly categoryAdvice: CategoryAdviceThresholds;
   /** The reply box's saved replies (title + Markdown body with `{author}`, `{number}`, `{maintainer}`). */
   readonly savedReplies: readonly SavedReply[];
 }
@@ -98,9 +100,13 @@ const asOfSetting = z.unknown().transform((value, context): AsOfSetting => {
   return z.NEVER;
 });
 
-/** An object setting whose keys each default to the engine's value; unknown keys are a mistake worth naming. */
-function numbersOver<T extends object>(defaults: T, item: z.ZodNumber) {
-  const shape = Object.fromEntries(Object.keys(defaults).map((key) => [key, item.optional()])) as { [K in keyof T]: z.ZodOptional<z.ZodNumber> };
+/**
+ * An object setting whose keys each default to the engine's value; unknown keys are a mistake worth naming. `item`
+ * validates every key, or each key its own.
+ */
+function numbersOver<T extends object>(defaults: T, item: z.ZodNumber | { readonly [K in keyof T]: z.ZodNumber }) {
+  const itemOf = (key: string) => (item instanceof z.ZodNumber ? item : item[key as keyof T]);
+  const shape = Object.fromEntries(Object.keys(defaults).map((key) => [key, itemOf(key).optional()])) as { [K in keyof T]: z.ZodOptional<z.ZodNumber> };
   return z
     .strictObject(shape)
     .transform((given) => ({ ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) }) as T);
@@ -142,6 +148,14 @@ const SETTING_SCHEMAS = {
   defaultWindow: z.enum(WINDOW_CHOICES, { error: `expected one of ${WINDOW_CHOICES.map((choice) => `"${choice}"`).join(', ')}` }),
   leaderThresholds: numbersOver(DEFAULT_METRIC_SETTINGS.leader, z.number().int('expected whole numbers').min(0, 'expected numbers ≥ 0')),
   leaderScoreWeights: numbersOver(DEFAULT_METRIC_SETTINGS.scoreWeights, z.number().min(0, 'expected weights ≥ 0')),
+  categoryAdvice: numbersOver(DEFAULT_METRIC_SETTINGS.categoryAdvice, {
+    overDunbarParticipants: z.number().int('overDunbarParticipants: expected a whole number').min(1, 'overDunbarParticipants: expected at least 1 participant'),
+    thinKnowSomeoneRate: z
+      .number()
+      .min(0, 'thinKnowSomeoneRate: expected a share from 0 to 1, such as 0.5')
+      .max(1, 'thinKnowSomeoneRate: expected a share from 0 to 1, such as 0.5'),
+    thinDiscussions: z.number().int('thinDiscussions: expected a whole number').min(0, 'thinDiscussions: expected 0 or more discussions'),
+  }),
   savedReplies,
 } satisfies { [K in keyof ConfiguredSettings]: z.ZodType<ConfiguredSettings[K]> };
 
@@ -157,6 +171,7 @@ export const DEFAULT_SETTINGS: PulseSettings = {
   defaultWindow: DEFAULT_WINDOW_CHOICE,
   leaderThresholds: DEFAULT_METRIC_SETTINGS.leader,
   leaderScoreWeights: DEFAULT_METRIC_SETTINGS.scoreWeights,
+  categoryAdvice: DEFAULT_METRIC_SETTINGS.categoryAdvice,
   savedReplies: DEFAULT_SAVED_REPLIES,
 };
 

@@ -3,7 +3,7 @@ import { firstResponseSeries, type FirstResponseSeries } from '../community/metr
 import { responseLorenzCurve, type LorenzPoint } from '../community/metrics/lorenz';
 import { newPeopleThisMonth, type NewPerson } from '../community/metrics/newPeople';
 import { peopleTies, type PersonTies } from '../community/metrics/network';
-import type { LeaderThresholds, PartialMetricSettings, ScoreWeights } from '../community/metrics/settings';
+import type { CategoryAdviceThresholds, LeaderThresholds, PartialMetricSettings, ScoreWeights } from '../community/metrics/settings';
 import type { Window } from '../community/metrics/window';
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
@@ -26,6 +26,7 @@ export interface PulseInput {
     readonly responseTargetHours: number;
     readonly leaderThresholds: LeaderThresholds;
     readonly leaderScoreWeights: ScoreWeights;
+    readonly categoryAdvice: CategoryAdviceThresholds;
   };
   readonly lastSyncAt: number | null;
 }
@@ -52,6 +53,7 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
     responseTargetHours: input.settings.responseTargetHours,
     leader: input.settings.leaderThresholds,
     scoreWeights: input.settings.leaderScoreWeights,
+    categoryAdvice: input.settings.categoryAdvice,
   };
   const facts = factsOf(input);
   const window = resolveWindow(choice, now, firstCreatedAt(input.community));

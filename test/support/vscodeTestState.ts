@@ -12,8 +12,8 @@ import type { WindowChoice } from '../../src/shared/timeWindow';
 const EXTENSION_ID = 'community-pulse.community-pulse';
 
 /** Every communityPulse setting a suite changes: each test starts with all of them as given here, the rest cleared. */
-export type TestSettings = Partial<Record<'apiUrl' | 'repository' | 'asOf' | 'defaultWindow' | 'maintainers', unknown>>;
-const SETTING_KEYS: readonly (keyof TestSettings)[] = ['apiUrl', 'repository', 'asOf', 'defaultWindow', 'maintainers'];
+export type TestSettings = Partial<Record<'apiUrl' | 'repository' | 'asOf' | 'defaultWindow' | 'maintainers' | 'categoryAdvice', unknown>>;
+const SETTING_KEYS: readonly (keyof TestSettings)[] = ['apiUrl', 'repository', 'asOf', 'defaultWindow', 'maintainers', 'categoryAdvice'];
 
 export async function activatePulse(): Promise<CommunityPulseApi> {
   const extension = vscode.extensions.getExtension<CommunityPulseApi>(EXTENSION_ID);

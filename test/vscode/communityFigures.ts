@@ -55,6 +55,8 @@ export interface CommunityFigures {
   readonly newThisMonth: number;
   /** Discussions created in the window, per category name. */
   readonly categories: Map<string, number>;
+  /** People with a post that counts as activity in the window, per category name (categories with one). */
+  readonly categoryParticipants: Map<string, number>;
   /** Leader candidates, highest score first (ties: more responses, then login). */
   readonly leaders: LeaderFigures[];
   /** People (not ghost) with at least 5 responses in the year before `until` whose latest post is more than 60 days before it. */
@@ -157,6 +159,11 @@ export function communityFigures(discussions: readonly GeneratedDiscussion[], wi
   const categories = new Map<string, number>();
   for (const thread of opened) categories.set(thread.category, (categories.get(thread.category) ?? 0) + 1);
 
+  const peopleByCategory = new Map<string, Set<string>>();
+  for (const { thread, post } of visiblePosts) {
+    if (inWindow(post.at)) peopleByCategory.set(thread.category, (peopleByCategory.get(thread.category) ?? new Set()).add(post.login));
+  }
+
   const untilMonth = monthOf(until - 1);
   const network = networkOf(
     threads.map((thread) => [
@@ -188,6 +195,7 @@ export function communityFigures(discussions: readonly GeneratedDiscussion[], wi
     ),
     newThisMonth: [...firstPostAt].filter(([login, at]) => login !== 'ghost' && monthOf(at) === untilMonth).length,
     categories,
+    categoryParticipants: new Map([...peopleByCategory].map(([name, people]) => [name, people.size])),
     leaders: leadersOf(threads, window, bots, maintainers),
     inactiveRegulars: inactiveRegularsOf(
       threads,

@@ -20,6 +20,7 @@ describe('community-pulse', () => {
         assert.ok(run.stdout.includes(`community-pulse ${command}`), `${argv.join(' ')} lists ${command}`);
       }
       assert.match(run.stdout, /--response-target-hours N/);
+      assert.match(run.stdout, /\[--over-dunbar-participants N\] \[--thin-discussions N\] \[--thin-know-someone-rate R\]/);
       assert.match(run.stdout, /GITHUB_TOKEN/);
     }
   });
@@ -70,12 +71,16 @@ describe('community-pulse', () => {
     assert.match(bare.stderr, /^community-pulse: no command given\nUsage:/);
     for (const argv of [
       ['report', '--input', 'x.json', '--response-target-hours', 'soon'],
+      ['report', '--input', 'x.json', '--over-dunbar-participants', '0'],
+      ['report', '--input', 'x.json', '--thin-discussions', '2.5'],
+      ['report', '--input', 'x.json', '--thin-know-someone-rate', '50%'],
       ['sync', 'octo/repo', '--bogus'],
     ]) {
       const run = await runCli(argv, { GITHUB_TOKEN: 'token' });
       assert.equal(run.code, 2, argv.join(' '));
       assert.match(run.stderr, /^community-pulse: [^\n]+\n$/);
       assert.equal(run.stdout, '');
+      if (argv[0] === 'report') assert.ok(run.stderr.includes(`${argv[3]} expects`), `${run.stderr} names ${argv[3]} and what it expects`);
     }
   });
 });

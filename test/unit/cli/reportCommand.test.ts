@@ -21,6 +21,8 @@ const WINDOW = ['--since', '2023-12-31T00:00:00Z', '--until', '2024-01-31T00:00:
 interface ReportJson {
   firstResponse: { count: number; noResponse: number; withinTargetRate: number | null; targetHours: number };
   headline: { responses: number; responders: number; participants: number; withinTargetRate: number | null };
+  settings: { categoryAdvice: { overDunbarParticipants: number; thinKnowSomeoneRate: number; thinDiscussions: number } };
+  categories: { name: string; advice: string[] }[];
 }
 
 async function reportOf(argv: string[]): Promise<{ report: ReportJson; text: string }> {
@@ -45,6 +47,24 @@ describe('community-pulse report', () => {
       assert.equal(report.firstResponse.withinTargetRate, rate, `target ${target} h`);
       assert.equal(report.headline.withinTargetRate, rate, `headline at target ${target} h`);
     }
+  });
+
+  it('--over-dunbar-participants, --thin-discussions and --thin-know-someone-rate set the category advice thresholds', async () => {
+    // Q&A: 4 discussions, 6 participants, every tie met once (nobody knows anyone): thin by default.
+    for (const [flags, advice, thresholds] of [
+      [[], ['thin'], { overDunbarParticipants: 150, thinKnowSomeoneRate: 0.5, thinDiscussions: 10 }],
+      [['--over-dunbar-participants', '5'], ['overDunbar', 'thin'], { overDunbarParticipants: 5, thinKnowSomeoneRate: 0.5, thinDiscussions: 10 }],
+      [['--over-dunbar-participants', '6'], ['thin'], { overDunbarParticipants: 6, thinKnowSomeoneRate: 0.5, thinDiscussions: 10 }],
+      [['--thin-discussions', '4'], [], { overDunbarParticipants: 150, thinKnowSomeoneRate: 0.5, thinDiscussions: 4 }],
+      [['--thin-know-someone-rate', '0'], [], { overDunbarParticipants: 150, thinKnowSomeoneRate: 0, thinDiscussions: 10 }],
+    ] as const) {
+      const { report } = await reportOf(['--input', input, ...flags]);
+      assert.deepEqual(report.settings.categoryAdvice, thresholds, flags.join(' '));
+      assert.deepEqual(report.categories, [{ ...report.categories[0]!, name: 'Q&A', advice }], flags.join(' '));
+    }
+    const run = await runCli(['report', '--input', input, ...WINDOW.slice(0, 4), '--format', 'md', '--over-dunbar-participants', '5']);
+    assert.ok(run.stdout.includes("over Dunbar's number: 6 participants in the window (more than 5): consider splitting it by label or topic"), run.stdout);
+    assert.ok(run.stdout.includes("A category is flagged over Dunbar's number with more than 5 participants in the window"), run.stdout);
   });
 
   it('--ignore-users removes a person from every figure', async () => {

@@ -5,7 +5,15 @@ import { triageCommand } from '../../../src/cli/triageCommand';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
 import { computeReport } from '../../../src/community/report';
-import { FIGURES, NETWORK_FIGURES, REPORT_HEADLINE_IDS } from '../../../src/report/figures';
+import {
+  CATEGORY_ADVICE_ANCHOR,
+  categoryAdviceRule,
+  categoryAdviceSentence,
+  categoryAdviceSentences,
+  FIGURES,
+  NETWORK_FIGURES,
+  REPORT_HEADLINE_IDS,
+} from '../../../src/report/figures';
 import { buildHeadlines } from '../../../src/viewModels/health';
 import { buildNeedsResponseModel } from '../../../src/viewModels/needsResponse';
 import { triage } from '../../../src/community/triage';
@@ -123,5 +131,57 @@ describe('one vocabulary for every surface', () => {
       assert.ok(anchors.includes(figure.anchor), `network ${id}: #${figure.anchor} is a heading of docs/metrics.md`);
       assert.ok(docs.includes(`${id}:`) || docs.includes(`${id},`), `network ${id} is defined in docs/metrics.md`);
     }
+    assert.ok(anchors.includes(CATEGORY_ADVICE_ANCHOR), `category advice: #${CATEGORY_ADVICE_ANCHOR} is a heading of docs/metrics.md`);
+    const thin = categoryAdviceSentence(
+      'thin',
+      { discussions: 3, participants: 5, knowSomeoneRate: 0.2, lastDiscussionAt: '2024-03-02T10:00:00.000Z' },
+      DEFAULTS,
+    );
+    assert.ok(docs.includes(thin), `docs/metrics.md words a thin category as the views do: “${thin}”`);
+  });
+});
+
+const DEFAULTS = { overDunbarParticipants: 150, thinKnowSomeoneRate: 0.5, thinDiscussions: 10 };
+
+describe('category advice in words', () => {
+  const category = { discussions: 3, participants: 163, knowSomeoneRate: 0.2, lastDiscussionAt: '2024-03-02T23:59:00.000Z' };
+
+  it('names the figures behind each flag and the threshold each crossed', () => {
+    assert.equal(
+      categoryAdviceSentence('overDunbar', category, DEFAULTS),
+      "over Dunbar's number: 163 participants in the window (more than 150): consider splitting it by label or topic",
+    );
+    assert.equal(
+      categoryAdviceSentence('thin', category, DEFAULTS),
+      'thin: 3 discussions (fewer than 10) and 20% of its participants know someone (under 50%): consider merging it into a related category',
+    );
+    assert.equal(
+      categoryAdviceSentence('dormant', { ...category, discussions: 0 }, DEFAULTS),
+      'dormant: no new discussion in the window (the last on 2024-03-02): consider closing it',
+    );
+  });
+
+  it('words the thresholds in force, not the defaults, and a single discussion in the singular', () => {
+    const strict = { overDunbarParticipants: 1200, thinKnowSomeoneRate: 0.25, thinDiscussions: 2 };
+    assert.equal(
+      categoryAdviceSentence('overDunbar', { ...category, participants: 1500 }, strict),
+      "over Dunbar's number: 1,500 participants in the window (more than 1,200): consider splitting it by label or topic",
+    );
+    assert.equal(
+      categoryAdviceSentence('thin', { ...category, discussions: 1, knowSomeoneRate: 0 }, strict),
+      'thin: 1 discussion (fewer than 2) and 0% of its participants know someone (under 25%): consider merging it into a related category',
+    );
+    assert.equal(
+      categoryAdviceRule(strict),
+      "A category is flagged over Dunbar's number with more than 1,200 participants in the window, thin with fewer than 2 discussions (but one at least) and under 25% of its participants knowing someone, dormant with no new discussion in the window.",
+    );
+  });
+
+  it('gives one sentence per flag, in the order of the flags, and none for a category without advice', () => {
+    const sentences = categoryAdviceSentences({ ...category, discussions: 0, advice: ['overDunbar', 'dormant'] }, DEFAULTS);
+    assert.equal(sentences.length, 2);
+    assert.match(sentences[0]!, /^over Dunbar's number: 163 participants/);
+    assert.match(sentences[1]!, /^dormant: no new discussion/);
+    assert.deepEqual(categoryAdviceSentences({ ...category, advice: [] }, DEFAULTS), []);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { normalizeCommunity } from '../../../src/community/normalize';
 import { classifyPeople } from '../../../src/community/people';
+import type { PartialMetricSettings } from '../../../src/community/metrics/settings';
 import { computeReport } from '../../../src/community/report';
 import { renderMarkdown } from '../../../src/report/markdown';
 import { comment, discussion, T0 } from '../../support/discussionNodes';
@@ -54,5 +55,40 @@ describe('renderMarkdown', () => {
     assert.ok(note && note[1] === note[2], alone);
     assert.ok(alone.includes(`${note[1]}. nobody answered another person in the window: there are no ties`), alone);
     assert.ok(alone.includes('Nobody answered another person in the window.'), alone);
+  });
+
+  it('gives each category its advice in words, with the figures behind it and the thresholds in force', () => {
+    // Window: days 100..130. Q&A: dave's one discussion, answered once by bob (2 people, a weak tie). General: one discussion on day 50.
+    const community = normalizeCommunity('octo/repo', [
+      discussion(1, 'dave', 120 * 24, { comments: [comment('bob', 120 * 24 + 2)] }),
+      discussion(2, 'erin', 50 * 24, { category: 'General' }),
+    ]);
+    const categories = (settings: PartialMetricSettings = {}) => {
+      const md = renderMarkdown(computeReport(community, classifyPeople(community), { since: T0 + 100 * 24 * HOUR, until: T0 + 130 * 24 * HOUR, settings }), {
+        apiUrl: 'https://api.github.com',
+      });
+      const section = md.split('## Categories\n\n')[1]!.split('\n## ')[0]!;
+      const lines = section.split('\n');
+      const cells = (name: string) =>
+        lines
+          .find((line) => line.startsWith(`| ${name} |`))!
+          .slice(2, -2)
+          .split(' | ');
+      return { header: cells('Category'), advice: (name: string) => cells(name).at(-1), rule: lines.find((line) => line.startsWith('A category is flagged')) };
+    };
+    const shown = categories();
+    assert.equal(shown.header.at(-1), 'Advice');
+    assert.equal(
+      shown.advice('Q&A'),
+      'thin: 1 discussion (fewer than 10) and 0% of its participants know someone (under 50%): consider merging it into a related category',
+    );
+    assert.equal(shown.advice('General'), 'dormant: no new discussion in the window (the last on 2024-02-20): consider closing it');
+    assert.equal(
+      shown.rule,
+      "A category is flagged over Dunbar's number with more than 150 participants in the window, thin with fewer than 10 discussions (but one at least) and under 50% of its participants knowing someone, dormant with no new discussion in the window. See docs/metrics.md#category-advice.",
+    );
+    const strict = categories({ categoryAdvice: { overDunbarParticipants: 1, thinDiscussions: 1 } });
+    assert.equal(strict.advice('Q&A'), "over Dunbar's number: 2 participants in the window (more than 1): consider splitting it by label or topic");
+    assert.match(strict.rule!, /more than 1 participant in the window, thin with fewer than 1 discussion \(/);
   });
 });

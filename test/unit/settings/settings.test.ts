@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { asOfFor, DEFAULT_SETTINGS, parseSettings, settingsFor } from '../../../src/settings/schema';
 
 describe('communityPulse settings', () => {
@@ -147,5 +149,50 @@ describe('Leader settings', () => {
     const typo = parseSettings({ leaderThresholds: { minResponse: 3 } });
     assert.deepEqual(typo.settings.leaderThresholds, DEFAULT_SETTINGS.leaderThresholds);
     assert.match(typo.problems[0]!, /communityPulse\.leaderThresholds is invalid .*minResponse/);
+  });
+});
+
+interface PackageJson {
+  contributes: { configuration: { properties: Record<string, { default: unknown; properties: unknown }> } };
+}
+
+describe('Category advice settings', () => {
+  it('complete a partial communityPulse.categoryAdvice with the engine defaults', () => {
+    const { settings, problems } = parseSettings({ categoryAdvice: { overDunbarParticipants: 100 } });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(settings.categoryAdvice, { overDunbarParticipants: 100, thinKnowSomeoneRate: 0.5, thinDiscussions: 10 });
+    assert.deepEqual(parseSettings({}).settings.categoryAdvice, { overDunbarParticipants: 150, thinKnowSomeoneRate: 0.5, thinDiscussions: 10 });
+    const edges = parseSettings({ categoryAdvice: { overDunbarParticipants: 1, thinKnowSomeoneRate: 1, thinDiscussions: 0 } });
+    assert.deepEqual(edges.problems, []);
+    assert.deepEqual(edges.settings.categoryAdvice, { overDunbarParticipants: 1, thinKnowSomeoneRate: 1, thinDiscussions: 0 });
+    // The Settings UI offers the same defaults and limits.
+    const { properties } = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as PackageJson).contributes.configuration;
+    const declared = properties['communityPulse.categoryAdvice']!;
+    assert.deepEqual(declared.default, DEFAULT_SETTINGS.categoryAdvice);
+    assert.deepEqual(declared.properties, {
+      overDunbarParticipants: { type: 'integer', minimum: 1 },
+      thinKnowSomeoneRate: { type: 'number', minimum: 0, maximum: 1 },
+      thinDiscussions: { type: 'integer', minimum: 0 },
+    });
+  });
+
+  it('falls back to the defaults for a bad value, naming the setting, the key and what it expects', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ thinKnowSomeoneRate: 50 }, /thinKnowSomeoneRate: expected a share from 0 to 1, such as 0\.5/],
+      [{ thinKnowSomeoneRate: -0.1 }, /thinKnowSomeoneRate: expected a share from 0 to 1/],
+      [{ overDunbarParticipants: 0 }, /overDunbarParticipants: expected at least 1 participant/],
+      [{ overDunbarParticipants: 150.5 }, /overDunbarParticipants: expected a whole number/],
+      [{ thinDiscussions: -1 }, /thinDiscussions: expected 0 or more discussions/],
+      [{ thinDiscussion: 5 }, /thinDiscussion/],
+      ['150', /expected object/i],
+    ];
+    for (const [value, reason] of cases) {
+      const { settings, problems } = parseSettings({ categoryAdvice: value });
+      assert.deepEqual(settings.categoryAdvice, DEFAULT_SETTINGS.categoryAdvice, JSON.stringify(value));
+      assert.equal(problems.length, 1, JSON.stringify(value));
+      assert.match(problems[0]!, /^Setting communityPulse\.categoryAdvice is invalid \(/);
+      assert.match(problems[0]!, reason);
+      assert.match(problems[0]!, /using the default \{"overDunbarParticipants":150,"thinKnowSomeoneRate":0\.5,"thinDiscussions":10\} instead/);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { readDiscussionsFile } from '../../../src/store/inputFile';
 import { analyze } from '../../../src/viewModels/analysis';
 import { independentLeaders } from '../../support/metricsLeaders';
 
-describe('The views follow the leader settings', () => {
+describe('The views follow the metric settings', () => {
   const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'payload-discussions.json');
   const UNTIL = Date.parse('2023-03-31T00:00:00Z');
   async function leaders(settings: PulseSettings): Promise<{ login: string; score: number }[]> {
@@ -49,5 +49,32 @@ describe('The views follow the leader settings', () => {
       reweighted.map((leader) => leader.score),
       byDefault.map((leader) => leader.score * 2),
     );
+  });
+
+  it('uses communityPulse.categoryAdvice', async () => {
+    const { discussions } = await readDiscussionsFile(FIXTURE);
+    // Over all history the one category (Q&A) has every person of the sample (a deleted account counts once, as ghost).
+    const everyone = new Set(
+      discussions.flatMap((d) =>
+        [d, ...(d.comments?.nodes ?? []), ...(d.comments?.nodes ?? []).flatMap((c) => c.replies?.nodes ?? [])].map((post) => post.author?.login ?? 'ghost'),
+      ),
+    );
+    const community = normalizeCommunity('payloadcms/payload', discussions);
+    const advice = (categoryAdvice: PulseSettings['categoryAdvice']) => {
+      const input = {
+        repository: community.repository,
+        community,
+        people: classifyPeople(community),
+        settings: { ...DEFAULT_SETTINGS, categoryAdvice },
+        lastSyncAt: null,
+      };
+      return analyze(input, 'all', UNTIL).report.categories.map((category) => [category.name, category.participants, category.advice]);
+    };
+    assert.ok(everyone.size > 150, `${everyone.size} people`);
+    assert.deepEqual(advice(DEFAULT_SETTINGS.categoryAdvice), [['Q&A', everyone.size, ['overDunbar']]]);
+    assert.deepEqual(advice({ ...DEFAULT_SETTINGS.categoryAdvice, overDunbarParticipants: everyone.size }), [['Q&A', everyone.size, []]]);
+    // 241 discussions: fewer than 242, and not everyone knows someone.
+    assert.equal(discussions.length, 241);
+    assert.deepEqual(advice({ overDunbarParticipants: everyone.size, thinDiscussions: 242, thinKnowSomeoneRate: 1 }), [['Q&A', everyone.size, ['thin']]]);
   });
 });

@@ -280,7 +280,9 @@ describe('Dashboard, Health and People in VS Code', () => {
 
   it('lists the headline figures in the Health view, with their change and definition', () => {
     const expected = headlineTexts(expectedFigures());
-    const items = api.health.getChildren().map((row) => api.health.getTreeItem(row));
+    const rows = api.health.getChildren().map((row) => api.health.getTreeItem(row));
+    assert.equal(rows.at(-1)!.label, 'Category advice', 'the headline figures, then the category advice');
+    const items = rows.slice(0, -1);
     assert.deepEqual(
       items.map((item) => item.label),
       Object.keys(expected),
@@ -298,6 +300,49 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.match(String(core.tooltip), new RegExp(`core of ${countText(expectedFigures().coreSize)} people; Dunbar's number is about 150`));
     assert.match(String(core.tooltip), /previous 90 days: /);
     assert.equal(api.health.view.description, 'Last 90 days');
+  });
+
+  it('lists the categories over Dunbar’s number under Category advice in the Health view, and follows communityPulse.categoryAdvice', async function () {
+    this.timeout(60_000);
+    /** The Category advice group's item and its categories' items. */
+    const adviceShown = () => {
+      const group = api.health.getChildren().at(-1)!;
+      const categories = api.health.getChildren(group).map((row) => api.health.getTreeItem(row));
+      return { group: api.health.getTreeItem(group), categories: categories.map((item) => [item.label, item.description]) };
+    };
+    /** Over the last 90 days every category has 25 or more new discussions (neither thin nor dormant): only size flags one. */
+    const expectedAdvice = (limit: number) => {
+      const expected = expectedFigures();
+      assert.ok([...expected.categories.values()].every((discussions) => discussions >= 10));
+      const everyCategory = new Set(served.map((discussion) => discussion.category.name));
+      assert.deepEqual(new Set(expected.categories.keys()), everyCategory, 'every category has a new discussion in the window');
+      return [...expected.categories]
+        .sort(([a, aCount], [b, bCount]) => bCount - aCount || (a < b ? -1 : 1))
+        .map(([name]) => [name, expected.categoryParticipants.get(name)!] as const)
+        .filter(([, participants]) => participants > limit)
+        .map(([name, participants]) => [
+          name,
+          `over Dunbar's number: ${countText(participants)} participants in the window (more than ${countText(limit)}): consider splitting it by label or topic`,
+        ]);
+    };
+    const byDefault = adviceShown();
+    const flagged = expectedAdvice(150);
+    assert.ok(flagged.length > 0, 'the synthetic community has a category past 150 people');
+    assert.deepEqual(byDefault.categories, flagged);
+    assert.equal(byDefault.group.description, `${flagged.length} ${flagged.length === 1 ? 'category' : 'categories'} flagged`);
+    assert.equal(byDefault.group.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.match(String(byDefault.group.tooltip), /more than 150 participants in the window/);
+
+    await setAndReload('categoryAdvice', { overDunbarParticipants: 100 });
+    const lower = expectedAdvice(100);
+    assert.ok(lower.length > flagged.length, 'a lower threshold flags more categories');
+    assert.deepEqual(adviceShown().categories, lower);
+
+    await setAndReload('categoryAdvice', { overDunbarParticipants: 100_000 });
+    const none = adviceShown();
+    assert.deepEqual(none.categories, []);
+    assert.equal(none.group.description, 'no category flagged');
+    assert.equal(none.group.collapsibleState, vscode.TreeItemCollapsibleState.None);
   });
 
   it('lists leader candidates with the evidence behind each score component in the People view', () => {
