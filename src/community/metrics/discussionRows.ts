@@ -1,6 +1,7 @@
 import { SECOND_MS } from '../../shared/time';
 import { rowsOfDays, type CommunityFacts } from './facts';
 import type { Window } from './window';
+import { isInteraction } from './network';
 
 /** One discussion created in the window, as of `until`: the rows `report --format csv` writes. */
 export interface DiscussionRow {
@@ -52,7 +53,7 @@ export function discussionRows(facts: CommunityFacts, window: Window): Discussio
 /**
  * Per discussion created in the window (by index), who posted in it in the window and which pairs answered
  * each other there (a pair as low person id × people + high). Posts follow "Network": `ghost` is nobody on
- * either end, and a post answering oneself, `ghost` or a post that does not count is no interaction.
+ * either end, and only an interaction (`isInteraction`) ties two people.
  */
 function discussionNetworks(facts: CommunityFacts, window: Window): Map<number, { people: Set<number>; ties: Set<number> }> {
   const { posts, ghost, perDiscussion } = facts;
@@ -69,7 +70,7 @@ function discussionNetworks(facts: CommunityFacts, window: Window): Map<number, 
     if (!discussion) found.set(d, (discussion = { people: new Set(), ties: new Set() }));
     discussion.people.add(author);
     const answered = posts.answers[row]!;
-    if (answered < 0 || answered === author || answered === ghost) continue;
+    if (!isInteraction(author, answered, ghost)) continue;
     discussion.ties.add(Math.min(author, answered) * everyone + Math.max(author, answered));
   }
   return found;

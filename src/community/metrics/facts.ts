@@ -230,7 +230,19 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   const ghost = community.logins.indexOf(GHOST_LOGIN);
-  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt, lastPostAt, rowsByDiscussion);
+  return new Facts(
+    community.repository,
+    community.logins,
+    isMaintainer,
+    ghost,
+    perDiscussion,
+    categories.list,
+    posts,
+    days,
+    firstPostAt,
+    lastPostAt,
+    rowsByDiscussion,
+  );
 }
 
 /** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */

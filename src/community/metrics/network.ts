@@ -135,7 +135,7 @@ export function interactionNetwork(facts: CommunityFacts, window: Window): Inter
 }
 
 /** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
-function isInteraction(from: number, to: number, ghost: number): boolean {
+export function isInteraction(from: number, to: number, ghost: number): boolean {
   return to >= 0 && to !== from && to !== ghost;
 }
 
