@@ -43,14 +43,24 @@ export interface CommunityFacts {
   readonly firstPostAt: Float64Array;
   /** Person id → their latest post (one that counts as activity), all history; -Infinity for none. */
   readonly lastPostAt: Float64Array;
-  /** The rows of each discussion's posts, in its order: for a metric that reads discussion by discussion. */
+  /** Each discussion's posts, in its order: for a metric that reads discussion by discussion. */
   readonly rowsByDiscussion: DiscussionRows;
 }
 
-/** Discussion d's posts are rows `rows[start[d]]` to `rows[start[d + 1] - 1]`, the opening post first, then in time order. */
+/**
+ * Discussion d's posts are rows `rows[start[d]]` to `rows[start[d + 1] - 1]` of `PostColumns`, the opening
+ * post first, then in time order, with their authors again (a copy, in this order, so that a discussion's
+ * posts are read one after another: the network reads them for every post of a window) and whom each answers.
+ */
 export interface DiscussionRows {
   readonly start: Int32Array;
   readonly rows: Int32Array;
+  readonly author: Int32Array;
+  /**
+   * Person id of the author each post answers (docs/metrics.md "Network"): the opener for a comment, the
+   * comment's author for a reply; -1 for an opening post, and for a reply under a comment that does not count.
+   */
+  readonly answers: Int32Array;
 }
 
 /** The time in a "when" column for what has not happened: it is after every `until`. */
@@ -122,11 +132,6 @@ export interface PostColumns {
   /** 1 when the post is a response and its discussion's chosen answer. */
   readonly isChosenAnswer: Uint8Array;
   readonly upvotes: Int32Array;
-  /**
-   * Person id of the author this post answers (docs/metrics.md "Network"): the opener for a comment, the
-   * comment's author for a reply; -1 for an opening post, and for a reply under a comment that does not count.
-   */
-  readonly answers: Int32Array;
 }
 
 /** Where each day's posts start among the rows: day `firstDay + k` holds rows `start[k]` to `start[k + 1] - 1`. */
@@ -210,12 +215,19 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const posts = allocatePosts(rows);
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
-  const rowsByDiscussion = { start: new Int32Array(perDiscussion.length + 1), rows: new Int32Array(rows) };
+  const rowsByDiscussion = {
+    start: new Int32Array(perDiscussion.length + 1),
+    rows: new Int32Array(rows),
+    author: new Int32Array(rows),
+    answers: new Int32Array(rows),
+  };
   let placed = 0;
   const place = (post: Post, discussion: number, response: boolean, answers: number): void => {
     const row = next[Math.floor(post.createdAt / DAY) - days.firstDay]!++;
-    writeRow(posts, row, discussion, post, response, answers);
-    rowsByDiscussion.rows[placed++] = row;
+    writeRow(posts, row, discussion, post, response);
+    rowsByDiscussion.rows[placed] = row;
+    rowsByDiscussion.author[placed] = post.authorId;
+    rowsByDiscussion.answers[placed++] = answers;
   };
   for (let index = 0; index < perDiscussion.length; index++) {
     rowsByDiscussion.start[index] = placed;
@@ -250,7 +262,7 @@ function countsAsActivity(post: Post, people: People): boolean {
   return !post.deleted && !post.minimized && !people.isBotPost(post);
 }
 
-/** `PostColumns.answers` of a post that counts, in a discussion opened by person `opener`. */
+/** `DiscussionRows.answers` of a post that counts, in a discussion opened by person `opener`. */
 function answeredPerson(post: Post, opener: number, people: People): number {
   const { inReplyTo } = post;
   if (inReplyTo === null) return opener;
@@ -318,7 +330,7 @@ class Facts implements CommunityFacts {
   }
 }
 
-function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean, answers: number): void {
+function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean): void {
   posts.discussion[row] = discussion;
   posts.author[row] = post.authorId;
   posts.createdAt[row] = post.createdAt;
@@ -326,7 +338,6 @@ function writeRow(posts: PostColumns, row: number, discussion: number, post: Pos
   posts.isResponse[row] = response ? 1 : 0;
   posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
   posts.upvotes[row] = post.upvotes;
-  posts.answers[row] = answers;
 }
 
 function describeDiscussions(columns: DiscussionColumns, categories: readonly (Category | null)[]): DiscussionFacts[] {
@@ -390,7 +401,6 @@ function allocatePosts(length: number): PostColumns {
     isResponse: new Uint8Array(length),
     isChosenAnswer: new Uint8Array(length),
     upvotes: new Int32Array(length),
-    answers: new Int32Array(length),
   };
 }
 

@@ -75,48 +75,45 @@ export function interactionNetwork(facts: CommunityFacts, window: Window): Inter
   const knows = (person: number, category: number): void => {
     if (participation.has(person, category)) knowing.add(person, category);
   };
-  // Per other person (`high`), what the pairs of the lower person being counted (`low`) have so far.
-  const seenBy = take(people, -1);
-  const lastRank = take(people);
-  const strength = take(people);
-  const ways = take(people);
-  const lastCategory = take(people);
-  const categoryStrength = take(people);
+  // Per other person (`high`), the pair of the lower person being counted (`low`) with them so far: a
+  // record of `PAIR_FIELDS` per person, so that an interaction touches one cache line.
+  const pairs = take(people * PAIR_FIELDS, -1);
   const partners = take(people);
-  const tally = new TieTally(people, take);
+  const tally = new TieTally(people, partner.length, take);
   for (let low = 0; low < people; low++) {
     let found = 0;
     for (let at = byLow[low]!, end = byLow[low + 1]!; at < end; at++) {
       const high = partner[at]! >>> 1;
       const discussion = rank[at]!;
       const category = categoryOfRank[discussion]!;
-      if (seenBy[high] !== low) {
-        seenBy[high] = low;
+      const pair = high * PAIR_FIELDS;
+      if (pairs[pair + SEEN_BY] !== low) {
+        pairs[pair + SEEN_BY] = low;
         partners[found++] = high;
-        lastRank[high] = discussion;
-        strength[high] = 1;
-        ways[high] = 0;
-        lastCategory[high] = category;
-        categoryStrength[high] = 1;
+        pairs[pair + LAST_RANK] = discussion;
+        pairs[pair + STRENGTH] = 1;
+        pairs[pair + WAYS] = 0;
+        pairs[pair + LAST_CATEGORY] = category;
+        pairs[pair + CATEGORY_STRENGTH] = 1;
         categoryTies[category]!++;
-      } else if (lastRank[high] !== discussion) {
-        lastRank[high] = discussion;
-        strength[high]!++;
-        if (lastCategory[high] !== category) {
-          lastCategory[high] = category;
-          categoryStrength[high] = 1;
+      } else if (pairs[pair + LAST_RANK] !== discussion) {
+        pairs[pair + LAST_RANK] = discussion;
+        pairs[pair + STRENGTH]!++;
+        if (pairs[pair + LAST_CATEGORY] !== category) {
+          pairs[pair + LAST_CATEGORY] = category;
+          pairs[pair + CATEGORY_STRENGTH] = 1;
           categoryTies[category]!++;
-        } else if (++categoryStrength[high]! === STRONG) {
+        } else if (++pairs[pair + CATEGORY_STRENGTH]! === STRONG) {
           categoryStrongTies[category]!++;
           knows(low, category);
           knows(high, category);
         }
       }
-      ways[high]! |= 1 << (partner[at]! & 1);
+      pairs[pair + WAYS]! |= 1 << (partner[at]! & 1);
     }
     for (let k = 0; k < found; k++) {
-      const high = partners[k]!;
-      tally.tie(low, high, strength[high]!, ways[high] === BOTH_WAYS);
+      const pair = partners[k]! * PAIR_FIELDS;
+      tally.tie(low, partners[k]!, pairs[pair + STRENGTH]!, pairs[pair + WAYS] === BOTH_WAYS);
     }
   }
   const categories: CategoryNetwork[] = [];
@@ -134,12 +131,22 @@ export function interactionNetwork(facts: CommunityFacts, window: Window): Inter
   return summarize(facts, tally, participation.isParticipant, categories);
 }
 
-/** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
+/** Whether a post by `from` answering `to` (`DiscussionRows.answers`) is an interaction: none with oneself, nobody or `ghost`. */
 export function isInteraction(from: number, to: number, ghost: number): boolean {
   return to >= 0 && to !== from && to !== ghost;
 }
 
-/** `ways` of a tie whose each person answered the other: bit 1, the lower person answered; bit 2, the higher. */
+// The fields of a pair's record while its lower person is counted.
+const SEEN_BY = 0;
+/** The rank of the last discussion the pair met in. */
+const LAST_RANK = 1;
+const STRENGTH = 2;
+/** Bit 1: the lower person answered the higher; bit 2: the other way. */
+const WAYS = 3;
+const LAST_CATEGORY = 4;
+/** Discussions they met in within `LAST_CATEGORY`. */
+const CATEGORY_STRENGTH = 5;
+const PAIR_FIELDS = 8;
 const BOTH_WAYS = 3;
 
 /** Every tie once, as it is found: each person's ties and strong ties, the strong ties, and the groups they join. */
@@ -148,14 +155,22 @@ class TieTally {
   reciprocalTies = 0;
   readonly tiesOf: Int32Array;
   readonly strongTiesOf: Int32Array;
-  /** Triples: low person id, high person id, strength. */
-  readonly strong: number[] = [];
+  strongTies = 0;
   readonly groups: Components;
+  /** Triples: low person id, high person id, strength (`strongTies` of them). */
+  private readonly strong: Int32Array;
 
-  constructor(people: number, take: ScratchArrays) {
+  /** `interactions`: at most one tie each. */
+  constructor(people: number, interactions: number, take: ScratchArrays) {
     this.tiesOf = new Int32Array(people);
     this.strongTiesOf = new Int32Array(people);
     this.groups = new Components(people, take);
+    this.strong = take(3 * interactions);
+  }
+
+  /** The strong ties found, as triples: low person id, high person id, strength. */
+  strongTriples(): Int32Array {
+    return this.strong.slice(0, 3 * this.strongTies);
   }
 
   tie(low: number, high: number, strength: number, reciprocal: boolean): void {
@@ -164,7 +179,7 @@ class TieTally {
     this.tiesOf[high]!++;
     if (reciprocal) this.reciprocalTies++;
     if (strength < STRONG) return;
-    this.strong.push(low, high, strength);
+    this.strong.set([low, high, strength], 3 * this.strongTies++);
     this.strongTiesOf[low]!++;
     this.strongTiesOf[high]!++;
     this.groups.join(low, high);
@@ -172,7 +187,7 @@ class TieTally {
 }
 
 /**
- * The window's interactions (a post answering another person: `PostColumns.answers`, neither oneself,
+ * The window's interactions (a post answering another person: `DiscussionRows.answers`, neither oneself,
  * nobody nor `ghost`), grouped by the lower person id of their pair: person p's are `byLow[p]` to
  * `byLow[p + 1]`, each with the other person and who answered (`partner`: high << 1, | 1 when the higher
  * answered the lower) and the rank of its discussion (`rank`), ascending. Discussions are ranked by
@@ -193,7 +208,8 @@ interface WindowInteractions {
 function windowInteractions(facts: CommunityFacts, window: Window, take: ScratchArrays): WindowInteractions {
   const { perDiscussion, posts, ghost, rowsByDiscussion } = facts;
   const { since, until } = window;
-  const { createdAt, author, answers } = posts;
+  const { createdAt } = posts;
+  const { start, rows, author, answers } = rowsByDiscussion;
   const people = facts.logins.length;
   const categoryCount = facts.categories.length;
   const discussionOfRank = byCategory(perDiscussion.category, perDiscussion.length, categoryCount, take);
@@ -210,13 +226,17 @@ function windowInteractions(facts: CommunityFacts, window: Window, take: Scratch
     const category = perDiscussion.category[discussion]!;
     categoryOfRank[r] = category;
     if (perDiscussion.createdAt[discussion]! >= until || perDiscussion.lastPostAt[discussion]! < since) continue;
-    for (let at = rowsByDiscussion.start[discussion]!, last = rowsByDiscussion.start[discussion + 1]!; at < last; at++) {
-      const row = rowsByDiscussion.rows[at]!;
-      const time = createdAt[row]!;
-      const from = author[row]!;
-      if (time < since || time >= until || from === ghost) continue;
+    // Most discussions of a window lie wholly in it: only the others' posts need their times read.
+    const wholly = perDiscussion.createdAt[discussion]! >= since && perDiscussion.lastPostAt[discussion]! < until;
+    for (let at = start[discussion]!, last = start[discussion + 1]!; at < last; at++) {
+      const from = author[at]!;
+      if (from === ghost) continue;
+      if (!wholly) {
+        const time = createdAt[rows[at]!]!;
+        if (time < since || time >= until) continue;
+      }
       participation.add(from, category);
-      const to = answers[row]!;
+      const to = answers[at]!;
       if (!isInteraction(from, to, ghost)) continue;
       const lower = from < to ? from : to;
       low[interactions] = lower;
@@ -279,7 +299,7 @@ class PersonCategoryBits {
 }
 
 function summarize(facts: CommunityFacts, tally: TieTally, isParticipant: Int32Array, categories: CategoryNetwork[]): InteractionNetwork {
-  const { tiesOf, strongTiesOf, strong, ties } = tally;
+  const { tiesOf, strongTiesOf, ties } = tally;
   const people = facts.logins.length;
   let participants = 0;
   let connectedParticipants = 0;
@@ -298,7 +318,7 @@ function summarize(facts: CommunityFacts, tally: TieTally, isParticipant: Int32A
       participants,
       connectedParticipants,
       ties,
-      strongTies: strong.length / 3,
+      strongTies: tally.strongTies,
       reciprocalTies: tally.reciprocalTies,
       density: connected < 2 ? null : ties / ((connected * (connected - 1)) / 2),
       meanTies: connected === 0 ? null : (2 * ties) / connected,
@@ -309,7 +329,7 @@ function summarize(facts: CommunityFacts, tally: TieTally, isParticipant: Int32A
     },
     { density: NO_TIES, meanTies: NO_TIES, knowSomeoneRate: NOBODY_POSTED },
   );
-  return { section, tiesOf, strongTiesOf, strongTies: Int32Array.from(strong), inCore };
+  return { section, tiesOf, strongTiesOf, strongTies: tally.strongTriples(), inCore };
 }
 
 /**
