@@ -89,9 +89,10 @@ export const DashboardDataSchema = z.strictObject({
   retentionRates: z.array(z.array(z.nullable(z.number().check(z.minimum(0), z.maximum(1))))),
 });
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
-export type { Contributor } from '../community/reportSchema';
+export type { Contributor, CorePerson, CorePicture } from '../community/reportSchema';
 // The webview names figures as every other surface does; it reaches the one vocabulary through this protocol.
-export { figureLabel, leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
+export { figureLabel, leaderRule, NETWORK_FIGURES, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
+export { CORE_PICTURE_LIMIT } from '../community/metrics/network';
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
 
 export const WAITING_LIMIT = 10;
