@@ -234,6 +234,14 @@ export const NETWORK_FIGURES = {
   coreSize: { label: 'Core', kind: 'count', anchor: NETWORK },
 } as const satisfies Record<string, { label: string; kind: FigureKind; anchor: string }>;
 
+/** Dunbar's number: about how many people one can keep stable relationships with (docs/metrics.md "Network"). */
+export const DUNBAR_NUMBER = 150;
+
+/** The core's size against Dunbar's number, in the words every surface uses: `core of 42 people; Dunbar's number is about 150`. */
+export function coreSentence(coreSize: number): string {
+  return `core of ${countOf(coreSize, 'person', 'people')}; Dunbar's number is about ${DUNBAR_NUMBER}`;
+}
+
 /** The Needs Response buckets as every surface names them (the tree, the status bar, the dashboard, the CLI, the report). */
 export const BUCKET_LABELS: Readonly<Record<TriageBucket, string>> = {
   noResponse: 'No response',
