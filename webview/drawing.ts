@@ -5,11 +5,12 @@ import { WINDOW_CHOICES, windowLabel } from '../src/shared/timeWindow';
 import { el, note } from './dom';
 import { activitySection } from './sections/activity';
 import { categoriesSection } from './sections/categories';
-import type { RenderContext } from './sections/context';
+import type { LaterDrawing, RenderContext } from './sections/context';
 import { firstResponseSection } from './sections/firstResponse';
 import { headlinesSection } from './sections/headlines';
 import { leadersSection } from './sections/leaders';
 import { needsResponseSection } from './sections/needsResponse';
+import { networkSection } from './sections/network';
 import { participationSection } from './sections/participation';
 import { retentionSection } from './sections/retention';
 import { button, dropdown } from './toolkit';
@@ -20,9 +21,15 @@ import { button, dropdown } from './toolkit';
  * while the page is already receiving and checking the data.
  */
 
+/** What is left to draw once the page has painted the sections: run it then, and it says what its layout took. */
+export interface Drawn {
+  drawLater(): { readonly layoutMs: number | null };
+}
+
 /** Draws `data` into `root`, replacing what was there; `post` carries the user's actions to the extension. */
-export function draw(root: HTMLElement, data: DashboardData, post: (message: WebviewMessage) => void): void {
-  const context: RenderContext = { ...chartWidths(root), post };
+export function draw(root: HTMLElement, data: DashboardData, post: (message: WebviewMessage) => void): Drawn {
+  const later: LaterDrawing[] = [];
+  const context: RenderContext = { ...chartWidths(root), post, afterPaint: (drawing) => later.push(drawing) };
   const sections: (() => HTMLElement)[] = [
     () => headlinesSection(data),
     () => firstResponseSection(data, context),
@@ -30,11 +37,25 @@ export function draw(root: HTMLElement, data: DashboardData, post: (message: Web
     () => retentionSection(data, context),
     () => participationSection(data, context),
     () => leadersSection(data, context),
+    () => networkSection(data, context),
     () => categoriesSection(data),
     () => needsResponseSection(data, context),
   ];
   root.removeAttribute('aria-busy');
   root.replaceChildren(header(data, post), ...sections.map((drawSection) => drawSafely(drawSection, post)));
+  return {
+    drawLater: () => {
+      let layoutMs: number | null = null;
+      for (const drawing of later) {
+        try {
+          layoutMs = (layoutMs ?? 0) + drawing().layoutMs;
+        } catch (error) {
+          post({ type: 'problem', message: `a dashboard picture failed to draw: ${errorMessage(error)}` });
+        }
+      }
+      return { layoutMs };
+    },
+  };
 }
 
 /** One failing section shows its error and leaves the others drawn. */

@@ -70,9 +70,10 @@ async function answerScreenshotRequest(page, name) {
 
 /**
  * Types into a webview as a user does: fills the first element matching `selector` in any frame (webviews are
- * nested frames of the page), then presses `press` there. Answers like a screenshot request, in `<name>.done`.
+ * nested frames of the page), then presses `press` there; without `text`, it only presses `press` there (focusing
+ * the element first, as Playwright does). Answers like a screenshot request, in `<name>.done`.
  * @param {import('playwright-core').Page} page
- * @param {string} request JSON: `{ name, selector, text, press? }`
+ * @param {string} request JSON: `{ name, selector, text?, press? }`
  */
 async function answerTypeRequest(page, request) {
   /** @type {{ name?: unknown, selector?: unknown, text?: unknown, press?: unknown }} */
@@ -80,12 +81,12 @@ async function answerTypeRequest(page, request) {
   if (typeof name !== 'string' || !screenshotName.test(name)) return;
   const done = path.join(screenshotsDir, `${name}.done`);
   try {
-    if (typeof selector !== 'string' || typeof text !== 'string') throw new Error('expected { name, selector, text, press? }');
+    if (typeof selector !== 'string' || (typeof text !== 'string' && typeof press !== 'string')) throw new Error('expected { name, selector, text?, press? }');
     const frames = await Promise.all(page.frames().map(async (frame) => ((await frame.locator(selector).count()) > 0 ? frame : null)));
     const frame = frames.find((found) => found !== null);
     if (!frame) throw new Error(`no frame shows ${selector}`);
     const target = frame.locator(selector).first();
-    await target.fill(text);
+    if (typeof text === 'string') await target.fill(text);
     if (typeof press === 'string') await target.press(press);
     writeFileSync(done, 'ok');
   } catch (error) {

@@ -219,6 +219,9 @@ export const CategoryNetworkSchema = z.strictObject({
   knowSomeoneRate: fraction,
 });
 
+/** At most this many people of the core are in its picture (`network.core`): its best-connected. */
+export const CORE_PICTURE_LIMIT = 150;
+
 /** A person of the core's picture: the best-connected of the core (docs/metrics.md "Network"). */
 export const CorePersonSchema = z.strictObject({
   login: z.string(),

@@ -22,6 +22,8 @@ export interface RenderReport {
   readonly timeline: RenderTimeline & { readonly showSentAt: number };
   /** Size of the `show` message drawn, as JSON. */
   readonly messageBytes: number;
+  /** The "Who knows whom" picture's force layout after the first paint, measured in the webview (null: no picture). */
+  readonly layoutMs: number | null;
 }
 
 export interface DashboardDependencies {
@@ -163,6 +165,7 @@ export class DashboardPanel extends DisposableBase {
           renderMs: message.renderMs,
           timeline: { ...message.timeline, showSentAt: this.lastShow.sentAt },
           messageBytes: this.lastShow.bytes,
+          layoutMs: message.layoutMs,
         });
         return;
       case 'chooseWindow':
@@ -176,6 +179,9 @@ export class DashboardPanel extends DisposableBase {
         if (apiUrl) await this.openWebLink(profileUrl(apiUrl, message.login));
         return;
       }
+      case 'showPerson':
+        await vscode.commands.executeCommand(COMMAND_IDS.showPerson, message.login);
+        return;
       case 'exportReport':
         await vscode.commands.executeCommand(COMMAND_IDS.exportReport);
         return;

@@ -89,10 +89,19 @@ export const DashboardDataSchema = z.strictObject({
   retentionRates: z.array(z.array(z.nullable(z.number().check(z.minimum(0), z.maximum(1))))),
 });
 export type DashboardData = z.infer<typeof DashboardDataSchema>;
-export type { Contributor } from '../community/reportSchema';
+export type { Contributor, CorePerson, CorePicture } from '../community/reportSchema';
 // The webview names figures as every other surface does; it reaches the one vocabulary through this protocol.
-export { figureLabel, leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
-export { categoryAdviceRule, categoryAdviceSentences } from '../report/figures';
+export {
+  categoryAdviceRule,
+  categoryAdviceSentences,
+  coreSentence,
+  figureLabel,
+  leaderRule,
+  NETWORK_FIGURES,
+  SCORE_COMPONENT_LABELS,
+  SCORE_COMPONENTS,
+} from '../report/figures';
+export { CORE_PICTURE_LIMIT } from '../community/reportSchema';
 export type WaitingDiscussion = z.infer<typeof WaitingDiscussionSchema>;
 
 export const WAITING_LIMIT = 10;
@@ -145,7 +154,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   /**
    * A `show` was fully drawn. `elapsedMs`: from `requestedAt` to the end of drawing (null without one);
-   * `renderMs`: the drawing alone; `timeline`: where the time went.
+   * `renderMs`: the drawing alone; `timeline`: where the time went. Both end at the first paint; the pictures
+   * laid out after it (`layoutMs`) are drawn before this is sent.
    */
   z.strictObject({
     type: z.literal('rendered'),
@@ -153,6 +163,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
     elapsedMs: z.nullable(z.number()),
     renderMs: z.number(),
     timeline: RenderTimelineSchema,
+    /** The "Who knows whom" picture's force layout, run after the first paint, in ms (null: no picture to lay out). */
+    layoutMs: z.nullable(z.number()),
   }),
   z.strictObject({ type: z.literal('chooseWindow'), choice: z.enum(WINDOW_CHOICES) }),
   z.strictObject({ type: z.literal('openDiscussion'), number: z.number().check(z.int(), z.positive()) }),

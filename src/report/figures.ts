@@ -53,6 +53,11 @@ export const NETWORK_FIGURES = {
 /** About how many people one can know (Robin Dunbar): the Core figure is read against it. */
 export const DUNBAR_NUMBER = 150;
 
+/** The core's size against Dunbar's number, in the words every surface uses: `core of 42 people; Dunbar's number is about 150`. */
+export function coreSentence(coreSize: number): string {
+  return `core of ${countOf(coreSize, 'person', 'people')}; Dunbar's number is about ${DUNBAR_NUMBER}`;
+}
+
 export const FIGURES = {
   discussions: {
     headline: 'discussions',
@@ -207,7 +212,7 @@ export const FIGURES = {
     anchor: NETWORK,
     better: 'higher',
     definition: (current) =>
-      `The largest group of people held together by strong ties (pairs who answered each other in two discussions or more): core of ${countOf(current.coreSize, 'person', 'people')}; Dunbar's number is about ${formatCount(DUNBAR_NUMBER)}.`,
+      `The largest group of people held together by strong ties (pairs who answered each other in two discussions or more): ${coreSentence(current.coreSize)}.`,
     docsQuote:
       'coreSize: the people in the largest group held together by strong ties (a connected component of the strong-tie graph): the core. 0 without a strong tie.',
   },

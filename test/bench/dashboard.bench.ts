@@ -88,8 +88,16 @@ async function inBarePage(report: BenchReporter, outdir: string): Promise<void> 
     const first = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: Date.now() });
     report.figure('  the `show` message', first.bytes / KB, 'KB', 200);
     report.figure('  validating, drawing and painting every section, first time in the page', first.renderMs, 'ms');
+    const { coreSize, core } = analysis.report.network;
+    report.figure(
+      `  then laying out the network picture (${core.people.length} of a core of ${coreSize.toLocaleString('en-US')})`,
+      first.layoutMs ?? Number.NaN,
+      'ms',
+      100,
+    );
     const again = await show(page, { type: 'show', data: toDashboardData(analysis, needsResponse), requestedAt: Date.now() });
     report.figure('  the same again (a window change in an open dashboard)', again.renderMs, 'ms');
+    report.figure('  and its network picture', again.layoutMs ?? Number.NaN, 'ms', 100);
   } finally {
     await browser.close();
   }
@@ -103,13 +111,13 @@ function benchPage(): string {
 }
 
 /** Posts `message` to the webview page and waits for its `rendered` (or `problem`) reply. */
-async function show(page: Page, message: HostMessage): Promise<{ bytes: number; elapsedMs: number; renderMs: number }> {
+async function show(page: Page, message: HostMessage): Promise<{ bytes: number; elapsedMs: number; renderMs: number; layoutMs: number | null }> {
   const serialized = JSON.stringify(message);
   await page.evaluate(`window.posted.length = 0; window.postMessage(${serialized}, '*')`);
   const reply = await page.waitForFunction(`window.posted.find((m) => m.type === 'rendered' || m.type === 'problem')`, undefined, { timeout: 30_000 });
-  const answer = (await reply.jsonValue()) as { type: string; elapsedMs: number; renderMs: number; message?: string };
+  const answer = (await reply.jsonValue()) as { type: string; elapsedMs: number; renderMs: number; layoutMs: number | null; message?: string };
   if (answer.type !== 'rendered') throw new Error(`the webview reported a problem: ${answer.message}`);
-  return { bytes: Buffer.byteLength(serialized), elapsedMs: answer.elapsedMs, renderMs: answer.renderMs };
+  return { bytes: Buffer.byteLength(serialized), elapsedMs: answer.elapsedMs, renderMs: answer.renderMs, layoutMs: answer.layoutMs };
 }
 
 /**
@@ -123,9 +131,9 @@ async function inVSCode(report: BenchReporter): Promise<void> {
     resultsFile: VSCODE_MEASUREMENT,
     sessions: VSCODE_SESSIONS,
   });
-  const { discussions, posts } = sessions[0]!;
+  const { discussions, posts, coreSize, picturedPeople } = sessions[0]!;
   report.note(
-    `inside VS Code (code-server in headless Chromium), ${discussions.toLocaleString('en-US')} discussions, ${posts.toLocaleString('en-US')} comments and replies, 90-day window, ${VSCODE_SESSIONS} sessions:`,
+    `inside VS Code (code-server in headless Chromium), ${discussions.toLocaleString('en-US')} discussions, ${posts.toLocaleString('en-US')} comments and replies, 90-day window, ${VSCODE_SESSIONS} sessions; a core of ${coreSize.toLocaleString('en-US')} people, ${picturedPeople} of them in the "Who knows whom" picture:`,
   );
   printOpening(
     report,
@@ -163,4 +171,5 @@ function printOpening(report: BenchReporter, label: string, openings: readonly D
   ];
   for (const [moment, at] of moments) report.figure(`    ${moment}, at`, since(at), 'ms');
   report.figure(`    messages sent until then`, median.sentBytes / KB, 'KB', 200);
+  report.figure(`    then the network picture's force layout (d3-force, in the webview)`, median.layoutMs ?? Number.NaN, 'ms', 100);
 }

@@ -17,6 +17,15 @@ import protocol from './runner-protocol.json';
 let requests = 0;
 
 export async function typeInWebview(selector: string, text: string, { press, timeoutMs = 15_000 }: { press?: string; timeoutMs?: number } = {}): Promise<void> {
+  await askRunner(selector, { text, press }, timeoutMs);
+}
+
+/** Presses `key` (a Playwright key name) on the first element matching `selector`, focusing it first, as a keyboard user does. */
+export async function pressInWebview(selector: string, key: string, { timeoutMs = 15_000 } = {}): Promise<void> {
+  await askRunner(selector, { press: key }, timeoutMs);
+}
+
+async function askRunner(selector: string, { text, press }: { text?: string; press?: string }, timeoutMs: number): Promise<void> {
   const dir = process.env[protocol.env.screenshotsDir];
   if (!dir) throw new Error('Typing into a webview needs the code-server runner (scripts/run-vscode-tests.mjs)');
   const name = `type-${process.pid}-${++requests}`;

@@ -7,4 +7,9 @@ export interface RenderContext {
   /** Width of a chart across the whole page. */
   readonly fullWidth: number;
   post(message: WebviewMessage): void;
+  /** Runs `draw` once the sections have been painted, so slow work (a force layout) does not hold back the first paint. */
+  afterPaint(draw: LaterDrawing): void;
 }
+
+/** Drawing left for after the first paint; says how long its layout took. */
+export type LaterDrawing = () => { readonly layoutMs: number };

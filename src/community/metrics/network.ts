@@ -1,4 +1,4 @@
-import type { CategoryNetwork, Connector, CorePicture, CoreTie, Network } from '../reportSchema';
+import { CORE_PICTURE_LIMIT, type CategoryNetwork, type Connector, type CorePicture, type CoreTie, type Network } from '../reportSchema';
 import { NO_CATEGORY } from './categories';
 import { explainNulls, NOBODY_POSTED } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';
@@ -9,8 +9,6 @@ import type { Window } from './window';
 const CONNECTORS = 10;
 const STRONG = 2;
 const NO_TIES = 'nobody answered another person in the window: there are no ties';
-
-export const CORE_PICTURE_LIMIT = 150;
 
 /** The network's working arrays, kept from one network to the next (scratch.ts says why). */
 const SCRATCH: ScratchOwner = { buffers: [] };

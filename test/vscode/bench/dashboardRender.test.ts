@@ -5,12 +5,14 @@ import * as vscode from 'vscode';
 import { BENCH_REPOSITORY, benchExtension, EXTENSION_ID, type BenchExtension } from './benchExtension';
 import type { RenderReport } from '../../../src/dashboard/dashboardPanel';
 import type { CommunityPulseApi } from '../../../src/api';
+import { CORE_PICTURE_LIMIT } from '../../../src/dashboard/protocol';
 import { generateCommunity } from '../../fake-github/generator';
 
 /**
  * `npm run bench` inside VS Code (code-server in headless Chromium): the dashboard on a synthetic
  * 20,000-discussion community, from the "Open Dashboard" command to the webview's report that every
- * section is drawn and painted, VS Code's creation of the webview included. test/bench/dashboard.bench.ts
+ * section is drawn and painted, VS Code's creation of the webview included, and the layout of the network's
+ * picture after that paint (its core holds over 150 people: a full picture). test/bench/dashboard.bench.ts
  * prints what this writes to test-results/dashboard-render.json.
  */
 
@@ -26,6 +28,9 @@ export interface DashboardRenderMeasurement extends RenderReport {
 export interface DashboardRenderResults {
   readonly discussions: number;
   readonly posts: number;
+  /** The window's core (the network's largest strong-tie group) and how many of it the picture lays out. */
+  readonly coreSize: number;
+  readonly picturedPeople: number;
   readonly measuredAt: string;
   /** The first dashboard of the window; its analysis was computed when the data loaded, as usual. */
   readonly first: DashboardRenderMeasurement;
@@ -75,9 +80,13 @@ describe('Dashboard render at scale', () => {
     const first = await openDashboard();
     const reopened = await openDashboard();
     for (const measured of [first, reopened]) assert.ok(measured.elapsedMs !== null && measured.messageBytes > 0, 'the webview drew the data sent');
+    // The layout's figure is of a full picture: the generated community's core is larger than the picture holds.
+    assert.equal(api.analysis.report.network.core.people.length, CORE_PICTURE_LIMIT, 'a full picture to lay out');
     const results: DashboardRenderResults = {
       discussions: data.community.discussions.length,
       posts: data.community.discussions.reduce((sum, discussion) => sum + discussion.posts.length, 0),
+      coreSize: api.analysis.report.network.coreSize,
+      picturedPeople: api.analysis.report.network.core.people.length,
       measuredAt: new Date().toISOString(),
       first,
       reopened,

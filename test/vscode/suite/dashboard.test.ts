@@ -14,6 +14,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { activatePulse, applySettings, arrangePulse, type TestSettings } from '../../support/vscodeTestState';
 import { communityFigures, percentile, type CommunityFigures } from '../communityFigures';
 import { takeScreenshot } from '../screenshot';
+import { pressInWebview } from '../typeInWebview';
 
 /**
  * The dashboard, the Health and People views and the time window inside VS Code, on a synthetic community
@@ -248,9 +249,70 @@ describe('Dashboard, Health and People in VS Code', () => {
       retention: 1,
       participation: 1,
       leaders: 0,
+      network: 1,
       categories: 0,
       'needs-response': 0,
     });
+  });
+
+  it('draws "Who knows whom": the core’s people in the table beside its picture, the connectors and the network’s figures', async function () {
+    this.timeout(60_000);
+    const { panel, render } = await openDashboardRendered();
+    const network = api.analysis!.report.network;
+    assert.ok(network.core.people.length >= 10, `a core to draw: ${network.core.people.length} people`);
+    assert.ok(render.layoutMs !== null && render.layoutMs > 0, 'the webview laid the picture out after the first paint, and timed it');
+    const shown = await panel.inspect();
+    assert.equal(shown.charts['network'], 1, 'the picture is drawn');
+    const rows = rowsOf(shown, 'network');
+    const roleLabels = { maintainer: 'Maintainer', leaderCandidate: 'Leader candidate', member: 'Member' } as const;
+    const header = rows.findIndex((row) => row.join('|') === 'Person|Role|Ties|Strong ties');
+    assert.ok(header >= 0, 'the table of the core’s people');
+    assert.deepEqual(
+      rows.slice(header + 1, header + 1 + network.core.people.length),
+      network.core.people.map((person) => [`@${person.login}`, roleLabels[person.role], countText(person.ties), countText(person.strongTies)]),
+      'one row per person of the picture, in its order',
+    );
+    const connectors = rows.findIndex((row) => row.join('|') === 'Person|Ties|Strong ties');
+    assert.deepEqual(
+      rows.slice(connectors + 1, connectors + 1 + network.connectors.length),
+      network.connectors.map((person) => [`@${person.login}`, countText(person.ties), countText(person.strongTies)]),
+    );
+    assert.equal(rowStartingWith(rows, 'Participants')[1], countText(network.participants));
+    assert.equal(rowStartingWith(rows, 'Core')[1], countText(network.coreSize));
+    assert.equal(rowStartingWith(rows, 'Know someone')[1], percentText(network.knowSomeoneRate!));
+  });
+
+  it('asks the People view for a person of the picture on Enter (as on a click)', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await openDashboard();
+    const firstOfPicture = api.analysis!.report.network.core.people[0]!.login;
+    // Whatever the People view then does is its own command's business: here, only that it is asked, with whom.
+    const asked: unknown[][] = [];
+    const executeCommand = vscode.commands.executeCommand;
+    const spied = <T>(command: string, ...rest: unknown[]): Thenable<T> => {
+      if (command !== 'communityPulse.showPerson') return executeCommand<T>(command, ...rest);
+      asked.push(rest);
+      return Promise.resolve(undefined as T);
+    };
+    Object.assign(vscode.commands, { executeCommand: spied });
+    try {
+      // The circles are drawn best-connected first; Enter on the first one (focusing it scrolls the picture into view).
+      await pressInWebview('.network-person', 'Enter');
+      for (const deadline = Date.now() + 10_000; asked.length === 0 && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      Object.assign(vscode.commands, { executeCommand });
+    }
+    assert.deepEqual(asked, [[firstOfPicture]]);
+    await takeScreenshot('dashboard-network-light');
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await takeScreenshot('dashboard-network-dark');
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('shows a discussion title holding HTML as text, never as markup', async function () {

@@ -1,0 +1,123 @@
+import { CORE_PICTURE_LIMIT, coreSentence, NETWORK_FIGURES, type CorePerson, type DashboardData } from '../../src/dashboard/protocol';
+import { countOf, formatCount, formatFigure } from '../../src/shared/format';
+import { el, figure, legend, linkButton, note, section, table, tableBehind } from '../dom';
+import { corePicture, personFigures, ROLES } from '../networkPicture';
+import type { RenderContext } from './context';
+
+type NetworkFigureId = keyof typeof NETWORK_FIGURES;
+
+const DEFINITIONS: Readonly<Record<NetworkFigureId, string>> = {
+  participants: 'Distinct authors of counted posts in the window.',
+  connectedParticipants: 'Participants with at least one tie.',
+  ties: 'Pairs of people who answered each other in the window, either way.',
+  strongTies: 'Ties met in two discussions or more: they know each other.',
+  reciprocalTies: 'Ties where each has answered the other.',
+  density: 'Ties among the connected people, out of every pair they could make.',
+  meanTies: 'Ties per connected person.',
+  knowSomeoneRate: 'Participants with at least one strong tie.',
+  coreSize: 'The largest group held together by strong ties.',
+};
+
+/**
+ * Who knows whom: the network's figures and connectors at once, and the core's picture (its people sized by
+ * ties and coloured by role, its strong ties as lines) laid out after the first paint, its table beside it.
+ */
+export function networkSection(data: DashboardData, context: RenderContext): HTMLElement {
+  const network = data.report.network;
+  const { core, coreSize } = network;
+  const showPerson = (login: string) => context.post({ type: 'showPerson', login });
+  const person = (login: string) => linkButton(`@${login}`, `Show @${login} in the People view`, () => showPerson(login));
+  return section(
+    'network',
+    'Who knows whom',
+    note(
+      'A tie: two people who answered each other in the window, either way; strong when they met in two discussions or more. Know someone: the participants with a strong tie.',
+    ),
+    el(
+      'div',
+      { class: 'pair' },
+      el(
+        'div',
+        { class: 'panel' },
+        core.people.length > 0 ? picturePanel(data, context, showPerson) : note(emptyCoreReason(network.ties)),
+        core.people.length > 0
+          ? tableBehind({
+              caption: core.people.length < coreSize ? `The core's ${core.people.length} best-connected people` : 'The people of the core',
+              headers: ['Person', 'Role', NETWORK_FIGURES.ties.label, NETWORK_FIGURES.strongTies.label],
+              rows: core.people.map((one) => [person(one.login), ROLES[one.role].label, formatCount(one.ties), formatCount(one.strongTies)]),
+              numeric: [2, 3],
+            })
+          : null,
+      ),
+      el(
+        'div',
+        { class: 'panel' },
+        figureList(data),
+        network.connectors.length > 0
+          ? table({
+              caption: 'Connectors (most ties)',
+              headers: ['Person', NETWORK_FIGURES.ties.label, NETWORK_FIGURES.strongTies.label],
+              rows: network.connectors.map((connector) => [person(connector.login), formatCount(connector.ties), formatCount(connector.strongTies)]),
+              numeric: [1, 2],
+            })
+          : null,
+      ),
+    ),
+  );
+}
+
+function figureList(data: DashboardData): HTMLElement {
+  const network = data.report.network;
+  const ids = Object.keys(NETWORK_FIGURES) as NetworkFigureId[];
+  return el(
+    'dl',
+    { class: 'figure-list' },
+    ...ids.flatMap((id) => [
+      el('dt', { title: DEFINITIONS[id] }, NETWORK_FIGURES[id].label),
+      el('dd', {}, figure(formatFigure(NETWORK_FIGURES[id].kind, network[id]), network.reasons[id])),
+    ]),
+  );
+}
+
+/** Why there is no picture: nobody answered anyone, or nobody met the same person twice. */
+function emptyCoreReason(ties: number): string {
+  return ties === 0
+    ? 'No core: nobody answered another person in this window.'
+    : 'No core: no two people met in two discussions in this window, so nobody has a strong tie yet.';
+}
+
+/** The picture's place, its key and the line naming whoever is hovered or focused; the picture itself comes after the first paint. */
+function picturePanel(data: DashboardData, context: RenderContext, showPerson: (login: string) => void): HTMLElement {
+  const { core, coreSize } = data.report.network;
+  const cut = coreSize > core.people.length ? ` The picture shows its ${formatCount(CORE_PICTURE_LIMIT)} best-connected.` : '';
+  const description = `Who knows whom: the ${countOf(core.people.length, 'person', 'people')} of the core and the ${countOf(core.ties.length, 'strong tie')} between them`;
+  const holder = el('div', { class: 'chart network-picture', role: 'group', 'aria-label': description }, note('Laying out the picture…'));
+  const focused = el(
+    'p',
+    { class: 'network-focused', 'aria-live': 'polite' },
+    'Point at or tab to a person for their figures; click to open them in the People view.',
+  );
+  const describe = (one: CorePerson) => {
+    focused.textContent = personFigures(one);
+  };
+  context.afterPaint(() => {
+    // A newer drawing may have replaced this section before the paint: nothing to lay out for it.
+    if (!holder.isConnected) return { layoutMs: 0 };
+    const width = Math.max(240, holder.clientWidth || context.width);
+    const drawn = corePicture(core, { width, height: Math.round(Math.min(560, Math.max(320, width * 0.75))) }, { describe, open: showPerson });
+    holder.replaceChildren(drawn.svg);
+    return { layoutMs: drawn.layoutMs };
+  });
+  return el(
+    'div',
+    {},
+    el('p', { class: 'figures' }, `${capitalized(coreSentence(coreSize))}.${cut}`),
+    holder,
+    legend(Object.values(ROLES).map((role) => ({ name: role.label, color: role.color }))),
+    focused,
+  );
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
