@@ -1,5 +1,5 @@
 import { SECOND_MS } from '../../shared/time';
-import type { CommunityFacts } from './facts';
+import { rowsOfDays, type CommunityFacts } from './facts';
 import type { Window } from './window';
 import { isInteraction } from './network';
 
@@ -27,11 +27,11 @@ export function discussionRows(facts: CommunityFacts, window: Window): Discussio
   const columns = facts.perDiscussion;
   const secondsUntil = (at: number, from: number): number | null => (at < until ? (at - from) / SECOND_MS : null);
   const rows: DiscussionRow[] = [];
+  const network = discussionNetworks(facts, window);
   for (let d = 0; d < columns.length; d++) {
     const createdAt = columns.createdAt[d]!;
     if (createdAt < since || createdAt >= until) continue;
     const discussion = columns.discussion[d]!;
-    const network = discussionNetwork(facts, d, window);
     rows.push({
       number: discussion.number,
       title: discussion.title,
@@ -43,30 +43,35 @@ export function discussionRows(facts: CommunityFacts, window: Window): Discussio
       firstMaintainerResponseSeconds: secondsUntil(columns.firstMaintainerResponseAt[d]!, createdAt),
       answered: columns.answeredAt[d]! < until,
       timeToAnswerSeconds: secondsUntil(columns.answerChosenAt[d]!, createdAt),
-      people: network.people,
-      ties: network.ties,
+      people: network.get(d)?.people.size ?? 0,
+      ties: network.get(d)?.ties.size ?? 0,
     });
   }
   return rows.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number);
 }
 
 /**
- * Who posted in discussion `d` in the window and how many pairs answered each other there, as "Network"
- * counts them: `ghost` is nobody, and only an interaction (`isInteraction`) ties two people.
+ * Per discussion created in the window (by index), who posted in it in the window and which pairs answered
+ * each other there (a pair as low person id × people + high). Posts follow "Network": `ghost` is nobody on
+ * either end, and only an interaction (`isInteraction`) ties two people.
  */
-function discussionNetwork(facts: CommunityFacts, d: number, window: Window): { readonly people: number; readonly ties: number } {
-  const { start, rows, author, answers } = facts.rowsByDiscussion;
-  const { ghost } = facts;
+function discussionNetworks(facts: CommunityFacts, window: Window): Map<number, { people: Set<number>; ties: Set<number> }> {
+  const { posts, ghost, perDiscussion } = facts;
   const everyone = facts.logins.length;
-  const people = new Set<number>();
-  const ties = new Set<number>();
-  for (let at = start[d]!; at < start[d + 1]!; at++) {
-    const time = facts.posts.createdAt[rows[at]!]!;
-    const from = author[at]!;
-    if (time < window.since || time >= window.until || from === ghost) continue;
-    people.add(from);
-    const to = answers[at]!;
-    if (isInteraction(from, to, ghost)) ties.add(Math.min(from, to) * everyone + Math.max(from, to));
+  const found = new Map<number, { people: Set<number>; ties: Set<number> }>();
+  const { first, end } = rowsOfDays(facts, window.since, window.until);
+  for (let row = first; row < end; row++) {
+    const at = posts.createdAt[row]!;
+    const author = posts.author[row]!;
+    const d = posts.discussion[row]!;
+    const created = perDiscussion.createdAt[d]!;
+    if (at < window.since || at >= window.until || author === ghost || created < window.since || created >= window.until) continue;
+    let discussion = found.get(d);
+    if (!discussion) found.set(d, (discussion = { people: new Set(), ties: new Set() }));
+    discussion.people.add(author);
+    const answered = posts.answers[row]!;
+    if (!isInteraction(author, answered, ghost)) continue;
+    discussion.ties.add(Math.min(author, answered) * everyone + Math.max(author, answered));
   }
-  return { people: people.size, ties: ties.size };
+  return found;
 }

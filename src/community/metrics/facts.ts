@@ -43,24 +43,6 @@ export interface CommunityFacts {
   readonly firstPostAt: Float64Array;
   /** Person id → their latest post (one that counts as activity), all history; -Infinity for none. */
   readonly lastPostAt: Float64Array;
-  /** Each discussion's posts, in its order: for a metric that reads discussion by discussion. */
-  readonly rowsByDiscussion: DiscussionRows;
-}
-
-/**
- * Discussion d's posts are rows `rows[start[d]]` to `rows[start[d + 1] - 1]` of `PostColumns`, the opening
- * post first, then in time order, with their authors again (a copy, in this order, so that a discussion's
- * posts are read one after another: the network reads them for every post of a window) and whom each answers.
- */
-export interface DiscussionRows {
-  readonly start: Int32Array;
-  readonly rows: Int32Array;
-  readonly author: Int32Array;
-  /**
-   * Person id of the author each post answers (docs/metrics.md "Network"): the opener for a comment, the
-   * comment's author for a reply; -1 for an opening post, and for a reply under a comment that does not count.
-   */
-  readonly answers: Int32Array;
 }
 
 /** The time in a "when" column for what has not happened: it is after every `until`. */
@@ -89,8 +71,6 @@ export interface DiscussionColumns {
   readonly firstResponder: Int32Array;
   /** `NEVER` without a response by a maintainer. */
   readonly firstMaintainerResponseAt: Float64Array;
-  /** The latest of its posts that count (the opening post's time at least). */
-  readonly lastPostAt: Float64Array;
 }
 
 /** One counted discussion's facts (null where the columns say `NEVER`). */
@@ -132,6 +112,11 @@ export interface PostColumns {
   /** 1 when the post is a response and its discussion's chosen answer. */
   readonly isChosenAnswer: Uint8Array;
   readonly upvotes: Int32Array;
+  /**
+   * Person id of the author this post answers (docs/metrics.md "Network"): the opener for a comment, the
+   * comment's author for a reply; -1 for an opening post, and for a reply under a comment that does not count.
+   */
+  readonly answers: Int32Array;
 }
 
 /** Where each day's posts start among the rows: day `firstDay + k` holds rows `start[k]` to `start[k + 1] - 1`. */
@@ -186,12 +171,10 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     let first: Post | null = null;
     let firstByMaintainer: Post | null = null;
     let answer: Post | null = null;
-    let lastPostAt = discussion.opening.createdAt;
     for (const post of discussion.posts) {
       if (post.isAnswer) answer ??= post;
       if (!countsAsActivity(post, people)) continue;
       counted(post);
-      lastPostAt = Math.max(lastPostAt, post.createdAt);
       if (post.authorId === opener) continue;
       first ??= post;
       if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
@@ -208,29 +191,16 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.firstResponseAt[index] = first?.createdAt ?? NEVER;
     perDiscussion.firstResponder[index] = first ? first.authorId : -1;
     perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer?.createdAt ?? NEVER;
-    perDiscussion.lastPostAt[index] = lastPostAt;
   }
   const days = postsPerDay.index();
   const rows = days.start[days.start.length - 1]!;
   const posts = allocatePosts(rows);
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
-  const rowsByDiscussion = {
-    start: new Int32Array(perDiscussion.length + 1),
-    rows: new Int32Array(rows),
-    author: new Int32Array(rows),
-    answers: new Int32Array(rows),
-  };
-  let placed = 0;
   const place = (post: Post, discussion: number, response: boolean, answers: number): void => {
-    const row = next[Math.floor(post.createdAt / DAY) - days.firstDay]!++;
-    writeRow(posts, row, discussion, post, response);
-    rowsByDiscussion.rows[placed] = row;
-    rowsByDiscussion.author[placed] = post.authorId;
-    rowsByDiscussion.answers[placed++] = answers;
+    writeRow(posts, next[Math.floor(post.createdAt / DAY) - days.firstDay]!++, discussion, post, response, answers);
   };
   for (let index = 0; index < perDiscussion.length; index++) {
-    rowsByDiscussion.start[index] = placed;
     const discussion = perDiscussion.discussion[index]!;
     const opener = discussion.opening.authorId;
     place(discussion.opening, index, false, -1);
@@ -238,23 +208,10 @@ export function buildFacts(community: Community, people: People): CommunityFacts
       if (countsAsActivity(post, people)) place(post, index, post.authorId !== opener, answeredPerson(post, opener, people));
     }
   }
-  rowsByDiscussion.start[perDiscussion.length] = placed;
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   const ghost = community.logins.indexOf(GHOST_LOGIN);
-  return new Facts(
-    community.repository,
-    community.logins,
-    isMaintainer,
-    ghost,
-    perDiscussion,
-    categories.list,
-    posts,
-    days,
-    firstPostAt,
-    lastPostAt,
-    rowsByDiscussion,
-  );
+  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt, lastPostAt);
 }
 
 /** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */
@@ -262,7 +219,7 @@ function countsAsActivity(post: Post, people: People): boolean {
   return !post.deleted && !post.minimized && !people.isBotPost(post);
 }
 
-/** `DiscussionRows.answers` of a post that counts, in a discussion opened by person `opener`. */
+/** `PostColumns.answers` of a post that counts, in a discussion opened by person `opener`. */
 function answeredPerson(post: Post, opener: number, people: People): number {
   const { inReplyTo } = post;
   if (inReplyTo === null) return opener;
@@ -320,7 +277,6 @@ class Facts implements CommunityFacts {
     readonly days: DayIndex,
     readonly firstPostAt: Float64Array,
     readonly lastPostAt: Float64Array,
-    readonly rowsByDiscussion: DiscussionRows,
   ) {
     this.maintainerKnown = isMaintainer.includes(1);
   }
@@ -330,7 +286,7 @@ class Facts implements CommunityFacts {
   }
 }
 
-function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean): void {
+function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean, answers: number): void {
   posts.discussion[row] = discussion;
   posts.author[row] = post.authorId;
   posts.createdAt[row] = post.createdAt;
@@ -338,6 +294,7 @@ function writeRow(posts: PostColumns, row: number, discussion: number, post: Pos
   posts.isResponse[row] = response ? 1 : 0;
   posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
   posts.upvotes[row] = post.upvotes;
+  posts.answers[row] = answers;
 }
 
 function describeDiscussions(columns: DiscussionColumns, categories: readonly (Category | null)[]): DiscussionFacts[] {
@@ -387,7 +344,6 @@ function allocateDiscussions(capacity: number): Mutable<DiscussionColumns> & { d
     firstResponseAt: new Float64Array(capacity),
     firstResponder: new Int32Array(capacity),
     firstMaintainerResponseAt: new Float64Array(capacity),
-    lastPostAt: new Float64Array(capacity),
   };
 }
 
@@ -401,6 +357,7 @@ function allocatePosts(length: number): PostColumns {
     isResponse: new Uint8Array(length),
     isChosenAnswer: new Uint8Array(length),
     upvotes: new Int32Array(length),
+    answers: new Int32Array(length),
   };
 }
 

@@ -2,7 +2,7 @@ import { CORE_PICTURE_LIMIT, type CategoryNetwork, type Connector, type CorePict
 import { NO_CATEGORY } from './categories';
 import { explainNulls, NOBODY_POSTED } from './explain';
 import { rowsOfDays, type CommunityFacts } from './facts';
-import { scratchArrays, type ScratchOwner } from './scratch';
+import { ScratchArrays, type ScratchOwner } from './scratch';
 import { rate } from './stats';
 import type { Window } from './window';
 
@@ -12,7 +12,6 @@ const NO_TIES = 'nobody answered another person in the window: there are no ties
 
 /** The network's working arrays, kept from one network to the next (scratch.ts says why). */
 const SCRATCH: ScratchOwner = { buffers: [] };
-type ScratchArrays = ReturnType<typeof scratchArrays>;
 
 /** Who knows whom in a window, with what the report's section leaves out: each person's ties, the strong ties, the core. */
 export interface InteractionNetwork {
@@ -64,19 +63,16 @@ function tiesByLogin(facts: CommunityFacts, found: InteractionNetwork): (login: 
  */
 export function interactionNetwork(facts: CommunityFacts, window: Window): InteractionNetwork {
   const people = facts.logins.length;
-  const take = scratchArrays(SCRATCH);
+  const take = new ScratchArrays(SCRATCH);
   const { byLow, partner, rank, categoryOfRank, participation } = windowInteractions(facts, window, take);
   const categoryCount = facts.categories.length;
   const categoryTies = new Int32Array(categoryCount);
   const categoryStrongTies = new Int32Array(categoryCount);
   const knowing = new PersonCategoryBits(people, categoryCount, take);
-  const knows = (person: number, category: number): void => {
-    if (participation.has(person, category)) knowing.add(person, category);
-  };
   // Per other person (`high`), the pair of the lower person being counted (`low`) with them so far: a
   // record of `PAIR_FIELDS` per person, so that an interaction touches one cache line.
-  const pairs = take(people * PAIR_FIELDS, -1);
-  const partners = take(people);
+  const pairs = take.int32(people * PAIR_FIELDS, -1);
+  const partners = take.int32(people);
   const tally = new TieTally(people, partner.length, take);
   for (let low = 0; low < people; low++) {
     let found = 0;
@@ -103,8 +99,9 @@ export function interactionNetwork(facts: CommunityFacts, window: Window): Inter
           categoryTies[category]!++;
         } else if (++pairs[pair + CATEGORY_STRENGTH]! === STRONG) {
           categoryStrongTies[category]!++;
-          knows(low, category);
-          knows(high, category);
+          // Knowing someone in a category counts for its participants only.
+          if (participation.has(low, category)) knowing.add(low, category);
+          if (participation.has(high, category)) knowing.add(high, category);
         }
       }
       pairs[pair + WAYS]! |= 1 << (partner[at]! & 1);
@@ -163,7 +160,7 @@ class TieTally {
     this.tiesOf = new Int32Array(people);
     this.strongTiesOf = new Int32Array(people);
     this.groups = new Components(people, take);
-    this.strong = take(3 * interactions);
+    this.strong = take.int32(3 * interactions);
   }
 
   /** The strong ties found, as triples: low person id, high person id, strength. */
@@ -185,7 +182,7 @@ class TieTally {
 }
 
 /**
- * The window's interactions (a post answering another person: `DiscussionRows.answers`, neither oneself,
+ * The window's interactions (a post answering another person: `PostColumns.answers`, neither oneself,
  * nobody nor `ghost`), grouped by the lower person id of their pair: person p's are `byLow[p]` to
  * `byLow[p + 1]`, each with the other person and who answered (`partner`: high << 1, | 1 when the higher
  * answered the lower) and the rank of its discussion (`rank`), ascending. Discussions are ranked by
@@ -200,60 +197,72 @@ interface WindowInteractions {
 }
 
 /**
- * The window's posts, discussion by discussion in rank order (skipping discussions with no post in the
- * window), then a stable counting sort by the lower person: no per-post allocation.
+ * One pass over the window's rows (in day order, read one after another), then two stable counting
+ * sorts of its interactions: by discussion rank, then by lower person. No per-post allocation.
  */
 function windowInteractions(facts: CommunityFacts, window: Window, take: ScratchArrays): WindowInteractions {
-  const { perDiscussion, posts, ghost, rowsByDiscussion } = facts;
+  const { perDiscussion, posts, ghost } = facts;
   const { since, until } = window;
-  const { createdAt } = posts;
-  const { start, rows, author, answers } = rowsByDiscussion;
+  const { createdAt, author, answers, discussion: discussionOf } = posts;
   const people = facts.logins.length;
+  const discussions = perDiscussion.length;
   const categoryCount = facts.categories.length;
-  const discussionOfRank = byCategory(perDiscussion.category, perDiscussion.length, categoryCount, take);
-  const categoryOfRank = take(perDiscussion.length);
+  const discussionOfRank = byCategory(perDiscussion.category, discussions, categoryCount, take);
+  const rankOf = take.int32(discussions);
+  const categoryOfRank = take.int32(discussions);
+  for (let r = 0; r < discussions; r++) {
+    rankOf[discussionOfRank[r]!] = r;
+    categoryOfRank[r] = perDiscussion.category[discussionOfRank[r]!]!;
+  }
   const participation = new PersonCategoryBits(people, categoryCount, take);
   const { first, end } = rowsOfDays(facts, since, until);
-  const low = take(end - first);
-  const partner = take(end - first);
-  const rank = take(end - first);
-  const byLow = take(people + 1, 0);
+  const found = { low: take.int32(end - first), partner: take.int32(end - first), rank: take.int32(end - first) };
+  const byRank = take.int32(discussions + 1, 0);
   let interactions = 0;
-  for (let r = 0; r < discussionOfRank.length; r++) {
-    const discussion = discussionOfRank[r]!;
-    const category = perDiscussion.category[discussion]!;
-    categoryOfRank[r] = category;
-    if (perDiscussion.createdAt[discussion]! >= until || perDiscussion.lastPostAt[discussion]! < since) continue;
-    // Most discussions of a window lie wholly in it: only the others' posts need their times read.
-    const wholly = perDiscussion.createdAt[discussion]! >= since && perDiscussion.lastPostAt[discussion]! < until;
-    for (let at = start[discussion]!, last = start[discussion + 1]!; at < last; at++) {
-      const from = author[at]!;
-      if (from === ghost) continue;
-      if (!wholly) {
-        const time = createdAt[rows[at]!]!;
-        if (time < since || time >= until) continue;
-      }
-      participation.add(from, category);
-      const to = answers[at]!;
-      if (!isInteraction(from, to, ghost)) continue;
-      const lower = from < to ? from : to;
-      low[interactions] = lower;
-      partner[interactions] = from === lower ? to << 1 : (from << 1) | 1;
-      rank[interactions] = r;
-      byLow[lower + 1]!++;
-      interactions++;
-    }
+  for (let row = first; row < end; row++) {
+    const time = createdAt[row]!;
+    const from = author[row]!;
+    if (time < since || time >= until || from === ghost) continue;
+    const rank = rankOf[discussionOf[row]!]!;
+    participation.add(from, categoryOfRank[rank]!);
+    const to = answers[row]!;
+    if (!isInteraction(from, to, ghost)) continue;
+    const lower = from < to ? from : to;
+    found.low[interactions] = lower;
+    found.partner[interactions] = from === lower ? to << 1 : (from << 1) | 1;
+    found.rank[interactions++] = rank;
+    byRank[rank + 1]!++;
   }
-  for (let person = 0; person < people; person++) byLow[person + 1]! += byLow[person]!;
-  const sorted = { partner: take(interactions), rank: take(interactions) };
-  const next = take(people);
-  next.set(byLow.subarray(0, people));
-  for (let at = 0; at < interactions; at++) {
-    const place = next[low[at]!]!++;
-    sorted.partner[place] = partner[at]!;
-    sorted.rank[place] = rank[at]!;
+  const inRankOrder = { low: take.int32(interactions), partner: take.int32(interactions), rank: take.int32(interactions) };
+  countingSort(found, byRank, found.rank, inRankOrder, interactions, take);
+  const byLow = take.int32(people + 1, 0);
+  for (let at = 0; at < interactions; at++) byLow[inRankOrder.low[at]! + 1]!++;
+  const sorted = { low: take.int32(0), partner: take.int32(interactions), rank: take.int32(interactions) };
+  countingSort(inRankOrder, byLow, inRankOrder.low, sorted, interactions, take);
+  return { byLow, partner: sorted.partner, rank: sorted.rank, categoryOfRank, participation };
+}
+
+interface InteractionColumns {
+  readonly low: Int32Array;
+  readonly partner: Int32Array;
+  readonly rank: Int32Array;
+}
+
+/**
+ * Copies the first `length` interactions of `from` into `to` ordered by `keys` (stable), given `counts`:
+ * counts[k + 1] holds how many have key k (turned into where key k starts). An empty `to.low` is not filled.
+ */
+function countingSort(from: InteractionColumns, counts: Int32Array, keys: Int32Array, to: InteractionColumns, length: number, take: ScratchArrays): void {
+  for (let key = 1; key < counts.length; key++) counts[key]! += counts[key - 1]!;
+  const next = take.int32(counts.length);
+  next.set(counts);
+  const copyLow = to.low.length > 0;
+  for (let at = 0; at < length; at++) {
+    const place = next[keys[at]!]!++;
+    if (copyLow) to.low[place] = from.low[at]!;
+    to.partner[place] = from.partner[at]!;
+    to.rank[place] = from.rank[at]!;
   }
-  return { byLow, ...sorted, categoryOfRank, participation };
 }
 
 /** The discussions grouped by category (a stable counting sort): rank → discussion. */
@@ -261,7 +270,7 @@ function byCategory(categoryOf: Int32Array, discussions: number, categories: num
   const start = new Int32Array(categories + 1);
   for (let d = 0; d < discussions; d++) start[categoryOf[d]! + 1]!++;
   for (let c = 0; c < categories; c++) start[c + 1]! += start[c]!;
-  const ranked = take(discussions);
+  const ranked = take.int32(discussions);
   for (let d = 0; d < discussions; d++) ranked[start[categoryOf[d]!]!++] = d;
   return ranked;
 }
@@ -276,10 +285,10 @@ class PersonCategoryBits {
   private readonly bits: Int32Array;
 
   constructor(people: number, categories: number, take: ScratchArrays) {
-    this.isParticipant = take(people, 0);
+    this.isParticipant = take.int32(people, 0);
     this.count = new Int32Array(categories);
     this.words = Math.ceil(categories / 32);
-    this.bits = take(people * this.words, 0);
+    this.bits = take.int32(people * this.words, 0);
   }
 
   add(person: number, category: number): void {
@@ -387,9 +396,9 @@ class Components {
   private readonly size: Int32Array;
 
   constructor(people: number, take: ScratchArrays) {
-    this.parent = take(people);
+    this.parent = take.int32(people);
     for (let person = 0; person < people; person++) this.parent[person] = person;
-    this.size = take(people, 1);
+    this.size = take.int32(people, 1);
   }
 
   join(a: number, b: number): void {

@@ -67,34 +67,32 @@ function newParticipantsPerMonth(firstPost: Float64Array, window: Window): { mon
 function cohortsOf(facts: CommunityFacts, firstPost: Float64Array, until: number, cohortMonths: number): Cohort[] {
   const firstMonth = monthIndex(until - 1) - cohortMonths + 1;
   const earliest = monthStart(firstMonth);
-  // Each cohort member (by index) gets `cohortMonths` flags: posted in month cohort + k.
-  const member = new Int32Array(firstPost.length).fill(-1);
-  const cohortOf: number[] = [];
-  for (let person = 0; person < firstPost.length; person++) {
-    const at = firstPost[person]!;
-    if (at < earliest || at >= until) continue;
-    member[person] = cohortOf.length;
-    cohortOf.push(monthIndex(at) - firstMonth);
-  }
-  const postedIn = new Uint8Array(cohortOf.length * cohortMonths);
+  // Per person, a bit per month they posted in (a word per 32 months): one pass over the months' posts,
+  // whoever wrote them, then the cohorts' members are read from their bits.
+  const words = Math.ceil(cohortMonths / 32);
+  const postedIn = new Int32Array(firstPost.length * words);
   const { createdAt, author } = facts.posts;
-  // Month by month: a month's posts are consecutive rows, and a member's are never before their cohort.
   for (let month = 0; month < cohortMonths; month++) {
     const { first, end } = rowsOfDays(facts, monthStart(firstMonth + month), Math.min(monthStart(firstMonth + month + 1), until));
-    for (let row = first; row < end; row++) {
-      const index = member[author[row]!]!;
-      if (index >= 0 && createdAt[row]! < until) postedIn[index * cohortMonths + month - cohortOf[index]!] = 1;
-    }
+    const word = month >>> 5;
+    const bit = 1 << (month & 31);
+    for (let row = first; row < end; row++) if (createdAt[row]! < until) postedIn[author[row]! * words + word]! |= bit;
   }
   const result = Array.from({ length: cohortMonths }, (_, offset): Cohort => ({
     month: monthName(firstMonth + offset),
     size: 0,
     active: new Array<number>(cohortMonths - offset).fill(0),
   }));
-  cohortOf.forEach((cohort, index) => {
+  for (let person = 0; person < firstPost.length; person++) {
+    const at = firstPost[person]!;
+    if (at < earliest || at >= until) continue;
+    const cohort = monthIndex(at) - firstMonth;
     const row = result[cohort]!;
     row.size++;
-    for (let k = 0; k < row.active.length; k++) row.active[k]! += postedIn[index * cohortMonths + k]!;
-  });
+    for (let k = 0; k < row.active.length; k++) {
+      const month = cohort + k;
+      if ((postedIn[person * words + (month >>> 5)]! & (1 << (month & 31))) !== 0) row.active[k]!++;
+    }
+  }
   return result;
 }

@@ -4,23 +4,28 @@
  * made and dropped at every report pushed V8 into full collections of the whole heap (at 50,000
  * discussions: 7 in 20 reports, about 170 ms each, against none without them).
  *
- * A computation asks `scratchArrays(owner)` once and then takes its arrays in the same order each time;
- * it must be done with them (synchronously) before the owner's next computation starts. The arrays are
- * kept for the life of the process, as large as the largest computation has needed.
+ * A computation makes a `ScratchArrays` of its owner and takes its arrays in the same order each time; it
+ * must be done with them (synchronously) before the owner's next computation starts. The arrays are kept
+ * for the life of the process, as large as the largest computation has needed.
  */
-export function scratchArrays(owner: ScratchOwner): (length: number, fill?: number) => Int32Array {
-  let next = 0;
-  return (length, fill) => {
-    const index = next++;
-    let buffer = owner.buffers[index];
+export class ScratchArrays {
+  private next = 0;
+
+  constructor(private readonly owner: ScratchOwner) {}
+
+  /** The next array, `length` long, filled with `fill` (else holding whatever the last computation left). */
+  int32(length: number, fill?: number): Int32Array {
+    const { buffers } = this.owner;
+    const index = this.next++;
+    let buffer = buffers[index];
     if (buffer === undefined || buffer.length < length) {
       buffer = new Int32Array(Math.max(length, 2 * (buffer?.length ?? 0)));
-      owner.buffers[index] = buffer;
+      buffers[index] = buffer;
     }
     const lent = buffer.subarray(0, length);
     if (fill !== undefined) lent.fill(fill);
     return lent;
-  };
+  }
 }
 
 /** The arrays of one metric (one per module: two metrics never share them). */
