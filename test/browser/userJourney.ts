@@ -1,13 +1,15 @@
 /**
  * The browser test (issue #4): Playwright drives the code-server page as a maintainer would — open the Community
  * Pulse container, click a discussion in Needs Response (it opens in its Discussion tab; Open in Browser offers its
- * GitHub page), reload the window (the tab comes back), open the dashboard from the command palette, switch to the
+ * GitHub page), reload the window (the tab comes back), open the dashboard from the command palette, click a person
+ * of its "Who knows whom" picture (the People view shows them), switch to the
  * dark theme, then to a high-contrast one, narrow the editor — and saves screenshots of the views and the dashboard
  * in each theme and at the narrow width to test-results/screenshots/. Last, it posts malformed messages from inside
  * the dashboard, as a compromised page could, and checks the extension logs and ignores them.
- * The README shows four of them (media/screenshots/): browser-views-light.png as needs-response.png (the views
- * beside the dashboard), browser-dashboard-light.png, browser-dashboard-dark.png and
- * browser-dashboard-high-contrast.png (the dashboard full width), each without its `browser-` prefix.
+ * The README shows five of them (media/screenshots/): browser-views-light.png as needs-response.png (the views
+ * beside the dashboard), browser-dashboard-light.png, browser-dashboard-dark.png,
+ * browser-dashboard-high-contrast.png (the dashboard full width) and browser-network-light.png (its "Who knows
+ * whom"), each without its `browser-` prefix.
  *
  *   npx tsx test/browser/userJourney.ts [--results FILE]
  *
@@ -31,7 +33,16 @@ const screenshots = path.join(testResultsDir as string, 'screenshots');
 const SIDE_BAR_WIDTH = 520;
 const DAY = 86_400_000;
 /** The charts each section draws: response times the bands and the weekly median; the others one each. */
-const CHARTS_PER_SECTION = { 'first-response': 2, activity: 1, retention: 1, participation: 1, leaders: 0, categories: 0, 'needs-response': 0 };
+const CHARTS_PER_SECTION = {
+  'first-response': 2,
+  activity: 1,
+  retention: 1,
+  participation: 1,
+  network: 1,
+  leaders: 0,
+  categories: 0,
+  'needs-response': 0,
+};
 
 interface Session {
   readonly page: Page;
@@ -53,6 +64,7 @@ async function main(): Promise<number> {
     ['clicks a discussion in Needs Response: its thread opens in a tab, and Open in Browser offers its GitHub page', () => clickDiscussion(page)],
     ['reloads the window: the Discussion tab comes back with its thread', () => reloadKeepsTheTab(page)],
     ['opens the dashboard from the command palette and sees every section', () => openDashboard(page)],
+    ['clicks a person in "Who knows whom": the People view shows their entry', () => clickPersonInNetwork(page)],
     ['switches to the dark theme, and the dashboard follows it', () => switchToDark(page)],
     ['switches to a high-contrast theme, and the dashboard draws its borders', () => switchToHighContrast(page)],
     ['narrows the editor, and the dashboard reflows with nothing cut off', () => narrowTheEditor(page)],
@@ -141,11 +153,11 @@ async function reloadKeepsTheTab(page: Page): Promise<void> {
 async function openDashboard(page: Page): Promise<void> {
   await runCommand(page, 'Community Pulse: Open Dashboard');
   const frame = await dashboardFrame(page);
-  for (const section of ['first-response', 'activity', 'retention', 'participation', 'leaders', 'categories', 'needs-response']) {
-    await frame.locator(`section#${section}`).waitFor();
-  }
+  for (const section of Object.keys(CHARTS_PER_SECTION)) await frame.locator(`section#${section}`).waitFor();
+  // The picture of the core is laid out after the first paint.
+  await frame.locator('section#network svg').waitFor();
   const cards = await frame.locator('.card').count();
-  if (cards !== 8) throw new Error(`expected 8 headline cards, found ${cards}`);
+  if (cards !== 10) throw new Error(`expected 10 headline cards, found ${cards}`);
   const charts = Object.fromEntries(
     await Promise.all(Object.keys(CHARTS_PER_SECTION).map(async (section) => [section, await frame.locator(`section#${section} svg`).count()] as const)),
   );
@@ -154,6 +166,29 @@ async function openDashboard(page: Page): Promise<void> {
   await shoot(page, 'browser-views-light');
   await toggleSideBar(page, 'hidden');
   await shoot(page, 'browser-dashboard-light');
+}
+
+/**
+ * Scrolls the dashboard to "Who knows whom" (screenshot browser-network-light.png, in the README), then clicks
+ * the best-connected person of the picture: the People view opens with their entry selected.
+ */
+async function clickPersonInNetwork(page: Page): Promise<void> {
+  const frame = await dashboardFrame(page);
+  await frame.locator('section#network').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await shoot(page, 'browser-network-light');
+  const person = frame.locator('section#network .network-person').first();
+  const label = (await person.getAttribute('aria-label')) ?? '';
+  const login = /@([\w-]+)/.exec(label)?.[1];
+  if (!login) throw new Error(`the first person of the picture names nobody: "${label}"`);
+  await person.click();
+  const selected = page.locator('.pane-body .monaco-list-row.selected', { hasText: login });
+  await selected.waitFor({ timeout: 15_000 });
+  await page.locator('.pane-header', { hasText: 'People' }).waitFor();
+  await shoot(page, 'browser-network-person-light');
+  await toggleSideBar(page, 'hidden');
+  // The later screenshots show the dashboard from its top.
+  await (await dashboardFrame(page)).locator('h1').first().scrollIntoViewIfNeeded();
 }
 
 /** Shows or hides the side bar (the dashboard's screenshots are full width), and waits until it is so. */
