@@ -52,7 +52,9 @@ export function responsesPerDiscussion(facts: CommunityFacts, window: Window): A
   const { since, until } = window;
   const { posts } = facts;
   const responseCount = new Int32Array(facts.perDiscussion.length);
-  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
+  // Only the discussions opened in the window are counted: their posts come after `since`, unless the data says otherwise.
+  const { first, end } = rowsOfDays(facts, facts.postsFollowTheirDiscussion ? since : -Infinity, until);
+  for (let row = first; row < end; row++) {
     if (posts.isResponse[row] === 1 && posts.createdAt[row]! < until) responseCount[posts.discussion[row]!]!++;
   }
   const counts = new NumberList();

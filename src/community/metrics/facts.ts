@@ -43,6 +43,11 @@ export interface CommunityFacts {
   readonly firstPostAt: Float64Array;
   /** Person id → their latest post (one that counts as activity), all history; -Infinity for none. */
   readonly lastPostAt: Float64Array;
+  /**
+   * Every post was created at or after its discussion (so on GitHub; imported data may say otherwise): a
+   * metric of the discussions opened in a window may then leave out the rows before it.
+   */
+  readonly postsFollowTheirDiscussion: boolean;
 }
 
 /** The time in a "when" column for what has not happened: it is after every `until`. */
@@ -159,6 +164,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const postsPerDay = new DayCounts(community.latestActivityAt);
   const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
   const lastPostAt = new Float64Array(community.logins.length).fill(-Infinity);
+  let postsFollowTheirDiscussion = true;
   const counted = (post: Post): void => {
     postsPerDay.add(post.createdAt);
     if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
@@ -175,6 +181,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
       if (post.isAnswer) answer ??= post;
       if (!countsAsActivity(post, people)) continue;
       counted(post);
+      if (post.createdAt < discussion.createdAt) postsFollowTheirDiscussion = false;
       if (post.authorId === opener) continue;
       first ??= post;
       if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
@@ -211,7 +218,19 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const isMaintainer = new Uint8Array(community.logins.length);
   for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   const ghost = community.logins.indexOf(GHOST_LOGIN);
-  return new Facts(community.repository, community.logins, isMaintainer, ghost, perDiscussion, categories.list, posts, days, firstPostAt, lastPostAt);
+  return new Facts(
+    community.repository,
+    community.logins,
+    isMaintainer,
+    ghost,
+    perDiscussion,
+    categories.list,
+    posts,
+    days,
+    firstPostAt,
+    lastPostAt,
+    postsFollowTheirDiscussion,
+  );
 }
 
 /** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */
@@ -277,6 +296,7 @@ class Facts implements CommunityFacts {
     readonly days: DayIndex,
     readonly firstPostAt: Float64Array,
     readonly lastPostAt: Float64Array,
+    readonly postsFollowTheirDiscussion: boolean,
   ) {
     this.maintainerKnown = isMaintainer.includes(1);
   }

@@ -76,7 +76,11 @@ function cohortsOf(facts: CommunityFacts, firstPost: Float64Array, until: number
     const { first, end } = rowsOfDays(facts, monthStart(firstMonth + month), Math.min(monthStart(firstMonth + month + 1), until));
     const word = month >>> 5;
     const bit = 1 << (month & 31);
-    for (let row = first; row < end; row++) if (createdAt[row]! < until) postedIn[author[row]! * words + word]! |= bit;
+    // Only the last month's rows can reach past until (rowsOfDays gives whole days).
+    const last = month === cohortMonths - 1;
+    for (let row = first; row < end; row++) {
+      if (!last || createdAt[row]! < until) postedIn[author[row]! * words + word]! |= bit;
+    }
   }
   const result = Array.from({ length: cohortMonths }, (_, offset): Cohort => ({
     month: monthName(firstMonth + offset),

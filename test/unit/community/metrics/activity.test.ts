@@ -28,4 +28,11 @@ describe('metrics: weekly activity', () => {
     assert.equal(empty.mean, null);
     assert.equal(empty.reasons['mean'], 'no discussion was created in the window');
   });
+
+  it('counts the responses of a discussion opened in the window even when the data dates one before it (imported data)', () => {
+    // #4 is opened on day 10 but the data says its first comment came on day 1, before the window.
+    const dated = [...nodes, discussion(4, 'frank', day(10), { comments: [comment('gina', day(1)), comment('bob', day(11))] })];
+    const activity = reportOf(dated, { sinceHours: day(3), untilHours: day(17) }).activity;
+    assert.deepEqual({ mean: activity.responsesPerDiscussion.mean, median: activity.responsesPerDiscussion.median }, { mean: 1, median: 1 }); // 1, 2 and 0
+  });
 });
