@@ -95,6 +95,7 @@ export {
   categoryAdviceRule,
   categoryAdviceSentences,
   coreSentence,
+  noCoreReason,
   figureLabel,
   leaderRule,
   NETWORK_FIGURES,

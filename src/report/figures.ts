@@ -58,6 +58,13 @@ export function coreSentence(coreSize: number): string {
   return `core of ${countOf(coreSize, 'person', 'people')}; Dunbar's number is about ${DUNBAR_NUMBER}`;
 }
 
+/** Why there is no core (`coreSize` 0), in the words every surface uses: nobody answered anyone, or nobody met the same person twice. */
+export function noCoreReason(ties: number): string {
+  return ties === 0
+    ? 'No core: nobody answered another person in this window.'
+    : 'No core: no two people met in two discussions in this window, so nobody has a strong tie yet.';
+}
+
 export const FIGURES = {
   discussions: {
     headline: 'discussions',

@@ -14,6 +14,8 @@ import {
   SCORE_COMPONENT_LABELS,
   SCORE_COMPONENTS,
   scoreFormula,
+  coreSentence,
+  noCoreReason,
 } from './figures';
 
 export interface MarkdownOptions {
@@ -186,6 +188,7 @@ function networkSection(report: Report, notes: Notes, person: PersonLink): strin
     '## Who knows whom',
     'A tie: two people who answered each other in the window, either way; strong when they met in two discussions or more. Know someone: the participants with a strong tie. Core: the largest group held together by strong ties.',
     figures,
+    n.coreSize === 0 ? noCoreReason(n.ties) : `The ${coreSentence(n.coreSize)}.`,
     connectors,
     categories,
   ]

@@ -1,4 +1,4 @@
-import { CORE_PICTURE_LIMIT, coreSentence, NETWORK_FIGURES, type CorePerson, type DashboardData } from '../../src/dashboard/protocol';
+import { CORE_PICTURE_LIMIT, coreSentence, NETWORK_FIGURES, noCoreReason, type CorePerson, type DashboardData } from '../../src/dashboard/protocol';
 import { countOf, formatCount, formatFigure } from '../../src/shared/format';
 import { el, figure, legend, linkButton, note, section, table, tableBehind } from '../dom';
 import { corePicture, personFigures, ROLES } from '../networkPicture';
@@ -39,7 +39,7 @@ export function networkSection(data: DashboardData, context: RenderContext): HTM
       el(
         'div',
         { class: 'panel' },
-        core.people.length > 0 ? picturePanel(data, context, showPerson) : note(emptyCoreReason(network.ties)),
+        core.people.length > 0 ? picturePanel(data, context, showPerson) : note(noCoreReason(network.ties)),
         core.people.length > 0
           ? tableBehind({
               caption: core.people.length < coreSize ? `The core's ${core.people.length} best-connected people` : 'The people of the core',
@@ -77,13 +77,6 @@ function figureList(data: DashboardData): HTMLElement {
       el('dd', {}, figure(formatFigure(NETWORK_FIGURES[id].kind, network[id]), network.reasons[id])),
     ]),
   );
-}
-
-/** Why there is no picture: nobody answered anyone, or nobody met the same person twice. */
-function emptyCoreReason(ties: number): string {
-  return ties === 0
-    ? 'No core: nobody answered another person in this window.'
-    : 'No core: no two people met in two discussions in this window, so nobody has a strong tie yet.';
 }
 
 /** The picture's place, its key and the line naming whoever is hovered or focused; the picture itself comes after the first paint. */

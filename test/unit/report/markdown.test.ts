@@ -47,6 +47,8 @@ describe('renderMarkdown', () => {
       '| Category | Participants | Ties | Strong ties | Know someone |',
       '| Q&A | 2 | 1 | 0 | 0% |',
     ]);
+    // bob and dave each answered alice once: a tie each, none strong.
+    assert.match(section, /^No core: no two people met in two discussions in this window, so nobody has a strong tie yet\.$/m);
     const community = normalizeCommunity('octo/repo', [discussion(1, 'alice', 1)]);
     const alone = renderMarkdown(computeReport(community, classifyPeople(community), { since: T0, until: T0 + 30 * 24 * HOUR }), {
       apiUrl: 'https://api.github.com',
