@@ -6,7 +6,8 @@ import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
 import { buildFacts, type CommunityFacts } from '../../src/community/metrics/facts';
 import { interactionNetwork } from '../../src/community/metrics/network';
-import type { Window } from '../../src/community/metrics/window';
+import { previousWindow, reportWindow, type Window } from '../../src/community/metrics/window';
+import { DEFAULT_METRIC_SETTINGS } from '../../src/community/metrics/settings';
 import { computeReport } from '../../src/community/report';
 import { generateCommunity } from '../fake-github/generator';
 import type { Benchmark, BenchReporter } from './reporter';
@@ -56,6 +57,9 @@ function measure(report: BenchReporter, discussions: number): void {
   // The views build the facts once per data and reuse them for every window: the metrics alone.
   const prebuilt = buildFacts(community, people);
   const fromFacts = median(() => computeReport(community, people, { until }, prebuilt), warmups);
+  // The report computes the network of its window and of the previous one (the headline's trend).
+  const window = reportWindow({ until, windowDays: DEFAULT_METRIC_SETTINGS.windowDays });
+  const networks = median(() => [window, previousWindow(window)].map((each) => interactionNetwork(prebuilt, each)), warmups);
 
   const label = `${discussions.toLocaleString('en')} discussions, ${posts.toLocaleString('en')} posts`;
   report.note(label);
@@ -65,6 +69,7 @@ function measure(report: BenchReporter, discussions: number): void {
   report.figure(`  full report, default 90-day window`, full, 'ms', headline ? 1000 : undefined);
   report.figure(`    of which the shared facts (first responses, posts in columns by day)`, facts, 'ms');
   report.figure(`  report from facts built beforehand (the views reuse them for every window)`, fromFacts, 'ms');
+  report.figure(`    of which the network of the window and of the previous one`, networks, 'ms');
   report.figure(`  time per discussion, report from facts built beforehand`, (fromFacts * 1000) / discussions, 'µs');
   report.ratio(`  full report / bare pass`, full, bare, headline ? 10 : undefined);
   report.figure(`  full report, 400-day window (every post in it)`, whole, 'ms', headline ? 1000 : undefined);
