@@ -10,8 +10,11 @@ const CONNECTORS = 10;
 const STRONG = 2;
 const NO_TIES = 'nobody answered another person in the window: there are no ties';
 
-/** The network's working arrays, kept from one network to the next (scratch.ts says why). */
-const SCRATCH: ScratchOwner = { buffers: [] };
+/**
+ * The network's working arrays, kept from one network to the next (scratch.ts says why): up to 32 MB, room
+ * for about a million posts in a window (eight numbers each), some 200,000 discussions over 90 days.
+ */
+const SCRATCH: ScratchOwner = { buffers: [], limitBytes: 32 * 1024 * 1024 };
 
 /** Who knows whom in a window, with what the report's section leaves out: each person's ties, the strong ties, the core. */
 export interface InteractionNetwork {

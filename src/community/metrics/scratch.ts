@@ -6,7 +6,9 @@
  *
  * A computation makes a `ScratchArrays` of its owner and takes its arrays in the same order each time; it
  * must be done with them (synchronously) before the owner's next computation starts. The arrays are kept
- * for the life of the process, as large as the largest computation has needed.
+ * for the life of the process, as large as the largest computation has needed, up to the owner's
+ * `limitBytes` in all: past it, an array is made for the computation alone, so that a very large community
+ * does not leave tens of megabytes held between reports.
  */
 export class ScratchArrays {
   private next = 0;
@@ -15,12 +17,14 @@ export class ScratchArrays {
 
   /** The next array, `length` long, filled with `fill` (else holding whatever the last computation left). */
   int32(length: number, fill?: number): Int32Array {
-    const { buffers } = this.owner;
+    const { buffers, limitBytes } = this.owner;
     const index = this.next++;
     let buffer = buffers[index];
     if (buffer === undefined || buffer.length < length) {
-      buffer = new Int32Array(Math.max(length, 2 * (buffer?.length ?? 0)));
-      buffers[index] = buffer;
+      const kept = buffers.reduce((sum, each, at) => (at === index ? sum : sum + each.length), 0);
+      const room = limitBytes / Int32Array.BYTES_PER_ELEMENT - kept;
+      buffer = new Int32Array(Math.max(length, Math.min(2 * (buffer?.length ?? 0), room)));
+      if (buffer.length <= room) buffers[index] = buffer;
     }
     const lent = buffer.subarray(0, length);
     if (fill !== undefined) lent.fill(fill);
@@ -28,7 +32,8 @@ export class ScratchArrays {
   }
 }
 
-/** The arrays of one metric (one per module: two metrics never share them). */
+/** The arrays of one metric (one per module: two metrics never share them), and how many bytes of them it may keep. */
 export interface ScratchOwner {
   readonly buffers: Int32Array[];
+  readonly limitBytes: number;
 }
