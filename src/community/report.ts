@@ -10,7 +10,7 @@ import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
 import { inactiveRegulars } from './metrics/inactiveRegulars';
 import { needsResponse } from './metrics/needsResponse';
-import { corePicture } from './metrics/network';
+import { corePicture, type InteractionNetwork } from './metrics/network';
 import { cohorts } from './metrics/retention';
 import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
 import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
@@ -37,6 +37,15 @@ export function computeReport(
   options: ReportOptions = {},
   facts: CommunityFacts = buildFacts(community, people),
 ): Report {
+  return reportWithNetwork(community, options, facts).report;
+}
+
+/** `computeReport`, with the network of the report's window (each person's ties: the People view shows them). */
+export function reportWithNetwork(
+  community: Community,
+  options: ReportOptions,
+  facts: CommunityFacts,
+): { readonly report: Report; readonly network: InteractionNetwork } {
   if (facts.logins !== community.logins) throw new Error(`the facts given are not ${community.repository}'s: build them from the community reported on`);
   const settings = resolveSettings(options.settings);
   const window = reportWindow({ ...options, windowDays: settings.windowDays });
@@ -44,7 +53,7 @@ export function computeReport(
   const previous = previousWindow(window);
   const lastActive = lastPostPerPerson(facts, window.until);
   const { contributors: listed, leaders } = contributors(facts, window, settings, lastActive);
-  return explainNulls(
+  const report = explainNulls(
     {
       schemaVersion: 1 as const,
       repository: community.repository,
@@ -70,6 +79,7 @@ export function computeReport(
     },
     { answerRate: sources.answers.answerRateReason },
   );
+  return { report, network: sources.network };
 }
 
 function describeWindow(window: Window): ReportWindow {

@@ -7,7 +7,7 @@ import type { CategoryAdviceThresholds, LeaderThresholds, PartialMetricSettings,
 import type { Window } from '../community/metrics/window';
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
-import { computeReport } from '../community/report';
+import { reportWithNetwork } from '../community/report';
 import type { Report } from '../community/reportSchema';
 import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
 import { buildHeadlines, type HeadlineRow } from './health';
@@ -57,7 +57,7 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
   };
   const facts = factsOf(input);
   const window = resolveWindow(choice, now, firstCreatedAt(input.community));
-  const report = computeReport(input.community, input.people, { ...window, settings }, facts);
+  const { report, network } = reportWithNetwork(input.community, { ...window, settings }, facts);
   return {
     repository: input.repository,
     choice,
@@ -73,7 +73,7 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
     lorenz: responseLorenzCurve(facts, window),
     newPeople: newPeopleThisMonth(facts, window.until),
     facts,
-    ties: peopleTies(facts, window),
+    ties: peopleTies(facts, network),
   };
 }
 

@@ -36,20 +36,13 @@ export interface PersonTies {
   readonly connector: boolean;
 }
 
-/**
- * Each person's ties in the window, by login (null for a login not in the data). The network is computed
- * on the first question, not before: only the People view asks.
- */
-export function peopleTies(facts: CommunityFacts, window: Window): (login: string) => PersonTies | null {
-  let ties: ((login: string) => PersonTies | null) | undefined;
-  return (login) => (ties ??= tiesByLogin(facts, interactionNetwork(facts, window)))(login);
-}
-
-function tiesByLogin(facts: CommunityFacts, found: InteractionNetwork): (login: string) => PersonTies | null {
+/** Each person's ties in the network `found` of a window, by login (null for a login not in the data). */
+export function peopleTies(facts: CommunityFacts, found: InteractionNetwork): (login: string) => PersonTies | null {
   const connectors = new Set(found.section.connectors.map((connector) => connector.login));
-  const idOf = new Map(facts.logins.map((login, person) => [login, person]));
+  // Made on the first question: only the People view asks, and tens of thousands of logins are not free.
+  let idOf: Map<string, number> | undefined;
   return (login) => {
-    const person = idOf.get(login);
+    const person = (idOf ??= new Map(facts.logins.map((each, id) => [each, id]))).get(login);
     if (person === undefined) return null;
     return { ties: found.tiesOf[person]!, strongTies: found.strongTiesOf[person]!, connector: connectors.has(login) };
   };
@@ -132,7 +125,7 @@ export function interactionNetwork(facts: CommunityFacts, window: Window): Inter
   return summarize(facts, tally, participation.isParticipant, categories);
 }
 
-/** Whether a post by `from` answering `to` (`DiscussionRows.answers`) is an interaction: none with oneself, nobody or `ghost`. */
+/** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
 export function isInteraction(from: number, to: number, ghost: number): boolean {
   return to >= 0 && to !== from && to !== ghost;
 }
@@ -180,7 +173,10 @@ class TieTally {
     this.tiesOf[high]!++;
     if (reciprocal) this.reciprocalTies++;
     if (strength < STRONG) return;
-    this.strong.set([low, high, strength], 3 * this.strongTies++);
+    const at = 3 * this.strongTies++;
+    this.strong[at] = low;
+    this.strong[at + 1] = high;
+    this.strong[at + 2] = strength;
     this.strongTiesOf[low]!++;
     this.strongTiesOf[high]!++;
     this.groups.join(low, high);
@@ -243,7 +239,7 @@ function windowInteractions(facts: CommunityFacts, window: Window, take: Scratch
   countingSort(found, byRank, found.rank, inRankOrder, interactions, take);
   const byLow = take.int32(people + 1, 0);
   for (let at = 0; at < interactions; at++) byLow[inRankOrder.low[at]! + 1]!++;
-  const sorted = { low: take.int32(0), partner: take.int32(interactions), rank: take.int32(interactions) };
+  const sorted = { low: null, partner: take.int32(interactions), rank: take.int32(interactions) };
   countingSort(inRankOrder, byLow, inRankOrder.low, sorted, interactions, take);
   return { byLow, partner: sorted.partner, rank: sorted.rank, categoryOfRank, participation };
 }
@@ -256,16 +252,22 @@ interface InteractionColumns {
 
 /**
  * Copies the first `length` interactions of `from` into `to` ordered by `keys` (stable), given `counts`:
- * counts[k + 1] holds how many have key k (turned into where key k starts). An empty `to.low` is not filled.
+ * counts[k + 1] holds how many have key k (turned into where key k starts). `to.low` null: not needed after.
  */
-function countingSort(from: InteractionColumns, counts: Int32Array, keys: Int32Array, to: InteractionColumns, length: number, take: ScratchArrays): void {
+function countingSort(
+  from: InteractionColumns,
+  counts: Int32Array,
+  keys: Int32Array,
+  to: Omit<InteractionColumns, 'low'> & { readonly low: Int32Array | null },
+  length: number,
+  take: ScratchArrays,
+): void {
   for (let key = 1; key < counts.length; key++) counts[key]! += counts[key - 1]!;
   const next = take.int32(counts.length);
   next.set(counts);
-  const copyLow = to.low.length > 0;
   for (let at = 0; at < length; at++) {
     const place = next[keys[at]!]!++;
-    if (copyLow) to.low[place] = from.low[at]!;
+    if (to.low) to.low[place] = from.low[at]!;
     to.partner[place] = from.partner[at]!;
     to.rank[place] = from.rank[at]!;
   }
