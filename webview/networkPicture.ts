@@ -1,4 +1,4 @@
-import type { CorePerson, CorePicture } from '../src/dashboard/protocol';
+import { CORE_ROLE_LABELS, type CorePerson, type CorePicture } from '../src/dashboard/protocol';
 import { countOf } from '../src/shared/format';
 import { COLORS } from './charts';
 import { layoutCore, type Box, type PlacedPerson } from './networkLayout';
@@ -10,9 +10,9 @@ import { layoutCore, type Box, type PlacedPerson } from './networkLayout';
  */
 
 export const ROLES: Readonly<Record<CorePerson['role'], { readonly label: string; readonly color: string }>> = {
-  maintainer: { label: 'Maintainer', color: COLORS.blue },
-  leaderCandidate: { label: 'Leader candidate', color: COLORS.orange },
-  member: { label: 'Member', color: COLORS.green },
+  maintainer: { label: CORE_ROLE_LABELS.maintainer, color: COLORS.blue },
+  leaderCandidate: { label: CORE_ROLE_LABELS.leaderCandidate, color: COLORS.orange },
+  member: { label: CORE_ROLE_LABELS.member, color: COLORS.green },
 };
 
 /** At most how many of the best-connected get their login written beside their circle (more would cover the picture). */

@@ -94,6 +94,7 @@ export type { Contributor, CorePerson, CorePicture } from '../community/reportSc
 export {
   categoryAdviceRule,
   categoryAdviceSentences,
+  CORE_ROLE_LABELS,
   coreSentence,
   noCoreReason,
   figureLabel,

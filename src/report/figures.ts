@@ -1,7 +1,7 @@
 import { SCORE_COMPONENTS } from '../community/metrics/contributors';
 import type { CategoryAdviceThresholds, LeaderThresholds, ScoreWeights } from '../community/metrics/settings';
 import type { TriageBucket } from '../community/triage';
-import type { CategoryAdvice, CategoryHealth, Headline } from '../community/reportSchema';
+import type { CategoryAdvice, CategoryHealth, CorePerson, Headline } from '../community/reportSchema';
 import { countOf, formatCount, formatDate, formatPercent, type FigureKind } from '../shared/format';
 
 /**
@@ -52,6 +52,13 @@ export const NETWORK_FIGURES = {
 
 /** About how many people one can know (Robin Dunbar): the Core figure is read against it. */
 export const DUNBAR_NUMBER = 150;
+
+/** The roles of the core's people (`network.core`), as the dashboard's picture, its table and the People view name them. */
+export const CORE_ROLE_LABELS: Readonly<Record<CorePerson['role'], string>> = {
+  maintainer: 'Maintainer',
+  leaderCandidate: 'Leader candidate',
+  member: 'Member',
+};
 
 /** The core's size against Dunbar's number, in the words every surface uses: `core of 42 people; Dunbar's number is about 150`. */
 export function coreSentence(coreSize: number): string {

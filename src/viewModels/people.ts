@@ -1,9 +1,9 @@
 import type { PersonTies } from '../community/metrics/network';
 import type { PersonEvidence, EvidenceDiscussion } from '../community/metrics/personEvidence';
-import type { Contributor, CorePerson } from '../community/reportSchema';
+import type { Contributor } from '../community/reportSchema';
 import { countOf, formatCount, formatDate } from '../shared/format';
 import type { PulseAnalysis } from './analysis';
-import { leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
+import { CORE_ROLE_LABELS, leaderRule, SCORE_COMPONENT_LABELS, SCORE_COMPONENTS } from '../report/figures';
 
 /**
  * What the People view shows, without the VS Code API: five groups of people (leader candidates, inactive
@@ -108,8 +108,8 @@ export function buildPeopleGroups(analysis: PulseAnalysis): GroupNode[] {
   );
   const core = network.core.people.map((member) =>
     person('core', member.login, member.role === 'maintainer', {
-      description: ROLE_LABELS[member.role],
-      tooltip: `@${member.login} (${ROLE_LABELS[member.role]}): in the core, the largest group held together by strong ties.`,
+      description: CORE_ROLE_LABELS[member.role].toLowerCase(),
+      tooltip: `@${member.login} (${CORE_ROLE_LABELS[member.role].toLowerCase()}): in the core, the largest group held together by strong ties.`,
     }),
   );
   const coreShown = core.length < network.coreSize ? `, showing the ${formatCount(core.length)} best-connected` : '';
@@ -160,8 +160,6 @@ export function personEntry(groups: readonly GroupNode[], login: string): Person
   const entries = groups.flatMap((group) => group.people.filter((node) => node.login === login));
   return entries.find((node) => node.group === 'core') ?? entries[0] ?? null;
 }
-
-const ROLE_LABELS: Record<CorePerson['role'], string> = { maintainer: 'maintainer', leaderCandidate: 'leader candidate', member: 'member' };
 
 /** docs/metrics.md "Network (who knows whom)", word for word (an interaction: one answered the other in the window). */
 export const TIE_DEFINITION =
