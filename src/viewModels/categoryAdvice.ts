@@ -1,5 +1,6 @@
 import type { CategoryAdvice, Report } from '../community/reportSchema';
 import { categoryAdviceRule, categoryAdviceSentences } from '../report/figures';
+import { countOf } from '../shared/format';
 
 /**
  * The Health view's "Category advice" group: each category the engine flagged (`report.categories[i].advice`)
@@ -57,7 +58,7 @@ export function buildCategoryAdvice(report: Pick<Report, 'categories' | 'setting
     kind: 'categoryAdvice',
     id: 'categoryAdvice',
     label: 'Category advice',
-    description: rows.length === 0 ? 'no category flagged' : `${rows.length} ${rows.length === 1 ? 'category' : 'categories'} flagged`,
+    description: rows.length === 0 ? 'no category flagged' : `${countOf(rows.length, 'category', 'categories')} flagged`,
     tooltip: rule,
     rows,
   };
