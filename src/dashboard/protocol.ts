@@ -100,6 +100,7 @@ export {
   figureLabel,
   leaderRule,
   NETWORK_FIGURES,
+  NETWORK_NOTE,
   SCORE_COMPONENT_LABELS,
   SCORE_COMPONENTS,
 } from '../report/figures';

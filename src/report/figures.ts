@@ -37,18 +37,22 @@ const FIRST_RESPONSE = 'discussions-first-response-and-time-to-answer';
 
 const NETWORK = 'network-who-knows-whom';
 
-/** The network's figures (docs/metrics.md "Network (who knows whom)"): their names and kinds wherever they are shown. */
+/** How the network's figures read, in a sentence each surface puts before them. */
+export const NETWORK_NOTE =
+  'A tie: two people who answered each other in the window, either way; strong when they met in two discussions or more. Know someone: the participants with a strong tie.';
+
+/** The network's figures (docs/metrics.md "Network (who knows whom)"): their names, kinds and what they mean wherever they are shown. */
 export const NETWORK_FIGURES = {
-  participants: { label: 'Participants', kind: 'count', anchor: NETWORK },
-  connectedParticipants: { label: 'Connected', kind: 'count', anchor: NETWORK },
-  ties: { label: 'Ties', kind: 'count', anchor: NETWORK },
-  strongTies: { label: 'Strong ties', kind: 'count', anchor: NETWORK },
-  reciprocalTies: { label: 'Reciprocal ties', kind: 'count', anchor: NETWORK },
-  density: { label: 'Density', kind: 'share', anchor: NETWORK },
-  meanTies: { label: 'Mean ties', kind: 'count', anchor: NETWORK },
-  knowSomeoneRate: { label: 'Know someone', kind: 'share', anchor: NETWORK },
-  coreSize: { label: 'Core', kind: 'count', anchor: NETWORK },
-} as const satisfies Record<string, { label: string; kind: FigureKind; anchor: string }>;
+  participants: { label: 'Participants', kind: 'count', anchor: NETWORK, definition: 'Distinct authors of counted posts in the window.' },
+  connectedParticipants: { label: 'Connected', kind: 'count', anchor: NETWORK, definition: 'Participants with at least one tie.' },
+  ties: { label: 'Ties', kind: 'count', anchor: NETWORK, definition: 'Pairs of people who answered each other in the window, either way.' },
+  strongTies: { label: 'Strong ties', kind: 'count', anchor: NETWORK, definition: 'Ties met in two discussions or more: they know each other.' },
+  reciprocalTies: { label: 'Reciprocal ties', kind: 'count', anchor: NETWORK, definition: 'Ties where each has answered the other.' },
+  density: { label: 'Density', kind: 'share', anchor: NETWORK, definition: 'Ties among the connected people, out of every pair they could make.' },
+  meanTies: { label: 'Mean ties', kind: 'count', anchor: NETWORK, definition: 'Ties per connected person.' },
+  knowSomeoneRate: { label: 'Know someone', kind: 'share', anchor: NETWORK, definition: 'Participants with at least one strong tie.' },
+  coreSize: { label: 'Core', kind: 'count', anchor: NETWORK, definition: 'The largest group held together by strong ties.' },
+} as const satisfies Record<string, { label: string; kind: FigureKind; anchor: string; definition: string }>;
 
 /** About how many people one can know (Robin Dunbar): the Core figure is read against it. */
 export const DUNBAR_NUMBER = 150;

@@ -15,6 +15,7 @@ import {
   SCORE_COMPONENTS,
   scoreFormula,
   coreSentence,
+  NETWORK_NOTE,
   noCoreReason,
 } from './figures';
 
@@ -186,7 +187,7 @@ function networkSection(report: Report, notes: Notes, person: PersonLink): strin
         )}`;
   return [
     '## Who knows whom',
-    'A tie: two people who answered each other in the window, either way; strong when they met in two discussions or more. Know someone: the participants with a strong tie. Core: the largest group held together by strong ties.',
+    `${NETWORK_NOTE} Core: the largest group held together by strong ties.`,
     figures,
     n.coreSize === 0 ? noCoreReason(n.ties) : `The ${coreSentence(n.coreSize)}.`,
     connectors,

@@ -1,22 +1,18 @@
-import { CORE_PICTURE_LIMIT, coreSentence, NETWORK_FIGURES, noCoreReason, type CorePerson, type DashboardData } from '../../src/dashboard/protocol';
+import {
+  CORE_PICTURE_LIMIT,
+  coreSentence,
+  NETWORK_FIGURES,
+  NETWORK_NOTE,
+  noCoreReason,
+  type CorePerson,
+  type DashboardData,
+} from '../../src/dashboard/protocol';
 import { countOf, formatCount, formatFigure } from '../../src/shared/format';
 import { el, figure, legend, linkButton, note, section, table, tableBehind } from '../dom';
 import { corePicture, personFigures, ROLES } from '../networkPicture';
 import type { RenderContext } from './context';
 
 type NetworkFigureId = keyof typeof NETWORK_FIGURES;
-
-const DEFINITIONS: Readonly<Record<NetworkFigureId, string>> = {
-  participants: 'Distinct authors of counted posts in the window.',
-  connectedParticipants: 'Participants with at least one tie.',
-  ties: 'Pairs of people who answered each other in the window, either way.',
-  strongTies: 'Ties met in two discussions or more: they know each other.',
-  reciprocalTies: 'Ties where each has answered the other.',
-  density: 'Ties among the connected people, out of every pair they could make.',
-  meanTies: 'Ties per connected person.',
-  knowSomeoneRate: 'Participants with at least one strong tie.',
-  coreSize: 'The largest group held together by strong ties.',
-};
 
 /**
  * Who knows whom: the network's figures and connectors at once, and the core's picture (its people sized by
@@ -30,9 +26,7 @@ export function networkSection(data: DashboardData, context: RenderContext): HTM
   return section(
     'network',
     'Who knows whom',
-    note(
-      'A tie: two people who answered each other in the window, either way; strong when they met in two discussions or more. Know someone: the participants with a strong tie.',
-    ),
+    note(NETWORK_NOTE),
     el(
       'div',
       { class: 'pair' },
@@ -73,7 +67,7 @@ function figureList(data: DashboardData): HTMLElement {
     'dl',
     { class: 'figure-list' },
     ...ids.flatMap((id) => [
-      el('dt', { title: DEFINITIONS[id] }, NETWORK_FIGURES[id].label),
+      el('dt', { title: NETWORK_FIGURES[id].definition }, NETWORK_FIGURES[id].label),
       el('dd', {}, figure(formatFigure(NETWORK_FIGURES[id].kind, network[id]), network.reasons[id])),
     ]),
   );
