@@ -2,7 +2,7 @@ import { SCORE_COMPONENTS } from '../community/metrics/contributors';
 import type { CategoryAdviceThresholds, LeaderThresholds, ScoreWeights } from '../community/metrics/settings';
 import type { TriageBucket } from '../community/triage';
 import type { CategoryAdvice, CategoryHealth, CorePerson, Headline } from '../community/reportSchema';
-import { countOf, formatCount, formatDate, formatPercent, type FigureKind } from '../shared/format';
+import { countOf, formatCount, formatDate, formatPercent, formatPercentBeside, type FigureKind } from '../shared/format';
 
 /**
  * The vocabulary of every surface, defined once: each figure's name, kind (which decides how it is
@@ -334,7 +334,7 @@ export function categoryAdviceSentence(flag: CategoryAdvice, category: AdvisedCa
     case 'overDunbar':
       return `over Dunbar's number: ${countOf(category.participants, 'participant')} in the window (more than ${formatCount(thresholds.overDunbarParticipants)}): consider splitting it by label or topic`;
     case 'thin':
-      return `thin: ${countOf(category.discussions, 'discussion')} (fewer than ${formatCount(thresholds.thinDiscussions)}) and ${formatPercent(category.knowSomeoneRate)} of its participants know someone (under ${formatPercent(thresholds.thinKnowSomeoneRate)}): consider merging it into a related category`;
+      return `thin: ${countOf(category.discussions, 'discussion')} (fewer than ${formatCount(thresholds.thinDiscussions)}) and ${formatPercentBeside(category.knowSomeoneRate, thresholds.thinKnowSomeoneRate)} of its participants know someone (under ${formatPercent(thresholds.thinKnowSomeoneRate)}): consider merging it into a related category`;
     case 'dormant':
       return `dormant: no new discussion in the window (the last on ${formatDate(category.lastDiscussionAt)}): consider closing it`;
   }

@@ -28,6 +28,15 @@ export function formatPercent(fraction: number | null): string {
   return `${Math.round(percent)}%`;
 }
 
+/**
+ * `formatPercent` of a share compared with `other` in the same sentence: one decimal when whole percents would show
+ * two different shares alike ("49.6% … (under 50%)", never "50% … (under 50%)").
+ */
+export function formatPercentBeside(fraction: number | null, other: number): string {
+  const shown = formatPercent(fraction);
+  return fraction !== null && fraction !== other && shown === formatPercent(other) ? `${oneDecimal(fraction * 100)}%` : shown;
+}
+
 // One formatter each, made once: `toLocaleString` builds a new one on every call, which made formatting the
 // dashboard's tables a noticeable part of drawing it.
 const WHOLE = new Intl.NumberFormat('en-US');

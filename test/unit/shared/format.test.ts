@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { countOf, formatChange, formatDurationLong, formatFigure, formatTimeAgo } from '../../../src/shared/format';
+import { countOf, formatChange, formatDurationLong, formatFigure, formatPercentBeside, formatTimeAgo } from '../../../src/shared/format';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -56,5 +56,17 @@ describe('formatFigure and formatChange', () => {
     assert.equal(formatChange('count', 0.04), null, 'a mean that moved by less than 0.05');
     assert.equal(formatChange('share', -0.004), null, 'less than half a point');
     assert.equal(formatChange('duration', 0.4), null);
+  });
+});
+
+describe('formatPercentBeside', () => {
+  it('keeps a decimal where whole percents would show two different shares alike', () => {
+    assert.equal(formatPercentBeside(0.496, 0.5), '49.6%');
+    assert.equal(formatPercentBeside(0.504, 0.5), '50.4%');
+  });
+  it('shows whole percents when they already differ, or when the shares are the same', () => {
+    assert.equal(formatPercentBeside(0.42, 0.5), '42%');
+    assert.equal(formatPercentBeside(0.5, 0.5), '50%');
+    assert.equal(formatPercentBeside(null, 0.5), '—');
   });
 });
