@@ -76,7 +76,8 @@ async function pauseUntil(resetAt: number, options: BudgetPauseOptions): Promise
   // A reset already past by the local clock (a clock behind GitHub's) still waits the margin, never a busy loop.
   const until = Math.max(resetAt, options.now()) + RESET_MARGIN_MS;
   for (let left = until - options.now(); left > 0; left = until - options.now()) {
-    options.onPause({ resetAt, leftMs: left });
+    // The countdown is to GitHub's reset; the margin after it is not worth a line of its own.
+    if (resetAt > options.now()) options.onPause({ resetAt, leftMs: resetAt - options.now() });
     try {
       await options.sleep(Math.min(left, PAUSE_REPORT_INTERVAL_MS), options.signal);
     } catch (error) {

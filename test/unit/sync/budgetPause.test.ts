@@ -40,7 +40,7 @@ describe('syncRepository: waiting out the hourly budget', function () {
   });
   after(() => fake.github.close());
   beforeEach(() => {
-    clock.advance(HOUR);
+    clock.advance(HOUR + 60_000);
     store = directorySnapshotStore(mkdtempSync(join(tmpdir(), 'cp-budget-')));
   });
 
@@ -119,7 +119,7 @@ describe('syncRepository: waiting out the hourly budget', function () {
     assert.equal(kept.discussions.length, pause.synced);
     assert.notEqual(kept.sync.pendingPass, null, 'the interrupted pass is resumable');
 
-    clock.advance(HOUR);
+    clock.advance(HOUR + 60_000);
     const resumed: BudgetEvent[] = [];
     await waitingSync(resumed);
     assert.ok(fake.logLines.some((line) => /Continuing the interrupted incremental sync/.test(line)));
