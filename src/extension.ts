@@ -4,6 +4,7 @@ import { Credentials } from './auth/credentials';
 import { registerCommands } from './commands/registry';
 import { AnalysisService } from './controller/analysisService';
 import { AutoSync } from './controller/autoSync';
+import { BudgetResume } from './controller/budgetResume';
 import { PulseController } from './controller/pulseController';
 import { TriageService } from './controller/triageService';
 import { WindowSelection } from './controller/windowSelection';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
   const log = register(vscode.window.createOutputChannel('Community Pulse', { log: true }));
   const credentials = register(new Credentials(context.secrets, context.globalState, log));
   const chosenRepository = new ChosenRepository(context.workspaceState);
+  const budgetResume = new BudgetResume(context.workspaceState);
   const controller = register(
     new PulseController({
       settings: readSettings,
@@ -53,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       chosenRepository: () => chosenRepository.get(),
       store: directorySnapshotStore(context.globalStorageUri.fsPath),
       log,
+      budgetResume,
     }),
   );
   // Local snoozes (globalState, per API and repository): hidden from triage, listed in Needs Response's Snoozed group.
@@ -114,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       lastSyncAt: () => controller.data?.lastSyncAt ?? null,
       hasSyncedThisSession: () => controller.hasSynced,
       intervalMinutes: () => readSettings().settings.autoSyncMinutes,
+      budgetResumeAt: () => budgetResume.at,
     }),
   );
   for (const view of [needsResponse.view, health.view, people.view]) autoSync.watch(view);

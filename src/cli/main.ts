@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../shared/errorMessage';
+import { formatClockTime } from '../shared/format';
+import { spentBudgetResetOf, type Sleep } from '../sync/budgetPause';
 import { InputFileError } from '../store/inputFile';
 import { loadCommunity, type CommunitySource } from './loadCommunity';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
@@ -17,9 +19,17 @@ export interface CliIo {
   readonly stderr: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
   readonly env: NodeJS.ProcessEnv;
   readonly signal: AbortSignal;
+  /** The clock a sync's pause for GitHub's hourly budget waits by; absent: real time. */
+  readonly clock?: { readonly now: () => number; readonly sleep: Sleep };
 }
 
-/** The `community-pulse` command line: the same core as the extension. Exit 0 ok, 1 failure, 2 bad usage or input. */
+/** `sync --no-wait` stopped because GitHub's hourly budget is spent: resumable after the reset. */
+const EXIT_BUDGET_SPENT = 3;
+
+/**
+ * The `community-pulse` command line: the same core as the extension. Exit 0 ok, 1 failure, 2 bad usage or input,
+ * 3 GitHub's hourly budget spent (`sync --no-wait`).
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   // `community-pulse report --help` is how most people ask; it must not fail as an unknown option.
@@ -47,7 +57,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof InputFileError;
-    io.stderr.write(`community-pulse: ${errorMessage(error)}\n`);
+    const budgetResetAt = spentBudgetResetOf(error);
+    const resumable = budgetResetAt === null ? '' : ` Resumable: run the same command after ${formatClockTime(budgetResetAt)} to continue.`;
+    io.stderr.write(`community-pulse: ${errorMessage(error)}${resumable}\n`);
+    if (budgetResetAt !== null) return EXIT_BUDGET_SPENT;
     return usage ? 2 : 1;
   }
 }
@@ -97,6 +110,7 @@ async function runSync(args: readonly string[], io: CliIo): Promise<number> {
     out: { type: 'string' },
     store: { type: 'string' },
     full: { type: 'boolean' },
+    'no-wait': { type: 'boolean' },
   });
   const output = await syncCommand({
     repository: positionals[0],
@@ -104,9 +118,11 @@ async function runSync(args: readonly string[], io: CliIo): Promise<number> {
     out: values.out,
     store: values.store,
     full: values.full ?? false,
+    wait: !(values['no-wait'] ?? false),
     token: io.env['GITHUB_TOKEN'],
     signal: io.signal,
     stderr: io.stderr,
+    ...(io.clock && { clock: io.clock }),
   });
   io.stdout.write(output);
   return 0;

@@ -1,5 +1,7 @@
 import { createGitHubClient } from '../github/client';
 import { GITHUB_API_URL } from '../github/webLinks';
+import { describePause } from '../sync/budget';
+import type { Sleep } from '../sync/budgetPause';
 import type { SyncMode, SyncProgress, SyncResult } from '../sync/contracts';
 import { syncRepository } from '../sync/syncRepository';
 import { directorySnapshotStore, fileSnapshotStore } from '../store/snapshotStore';
@@ -12,10 +14,14 @@ export interface SyncCommandOptions {
   readonly out: string | undefined;
   readonly store: string | undefined;
   readonly full: boolean;
+  /** Wait for GitHub's hourly budget to reset when it is spent (a line a minute), else stop at once (`--no-wait`). */
+  readonly wait: boolean;
   readonly token: string | undefined;
   readonly signal: AbortSignal;
   /** Where progress and log lines go (stderr); progress only when it is a terminal. */
   readonly stderr: Pick<NodeJS.WriteStream, 'write' | 'isTTY'>;
+  /** The clock a pause waits by; injected by tests. */
+  readonly clock?: { readonly now: () => number; readonly sleep: Sleep };
 }
 
 export async function syncCommand(options: SyncCommandOptions): Promise<string> {
@@ -25,6 +31,11 @@ export async function syncCommand(options: SyncCommandOptions): Promise<string> 
   const store = options.out ? fileSnapshotStore(options.out) : directorySnapshotStore(storeDirectory(options.store));
   const mode: SyncMode = options.full ? 'full' : 'incremental';
   const progress = progressLine(options.stderr);
+  const { clock } = options;
+  const printLine = (line: string): void => {
+    progress.clear();
+    options.stderr.write(`${line}\n`);
+  };
   try {
     const result = await syncRepository({
       client,
@@ -33,10 +44,11 @@ export async function syncCommand(options: SyncCommandOptions): Promise<string> 
       mode,
       signal: options.signal,
       onProgress: progress.update,
-      log: (line) => {
-        progress.clear();
-        options.stderr.write(`${line}\n`);
-      },
+      log: printLine,
+      waitForBudget: options.wait,
+      // The estimate arrives as a log line; a pause prints its countdown once a minute.
+      onBudget: (event) => event.kind === 'paused' && printLine(describePause(event)),
+      ...(clock && { now: () => new Date(clock.now()), sleep: clock.sleep }),
     });
     return summary(result, options.out ?? storeDirectory(options.store));
   } finally {

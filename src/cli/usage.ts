@@ -7,7 +7,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  community-pulse sync OWNER/REPO [--api-url URL] [--out FILE] [--store DIR] [--full]
+  community-pulse sync OWNER/REPO [--api-url URL] [--out FILE] [--store DIR] [--full] [--no-wait]
   community-pulse triage (OWNER/REPO | --input FILE) [--until ISO] [--format table|json]
                          [--maintainers a,b] [--ignore-users a,b] [--stale-days N] [--store DIR]
   community-pulse report (OWNER/REPO | --input FILE) [--since ISO] [--until ISO] [--format md|json|csv]
@@ -17,9 +17,14 @@ export const USAGE = `Usage:
 
   sync reads the token from GITHUB_TOKEN. Snapshots are stored in --store DIR, else $COMMUNITY_PULSE_STORE,
   else ~/.local/share/community-pulse (one file per repository); --out FILE writes one snapshot file instead.
+  When GitHub's hourly budget is spent, sync saves what it fetched and waits for the reset, printing a line a
+  minute, then continues; with --no-wait it stops at once (exit status 3) and the next sync continues from there.
   --input reads GitHub Discussion nodes (an array, an object with a "discussions" array, \`gh api graphql\`
   output) or a snapshot written by sync. report links people to their profiles on the GitHub of --api-url, else
   of the stored snapshot, else github.com. Category advice (docs/metrics.md "Category advice"): a category with more
   than --over-dunbar-participants (150) participants in the window is over Dunbar's number; one with at least one but
   fewer than --thin-discussions (10) new discussions, and under --thin-know-someone-rate (0.5) of its participants
-  knowing someone, is thin; one with no new discussion is dormant.`;
+  knowing someone, is thin; one with no new discussion is dormant.
+
+  Exit status: 0 done, 1 GitHub or the network failed, 2 bad usage or input, 3 sync --no-wait stopped because
+  GitHub's hourly budget is spent (resumable after the reset).`;

@@ -12,6 +12,7 @@ export interface WatchedView {
 export interface Clock {
   now(): number;
   every(ms: number, run: () => void): { dispose(): void };
+  once(ms: number, run: () => void): { dispose(): void };
 }
 
 export const systemClock: Clock = {
@@ -19,6 +20,10 @@ export const systemClock: Clock = {
   every: (ms, run) => {
     const timer = setInterval(run, ms);
     return { dispose: () => clearInterval(timer) };
+  },
+  once: (ms, run) => {
+    const timer = setTimeout(run, ms);
+    return { dispose: () => clearTimeout(timer) };
   },
 };
 
@@ -28,13 +33,16 @@ export interface AutoSyncOptions {
   readonly lastSyncAt: () => number | null;
   readonly hasSyncedThisSession: () => boolean;
   readonly intervalMinutes: () => number;
+  /** When a sync paused for GitHub's hourly budget continues (epoch ms), as a window before this one left it. */
+  readonly budgetResumeAt?: () => number | null;
   readonly clock?: Clock;
 }
 
 /**
  * No network until a Community Pulse view is visible: the first time one shows, it syncs; then it
  * syncs every `autoSyncMinutes` while any view stays visible, and when a view shows again after the
- * interval has passed.
+ * interval has passed. A sync paused for GitHub's hourly budget when the window closed continues at the
+ * reset, visible view or not; until then showing a view does not sync (GitHub would refuse).
  */
 export class AutoSync extends DisposableBase {
   private readonly views = new Set<WatchedView>();
@@ -45,6 +53,8 @@ export class AutoSync extends DisposableBase {
     super();
     this.clock = options.clock ?? systemClock;
     this.register({ dispose: () => this.stopTimer() });
+    const resumeAt = options.budgetResumeAt?.() ?? null;
+    if (resumeAt !== null) this.register(this.clock.once(Math.max(0, resumeAt - this.clock.now()), () => void this.options.sync()));
   }
 
   watch(view: WatchedView): void {
@@ -75,10 +85,16 @@ export class AutoSync extends DisposableBase {
   }
 
   private isDue(): boolean {
+    if (this.waitingForBudget()) return false;
     if (!this.options.hasSyncedThisSession()) return true;
     const minutes = this.options.intervalMinutes();
     const last = this.options.lastSyncAt();
     return minutes > 0 && (last === null || this.clock.now() - last >= minutes * MINUTE_MS);
+  }
+
+  private waitingForBudget(): boolean {
+    const resumeAt = this.options.budgetResumeAt?.() ?? null;
+    return resumeAt !== null && resumeAt > this.clock.now();
   }
 
   private stopTimer(): void {

@@ -11,6 +11,7 @@ import { DisposableBase } from '../shared/lifecycle';
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { SyncMode } from '../sync/contracts';
 import { SyncError } from '../sync/syncRepository';
+import type { BudgetResume } from './budgetResume';
 import { setContextKey } from './contextKeys';
 import { FailureNotifier } from './failureNotifier';
 import { pulseStateOf, type PulseState } from './pulseState';
@@ -45,6 +46,7 @@ export interface PulseSources {
   readonly chosenRepository: () => RepoRef | null;
   readonly store: SnapshotStore;
   readonly log: vscode.LogOutputChannel;
+  readonly budgetResume: BudgetResume;
 }
 
 interface Failure {
@@ -159,7 +161,8 @@ export class PulseController extends DisposableBase {
     const cancellation = new AbortController();
     let outcome: { ok: true } | { ok: false; error: unknown } = { ok: true };
     try {
-      await syncWithProgress({ target, mode, firstSync, userInitiated, store: this.sources.store, log: this.sources.log, cancellation });
+      const { store, log, budgetResume } = this.sources;
+      await syncWithProgress({ target, mode, firstSync, userInitiated, store, log, cancellation, budgetResume });
     } catch (error) {
       outcome = { ok: false, error };
     } finally {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { formatRepoRef } from '../github/repoRef';
+import { describePause, describeShortfall, type BudgetEvent } from '../sync/budget';
 import type { SyncMode, SyncResult } from '../sync/contracts';
 import { syncRepository } from '../sync/syncRepository';
 import type { SnapshotStore } from '../store/snapshotStore';
+import type { BudgetResume } from './budgetResume';
 import { gitHubClientFor } from './gitHubConnection';
 import type { ReadyTarget } from './syncTarget';
 import { describeSyncProgress, describeSyncResult, syncPercent } from './syncProgress';
@@ -17,6 +19,8 @@ export interface SyncWithProgressOptions {
   readonly log: vscode.LogOutputChannel;
   /** Aborted when the user cancels the notification. */
   readonly cancellation: AbortController;
+  /** Where a pause for GitHub's hourly budget is remembered, so a restarted window continues at the reset. */
+  readonly budgetResume: BudgetResume;
 }
 
 /**
@@ -29,30 +33,45 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
   const { apiUrl } = target.settings;
   log.info(`Syncing ${repository} from ${apiUrl} (${mode}).`);
   const loud = options.userInitiated || firstSync || mode === 'full';
-  const result = await vscode.window.withProgress(
-    {
-      location: loud ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
-      title: `${mode === 'full' ? 'Re-checking' : 'Syncing'} ${repository}`,
-      cancellable: loud,
-    },
-    (progress, token) => {
-      token.onCancellationRequested(() => cancellation.abort());
-      let percent = 0;
-      return syncRepository({
-        client: gitHubClientFor(target, log),
-        repository: target.repository,
-        store: options.store,
-        mode,
-        signal: cancellation.signal,
-        log: (line) => log.info(line),
-        onProgress: (update) => {
-          const next = firstSync || mode === 'full' ? syncPercent(update) : null;
-          progress.report({ message: describeSyncProgress(update), ...(next !== null && { increment: next - percent }) });
-          if (next !== null) percent = next;
-        },
-      });
-    },
-  );
+  // Ended one way or another (done, failed, cancelled): no pause is left to continue after a restart.
+  const result = await Promise.resolve(
+    vscode.window.withProgress(
+      {
+        location: loud ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+        title: `${mode === 'full' ? 'Re-checking' : 'Syncing'} ${repository}`,
+        cancellable: loud,
+      },
+      (progress, token) => {
+        token.onCancellationRequested(() => cancellation.abort());
+        let percent = 0;
+        let budgetNote: string | undefined;
+        const onBudget = (event: BudgetEvent): void => {
+          if (event.kind === 'shortfall') {
+            budgetNote = describeShortfall(event, true);
+            progress.report({ message: budgetNote });
+          } else {
+            void options.budgetResume.remember(event.resetAt);
+            progress.report({ message: describePause(event) });
+          }
+        };
+        return syncRepository({
+          client: gitHubClientFor(target, log),
+          repository: target.repository,
+          store: options.store,
+          mode,
+          signal: cancellation.signal,
+          log: (line) => log.info(line),
+          waitForBudget: true,
+          onBudget,
+          onProgress: (update) => {
+            const next = firstSync || mode === 'full' ? syncPercent(update) : null;
+            progress.report({ message: describeSyncProgress(update, budgetNote), ...(next !== null && { increment: next - percent }) });
+            if (next !== null) percent = next;
+          },
+        });
+      },
+    ),
+  ).finally(() => options.budgetResume.forget());
   log.info(describeSyncResult(result));
   if (result.changedWithoutUpdatedAt.length > 0) {
     log.warn(

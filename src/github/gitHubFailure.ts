@@ -1,4 +1,5 @@
 import { errorMessage } from '../shared/errorMessage';
+import { formatClockTime } from '../shared/format';
 
 /** One entry of a GraphQL answer's `errors`, as GitHub sends it. */
 export interface GraphqlErrorItem {
@@ -50,9 +51,9 @@ export function retryAfterNote(failure: { readonly retryAfterSeconds: number | n
   return failure.retryAfterSeconds === null ? '' : ` (GitHub asked to wait ${failure.retryAfterSeconds} s)`;
 }
 
-/** ` until 14:05:00`, or nothing when GitHub did not say. */
+/** ` until 14:05`, or nothing when GitHub did not say. */
 export function resetNote(failure: { readonly resetAt: Date | null }): string {
-  return failure.resetAt === null ? '' : ` until ${failure.resetAt.toLocaleTimeString()}`;
+  return failure.resetAt === null ? '' : ` until ${formatClockTime(failure.resetAt.getTime())}`;
 }
 
 export function firstMessage(errors: readonly GraphqlErrorItem[]): string {

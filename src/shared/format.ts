@@ -108,6 +108,17 @@ export function formatDurationLong(ms: number): string {
   return countOf(Math.floor(ms / DAY_MS), 'day');
 }
 
+/** `14:05`: a moment later today on the local clock (a reset, a resume), to the minute. */
+export function formatClockTime(time: number): string {
+  const date = new Date(time);
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** `12 min left`, `1 min left`: a countdown, rounded up so it reaches `0 min left` only at the end. */
+export function formatMinutesLeft(ms: number): string {
+  return `${Math.ceil(Math.max(0, ms) / MINUTE_MS)} min left`;
+}
+
 /** `just now`, `3 min ago`, `5 h ago`, `2 d ago`: how long ago something happened (negative ages read as now). */
 export function formatTimeAgo(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / MINUTE_MS);

@@ -12,6 +12,8 @@ import { DiscussionsPageSchema, type DiscussionsPage, type SyncedDiscussion } fr
 import type { DiscussionNode } from '../github/schemas';
 import { SyncError } from '../github/syncError';
 import { completeThreads } from './threads';
+import { budgetShortfall, describeShortfall, type BudgetEvent } from './budget';
+import { pausingOnSpentBudget, realSleep, type Sleep } from './budgetPause';
 
 export { SyncError } from '../github/syncError';
 
@@ -25,6 +27,12 @@ export interface SyncOptions {
   readonly log?: (line: string) => void;
   /** The local clock, for `lastSyncAt`; GitHub's own timestamps decide what an incremental sync fetches. */
   readonly now?: () => Date;
+  /** Wait for GitHub's hourly budget to reset when it is spent, then continue; else stop 'rateLimited' (resumable). */
+  readonly waitForBudget?: boolean;
+  /** The estimate of a first or full sync when it exceeds this hour's budget, and each minute of a pause. */
+  readonly onBudget?: (event: BudgetEvent) => void;
+  /** How a pause waits; injected by tests, with `now`, to pause without real time. */
+  readonly sleep?: Sleep;
 }
 
 /**
@@ -89,6 +97,8 @@ class SyncRun {
   private unsaved = false;
   private lastSaveAt = Date.now();
   private lastSaveDurationMs = 0;
+  /** GitHub's `totalCount` in the last progress reported, for what a pause says. */
+  private total: number | null = null;
 
   constructor(
     private readonly options: SyncOptions,
@@ -96,10 +106,11 @@ class SyncRun {
     private readonly base: Snapshot,
     private readonly log: (line: string) => void,
   ) {
-    this.runner = createQueryRunner(options.client, name, options.signal);
     this.discussions = new Map(base.discussions.map((node) => [node.id, node]));
     this.sync = { ...base.sync };
     this.now = options.now ?? (() => new Date());
+    const runner = createQueryRunner(options.client, name, options.signal);
+    this.runner = options.waitForBudget ? this.pausingOnSpentBudget(runner) : runner;
   }
 
   async execute(): Promise<void> {
@@ -165,6 +176,7 @@ class SyncRun {
       const connection = this.discussionsOf(page);
       if (pass.cursor === null) pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
       const total = stopBefore === null ? connection.totalCount : null;
+      if (total !== null && pass.cursor === null) this.sayIfOverBudget(total, page.rateLimit);
       // Judged before this page is merged, against what earlier passes stored.
       const changed = connection.nodes.filter((node) => !unchanged(node));
       for (const node of connection.nodes) {
@@ -238,8 +250,38 @@ class SyncRun {
     }
   }
 
+  private pausingOnSpentBudget(runner: QueryRunner): QueryRunner {
+    return pausingOnSpentBudget(runner, {
+      repository: this.name,
+      now: () => this.now().getTime(),
+      sleep: this.options.sleep ?? realSleep,
+      ...(this.options.signal && { signal: this.options.signal }),
+      checkpoint: () => this.saveProgress(),
+      counts: () => ({ synced: this.synced(), total: this.total }),
+      onPause: ({ resetAt, leftMs }) => this.options.onBudget?.({ kind: 'paused', resetAt, leftMs, synced: this.synced(), total: this.total }),
+      log: this.log,
+    });
+  }
+
+  /**
+   * Discussions synced so far against GitHub's total: until a first pass completes, every stored one (a first sync
+   * continued after a restart counts what the interrupted run fetched); after, those fetched by this run.
+   */
+  private synced(): number {
+    return this.sync.updatedSince === null ? this.discussions.size : this.fetched;
+  }
+
+  /** Before a first or full pass: says when its estimated cost exceeds what remains of GitHub's hourly budget. */
+  private sayIfOverBudget(total: number, rateLimit: DiscussionsPage['rateLimit']): void {
+    const shortfall = budgetShortfall(total, rateLimit && { remaining: rateLimit.remaining, resetAt: Date.parse(rateLimit.resetAt) });
+    if (shortfall === null) return;
+    this.log(`Syncing ${total} discussions of ${this.name} costs ${describeShortfall(shortfall, this.options.waitForBudget === true)}.`);
+    this.options.onBudget?.(shortfall);
+  }
+
   /** `inFlight`: discussions received whose threads are still being completed. */
   private progress(phase: SyncProgress['phase'], total: number | null, inFlight = 0): void {
+    this.total = total;
     this.options.onProgress?.({
       phase,
       discussions: this.fetched + inFlight,

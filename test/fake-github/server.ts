@@ -24,7 +24,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const schema = await loadGitHubSchema();
   const store = new FakeStore(options.repositories);
   const pointsPerHour = options.pointsPerHour ?? DEFAULT_POINTS_PER_HOUR;
-  const graphqlBudget = new PointsBudget(pointsPerHour);
+  const graphqlBudget = new PointsBudget(pointsPerHour, options.budgetClock);
   const viewerLogin = options.viewerLogin ?? 'octocat';
   const stats: FakeGitHubStats = { ...NO_REQUESTS };
   const faults = new FaultQueue();

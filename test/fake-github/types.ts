@@ -37,6 +37,8 @@ export interface FakeGitHubOptions {
    * with GitHub's primary rate-limit response until the window resets.
    */
   enforceRateLimit?: boolean;
+  /** The clock of the hourly points window (epoch ms); default Date.now. Tests advance it to reach a reset at once. */
+  budgetClock?: () => number;
 }
 
 export interface FakeGitHubStats {

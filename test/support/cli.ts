@@ -1,4 +1,4 @@
-import { main } from '../../src/cli/main';
+import { main, type CliIo } from '../../src/cli/main';
 
 export interface CliRun {
   readonly code: number;
@@ -7,7 +7,7 @@ export interface CliRun {
 }
 
 /** Runs the `community-pulse` CLI in-process and captures what it prints. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, clock?: CliIo['clock']): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -15,6 +15,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promi
     stderr: { write: (chunk: string | Uint8Array) => ((stderr += String(chunk)), true), isTTY: false },
     env,
     signal: new AbortController().signal,
+    ...(clock && { clock }),
   });
   return { code, stdout, stderr };
 }

@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { runCli } from '../../support/cli';
 import { comment, discussion } from '../../support/discussionNodes';
+import { startFakeCommunity, TOKEN, type FakeCommunity } from '../../support/fakeCommunity';
+import { manualClock } from '../../support/manualClock';
 
 describe('community-pulse sync', function () {
   this.timeout(30_000);
@@ -75,5 +77,57 @@ describe('community-pulse sync', function () {
     const run = await runCli(['sync', 'not-a-repo'], env);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /expected OWNER\/REPO/);
+  });
+});
+
+describe('community-pulse sync when GitHub’s hourly budget is spent', function () {
+  this.timeout(30_000);
+  const HOUR = 3_600_000;
+  const clock = manualClock();
+  let fake: FakeCommunity;
+  const env = { GITHUB_TOKEN: TOKEN };
+
+  // 250 discussions cost about 26 points; 20 an hour runs out after two pages of 100 (8 points each).
+  before(async () => {
+    fake = await startFakeCommunity({ discussions: 250, fake: { pointsPerHour: 20, enforceRateLimit: true, budgetClock: clock.now } });
+  });
+  after(() => fake.github.close());
+  beforeEach(() => clock.advance(HOUR + 60_000));
+
+  it('with --no-wait, stops at once with exit status 3 saying it is resumable and when; the next run continues', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'cp-store-'));
+    const args = ['sync', fake.name, '--api-url', fake.github.url, '--store', store, '--no-wait'];
+    const stopped = await runCli(args, env, clock);
+    assert.equal(stopped.code, 3, stopped.stderr);
+    assert.match(stopped.stderr, /remain until \d\d:\d\d — the sync will stop then; run it again after \d\d:\d\d to continue/);
+    assert.match(
+      stopped.stderr,
+      /community-pulse: GitHub's rate limit for this account is used up until .* Resumable: run the same command after \d\d:\d\d to continue\.\n$/,
+    );
+    assert.doesNotMatch(stopped.stderr, /paused until/);
+    assert.equal(JSON.parse(readFileSync(join(store, readdirSync(store)[0]!), 'utf8')).discussions.length, 200);
+
+    clock.advance(HOUR + 60_000);
+    const continued = await runCli(args, env, clock);
+    assert.equal(continued.code, 0, continued.stderr);
+    assert.match(continued.stderr, /Continuing the interrupted incremental sync/);
+    assert.match(continued.stdout, /: 50 discussions fetched, 250 stored in /);
+  });
+
+  it('waits for each reset, printing a line a minute, and completes', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'cp-store-'));
+    const run = await runCli(['sync', fake.name, '--api-url', fake.github.url, '--store', store], env, clock);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /: 250 discussions fetched, 250 stored in /);
+    assert.match(run.stderr, /pauses until \d\d:\d\d with 200 of 250 synced, and then continues\.\n/);
+    const lines = run.stderr.split('\n').filter((line) => line.startsWith('paused until'));
+    for (const line of lines) assert.match(line, /^paused until \d\d:\d\d, GitHub's hourly budget is spent — 200 of 250 synced · \d+ min left$/);
+    // A line a minute counting down to the reset, an hour after the window opened (GitHub's reset is to the second).
+    const minutesLeft = lines.map((line) => Number(/(\d+) min left$/.exec(line)![1]));
+    assert.ok(minutesLeft[0] === 60 || minutesLeft[0] === 61, lines[0]);
+    assert.deepEqual(
+      minutesLeft,
+      Array.from({ length: minutesLeft[0]! }, (_, index) => minutesLeft[0]! - index),
+    );
   });
 });

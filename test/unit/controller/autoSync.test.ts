@@ -18,15 +18,20 @@ class FakeView implements WatchedView {
   }
 }
 
-/** A clock the test advances by hand; `every` fires as many times as the advanced time covers. */
+/** A clock the test advances by hand; `every` fires as many times as the advanced time covers, `once` once. */
 class ManualClock implements Clock {
   time = 0;
-  private timers: { ms: number; next: number; run: () => void }[] = [];
+  private timers: { ms: number | null; next: number; run: () => void }[] = [];
   now(): number {
     return this.time;
   }
   every(ms: number, run: () => void): { dispose(): void } {
     const timer = { ms, next: this.time + ms, run };
+    this.timers.push(timer);
+    return { dispose: () => (this.timers = this.timers.filter((other) => other !== timer)) };
+  }
+  once(ms: number, run: () => void): { dispose(): void } {
+    const timer = { ms: null, next: this.time + ms, run };
     this.timers.push(timer);
     return { dispose: () => (this.timers = this.timers.filter((other) => other !== timer)) };
   }
@@ -36,14 +41,15 @@ class ManualClock implements Clock {
       const due = this.timers.filter((timer) => timer.next <= end).sort((a, b) => a.next - b.next)[0];
       if (!due) break;
       this.time = due.next;
-      due.next += due.ms;
+      if (due.ms === null) this.timers = this.timers.filter((other) => other !== due);
+      else due.next += due.ms;
       due.run();
     }
     this.time = end;
   }
 }
 
-function setup(intervalMinutes: number) {
+function setup(intervalMinutes: number, budgetResumeAt: number | null = null) {
   const clock = new ManualClock();
   const syncs: number[] = [];
   let lastSyncAt: number | null = null;
@@ -55,6 +61,7 @@ function setup(intervalMinutes: number) {
     lastSyncAt: () => lastSyncAt,
     hasSyncedThisSession: () => syncs.length > 0,
     intervalMinutes: () => intervalMinutes,
+    budgetResumeAt: () => budgetResumeAt,
     clock,
   });
   return { clock, syncs, autoSync };
@@ -99,6 +106,24 @@ describe('automatic sync', () => {
     view.show(false);
     view.show(true);
     assert.deepEqual(syncs, [0]);
+  });
+
+  it('continues a sync paused for the hourly budget at the reset after a restart, with no view visible', () => {
+    const { clock, syncs, autoSync } = setup(30, 40 * MINUTE);
+    autoSync.watch(new FakeView(false));
+    clock.advance(120 * MINUTE);
+    assert.deepEqual(syncs, [40 * MINUTE]);
+  });
+
+  it('while a restart waits for the reset, a view shown does not sync before it', () => {
+    const { clock, syncs, autoSync } = setup(30, 40 * MINUTE);
+    const view = new FakeView(false);
+    autoSync.watch(view);
+    clock.advance(10 * MINUTE);
+    view.show(true);
+    clock.advance(35 * MINUTE);
+    // Not at 10 minutes: the resume and the interval started then both fall due at the reset (the sync queue merges them).
+    assert.deepEqual(syncs, [40 * MINUTE, 40 * MINUTE]);
   });
 
   it('counts any visible Community Pulse view', () => {
