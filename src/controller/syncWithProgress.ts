@@ -45,6 +45,10 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
         mode,
         signal: cancellation.signal,
         log: (line) => log.info(line),
+        onWaiting: (message) => {
+          log.info(message);
+          progress.report({ message });
+        },
         onProgress: (update) => {
           const next = firstSync || mode === 'full' ? syncPercent(update) : null;
           progress.report({ message: describeSyncProgress(update), ...(next !== null && { increment: next - percent }) });

@@ -10,6 +10,8 @@ export interface SnapshotStore {
   read(repository: string): Promise<Snapshot | null>;
   /** Replaces the stored snapshot atomically: readers see the old file or the new one, never a partial one. */
   write(snapshot: Snapshot): Promise<void>;
+  /** The file holding the repository's snapshot (its sync lock goes beside it); absent for a store with no file (tests' memory stores). */
+  readonly fileOf?: (repository: string) => string;
 }
 
 /** A snapshot file that cannot be read or written; the message names the file and what to do. */
@@ -30,6 +32,7 @@ export function directorySnapshotStore(directory: string): SnapshotStore {
   return {
     read: (repository) => readSnapshotFile(fileOf(repository), repository),
     write: (snapshot) => writeSnapshotFile(fileOf(snapshot.repository), snapshot),
+    fileOf,
   };
 }
 
@@ -38,6 +41,7 @@ export function fileSnapshotStore(file: string): SnapshotStore {
   return {
     read: (repository) => readSnapshotFile(file, repository),
     write: (snapshot) => writeSnapshotFile(file, snapshot),
+    fileOf: () => file,
   };
 }
 
