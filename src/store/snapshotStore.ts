@@ -27,7 +27,7 @@ export class SnapshotStoreError extends Error {
 }
 
 /** One file per repository: `<directory>/<owner>__<name>.json` (lower case, as GitHub names are case-insensitive). */
-export function directorySnapshotStore(directory: string): SnapshotStore {
+export function directorySnapshotStore(directory: string): Required<SnapshotStore> {
   const fileOf = (repository: string): string => join(directory, snapshotFileName(repository));
   return {
     read: (repository) => readSnapshotFile(fileOf(repository), repository),
@@ -37,7 +37,7 @@ export function directorySnapshotStore(directory: string): SnapshotStore {
 }
 
 /** A single file holding one repository's snapshot (the CLI's `sync --out FILE`). */
-export function fileSnapshotStore(file: string): SnapshotStore {
+export function fileSnapshotStore(file: string): Required<SnapshotStore> {
   return {
     read: (repository) => readSnapshotFile(file, repository),
     write: (snapshot) => writeSnapshotFile(file, snapshot),
