@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { errorMessage } from '../shared/errorMessage';
 import { InputFileError } from '../store/inputFile';
+import { DamagedSnapshotError } from '../store/snapshotStore';
 import { loadCommunity, type CommunitySource } from './loadCommunity';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
 import { parseChoice, parseInstant, parsePositiveNumber, parseShare, parseWholeNumber } from './options';
@@ -47,9 +48,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof InputFileError;
-    io.stderr.write(`community-pulse: ${errorMessage(error)}\n`);
+    io.stderr.write(`community-pulse: ${errorMessage(error)}${error instanceof DamagedSnapshotError ? `\n${moveDamagedHint(error, argv)}` : ''}\n`);
     return usage ? 2 : 1;
   }
+}
+
+/** The exact command that moves the damaged snapshot aside and syncs afresh: this sync again, or a sync of the repository read. */
+function moveDamagedHint(error: DamagedSnapshotError, argv: readonly string[]): string {
+  const rerun = argv[0] === 'sync' ? argv : ['sync', error.repository, ...storeFlagsOf(argv)];
+  return `To keep it under a dated name beside it and sync again, run: community-pulse ${[...rerun, '--move-damaged'].map(shellQuoted).join(' ')}`;
+}
+
+function storeFlagsOf(argv: readonly string[]): string[] {
+  const at = argv.indexOf('--store');
+  const value = argv[at + 1];
+  return at >= 0 && value !== undefined ? ['--store', value] : [];
+}
+
+function shellQuoted(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
 const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
@@ -97,6 +114,7 @@ async function runSync(args: readonly string[], io: CliIo): Promise<number> {
     out: { type: 'string' },
     store: { type: 'string' },
     full: { type: 'boolean' },
+    'move-damaged': { type: 'boolean' },
   });
   const output = await syncCommand({
     repository: positionals[0],
@@ -104,6 +122,7 @@ async function runSync(args: readonly string[], io: CliIo): Promise<number> {
     out: values.out,
     store: values.store,
     full: values.full ?? false,
+    moveDamaged: values['move-damaged'] ?? false,
     token: io.env['GITHUB_TOKEN'],
     signal: io.signal,
     stderr: io.stderr,

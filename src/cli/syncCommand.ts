@@ -3,6 +3,8 @@ import { GITHUB_API_URL } from '../github/webLinks';
 import type { SyncMode, SyncProgress, SyncResult } from '../sync/contracts';
 import { syncRepository } from '../sync/syncRepository';
 import { directorySnapshotStore, fileSnapshotStore } from '../store/snapshotStore';
+import { moveDamagedSnapshotAside } from '../store/damagedSnapshot';
+import { formatRepoRef } from '../github/repoRef';
 import { parseRepository, storeDirectory } from './options';
 import { UsageError } from './usage';
 
@@ -12,6 +14,8 @@ export interface SyncCommandOptions {
   readonly out: string | undefined;
   readonly store: string | undefined;
   readonly full: boolean;
+  /** Keep a damaged snapshot under a dated name beside it and sync afresh (else a damaged snapshot stops the sync). */
+  readonly moveDamaged: boolean;
   readonly token: string | undefined;
   readonly signal: AbortSignal;
   /** Where progress and log lines go (stderr); progress only when it is a terminal. */
@@ -25,6 +29,10 @@ export async function syncCommand(options: SyncCommandOptions): Promise<string> 
   const store = options.out ? fileSnapshotStore(options.out) : directorySnapshotStore(storeDirectory(options.store));
   const mode: SyncMode = options.full ? 'full' : 'incremental';
   const progress = progressLine(options.stderr);
+  if (options.moveDamaged) {
+    const moved = await moveDamagedSnapshotAside(store, formatRepoRef(repository));
+    if (moved) options.stderr.write(`The damaged snapshot was kept as ${moved}; syncing afresh.\n`);
+  }
   try {
     const result = await syncRepository({
       client,

@@ -7,7 +7,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  community-pulse sync OWNER/REPO [--api-url URL] [--out FILE] [--store DIR] [--full]
+  community-pulse sync OWNER/REPO [--api-url URL] [--out FILE] [--store DIR] [--full] [--move-damaged]
   community-pulse triage (OWNER/REPO | --input FILE) [--until ISO] [--format table|json]
                          [--maintainers a,b] [--ignore-users a,b] [--stale-days N] [--store DIR]
   community-pulse report (OWNER/REPO | --input FILE) [--since ISO] [--until ISO] [--format md|json|csv]
@@ -17,6 +17,9 @@ export const USAGE = `Usage:
 
   sync reads the token from GITHUB_TOKEN. Snapshots are stored in --store DIR, else $COMMUNITY_PULSE_STORE,
   else ~/.local/share/community-pulse (one file per repository); --out FILE writes one snapshot file instead.
+  While another process (a VS Code window, another sync) syncs the same repository, sync waits for it with a line
+  saying so (Ctrl+C stops the wait), then continues from what it stored. --move-damaged keeps a damaged snapshot under a
+  dated name beside it (OWNER__REPO.damaged-DATE.json) and syncs afresh.
   --input reads GitHub Discussion nodes (an array, an object with a "discussions" array, \`gh api graphql\`
   output) or a snapshot written by sync. report links people to their profiles on the GitHub of --api-url, else
   of the stored snapshot, else github.com. Category advice (docs/metrics.md "Category advice"): a category with more

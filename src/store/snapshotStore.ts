@@ -26,6 +26,21 @@ export class SnapshotStoreError extends Error {
   }
 }
 
+/**
+ * A snapshot file that is no snapshot (cut short, edited, another program's). It is left untouched; each surface offers
+ * to move it aside under a dated name and sync again (`moveDamagedSnapshotAside`), so nothing is lost and no manual step is needed.
+ */
+export class DamagedSnapshotError extends SnapshotStoreError {
+  constructor(
+    file: string,
+    readonly repository: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`The snapshot file ${file} is damaged (${reason}); it was left untouched.`, file, options);
+  }
+}
+
 /** One file per repository: `<directory>/<owner>__<name>.json` (lower case, as GitHub names are case-insensitive). */
 export function directorySnapshotStore(directory: string): Required<SnapshotStore> {
   const fileOf = (repository: string): string => join(directory, snapshotFileName(repository));
@@ -64,12 +79,7 @@ async function readSnapshotFile(file: string, repository: string): Promise<Snaps
       cause: error,
     });
   }
-  const damaged = (reason: string, cause?: unknown): SnapshotStoreError =>
-    new SnapshotStoreError(
-      `The snapshot file ${file} is damaged (${reason}). It was left untouched: move it away (or delete it) and sync again to rebuild it.`,
-      file,
-      { cause },
-    );
+  const damaged = (reason: string, cause?: unknown): SnapshotStoreError => new DamagedSnapshotError(file, repository, reason, { cause });
   let json: unknown;
   try {
     json = JSON.parse(text);
