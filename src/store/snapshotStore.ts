@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatIssuePath } from '../github/issuePath';
+import { REPO_PART_MAX_LENGTH } from '../github/repoRef';
 import { errorMessage } from '../shared/errorMessage';
 import { SnapshotSchema, type Snapshot } from './snapshot';
 
@@ -62,9 +63,10 @@ export function fileSnapshotStore(file: string): Required<SnapshotStore> {
 
 export function snapshotFileName(repository: string): string {
   const [owner, name, ...rest] = repository.split('/');
-  const safe = (part: string | undefined): part is string => part !== undefined && /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..';
+  const safe = (part: string | undefined): part is string =>
+    part !== undefined && /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..' && part.length <= REPO_PART_MAX_LENGTH;
   if (rest.length > 0 || !safe(owner) || !safe(name)) {
-    throw new Error(`"${repository}" is not a repository name of the form owner/name.`);
+    throw new Error(`"${repository}" is not a repository name of the form owner/name (each part at most ${REPO_PART_MAX_LENGTH} characters).`);
   }
   return `${owner}__${name}.json`.toLowerCase();
 }
