@@ -29,6 +29,7 @@ import { ChosenRepository } from './repository/chosenRepository';
 import { detectWorkspaceRepositories } from './repository/workspaceRemotes';
 import { affectsSettings, readSettings } from './settings/readSettings';
 import { directorySnapshotStore } from './store/snapshotStore';
+import { watchSnapshotsOfOtherProcesses } from './store/snapshotWatcher';
 import { HealthView } from './views/healthView';
 import { NeedsResponseView } from './views/needsResponseView';
 import { PeopleView } from './views/peopleView';
@@ -47,13 +48,21 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
   const credentials = register(new Credentials(context.secrets, context.globalState, log));
   const chosenRepository = new ChosenRepository(context.workspaceState);
   const budgetResume = new BudgetResume(context.workspaceState);
+  // Another window or the CLI saved a snapshot: forget the one read and let every view recompute from the new one.
+  const snapshots = register(
+    watchSnapshotsOfOtherProcesses(context.globalStorageUri.fsPath, directorySnapshotStore(context.globalStorageUri.fsPath), () => {
+      controller
+        .changeSnapshot(async () => undefined)
+        .catch((error: unknown) => log.error(`Reading the snapshot another window saved failed: ${String(error)}`));
+    }),
+  );
   const controller = register(
     new PulseController({
       settings: readSettings,
       credentials,
       detectRepositories: detectWorkspaceRepositories,
       chosenRepository: () => chosenRepository.get(),
-      store: directorySnapshotStore(context.globalStorageUri.fsPath),
+      store: snapshots.store,
       log,
       budgetResume,
     }),

@@ -4,6 +4,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { formatClockTime } from '../shared/format';
 import { spentBudgetResetOf, type Sleep } from '../sync/budgetPause';
 import { InputFileError } from '../store/inputFile';
+import { DamagedSnapshotError } from '../store/snapshotStore';
 import { loadCommunity, type CommunitySource } from './loadCommunity';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
 import { parseChoice, parseInstant, parsePositiveNumber, parseShare, parseWholeNumber } from './options';
@@ -59,10 +60,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const usage = error instanceof UsageError || error instanceof InputFileError;
     const budgetResetAt = spentBudgetResetOf(error);
     const resumable = budgetResetAt === null ? '' : ` Resumable: run the same command after ${formatClockTime(budgetResetAt)} to continue.`;
-    io.stderr.write(`community-pulse: ${errorMessage(error)}${resumable}\n`);
+    const damaged = error instanceof DamagedSnapshotError ? `\n${moveDamagedHint(error, argv)}` : '';
+    io.stderr.write(`community-pulse: ${errorMessage(error)}${resumable}${damaged}\n`);
     if (budgetResetAt !== null) return EXIT_BUDGET_SPENT;
     return usage ? 2 : 1;
   }
+}
+
+/** The exact command that moves the damaged snapshot aside and syncs afresh: this sync again, or a sync of the repository read. */
+function moveDamagedHint(error: DamagedSnapshotError, argv: readonly string[]): string {
+  const rerun = argv[0] === 'sync' ? argv : ['sync', error.repository, ...storeFlagsOf(argv)];
+  return `To keep it under a dated name beside it and sync again, run: community-pulse ${[...rerun, '--move-damaged'].map(shellQuoted).join(' ')}`;
+}
+
+function storeFlagsOf(argv: readonly string[]): string[] {
+  const at = argv.indexOf('--store');
+  const value = argv[at + 1];
+  return at >= 0 && value !== undefined ? ['--store', value] : [];
+}
+
+function shellQuoted(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }
 
 const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
@@ -111,6 +129,7 @@ async function runSync(args: readonly string[], io: CliIo): Promise<number> {
     store: { type: 'string' },
     full: { type: 'boolean' },
     'no-wait': { type: 'boolean' },
+    'move-damaged': { type: 'boolean' },
   });
   const output = await syncCommand({
     repository: positionals[0],
@@ -119,6 +138,7 @@ async function runSync(args: readonly string[], io: CliIo): Promise<number> {
     store: values.store,
     full: values.full ?? false,
     wait: !(values['no-wait'] ?? false),
+    moveDamaged: values['move-damaged'] ?? false,
     token: io.env['GITHUB_TOKEN'],
     signal: io.signal,
     stderr: io.stderr,

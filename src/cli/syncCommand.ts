@@ -5,6 +5,8 @@ import type { Sleep } from '../sync/budgetPause';
 import type { SyncMode, SyncProgress, SyncResult } from '../sync/contracts';
 import { syncRepository } from '../sync/syncRepository';
 import { directorySnapshotStore, fileSnapshotStore } from '../store/snapshotStore';
+import { moveDamagedSnapshotAside } from '../store/damagedSnapshot';
+import { formatRepoRef } from '../github/repoRef';
 import { parseRepository, storeDirectory } from './options';
 import { UsageError } from './usage';
 
@@ -16,6 +18,8 @@ export interface SyncCommandOptions {
   readonly full: boolean;
   /** Wait for GitHub's hourly budget to reset when it is spent (a line a minute), else stop at once (`--no-wait`). */
   readonly wait: boolean;
+  /** Keep a damaged snapshot under a dated name beside it and sync afresh (else a damaged snapshot stops the sync). */
+  readonly moveDamaged: boolean;
   readonly token: string | undefined;
   readonly signal: AbortSignal;
   /** Where progress and log lines go (stderr); progress only when it is a terminal. */
@@ -36,6 +40,10 @@ export async function syncCommand(options: SyncCommandOptions): Promise<string> 
     progress.clear();
     options.stderr.write(`${line}\n`);
   };
+  if (options.moveDamaged) {
+    const moved = await moveDamagedSnapshotAside(store, formatRepoRef(repository));
+    if (moved) options.stderr.write(`The damaged snapshot was kept as ${moved}; syncing afresh.\n`);
+  }
   try {
     const result = await syncRepository({
       client,

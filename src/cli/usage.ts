@@ -7,7 +7,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  community-pulse sync OWNER/REPO [--api-url URL] [--out FILE] [--store DIR] [--full] [--no-wait]
+  community-pulse sync OWNER/REPO [--api-url URL] [--out FILE] [--store DIR] [--full] [--no-wait] [--move-damaged]
   community-pulse triage (OWNER/REPO | --input FILE) [--until ISO] [--format table|json]
                          [--maintainers a,b] [--ignore-users a,b] [--stale-days N] [--store DIR]
   community-pulse report (OWNER/REPO | --input FILE) [--since ISO] [--until ISO] [--format md|json|csv]
@@ -19,6 +19,9 @@ export const USAGE = `Usage:
   else ~/.local/share/community-pulse (one file per repository); --out FILE writes one snapshot file instead.
   When GitHub's hourly budget is spent, sync saves what it fetched and waits for the reset, printing a line a
   minute, then continues; with --no-wait it stops at once (exit status 3) and the next sync continues from there.
+  While another process (a VS Code window, another sync) syncs the same repository, sync waits for it with a line
+  saying so (Ctrl+C stops the wait), then continues from what it stored. --move-damaged keeps a damaged snapshot under a
+  dated name beside it (OWNER__REPO.damaged-DATE.json) and syncs afresh.
   --input reads GitHub Discussion nodes (an array, an object with a "discussions" array, \`gh api graphql\`
   output) or a snapshot written by sync. report links people to their profiles on the GitHub of --api-url, else
   of the stored snapshot, else github.com. Category advice (docs/metrics.md "Category advice"): a category with more

@@ -8,6 +8,7 @@ import { exportReportCommand } from './exportReport';
 import { fullRecheckCommand } from './fullRecheck';
 import { ignoreUserCommand } from './ignoreUser';
 import { markMaintainerCommand } from './markMaintainer';
+import { moveDamagedSnapshotAsideCommand } from './moveDamagedSnapshotAside';
 import { openDashboardCommand } from './openDashboard';
 import { openDiscussionCommand } from './openDiscussion';
 import { openInBrowserCommand } from './openInBrowser';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   snoozeDiscussionCommand,
   wakeDiscussionCommand,
   showPersonCommand,
+  moveDamagedSnapshotAsideCommand,
 ];
 
 /** Registers every command with VS Code; the returned disposables unregister them. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { authProviderFor } from '../auth/providers';
 import { COMMAND_IDS, type CommandId } from '../shared/contributionIds';
+import { MOVE_DAMAGED_ASIDE } from '../store/damagedSnapshot';
 import type { FailureAction, FailurePresentation } from './syncFailure';
 
 const ACTION_COMMANDS: Record<FailureAction, { readonly title: string; readonly command: CommandId }> = {
@@ -9,6 +10,7 @@ const ACTION_COMMANDS: Record<FailureAction, { readonly title: string; readonly 
   chooseRepository: { title: 'Choose Repository', command: COMMAND_IDS.chooseRepository },
   retry: { title: 'Retry', command: COMMAND_IDS.refresh },
   showLog: { title: 'Show Log', command: COMMAND_IDS.showLog },
+  moveDamagedAside: { title: MOVE_DAMAGED_ASIDE, command: COMMAND_IDS.moveDamagedSnapshotAside },
 };
 
 /**

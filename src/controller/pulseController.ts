@@ -8,7 +8,7 @@ import type { DetectedRepository } from '../repository/gitRemotes';
 import { settingsFor, type ConfiguredSettings, type PulseSettings } from '../settings/schema';
 import { errorMessage } from '../shared/errorMessage';
 import { DisposableBase } from '../shared/lifecycle';
-import type { SnapshotStore } from '../store/snapshotStore';
+import { DamagedSnapshotError, type SnapshotStore } from '../store/snapshotStore';
 import type { SyncMode } from '../sync/contracts';
 import { SyncError } from '../sync/syncRepository';
 import type { BudgetResume } from './budgetResume';
@@ -16,7 +16,8 @@ import { setContextKey } from './contextKeys';
 import { FailureNotifier } from './failureNotifier';
 import { pulseStateOf, type PulseState } from './pulseState';
 import { SnapshotCache } from './snapshotCache';
-import { presentSyncFailure, type FailurePresentation } from './syncFailure';
+import { presentDamagedSnapshot, presentSyncFailure, type FailurePresentation } from './syncFailure';
+import { moveDamagedSnapshotAside } from '../store/damagedSnapshot';
 import { SyncQueue, type SyncRequest } from './syncQueue';
 import { GitHubConnections, type GitHubConnection } from './gitHubConnection';
 import { targetKey, type ReadyTarget, type SyncTarget } from './syncTarget';
@@ -145,6 +146,17 @@ export class PulseController extends DisposableBase {
     });
   }
 
+  /** "Move aside and sync again": keeps a damaged snapshot under a dated name beside it, then syncs afresh. */
+  async moveDamagedSnapshotAside(): Promise<void> {
+    const target = await this.resolveTarget();
+    if (target.kind !== 'ready') return;
+    const repository = formatRepoRef(target.repository);
+    const moved = await this.exclusive(() => moveDamagedSnapshotAside(this.sources.store, repository));
+    if (moved) this.sources.log.info(`Moved the damaged snapshot of ${repository} aside to ${moved}; syncing afresh.`);
+    this.snapshots.forget();
+    await this.sync('incremental', { userInitiated: true });
+  }
+
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.lock.then(task, task);
     this.lock = run.catch(() => undefined);
@@ -192,11 +204,12 @@ export class PulseController extends DisposableBase {
     const detail = errorMessage(error);
     this.sources.log.error(`Sync of ${repository} failed: ${error instanceof Error ? (error.stack ?? detail) : detail}`);
     // Every kind but a cancellation has its presentation; an error that is no SyncError (a bug) says only what it is.
-    const presentation = (kind && presentSyncFailure(kind, detail, target.credential.source)) ?? {
-      message: `Sync of ${repository} failed: ${detail}`,
-      actions: ['retry', 'showLog'],
-      state: 'error',
-    };
+    const presentation = (kind && presentSyncFailure(kind, detail, target.credential.source)) ??
+      (error instanceof DamagedSnapshotError ? presentDamagedSnapshot(detail) : null) ?? {
+        message: `Sync of ${repository} failed: ${detail}`,
+        actions: ['retry', 'showLog'],
+        state: 'error',
+      };
     this.failure = { target: targetKey(target.settings.apiUrl, target.repository), kind, presentation };
     await this.load();
     this.notifier.notify(presentation, target.settings.apiUrl, userInitiated);

@@ -1,8 +1,9 @@
 import type { SyncErrorKind } from '../github/contracts';
+import { MOVE_DAMAGED_ASIDE } from '../store/damagedSnapshot';
 import type { PulseState } from './pulseState';
 
 /** Buttons a failure message offers; the controller maps each to its command. */
-export type FailureAction = 'signIn' | 'signInWithToken' | 'chooseRepository' | 'retry' | 'showLog';
+export type FailureAction = 'signIn' | 'signInWithToken' | 'chooseRepository' | 'retry' | 'showLog' | 'moveDamagedAside';
 
 export interface FailurePresentation {
   readonly message: string;
@@ -42,5 +43,14 @@ export function presentSyncFailure(kind: SyncErrorKind, message: string, tokenSo
     message: kind === 'auth' ? `${message} (The token used is the one ${tokenSource}.)` : message,
     actions: ACTIONS[kind],
     state: STATES[kind],
+  };
+}
+
+/** A damaged snapshot stops every sync until it is moved aside: one button does that and syncs afresh. */
+export function presentDamagedSnapshot(message: string): FailurePresentation {
+  return {
+    message: `${message} Choose "${MOVE_DAMAGED_ASIDE}": it is kept under a dated name beside it and a fresh sync rebuilds the snapshot.`,
+    actions: ['moveDamagedAside', 'showLog'],
+    state: 'error',
   };
 }

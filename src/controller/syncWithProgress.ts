@@ -61,6 +61,10 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
           mode,
           signal: cancellation.signal,
           log: (line) => log.info(line),
+          onWaiting: (message) => {
+            log.info(message);
+            progress.report({ message });
+          },
           waitForBudget: true,
           onBudget,
           onProgress: (update) => {

@@ -25,6 +25,8 @@ export const COMMAND_IDS = {
   wakeDiscussion: 'communityPulse.wakeDiscussion',
   /** Reveals a person's entry in the People view; argument: their login (the dashboard's network picture sends it). */
   showPerson: 'communityPulse.showPerson',
+  /** "Move aside and sync again", offered when the stored snapshot is damaged. */
+  moveDamagedSnapshotAside: 'communityPulse.moveDamagedSnapshotAside',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

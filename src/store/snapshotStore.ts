@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatIssuePath } from '../github/issuePath';
+import { REPO_PART_MAX_LENGTH } from '../github/repoRef';
 import { errorMessage } from '../shared/errorMessage';
 import { SnapshotSchema, type Snapshot } from './snapshot';
 
@@ -10,6 +11,8 @@ export interface SnapshotStore {
   read(repository: string): Promise<Snapshot | null>;
   /** Replaces the stored snapshot atomically: readers see the old file or the new one, never a partial one. */
   write(snapshot: Snapshot): Promise<void>;
+  /** The file holding the repository's snapshot (its sync lock goes beside it); absent for a store with no file (tests' memory stores). */
+  readonly fileOf?: (repository: string) => string;
 }
 
 /** A snapshot file that cannot be read or written; the message names the file and what to do. */
@@ -24,28 +27,46 @@ export class SnapshotStoreError extends Error {
   }
 }
 
+/**
+ * A snapshot file that is no snapshot (cut short, edited, another program's). It is left untouched; each surface offers
+ * to move it aside under a dated name and sync again (`moveDamagedSnapshotAside`), so nothing is lost and no manual step is needed.
+ */
+export class DamagedSnapshotError extends SnapshotStoreError {
+  constructor(
+    file: string,
+    readonly repository: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`The snapshot file ${file} is damaged (${reason}); it was left untouched.`, file, options);
+  }
+}
+
 /** One file per repository: `<directory>/<owner>__<name>.json` (lower case, as GitHub names are case-insensitive). */
-export function directorySnapshotStore(directory: string): SnapshotStore {
+export function directorySnapshotStore(directory: string): Required<SnapshotStore> {
   const fileOf = (repository: string): string => join(directory, snapshotFileName(repository));
   return {
     read: (repository) => readSnapshotFile(fileOf(repository), repository),
     write: (snapshot) => writeSnapshotFile(fileOf(snapshot.repository), snapshot),
+    fileOf,
   };
 }
 
 /** A single file holding one repository's snapshot (the CLI's `sync --out FILE`). */
-export function fileSnapshotStore(file: string): SnapshotStore {
+export function fileSnapshotStore(file: string): Required<SnapshotStore> {
   return {
     read: (repository) => readSnapshotFile(file, repository),
     write: (snapshot) => writeSnapshotFile(file, snapshot),
+    fileOf: () => file,
   };
 }
 
 export function snapshotFileName(repository: string): string {
   const [owner, name, ...rest] = repository.split('/');
-  const safe = (part: string | undefined): part is string => part !== undefined && /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..';
+  const safe = (part: string | undefined): part is string =>
+    part !== undefined && /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..' && part.length <= REPO_PART_MAX_LENGTH;
   if (rest.length > 0 || !safe(owner) || !safe(name)) {
-    throw new Error(`"${repository}" is not a repository name of the form owner/name.`);
+    throw new Error(`"${repository}" is not a repository name of the form owner/name (each part at most ${REPO_PART_MAX_LENGTH} characters).`);
   }
   return `${owner}__${name}.json`.toLowerCase();
 }
@@ -60,12 +81,7 @@ async function readSnapshotFile(file: string, repository: string): Promise<Snaps
       cause: error,
     });
   }
-  const damaged = (reason: string, cause?: unknown): SnapshotStoreError =>
-    new SnapshotStoreError(
-      `The snapshot file ${file} is damaged (${reason}). It was left untouched: move it away (or delete it) and sync again to rebuild it.`,
-      file,
-      { cause },
-    );
+  const damaged = (reason: string, cause?: unknown): SnapshotStoreError => new DamagedSnapshotError(file, repository, reason, { cause });
   let json: unknown;
   try {
     json = JSON.parse(text);

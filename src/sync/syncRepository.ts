@@ -14,6 +14,8 @@ import { SyncError } from '../github/syncError';
 import { completeThreads } from './threads';
 import { budgetShortfall, describeShortfall, type BudgetEvent } from './budget';
 import { pausingOnSpentBudget, realSleep, type Sleep } from './budgetPause';
+import { describeSyncLockHolder, syncLockFileOf, withSyncLock, type SyncLockHolder } from '../store/syncLock';
+import { syncErrorFrom } from '../github/syncErrorFrom';
 
 export { SyncError } from '../github/syncError';
 
@@ -25,6 +27,8 @@ export interface SyncOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SyncProgress) => void;
   readonly log?: (line: string) => void;
+  /** Another process (a VS Code window, the CLI) is syncing this repository and this one waits for it: what to tell the user. Default: `log`. */
+  readonly onWaiting?: (message: string) => void;
   /** The local clock, for `lastSyncAt`; GitHub's own timestamps decide what an incremental sync fetches. */
   readonly now?: () => Date;
   /** Wait for GitHub's hourly budget to reset when it is spent, then continue; else stop 'rateLimited' (resumable). */
@@ -68,8 +72,26 @@ const RESUMABLE_FAILURES: ReadonlySet<SyncError['kind']> = new Set(['cancelled',
  */
 export async function syncRepository(options: SyncOptions): Promise<SyncResult> {
   const name = formatRepoRef(options.repository);
-  const apiUrl = options.client.endpoint.baseUrl;
   const log = options.log ?? (() => undefined);
+  const onWaiting = options.onWaiting ?? log;
+  // One sync per repository across processes; the snapshot is read under the lock, so a waiter continues from the other's.
+  const lockFile = options.store.fileOf && syncLockFileOf(options.store.fileOf(name));
+  const onWait = (holder: SyncLockHolder): void =>
+    onWaiting(
+      `Another window or process (${describeSyncLockHolder(holder)}) is syncing ${name}; waiting for it to finish, then continuing from what it stored.`,
+    );
+  try {
+    return await withSyncLock(lockFile, { signal: options.signal, onWait }, () => syncUnderLock(options, name, log));
+  } catch (error) {
+    // Cancelled while waiting for the lock: the same cancellation as during the sync.
+    if (options.signal?.aborted && !(error instanceof SyncError))
+      throw syncErrorFrom(error, { repository: name, query: 'sync lock', apiUrl: options.client.endpoint.baseUrl }, options.signal);
+    throw error;
+  }
+}
+
+async function syncUnderLock(options: SyncOptions, name: string, log: (line: string) => void): Promise<SyncResult> {
+  const apiUrl = options.client.endpoint.baseUrl;
   const stored = await options.store.read(name);
   if (stored && !sameApi(stored.apiUrl, apiUrl)) {
     log(`The stored snapshot of ${name} came from ${stored.apiUrl}; starting over from ${apiUrl}.`);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { presentSyncFailure } from '../../../src/controller/syncFailure';
+import { presentDamagedSnapshot, presentSyncFailure } from '../../../src/controller/syncFailure';
 
 const TOKEN_SOURCE = 'from the COMMUNITY_PULSE_TOKEN environment variable';
 
@@ -31,5 +31,14 @@ describe('sync failure messages', () => {
 
   it('treats cancelling as no failure', () => {
     assert.equal(presentSyncFailure('cancelled', 'Cancelled.', TOKEN_SOURCE), null);
+  });
+});
+
+describe('damaged snapshot notice', () => {
+  it('offers the one action that moves the file aside and syncs again', () => {
+    const failure = presentDamagedSnapshot('The snapshot file /s/octo__repo.json is damaged (not valid JSON); it was left untouched.');
+    assert.equal(failure.state, 'error');
+    assert.deepEqual(failure.actions, ['moveDamagedAside', 'showLog']);
+    assert.match(failure.message, /^The snapshot file \/s\/octo__repo\.json is damaged .* Choose "Move aside and sync again": it is kept under a dated name/);
   });
 });

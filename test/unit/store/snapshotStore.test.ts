@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptySnapshot, type Snapshot } from '../../../src/store/snapshot';
-import { directorySnapshotStore, fileSnapshotStore, snapshotFileName, SnapshotStoreError } from '../../../src/store/snapshotStore';
+import { DamagedSnapshotError, directorySnapshotStore, fileSnapshotStore, snapshotFileName, SnapshotStoreError } from '../../../src/store/snapshotStore';
 
 function temporaryDirectory(): string {
   return mkdtempSync(join(tmpdir(), 'cp-store-'));
@@ -98,7 +98,7 @@ describe('snapshot store', () => {
     assert.deepEqual(readdirSync(directory), ['snapshot.json']);
   });
 
-  it('names a damaged file and what to do, and leaves it untouched', async () => {
+  it('names a damaged file and why, and leaves it untouched', async () => {
     const directory = temporaryDirectory();
     const file = join(directory, 'octo__repo.json');
     const store = directorySnapshotStore(directory);
@@ -108,10 +108,11 @@ describe('snapshot store', () => {
     ] as const) {
       writeFileSync(file, content);
       await assert.rejects(store.read('octo/repo'), (error: unknown) => {
-        assert.ok(error instanceof SnapshotStoreError);
+        assert.ok(error instanceof DamagedSnapshotError);
         assert.equal(error.file, file);
+        assert.equal(error.repository, 'octo/repo');
         assert.match(error.message, reason);
-        assert.match(error.message, /octo__repo\.json is damaged .*move it away \(or delete it\) and sync again/);
+        assert.match(error.message, /octo__repo\.json is damaged \(.*\); it was left untouched\.$/);
         return true;
       });
       assert.equal(readFileSync(file, 'utf8'), content);
