@@ -103,7 +103,12 @@ export function graphqlUrlFor(baseUrl: string): string {
 
 const ViewerSchema = z.object({ viewer: z.object({ login: z.string() }) });
 
-/** Abandons an attempt that hangs (the retry plugin then retries it) and logs failed attempts without headers. */
+/**
+ * Abandons an attempt that hangs (the retry plugin then retries it) and logs failed attempts without headers.
+ * A successful answer's body is read here, whole: Octokit would take a body cut off by the connection, or a proxy's
+ * HTML page, as GitHub's answer and the sync would blame GitHub's schema. Thrown from fetch instead, either is a
+ * network fault that the retry plugin retries (and that a mutation, sent with no retries, reports at once).
+ */
 function fetchWithTimeout(timeoutMs: number, host: string, log: (line: string) => void): typeof fetch {
   return async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -111,7 +116,8 @@ function fetchWithTimeout(timeoutMs: number, host: string, log: (line: string) =
     try {
       const response = await fetch(input, { ...init, signal });
       if (response.status >= 500) log(`GitHub at ${host} answered ${response.status} ${response.statusText}.`);
-      return response;
+      // Octokit reads error answers itself: their status already says what went wrong.
+      return response.ok ? await withWholeJsonBody(response) : response;
     } catch (error) {
       if (init?.signal?.aborted) throw error;
       const reason = timeout.aborted ? `no answer within ${timeoutMs} ms` : describeFetchError(error);
@@ -121,8 +127,39 @@ function fetchWithTimeout(timeoutMs: number, host: string, log: (line: string) =
   };
 }
 
+/** A successful answer whose body did not arrive whole, or is not JSON. */
+class UnusableAnswerError extends Error {
+  override readonly name = 'UnusableAnswerError';
+}
+
+/** The answer again, its body read whole and checked to be JSON; Octokit then parses the same text. */
+async function withWholeJsonBody(response: Response): Promise<Response> {
+  const contentType = response.headers.get('content-type') ?? 'no content type';
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (nameOf(error) === 'AbortError' || nameOf(error) === 'TimeoutError') throw error;
+    throw new UnusableAnswerError(`the connection broke in the middle of GitHub's answer (${describeFetchError(error)})`, { cause: error });
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    const opening = text.slice(0, 60).replace(/\s+/g, ' ').trim();
+    throw new UnusableAnswerError(
+      `GitHub's answer (HTTP ${response.status}) was not JSON (${contentType}, ${text.length} characters: "${opening}…"): a proxy in between, or a cut-off answer`,
+    );
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function nameOf(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
+
 function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  if (error instanceof UnusableAnswerError) return error.message;
   return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
 }
 

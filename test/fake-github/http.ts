@@ -15,8 +15,10 @@ export interface HttpDependencies {
   /** When set, exactly this token is accepted. */
   readonly token: string | undefined;
   readonly viewerLogin: string;
-  /** Aborted when the server closes, releasing requests held by a `timeout` fault. */
+  /** Aborted when the server closes, releasing requests held by a `timeout` fault or the latency. */
   readonly closing: AbortSignal;
+  /** Milliseconds each GraphQL request waits before it is answered. */
+  readonly latencyMs: number;
 }
 
 /** GraphQL at /graphql and GHES's /api/graphql; REST at / and GHES's /api/v3/. */
@@ -43,6 +45,7 @@ async function handle(deps: HttpDependencies, request: IncomingMessage, response
   if (route === 'graphql') deps.stats.graphqlRequests++;
   const body = await readBody(request);
   if (!route) return send(response, { status: 404, headers: {}, body: notFoundRoute() });
+  if (route === 'graphql' && deps.latencyMs > 0 && !(await held(deps.latencyMs, response, deps.closing))) return;
 
   const fault = deps.faults.take(route);
   if (fault) deps.stats.faults++;
@@ -65,8 +68,25 @@ async function handle(deps: HttpDependencies, request: IncomingMessage, response
       break;
   }
   const answer = await answerNormally(deps, route, request, body);
-  if (fault?.kind === 'corrupt') answer.body = fault.mutate(structuredClone(answer.body));
+  switch (fault?.kind) {
+    case 'corrupt':
+      answer.body = fault.mutate(structuredClone(answer.body));
+      break;
+    case 'brokenBody':
+      return sendBrokenOff(response, answer);
+    case 'notJson':
+      if (fault.body === 'proxyPage') return sendText(response, 200, {}, PROXY_PAGE, 'text/html; charset=utf-8');
+      return sendText(response, 200, answer.headers, firstHalf(JSON.stringify(answer.body)), JSON_CONTENT_TYPE);
+  }
   send(response, answer);
+}
+
+/** What a corporate proxy or captive portal puts in place of GitHub's answer. */
+const PROXY_PAGE = '<!DOCTYPE html>\n<html><head><title>Access Gateway</title></head><body><h1>Please sign in to continue</h1></body></html>\n';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+function firstHalf(payload: string): string {
+  return payload.slice(0, Math.floor(payload.length / 2));
 }
 
 async function answerNormally(deps: HttpDependencies, route: RequestKind, request: IncomingMessage, body: string): Promise<HttpAnswer> {
@@ -145,13 +165,28 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function send(response: ServerResponse, answer: HttpAnswer): void {
+  sendText(response, answer.status, answer.headers, JSON.stringify(answer.body), JSON_CONTENT_TYPE);
+}
+
+function sendText(response: ServerResponse, status: number, headers: Record<string, string>, payload: string, contentType: string): void {
+  if (response.destroyed) return;
+  writeHead(response, status, headers, contentType, Buffer.byteLength(payload));
+  response.end(payload);
+}
+
+/** Announces the whole answer, sends half of it and breaks the connection. */
+function sendBrokenOff(response: ServerResponse, answer: HttpAnswer): void {
   if (response.destroyed) return;
   const payload = JSON.stringify(answer.body);
-  response.writeHead(answer.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
+  writeHead(response, answer.status, answer.headers, JSON_CONTENT_TYPE, Buffer.byteLength(payload));
+  response.write(firstHalf(payload), () => response.destroy());
+}
+
+function writeHead(response: ServerResponse, status: number, headers: Record<string, string>, contentType: string, length: number): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': length,
     'x-github-request-id': `FAKE:${(++requestCounter).toString(16).toUpperCase()}`,
-    ...answer.headers,
+    ...headers,
   });
-  response.end(payload);
 }

@@ -41,6 +41,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     token: options.token,
     viewerLogin,
     closing: closing.signal,
+    latencyMs: options.latencyMs ?? 0,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -37,6 +37,8 @@ export interface FakeGitHubOptions {
    * with GitHub's primary rate-limit response until the window resets.
    */
   enforceRateLimit?: boolean;
+  /** Each GraphQL request is answered no sooner than this many milliseconds after it arrives (a far server); default 0. */
+  latencyMs?: number;
 }
 
 export interface FakeGitHubStats {
@@ -67,6 +69,17 @@ export type Fault =
   | { kind: 'timeout'; ms: number }
   /** Destroy the socket without answering. */
   | { kind: 'drop' }
+  /**
+   * The connection breaks in the middle of the answer: the normal answer's status, headers (with its full
+   * `content-length`) and first half of its body are sent, then the socket is destroyed. The request is executed.
+   */
+  | { kind: 'brokenBody' }
+  /**
+   * HTTP 200 whose body is not JSON, in place of the normal answer (the request is executed): `proxyPage` an HTML
+   * page such as a proxy or captive portal sends (`text/html`), `truncated` the first half of the normal JSON
+   * with a `content-length` that matches it (`application/json`).
+   */
+  | { kind: 'notJson'; body: 'proxyPage' | 'truncated' }
   /** Answer with the JSON body `mutate` returns for a deep copy of the normal body. */
   | { kind: 'corrupt'; mutate: (body: any) => unknown };
 
