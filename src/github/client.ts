@@ -65,19 +65,28 @@ export function createGitHubClient(endpoint: ApiEndpoint, options: GitHubClientO
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: waitUnitMs },
     throttle: {
       retryAfterBaseValue: waitUnitMs,
-      // Queries go back to back: GitHub asks for a second between *mutations* (below), and a thread of 300 posts is
-      // four queries that would otherwise take four seconds to open.
+      // Octokit's default `write` group would space every GraphQL request a second apart, which GitHub asks only of
+      // mutations (spaced below); requests are kept one at a time by `oneAtATime` instead.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
       onRateLimit: onLimit("GitHub's rate limit is exhausted", LONGEST_RESET_WAIT_SECONDS),
       onSecondaryRateLimit: onLimit("GitHub's secondary rate limit was hit", Number.POSITIVE_INFINITY),
     },
   });
 
+  // GitHub's secondary limits ask for requests one at a time, not spaced: each is sent as soon as the one before has
+  // its answer. A request waiting out a back-off (a 5xx, a secondary limit) keeps its turn, so nothing else is sent
+  // to a GitHub that asked to wait.
+  const oneAtATime = new Bottleneck({ maxConcurrent: 1 });
   const send = <T>(document: string, variables: Record<string, unknown>, signal: AbortSignal | undefined, retryFailures: boolean): Promise<T> => {
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
     const request = { ...(signal && { signal }), ...(!retryFailures && { retries: 0 }) };
-    const pending = octokit.graphql<T>(document, { ...variables, request });
-    return signal ? rejectOnAbort(pending, signal) : pending;
+    const sendNow = (): Promise<T> => {
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      const pending = octokit.graphql<T>(document, { ...variables, request });
+      // Cancelling gives the turn up at once, without waiting for a retry back-off to end.
+      return signal ? rejectOnAbort(pending, signal) : pending;
+    };
+    const queued = oneAtATime.schedule(sendNow);
+    return signal ? rejectOnAbort(queued, signal) : queued;
   };
   const graphql = <T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> => send<T>(query, variables, signal, true);
 
@@ -167,7 +176,8 @@ function describeFetchError(error: unknown): string {
 function rejectOnAbort<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
     pending.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);

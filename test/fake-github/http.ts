@@ -17,7 +17,7 @@ export interface HttpDependencies {
   readonly viewerLogin: string;
   /** Aborted when the server closes, releasing requests held by a `timeout` fault or the latency. */
   readonly closing: AbortSignal;
-  /** Milliseconds each GraphQL request waits before it is answered. */
+  /** Each GraphQL request is answered no sooner than this many milliseconds after it arrived. */
   readonly latencyMs: number;
 }
 
@@ -40,31 +40,45 @@ export function createFakeHttpServer(deps: HttpDependencies): Server {
 }
 
 async function handle(deps: HttpDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const arrivedAt = Date.now();
   const route = routeOf(request.method, new URL(request.url ?? '/', 'http://fake').pathname);
   deps.stats.requests++;
   if (route === 'graphql') deps.stats.graphqlRequests++;
   const body = await readBody(request);
   if (!route) return send(response, { status: 404, headers: {}, body: notFoundRoute() });
-  if (route === 'graphql' && deps.latencyMs > 0 && !(await held(deps.latencyMs, response, deps.closing))) return;
+  const reply = await replyTo(deps, route, request, body, response);
+  if (!reply) return;
+  // The latency includes the time taken to execute the query, as a far server's answer time does.
+  const latencyLeft = arrivedAt + deps.latencyMs - Date.now();
+  if (route === 'graphql' && latencyLeft > 0 && !(await held(latencyLeft, response, deps.closing))) return;
+  reply();
+}
 
+/** How to answer (a fault or the normal answer); undefined when the client gave up while a `timeout` fault held it. */
+async function replyTo(
+  deps: HttpDependencies,
+  route: RequestKind,
+  request: IncomingMessage,
+  body: string,
+  response: ServerResponse,
+): Promise<(() => void) | undefined> {
   const fault = deps.faults.take(route);
   if (fault) deps.stats.faults++;
   switch (fault?.kind) {
     case 'drop':
-      request.socket.destroy();
-      return;
+      return () => request.socket.destroy();
     case 'status':
-      return send(response, { status: fault.status, headers: {}, body: serverError(fault.status) });
-    case 'rateLimit':
-      return send(response, rateLimited(deps, route, fault.status ?? 403, Math.ceil(Date.now() / 1000) + (fault.resetAfterSeconds ?? 1)));
-    case 'secondaryRateLimit':
-      return send(response, {
-        status: 403,
-        headers: { 'retry-after': String(fault.retryAfterSeconds), ...budgetOf(deps, route).headers(route === 'graphql' ? 'graphql' : 'core') },
-        body: secondaryRateLimit(),
-      });
+      return () => send(response, { status: fault.status, headers: {}, body: serverError(fault.status) });
+    case 'rateLimit': {
+      const limited = rateLimited(deps, route, fault.status ?? 403, Math.ceil(Date.now() / 1000) + (fault.resetAfterSeconds ?? 1));
+      return () => send(response, limited);
+    }
+    case 'secondaryRateLimit': {
+      const headers = { 'retry-after': String(fault.retryAfterSeconds), ...budgetOf(deps, route).headers(route === 'graphql' ? 'graphql' : 'core') };
+      return () => send(response, { status: 403, headers, body: secondaryRateLimit() });
+    }
     case 'timeout':
-      if (!(await held(fault.ms, response, deps.closing))) return;
+      if (!(await held(fault.ms, response, deps.closing))) return undefined;
       break;
   }
   const answer = await answerNormally(deps, route, request, body);
@@ -73,12 +87,12 @@ async function handle(deps: HttpDependencies, request: IncomingMessage, response
       answer.body = fault.mutate(structuredClone(answer.body));
       break;
     case 'brokenBody':
-      return sendBrokenOff(response, answer);
+      return () => sendBrokenOff(response, answer);
     case 'notJson':
-      if (fault.body === 'proxyPage') return sendText(response, 200, {}, PROXY_PAGE, 'text/html; charset=utf-8');
-      return sendText(response, 200, answer.headers, firstHalf(JSON.stringify(answer.body)), JSON_CONTENT_TYPE);
+      if (fault.body === 'proxyPage') return () => sendText(response, 200, {}, PROXY_PAGE, 'text/html; charset=utf-8');
+      return () => sendText(response, 200, answer.headers, firstHalf(JSON.stringify(answer.body)), JSON_CONTENT_TYPE);
   }
-  send(response, answer);
+  return () => send(response, answer);
 }
 
 /** What a corporate proxy or captive portal puts in place of GitHub's answer. */

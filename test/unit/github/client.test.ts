@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createGitHubClient, graphqlUrlFor } from '../../../src/github/client';
 import type { SyncResult } from '../../../src/sync/contracts';
 import { SyncError } from '../../../src/sync/syncRepository';
-import type { Fault } from '../../fake-github/server';
+import { startFakeGitHub, type Fault } from '../../fake-github/server';
 import { startFakeCommunity, syncedFields, TOKEN, type FakeCommunity } from '../../support/fakeCommunity';
 import { idsInPageOrder } from '../../support/syncTimeline';
 
@@ -51,6 +51,29 @@ describe('GitHub client', () => {
       started = Date.now();
       await Promise.all([mutations.mutate(comment, { id: discussion.id }), mutations.mutate(comment, { id: discussion.id })]);
       assert.ok(Date.now() - started >= 400, `two mutations ${Date.now() - started} ms apart: less than one wait unit`);
+    });
+
+    it('sends one request at a time, and none while one waits out a secondary limit', async () => {
+      const far = await startFakeGitHub({ repositories: [], token: TOKEN, latencyMs: 100 });
+      try {
+        const client = createGitHubClient({ baseUrl: far.url, token: TOKEN }, { waitUnitMs: 400 });
+        const viewer = (): Promise<unknown> => client.graphql('query { viewer { login } }', {});
+        let started = Date.now();
+        await Promise.all([viewer(), viewer(), viewer()]);
+        assert.ok(Date.now() - started >= 300, `three queries of 100 ms each at once took ${Date.now() - started} ms: they overlapped`);
+
+        far.injectFault({ kind: 'secondaryRateLimit', retryAfterSeconds: 1 }, 1, 'graphql');
+        far.resetStats();
+        started = Date.now();
+        const both = Promise.all([viewer(), viewer()]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(far.stats().graphqlRequests, 1, 'the second query was sent while the first waited out the secondary limit');
+        await both;
+        assert.equal(far.stats().graphqlRequests, 3);
+        assert.ok(Date.now() - started >= 100 + 400 + 200, `done after ${Date.now() - started} ms: the wait asked for was not kept`);
+      } finally {
+        await far.close();
+      }
     });
 
     it('talks to a GitHub Enterprise Server style /api/v3 base URL', async () => {
