@@ -86,6 +86,16 @@ export type Fault =
 /** Which requests an injected fault may hit; default `any`. */
 export type FaultTarget = 'any' | 'graphql' | 'rest';
 
+/** A seeded share of requests failing at random, each with one of `faults` (a soak test of everything at once). */
+export interface RandomFaults {
+  /** The same seed and the same requests in the same order give the same faults. */
+  seed: number;
+  /** Between 0 and 1: 0.1 fails one request in ten. */
+  share: number;
+  faults: readonly Fault[];
+  target?: FaultTarget;
+}
+
 export interface NewPostInput {
   author: string;
   /** Markdown; default empty. */
@@ -130,7 +140,9 @@ export interface FakeGitHub {
   resetStats(): void;
   /** The next `times` (default 1) requests matching `target` (default any) get this fault. */
   injectFault(fault: Fault, times?: number, target?: FaultTarget): void;
-  /** Removes faults not yet applied. */
+  /** From now on, requests not given an injected fault fail at random as `random` says (until `clearFaults`). */
+  injectRandomFaults(random: RandomFaults): void;
+  /** Removes faults not yet applied, and stops random faults. */
   clearFaults(): void;
   addDiscussion(repo: string, input: NewDiscussionInput): { number: number; id: string };
   addComment(repo: string, discussionNumber: number, input: NewPostInput): { id: string };
