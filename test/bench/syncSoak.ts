@@ -42,10 +42,9 @@ export async function soakInOneRun(clean: CleanSync, report: BenchReporter): Pro
     const { graphqlRequests, faults } = clean.github.stats();
     clean.github.clearFaults();
     report.figure(
-      `soak, ${FAULT_SHARE * 100}% of requests failing (wait unit ${WAIT_UNIT_MS} ms): discussions differing from the fault-free sync`,
+      `soak, ${FAULT_SHARE * 100}% of requests failing (wait unit ${WAIT_UNIT_MS} ms): discussions differing from the fault-free sync (must be 0)`,
       await differences(clean, directory),
       'discussions',
-      0,
     );
     report.note(
       `${faults} faults injected, all survived; ${graphqlRequests - clean.requests} requests beyond the fault-free ${clean.requests}; ` +
@@ -84,10 +83,9 @@ export async function soakWithKills(clean: CleanSync, report: BenchReporter): Pr
     const { graphqlRequests, faults } = clean.github.stats();
     clean.github.clearFaults();
     report.figure(
-      `soak with ${KILLS} kills (SIGKILL after requests ${killAt.join(', ')}): discussions differing from the fault-free sync`,
+      `soak with ${KILLS} kills (SIGKILL after requests ${killAt.join(', ')}): discussions differing from the fault-free sync (must be 0)`,
       await differences(clean, directory),
       'discussions',
-      0,
     );
     report.note(
       `${processes} processes, ${faults} faults injected; ${graphqlRequests - clean.requests} requests beyond the fault-free ${clean.requests}; ${seconds.toFixed(1)} s (each process also loads the code)`,
