@@ -65,19 +65,28 @@ export function createGitHubClient(endpoint: ApiEndpoint, options: GitHubClientO
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: waitUnitMs },
     throttle: {
       retryAfterBaseValue: waitUnitMs,
-      // Queries go back to back: GitHub asks for a second between *mutations* (below), and a thread of 300 posts is
-      // four queries that would otherwise take four seconds to open.
+      // Octokit's default `write` group would space every GraphQL request a second apart, which GitHub asks only of
+      // mutations (spaced below); requests are kept one at a time by `oneAtATime` instead.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
       onRateLimit: onLimit("GitHub's rate limit is exhausted", LONGEST_RESET_WAIT_SECONDS),
       onSecondaryRateLimit: onLimit("GitHub's secondary rate limit was hit", Number.POSITIVE_INFINITY),
     },
   });
 
+  // GitHub's secondary limits ask for requests one at a time, not spaced: each is sent as soon as the one before has
+  // its answer. A request waiting out a back-off (a 5xx, a secondary limit) keeps its turn, so nothing else is sent
+  // to a GitHub that asked to wait.
+  const oneAtATime = new Bottleneck({ maxConcurrent: 1 });
   const send = <T>(document: string, variables: Record<string, unknown>, signal: AbortSignal | undefined, retryFailures: boolean): Promise<T> => {
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
     const request = { ...(signal && { signal }), ...(!retryFailures && { retries: 0 }) };
-    const pending = octokit.graphql<T>(document, { ...variables, request });
-    return signal ? rejectOnAbort(pending, signal) : pending;
+    const sendNow = (): Promise<T> => {
+      if (signal?.aborted) return Promise.reject(abortReason(signal));
+      const pending = octokit.graphql<T>(document, { ...variables, request });
+      // Cancelling gives the turn up at once, without waiting for a retry back-off to end.
+      return signal ? rejectOnAbort(pending, signal) : pending;
+    };
+    const queued = oneAtATime.schedule(sendNow);
+    return signal ? rejectOnAbort(queued, signal) : queued;
   };
   const graphql = <T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> => send<T>(query, variables, signal, true);
 
@@ -103,7 +112,12 @@ export function graphqlUrlFor(baseUrl: string): string {
 
 const ViewerSchema = z.object({ viewer: z.object({ login: z.string() }) });
 
-/** Abandons an attempt that hangs (the retry plugin then retries it) and logs failed attempts without headers. */
+/**
+ * Abandons an attempt that hangs (the retry plugin then retries it) and logs failed attempts without headers.
+ * A successful answer's body is read here, whole: Octokit would take a body cut off by the connection, or a proxy's
+ * HTML page, as GitHub's answer and the sync would blame GitHub's schema. Thrown from fetch instead, either is a
+ * network fault that the retry plugin retries (and that a mutation, sent with no retries, reports at once).
+ */
 function fetchWithTimeout(timeoutMs: number, host: string, log: (line: string) => void): typeof fetch {
   return async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -111,7 +125,8 @@ function fetchWithTimeout(timeoutMs: number, host: string, log: (line: string) =
     try {
       const response = await fetch(input, { ...init, signal });
       if (response.status >= 500) log(`GitHub at ${host} answered ${response.status} ${response.statusText}.`);
-      return response;
+      // Octokit reads error answers itself: their status already says what went wrong.
+      return response.ok ? await withWholeJsonBody(response) : response;
     } catch (error) {
       if (init?.signal?.aborted) throw error;
       const reason = timeout.aborted ? `no answer within ${timeoutMs} ms` : describeFetchError(error);
@@ -121,8 +136,39 @@ function fetchWithTimeout(timeoutMs: number, host: string, log: (line: string) =
   };
 }
 
+/** A successful answer whose body did not arrive whole, or is not JSON. */
+class UnusableAnswerError extends Error {
+  override readonly name = 'UnusableAnswerError';
+}
+
+/** The answer again, its body read whole and checked to be JSON; Octokit then parses the same text. */
+async function withWholeJsonBody(response: Response): Promise<Response> {
+  const contentType = response.headers.get('content-type') ?? 'no content type';
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (nameOf(error) === 'AbortError' || nameOf(error) === 'TimeoutError') throw error;
+    throw new UnusableAnswerError(`the connection broke in the middle of GitHub's answer (${describeFetchError(error)})`, { cause: error });
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    const opening = text.slice(0, 60).replace(/\s+/g, ' ').trim();
+    throw new UnusableAnswerError(
+      `GitHub's answer (HTTP ${response.status}) was not JSON (${contentType}, ${text.length} characters: "${opening}…"): a proxy in between, or a cut-off answer`,
+    );
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+function nameOf(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined;
+}
+
 function describeFetchError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  if (error instanceof UnusableAnswerError) return error.message;
   return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
 }
 
@@ -130,7 +176,8 @@ function describeFetchError(error: unknown): string {
 function rejectOnAbort<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
     pending.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);

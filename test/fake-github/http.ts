@@ -15,8 +15,10 @@ export interface HttpDependencies {
   /** When set, exactly this token is accepted. */
   readonly token: string | undefined;
   readonly viewerLogin: string;
-  /** Aborted when the server closes, releasing requests held by a `timeout` fault. */
+  /** Aborted when the server closes, releasing requests held by a `timeout` fault or the latency. */
   readonly closing: AbortSignal;
+  /** Each GraphQL request is answered no sooner than this many milliseconds after it arrived. */
+  readonly latencyMs: number;
 }
 
 /** GraphQL at /graphql and GHES's /api/graphql; REST at / and GHES's /api/v3/. */
@@ -38,35 +40,67 @@ export function createFakeHttpServer(deps: HttpDependencies): Server {
 }
 
 async function handle(deps: HttpDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const arrivedAt = Date.now();
   const route = routeOf(request.method, new URL(request.url ?? '/', 'http://fake').pathname);
   deps.stats.requests++;
   if (route === 'graphql') deps.stats.graphqlRequests++;
   const body = await readBody(request);
   if (!route) return send(response, { status: 404, headers: {}, body: notFoundRoute() });
+  const reply = await replyTo(deps, route, request, body, response);
+  if (!reply) return;
+  // The latency includes the time taken to execute the query, as a far server's answer time does.
+  const latencyLeft = arrivedAt + deps.latencyMs - Date.now();
+  if (route === 'graphql' && latencyLeft > 0 && !(await held(latencyLeft, response, deps.closing))) return;
+  reply();
+}
 
+/** How to answer (a fault or the normal answer); undefined when the client gave up while a `timeout` fault held it. */
+async function replyTo(
+  deps: HttpDependencies,
+  route: RequestKind,
+  request: IncomingMessage,
+  body: string,
+  response: ServerResponse,
+): Promise<(() => void) | undefined> {
   const fault = deps.faults.take(route);
   if (fault) deps.stats.faults++;
   switch (fault?.kind) {
     case 'drop':
-      request.socket.destroy();
-      return;
+      return () => request.socket.destroy();
     case 'status':
-      return send(response, { status: fault.status, headers: {}, body: serverError(fault.status) });
-    case 'rateLimit':
-      return send(response, rateLimited(deps, route, fault.status ?? 403, Math.ceil(Date.now() / 1000) + (fault.resetAfterSeconds ?? 1)));
-    case 'secondaryRateLimit':
-      return send(response, {
-        status: 403,
-        headers: { 'retry-after': String(fault.retryAfterSeconds), ...budgetOf(deps, route).headers(route === 'graphql' ? 'graphql' : 'core') },
-        body: secondaryRateLimit(),
-      });
+      return () => send(response, { status: fault.status, headers: {}, body: serverError(fault.status) });
+    case 'rateLimit': {
+      const limited = rateLimited(deps, route, fault.status ?? 403, Math.ceil(Date.now() / 1000) + (fault.resetAfterSeconds ?? 1));
+      return () => send(response, limited);
+    }
+    case 'secondaryRateLimit': {
+      const headers = { 'retry-after': String(fault.retryAfterSeconds), ...budgetOf(deps, route).headers(route === 'graphql' ? 'graphql' : 'core') };
+      return () => send(response, { status: 403, headers, body: secondaryRateLimit() });
+    }
     case 'timeout':
-      if (!(await held(fault.ms, response, deps.closing))) return;
+      if (!(await held(fault.ms, response, deps.closing))) return undefined;
       break;
   }
   const answer = await answerNormally(deps, route, request, body);
-  if (fault?.kind === 'corrupt') answer.body = fault.mutate(structuredClone(answer.body));
-  send(response, answer);
+  switch (fault?.kind) {
+    case 'corrupt':
+      answer.body = fault.mutate(structuredClone(answer.body));
+      break;
+    case 'brokenBody':
+      return () => sendBrokenOff(response, answer);
+    case 'notJson':
+      if (fault.body === 'proxyPage') return () => sendText(response, 200, {}, PROXY_PAGE, 'text/html; charset=utf-8');
+      return () => sendText(response, 200, answer.headers, firstHalf(JSON.stringify(answer.body)), JSON_CONTENT_TYPE);
+  }
+  return () => send(response, answer);
+}
+
+/** What a corporate proxy or captive portal puts in place of GitHub's answer. */
+const PROXY_PAGE = '<!DOCTYPE html>\n<html><head><title>Access Gateway</title></head><body><h1>Please sign in to continue</h1></body></html>\n';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+function firstHalf(payload: string): string {
+  return payload.slice(0, Math.floor(payload.length / 2));
 }
 
 async function answerNormally(deps: HttpDependencies, route: RequestKind, request: IncomingMessage, body: string): Promise<HttpAnswer> {
@@ -145,13 +179,28 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function send(response: ServerResponse, answer: HttpAnswer): void {
+  sendText(response, answer.status, answer.headers, JSON.stringify(answer.body), JSON_CONTENT_TYPE);
+}
+
+function sendText(response: ServerResponse, status: number, headers: Record<string, string>, payload: string, contentType: string): void {
+  if (response.destroyed) return;
+  writeHead(response, status, headers, contentType, Buffer.byteLength(payload));
+  response.end(payload);
+}
+
+/** Announces the whole answer, sends half of it and breaks the connection. */
+function sendBrokenOff(response: ServerResponse, answer: HttpAnswer): void {
   if (response.destroyed) return;
   const payload = JSON.stringify(answer.body);
-  response.writeHead(answer.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(payload),
+  writeHead(response, answer.status, answer.headers, JSON_CONTENT_TYPE, Buffer.byteLength(payload));
+  response.write(firstHalf(payload), () => response.destroy());
+}
+
+function writeHead(response: ServerResponse, status: number, headers: Record<string, string>, contentType: string, length: number): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': length,
     'x-github-request-id': `FAKE:${(++requestCounter).toString(16).toUpperCase()}`,
-    ...answer.headers,
+    ...headers,
   });
-  response.end(payload);
 }

@@ -41,6 +41,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     token: options.token,
     viewerLogin,
     closing: closing.signal,
+    latencyMs: options.latencyMs ?? 0,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -56,6 +57,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     stats: () => ({ ...stats }),
     resetStats: () => Object.assign(stats, NO_REQUESTS),
     injectFault: (fault, times, target) => faults.inject(fault, times, target),
+    injectRandomFaults: (random) => faults.injectRandom(random),
     clearFaults: () => faults.clear(),
     addDiscussion: (repo, input) => store.addDiscussion(repo, input),
     addComment: (repo, number, input) => store.addComment(repo, number, input),

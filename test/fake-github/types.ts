@@ -39,6 +39,8 @@ export interface FakeGitHubOptions {
   enforceRateLimit?: boolean;
   /** The clock of the hourly points window (epoch ms); default Date.now. Tests advance it to reach a reset at once. */
   budgetClock?: () => number;
+  /** Each GraphQL request is answered no sooner than this many milliseconds after it arrives (a far server); default 0. */
+  latencyMs?: number;
 }
 
 export interface FakeGitHubStats {
@@ -69,11 +71,32 @@ export type Fault =
   | { kind: 'timeout'; ms: number }
   /** Destroy the socket without answering. */
   | { kind: 'drop' }
+  /**
+   * The connection breaks in the middle of the answer: the normal answer's status, headers (with its full
+   * `content-length`) and first half of its body are sent, then the socket is destroyed. The request is executed.
+   */
+  | { kind: 'brokenBody' }
+  /**
+   * HTTP 200 whose body is not JSON, in place of the normal answer (the request is executed): `proxyPage` an HTML
+   * page such as a proxy or captive portal sends (`text/html`), `truncated` the first half of the normal JSON
+   * with a `content-length` that matches it (`application/json`).
+   */
+  | { kind: 'notJson'; body: 'proxyPage' | 'truncated' }
   /** Answer with the JSON body `mutate` returns for a deep copy of the normal body. */
   | { kind: 'corrupt'; mutate: (body: any) => unknown };
 
 /** Which requests an injected fault may hit; default `any`. */
 export type FaultTarget = 'any' | 'graphql' | 'rest';
+
+/** A seeded share of requests failing at random, each with one of `faults` (a soak test of everything at once). */
+export interface RandomFaults {
+  /** The same seed and the same requests in the same order give the same faults. */
+  seed: number;
+  /** Between 0 and 1: 0.1 fails one request in ten. */
+  share: number;
+  faults: readonly Fault[];
+  target?: FaultTarget;
+}
 
 export interface NewPostInput {
   author: string;
@@ -119,7 +142,9 @@ export interface FakeGitHub {
   resetStats(): void;
   /** The next `times` (default 1) requests matching `target` (default any) get this fault. */
   injectFault(fault: Fault, times?: number, target?: FaultTarget): void;
-  /** Removes faults not yet applied. */
+  /** From now on, requests not given an injected fault fail at random as `random` says (until `clearFaults`). */
+  injectRandomFaults(random: RandomFaults): void;
+  /** Removes faults not yet applied, and stops random faults. */
   clearFaults(): void;
   addDiscussion(repo: string, input: NewDiscussionInput): { number: number; id: string };
   addComment(repo: string, discussionNumber: number, input: NewPostInput): { id: string };

@@ -6,6 +6,12 @@ import { getRest, postGraphQL } from '../../fake-github/testClient';
 const QUERY = '{ repository(owner: "payloadcms", name: "payload") { discussions(first: 1) { totalCount } } }';
 const NORMAL = { data: { repository: { discussions: { totalCount: 241 } } } };
 
+const rawQuery = (): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: 'bearer test-token' },
+  body: JSON.stringify({ query: QUERY }),
+});
+
 describe('fake GitHub faults', () => {
   let fake: FakeGitHub;
 
@@ -69,6 +75,40 @@ describe('fake GitHub faults', () => {
     fake.injectFault({ kind: 'drop' });
     await assert.rejects(postGraphQL(fake.url, QUERY), (error: Error) => error.message === 'fetch failed');
     assert.deepEqual((await postGraphQL(fake.url, QUERY)).body, NORMAL);
+  });
+
+  it('breaks the connection in the middle of the answer: headers and half the body arrive, reading the rest fails', async () => {
+    fake.injectFault({ kind: 'brokenBody' });
+    const response = await fetch(`${fake.url}/graphql`, rawQuery());
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-length'), String(JSON.stringify(NORMAL).length));
+    await assert.rejects(response.text(), (error: Error) => error.message === 'terminated');
+    assert.deepEqual((await postGraphQL(fake.url, QUERY)).body, NORMAL);
+    assert.equal(fake.stats().points, 2, 'the broken answer was executed');
+  });
+
+  it("answers 200 with a body that is not JSON: a proxy's HTML page, or the first half of the JSON", async () => {
+    fake.injectFault({ kind: 'notJson', body: 'proxyPage' });
+    fake.injectFault({ kind: 'notJson', body: 'truncated' });
+    const page = await fetch(`${fake.url}/graphql`, rawQuery());
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type')!, /^text\/html/);
+    assert.match(await page.text(), /^<!DOCTYPE html>/);
+    const truncated = await fetch(`${fake.url}/graphql`, rawQuery());
+    assert.equal(await truncated.text(), JSON.stringify(NORMAL).slice(0, Math.floor(JSON.stringify(NORMAL).length / 2)));
+    assert.deepEqual((await postGraphQL(fake.url, QUERY)).body, NORMAL);
+  });
+
+  it('answers each GraphQL request after the given latency', async () => {
+    const far = await startFakeGitHub({ repositories: [], latencyMs: 150 });
+    try {
+      const started = Date.now();
+      await Promise.all([postGraphQL(far.url, '{ viewer { login } }'), postGraphQL(far.url, '{ viewer { login } }')]);
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed >= 150 && elapsed < 290, `two requests at once answered in ${elapsed} ms: each waits 150 ms, independently`);
+    } finally {
+      await far.close();
+    }
   });
 
   it('corrupts the answer with the given mutation of its JSON body', async () => {

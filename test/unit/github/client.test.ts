@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createGitHubClient, graphqlUrlFor } from '../../../src/github/client';
+import type { SyncResult } from '../../../src/sync/contracts';
 import { SyncError } from '../../../src/sync/syncRepository';
-import type { Fault } from '../../fake-github/server';
+import { startFakeGitHub, type Fault } from '../../fake-github/server';
 import { startFakeCommunity, syncedFields, TOKEN, type FakeCommunity } from '../../support/fakeCommunity';
 import { idsInPageOrder } from '../../support/syncTimeline';
 
@@ -16,17 +17,18 @@ describe('GitHub client', () => {
   describe('against the fake GitHub', () => {
     let fake: FakeCommunity;
     /** Syncs while the fake GitHub answers the first attempts of successive queries with these faults. */
-    const syncsCompletelyDespite = async (faults: readonly { fault: Fault; times?: number }[], client = fake.client): Promise<void> => {
+    const syncsCompletelyDespite = async (faults: readonly { fault: Fault; times?: number }[], client = fake.client): Promise<SyncResult> => {
       const queue = [...faults];
       const injectNext = (): void => {
         const next = queue.shift();
         if (next) fake.github.injectFault(next.fault, next.times ?? 1, 'graphql');
       };
       injectNext();
-      await fake.sync('incremental', { client, onProgress: injectNext });
+      const result = await fake.sync('incremental', { client, onProgress: injectNext });
       assert.equal(queue.length, 0, 'the sync ended before every fault was injected');
       const snapshot = (await fake.store.read(fake.name))!;
       assert.deepEqual(syncedFields(snapshot.discussions), syncedFields(fake.community.discussions));
+      return result;
     };
 
     beforeEach(async () => {
@@ -51,6 +53,29 @@ describe('GitHub client', () => {
       assert.ok(Date.now() - started >= 400, `two mutations ${Date.now() - started} ms apart: less than one wait unit`);
     });
 
+    it('sends one request at a time, and none while one waits out a secondary limit', async () => {
+      const far = await startFakeGitHub({ repositories: [], token: TOKEN, latencyMs: 100 });
+      try {
+        const client = createGitHubClient({ baseUrl: far.url, token: TOKEN }, { waitUnitMs: 400 });
+        const viewer = (): Promise<unknown> => client.graphql('query { viewer { login } }', {});
+        let started = Date.now();
+        await Promise.all([viewer(), viewer(), viewer()]);
+        assert.ok(Date.now() - started >= 300, `three queries of 100 ms each at once took ${Date.now() - started} ms: they overlapped`);
+
+        far.injectFault({ kind: 'secondaryRateLimit', retryAfterSeconds: 1 }, 1, 'graphql');
+        far.resetStats();
+        started = Date.now();
+        const both = Promise.all([viewer(), viewer()]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal(far.stats().graphqlRequests, 1, 'the second query was sent while the first waited out the secondary limit');
+        await both;
+        assert.equal(far.stats().graphqlRequests, 3);
+        assert.ok(Date.now() - started >= 100 + 400 + 200, `done after ${Date.now() - started} ms: the wait asked for was not kept`);
+      } finally {
+        await far.close();
+      }
+    });
+
     it('talks to a GitHub Enterprise Server style /api/v3 base URL', async () => {
       const client = createGitHubClient({ baseUrl: `${fake.github.url}/api/v3`, token: TOKEN }, { waitUnitMs: 1 });
       assert.equal(await client.viewerLogin(), 'octocat');
@@ -68,6 +93,33 @@ describe('GitHub client', () => {
       assert.equal(fake.github.stats().faults, 5);
       assert.ok(fake.logLines.some((line) => /answered 502/.test(line)));
       assert.ok(fake.logLines.some((line) => /no answer within 3000 ms/.test(line)));
+    });
+
+    it('retries an answer cut off in the middle of its body, or one that is not JSON, like a dropped connection', async () => {
+      const result = await syncsCompletelyDespite([
+        { fault: { kind: 'brokenBody' }, times: 2 },
+        { fault: { kind: 'notJson', body: 'proxyPage' } },
+        { fault: { kind: 'notJson', body: 'truncated' } },
+      ]);
+      // Each faulty answer cost exactly one more request: it was retried, not taken as the answer.
+      assert.equal(fake.github.stats().faults, 4);
+      assert.equal(fake.github.stats().graphqlRequests, result.requests + 4);
+      assert.ok(fake.logLines.some((line) => /connection broke in the middle of GitHub's answer/.test(line)));
+      assert.ok(fake.logLines.some((line) => /not JSON \(text\/html/.test(line)));
+    });
+
+    it('keeps what was fetched when the answers stay cut off, and the next sync completes it', async () => {
+      let pages = 0;
+      await assert.rejects(
+        fake.sync('incremental', {
+          onProgress: (progress) => {
+            if (progress.phase === 'discussions' && ++pages === 1) fake.github.injectFault({ kind: 'brokenBody' }, 4, 'graphql');
+          },
+        }),
+        (error: unknown) => error instanceof SyncError && error.kind === 'network' && /connection broke.*saved; the next sync continues/.test(error.message),
+      );
+      assert.equal((await fake.store.read(fake.name))!.discussions.length, 100);
+      await syncsCompletelyDespite([]);
     });
 
     it('waits out secondary and short primary rate limits, and logs them', async () => {

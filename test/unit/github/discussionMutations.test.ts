@@ -144,6 +144,16 @@ describe('runDiscussionMutation: refusals and failures, each with what to do', (
     assert.equal(github.stats().graphqlRequests, 1);
   });
 
+  it('an answer cut off in the middle or not JSON: network, not retried either (the change was made)', async () => {
+    for (const fault of [{ kind: 'brokenBody' }, { kind: 'notJson', body: 'proxyPage' }] as const) {
+      github.resetStats();
+      github.injectFault(fault, 1, 'graphql');
+      assertKind(await failureOf(reply('Thanks!')), 'network', /Refresh the discussion/);
+      assert.equal(github.stats().graphqlRequests, 1, `${fault.kind}: sent once`);
+      assert.equal(github.stats().mutations, 1, `${fault.kind}: executed once`);
+    }
+  });
+
   it('a server error: not retried either, for the same reason', async () => {
     github.injectFault({ kind: 'status', status: 502 }, 4, 'graphql');
     assertKind(await failureOf(reply('Thanks!')), 'network');

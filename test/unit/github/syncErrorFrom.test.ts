@@ -103,6 +103,18 @@ describe('syncErrorFrom: what a failed sync says', () => {
     assert.doesNotMatch(error.message, /used up/);
   });
 
+  it("an answer cut off in the middle, every attempt: network, blaming the connection rather than GitHub's schema", async () => {
+    // The first attempt and the client's three retries.
+    const error = await failureOf({ kind: 'brokenBody' }, 4);
+    assertKind(error, 'network', /connection broke in the middle of GitHub's answer/, /even after retrying/, /Check the connection/);
+    assert.doesNotMatch(error.message, /unexpected shape/);
+  });
+
+  it("an answer that is not JSON (a proxy's page, a truncated body), every attempt: network, saying what came instead", async () => {
+    assertKind(await failureOf({ kind: 'notJson', body: 'proxyPage' }, 4), 'network', /not JSON \(text\/html/, /<!DOCTYPE html>/, /Check the connection/);
+    assertKind(await failureOf({ kind: 'notJson', body: 'truncated' }, 4), 'network', /not JSON \(application\/json/, /Check the connection/);
+  });
+
   it('any other GraphQL error: validation, quoting GitHub and naming the query', async () => {
     assertKind(
       await failureOf(answering(UNKNOWN_FIELD)),
