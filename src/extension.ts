@@ -6,6 +6,7 @@ import { AnalysisService } from './controller/analysisService';
 import { AutoSync } from './controller/autoSync';
 import { BudgetResume } from './controller/budgetResume';
 import { PulseController } from './controller/pulseController';
+import { ShownSyncProgress } from './controller/shownSyncProgress';
 import { TriageService } from './controller/triageService';
 import { WindowSelection } from './controller/windowSelection';
 import { buildAssistIndex, type AssistIndex } from './community/assist/assistIndex';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
   const credentials = register(new Credentials(context.secrets, context.globalState, log));
   const chosenRepository = new ChosenRepository(context.workspaceState);
   const budgetResume = new BudgetResume(context.workspaceState);
+  const shownSyncProgress = register(new ShownSyncProgress());
   const controller = register(
     new PulseController({
       settings: readSettings,
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       store: directorySnapshotStore(context.globalStorageUri.fsPath),
       log,
       budgetResume,
+      shownSyncProgress,
     }),
   );
   // Local snoozes (globalState, per API and repository): hidden from triage, listed in Needs Response's Snoozed group.
@@ -167,6 +170,10 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     },
     onDidChange: controller.onDidChange,
     sync: (mode) => controller.sync(mode, { userInitiated: false }),
+    get syncProgress() {
+      return shownSyncProgress.current;
+    },
+    onDidChangeSyncProgress: shownSyncProgress.onDidChange,
     reload: () => controller.reload(),
     window: {
       get choice() {
