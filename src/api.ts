@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { PulseData } from './controller/pulseController';
 import type { PulseState } from './controller/pulseState';
+import type { ShownSync } from './controller/shownSyncProgress';
 import type { RenderReport } from './dashboard/dashboardPanel';
 import type { DomSummary } from './dashboard/protocol';
 import type { ActionOutcome, DiscussionRenderReport } from './discussionView/discussionPanel';
@@ -29,6 +30,10 @@ export interface CommunityPulseApi {
   readonly onDidChange: vscode.Event<void>;
   /** Syncs the current repository (as the views' automatic sync does: no notification unless it is the first). */
   sync(mode: SyncMode): Promise<void>;
+  /** The running sync as its progress notification (or status bar spinner) shows it, with its Cancel button; null when none runs. */
+  readonly syncProgress: ShownSync | null;
+  /** Fires when a sync's progress starts, shows a new message (a page arrived, a pause counts down) or ends. */
+  readonly onDidChangeSyncProgress: vscode.Event<void>;
   /** Works out the state again and reads the stored snapshot, without any network request. */
   reload(): Promise<void>;
 

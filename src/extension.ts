@@ -6,6 +6,7 @@ import { AnalysisService } from './controller/analysisService';
 import { AutoSync } from './controller/autoSync';
 import { BudgetResume } from './controller/budgetResume';
 import { PulseController } from './controller/pulseController';
+import { ShownSyncProgress } from './controller/shownSyncProgress';
 import { TriageService } from './controller/triageService';
 import { WindowSelection } from './controller/windowSelection';
 import { buildAssistIndex, type AssistIndex } from './community/assist/assistIndex';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
         .catch((error: unknown) => log.error(`Reading the snapshot another window saved failed: ${String(error)}`));
     }),
   );
+  const shownSyncProgress = register(new ShownSyncProgress());
   const controller = register(
     new PulseController({
       settings: readSettings,
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       store: snapshots.store,
       log,
       budgetResume,
+      shownSyncProgress,
     }),
   );
   // Local snoozes (globalState, per API and repository): hidden from triage, listed in Needs Response's Snoozed group.
@@ -176,6 +179,10 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     },
     onDidChange: controller.onDidChange,
     sync: (mode) => controller.sync(mode, { userInitiated: false }),
+    get syncProgress() {
+      return shownSyncProgress.current;
+    },
+    onDidChangeSyncProgress: shownSyncProgress.onDidChange,
     reload: () => controller.reload(),
     window: {
       get choice() {

@@ -1,13 +1,13 @@
 import type * as vscode from 'vscode';
 import type { RepoRef } from '../github/contracts';
-import { createGitHubClient, type GitHubClient } from '../github/client';
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../github/client';
 import { createQueryRunner, type QueryRunner } from '../github/queryRunner';
 import { formatRepoRef } from '../github/repoRef';
 import type { ReadyTarget } from './syncTarget';
 
 /** The Octokit client of a target, made the one way a sync and the Discussion view make it (throttled, retried, logged). */
-export function gitHubClientFor(target: ReadyTarget, log: vscode.LogOutputChannel): GitHubClient {
-  return createGitHubClient({ baseUrl: target.settings.apiUrl, token: target.credential.token }, { log: (line) => log.info(line) });
+export function gitHubClientFor(target: ReadyTarget, log: vscode.LogOutputChannel, options: Omit<GitHubClientOptions, 'log'> = {}): GitHubClient {
+  return createGitHubClient({ baseUrl: target.settings.apiUrl, token: target.credential.token }, { ...options, log: (line) => log.info(line) });
 }
 
 /** What the Discussion view needs to read and change one repository on GitHub, for the target current when asked. */

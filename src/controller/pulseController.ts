@@ -15,6 +15,7 @@ import type { BudgetResume } from './budgetResume';
 import { setContextKey } from './contextKeys';
 import { FailureNotifier } from './failureNotifier';
 import { pulseStateOf, type PulseState } from './pulseState';
+import type { ShownSyncProgress } from './shownSyncProgress';
 import { SnapshotCache } from './snapshotCache';
 import { presentDamagedSnapshot, presentSyncFailure, type FailurePresentation } from './syncFailure';
 import { moveDamagedSnapshotAside } from '../store/damagedSnapshot';
@@ -48,6 +49,7 @@ export interface PulseSources {
   readonly store: SnapshotStore;
   readonly log: vscode.LogOutputChannel;
   readonly budgetResume: BudgetResume;
+  readonly shownSyncProgress: ShownSyncProgress;
 }
 
 interface Failure {
@@ -173,8 +175,8 @@ export class PulseController extends DisposableBase {
     const cancellation = new AbortController();
     let outcome: { ok: true } | { ok: false; error: unknown } = { ok: true };
     try {
-      const { store, log, budgetResume } = this.sources;
-      await syncWithProgress({ target, mode, firstSync, userInitiated, store, log, cancellation, budgetResume });
+      const { store, log, budgetResume, shownSyncProgress: shown } = this.sources;
+      await syncWithProgress({ target, mode, firstSync, userInitiated, store, log, cancellation, budgetResume, shown });
     } catch (error) {
       outcome = { ok: false, error };
     } finally {

@@ -6,6 +6,7 @@ import { syncRepository } from '../sync/syncRepository';
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { BudgetResume } from './budgetResume';
 import { gitHubClientFor } from './gitHubConnection';
+import type { ShownSyncProgress } from './shownSyncProgress';
 import type { ReadyTarget } from './syncTarget';
 import { describeSyncProgress, describeSyncResult, syncPercent } from './syncProgress';
 
@@ -21,6 +22,8 @@ export interface SyncWithProgressOptions {
   readonly cancellation: AbortController;
   /** Where a pause for GitHub's hourly budget is remembered, so a restarted window continues at the reset. */
   readonly budgetResume: BudgetResume;
+  /** Where the progress shown is kept for the extension's API. */
+  readonly shown: ShownSyncProgress;
 }
 
 /**
@@ -33,16 +36,20 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
   const { apiUrl } = target.settings;
   log.info(`Syncing ${repository} from ${apiUrl} (${mode}).`);
   const loud = options.userInitiated || firstSync || mode === 'full';
+  const title = `${mode === 'full' ? 'Re-checking' : 'Syncing'} ${repository}`;
+  const shown = options.shown.begin({ title, cancellable: loud, cancel: () => cancellation.abort() });
   // Ended one way or another (done, failed, cancelled): no pause is left to continue after a restart.
   const result = await Promise.resolve(
     vscode.window.withProgress(
-      {
-        location: loud ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
-        title: `${mode === 'full' ? 'Re-checking' : 'Syncing'} ${repository}`,
-        cancellable: loud,
-      },
-      (progress, token) => {
+      { location: loud ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title, cancellable: loud },
+      (notification, token) => {
         token.onCancellationRequested(() => cancellation.abort());
+        const progress = {
+          report(value: { message: string; increment?: number }): void {
+            notification.report(value);
+            shown.report(value.message);
+          },
+        };
         let percent = 0;
         let budgetNote: string | undefined;
         const onBudget = (event: BudgetEvent): void => {
@@ -50,12 +57,15 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
             budgetNote = describeShortfall(event, true);
             progress.report({ message: budgetNote });
           } else {
+            // The estimate was of the hour now spent: after the pause it would tell of a reset already past.
+            budgetNote = undefined;
             void options.budgetResume.remember(event.resetAt);
             progress.report({ message: describePause(event) });
           }
         };
         return syncRepository({
-          client: gitHubClientFor(target, log),
+          // Every reset of the hourly budget is shown as a pause with its countdown, never waited out silently.
+          client: gitHubClientFor(target, log, { longestRateLimitWaitMs: 0 }),
           repository: target.repository,
           store: options.store,
           mode,
@@ -75,7 +85,10 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
         });
       },
     ),
-  ).finally(() => options.budgetResume.forget());
+  ).finally(() => {
+    shown.end();
+    return options.budgetResume.forget();
+  });
   log.info(describeSyncResult(result));
   if (result.changedWithoutUpdatedAt.length > 0) {
     log.warn(

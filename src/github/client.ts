@@ -4,7 +4,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/core';
 import Bottleneck from 'bottleneck/light.js';
 import * as z from 'zod';
-import { MINUTE_MS } from '../shared/time';
+import { MINUTE_MS, SECOND_MS } from '../shared/time';
 import type { ApiEndpoint } from './contracts';
 
 export interface GitHubClient {
@@ -32,11 +32,16 @@ export interface GitHubClientOptions {
   requestTimeoutMs?: number;
   /** Retries of a request that failed with a 5xx, a timeout or a dropped connection. Default 3. */
   retries?: number;
+  /**
+   * GitHub's hourly budget (the primary rate limit) resetting within this many milliseconds of real time is waited
+   * out here; a later reset rejects at once, for the caller to pause visibly or stop. Default 60 s; 0 leaves every
+   * reset to the caller (VS Code's sync shows the pause and its countdown instead of a silent wait).
+   */
+  longestRateLimitWaitMs?: number;
 }
 
-/** How often a rate-limited request is retried, and the longest wait for a primary limit's reset. */
+/** How often a rate-limited request is retried. */
 const RATE_LIMIT_RETRIES = 2;
-const LONGEST_RESET_WAIT_SECONDS = 60;
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
 
@@ -45,15 +50,17 @@ export function createGitHubClient(endpoint: ApiEndpoint, options: GitHubClientO
   const waitUnitMs = options.waitUnitMs ?? 1000;
   const baseUrl = endpoint.baseUrl.replace(/\/+$/, '');
   const host = new URL(baseUrl).host;
+  // `retryAfter` is GitHub's, in seconds of real time (waitUnitMs only shortens the wait itself in tests).
   const onLimit =
-    (kind: string, longestWait: number) =>
+    (limit: { what: string; waitsFor: string; longestWaitMs: number }) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
-      const what = `${kind} on ${request.method} ${pathOf(request.url)} at ${host}`;
-      if (retryCount < RATE_LIMIT_RETRIES && retryAfter <= longestWait) {
-        log(`${what}; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
+      const what = `${limit.what} (${request.method} ${pathOf(request.url)} at ${host}); ${limit.waitsFor} ${retryAfter} s`;
+      if (retryCount < RATE_LIMIT_RETRIES && retryAfter * SECOND_MS <= limit.longestWaitMs) {
+        log(`${what}: retrying then (retry ${retryCount + 1} of ${RATE_LIMIT_RETRIES}).`);
         return true;
       }
-      log(`${what}; giving up (would wait ${retryAfter} s, retried ${retryCount} times).`);
+      // Not "giving up": a spent hourly budget is the sync's to pause for, and it says so in the next line.
+      log(retryCount < RATE_LIMIT_RETRIES ? `${what}.` : `${what}, and it was retried ${retryCount} times already.`);
       return false;
     };
   const octokit = new ThrottledOctokit({
@@ -68,8 +75,8 @@ export function createGitHubClient(endpoint: ApiEndpoint, options: GitHubClientO
       // Octokit's default `write` group would space every GraphQL request a second apart, which GitHub asks only of
       // mutations (spaced below); requests are kept one at a time by `oneAtATime` instead.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-      onRateLimit: onLimit("GitHub's rate limit is exhausted", LONGEST_RESET_WAIT_SECONDS),
-      onSecondaryRateLimit: onLimit("GitHub's secondary rate limit was hit", Number.POSITIVE_INFINITY),
+      onRateLimit: onLimit({ what: "GitHub's hourly budget is spent", waitsFor: 'resets in', longestWaitMs: options.longestRateLimitWaitMs ?? MINUTE_MS }),
+      onSecondaryRateLimit: onLimit({ what: "GitHub's secondary rate limit was hit", waitsFor: 'asks to wait', longestWaitMs: Number.POSITIVE_INFINITY }),
     },
   });
 

@@ -51,9 +51,8 @@ export function pausingOnSpentBudget(runner: QueryRunner, options: BudgetPauseOp
           const resetAt = spentBudgetResetOf(error);
           if (resetAt === null) throw error;
           await options.checkpoint();
-          options.log(
-            `GitHub's hourly budget is spent: the sync of ${options.repository} pauses until ${formatClockTime(resetAt)} with ${syncedSoFar(options.counts())}, and then continues.`,
-          );
+          // Follows the client's own line ("GitHub's hourly budget is spent (…); resets in N s"), so says only what the sync does.
+          options.log(`The sync of ${options.repository} pauses until ${formatClockTime(resetAt)} with ${syncedSoFar(options.counts())}, and then continues.`);
           await pauseUntil(resetAt, options);
           options.log(`GitHub's hourly budget was reset: the sync of ${options.repository} continues.`);
         }

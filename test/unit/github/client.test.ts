@@ -129,8 +129,8 @@ describe('GitHub client', () => {
         { fault: { kind: 'rateLimit', status: 403, resetAfterSeconds: 1 } },
       ]);
       assert.equal(fake.github.stats().faults, 3);
-      assert.ok(fake.logLines.some((line) => /secondary rate limit .*retrying in 30 s/.test(line)));
-      assert.equal(fake.logLines.filter((line) => /rate limit is exhausted .*retrying/.test(line)).length, 2);
+      assert.ok(fake.logLines.some((line) => /secondary rate limit was hit \(POST \/graphql at [^)]+\); asks to wait 30 s: retrying then/.test(line)));
+      assert.equal(fake.logLines.filter((line) => /hourly budget is spent \(POST \/graphql at [^)]+\); resets in \d s: retrying then/.test(line)).length, 2);
     });
 
     it('stops with a rate-limit error naming the reset when the limit resets much later, keeping progress', async () => {
@@ -146,6 +146,18 @@ describe('GitHub client', () => {
         (error: unknown) => error instanceof SyncError && error.kind === 'rateLimited' && /used up until .*saved/.test(error.message),
       );
       assert.equal((await fake.store.read(fake.name))!.discussions.length, 100);
+    });
+
+    it('leaves a reset later than longestRateLimitWaitMs to the caller at once, saying when it resets', async () => {
+      const log = (line: string): void => void fake.logLines.push(line);
+      const pausesInstead = createGitHubClient({ baseUrl: fake.github.url, token: TOKEN }, { log, waitUnitMs: 1, longestRateLimitWaitMs: 1_000 });
+      fake.github.injectFault({ kind: 'rateLimit', status: 403, resetAfterSeconds: 5 }, 1, 'graphql');
+      await assert.rejects(fake.sync('incremental', { client: pausesInstead }), (error: unknown) => error instanceof SyncError && error.kind === 'rateLimited');
+      assert.equal(fake.github.stats().graphqlRequests, 1, 'no retry');
+      assert.ok(
+        fake.logLines.some((line) => /^GitHub's hourly budget is spent \(POST \/graphql at [^)]+\); resets in \d+ s\.$/.test(line)),
+        fake.logLines.join('\n'),
+      );
     });
 
     it('gives up after a bounded number of retries', async () => {
