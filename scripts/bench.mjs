@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-const outfile = '.cache/bench/run.js';
+// Inside this checkout (dist/ is its own in every worktree), where the external packages resolve from node_modules.
+const outfile = 'dist/bench/run.js';
 /**
  * Each bundled file keeps its own `__dirname`, so paths the benchmarks build from it stay as they are in the source.
  * @type {import('esbuild').Plugin}
