@@ -13,6 +13,7 @@ function temporaryDirectory(): string {
 function snapshotWith(repository: string, discussions: number): Snapshot {
   const snapshot = emptySnapshot(repository, 'https://api.github.com');
   snapshot.sync.lastSyncAt = '2024-05-01T10:00:00.000Z';
+  // Newest update first, as the store returns them (same time: highest number first).
   snapshot.discussions = Array.from({ length: discussions }, (_, index) => ({
     id: `D_${index}`,
     number: index + 1,
@@ -21,7 +22,7 @@ function snapshotWith(repository: string, discussions: number): Snapshot {
     createdAt: '2024-04-01T00:00:00Z',
     updatedAt: '2024-04-02T00:00:00Z',
     comments: { nodes: [{ id: `DC_${index}`, createdAt: '2024-04-01T01:00:00Z', author: { login: 'carol' } }] },
-  }));
+  })).reverse();
   return snapshot;
 }
 
@@ -56,8 +57,9 @@ describe('snapshot store', () => {
       while (!finished) {
         const duringVersion = writing;
         const text = await readFile(file, 'utf8');
-        // A partial file does not parse: the read would fail here.
-        reads.push({ duringVersion, saw: (JSON.parse(text) as Snapshot).discussions.length });
+        // A whole file ends with the sync state's line; a partial one would not.
+        assert.match(text, /\n\{"sync":.*\}\n$/);
+        reads.push({ duringVersion, saw: text.split('\n').filter((line) => line.startsWith('{"discussion":')).length });
       }
     })();
     for (const version of versions.slice(1)) {
