@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       credentials,
       detectRepositories: detectWorkspaceRepositories,
       chosenRepository: () => chosenRepository.get(),
-      store: directorySnapshotStore(context.globalStorageUri.fsPath),
+      store: directorySnapshotStore(context.globalStorageUri.fsPath, { log: (line) => log.warn(line) }),
       log,
     }),
   );
