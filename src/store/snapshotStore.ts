@@ -74,7 +74,11 @@ function snapshotFileStore(fileOf: (repository: string) => string, { log = () =>
   const queues = new Map<string, Promise<unknown>>();
   const inTurn = <T>(file: string, task: () => Promise<T>): Promise<T> => {
     const result = (queues.get(file) ?? Promise.resolve()).catch(() => undefined).then(task);
-    const settled = result.catch(() => undefined);
+    // Settles with nothing, so the queue never holds on to what a read returned.
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
     queues.set(file, settled);
     void settled.then(() => queues.get(file) === settled && queues.delete(file));
     return result;
