@@ -87,6 +87,8 @@ function snapshotFileStore(fileOf: (repository: string) => string, { log = () =>
   const read = (repository: string): Promise<Snapshot | null> => {
     const file = fileOf(repository);
     return inTurn(file, async () => {
+      // Forgotten until this read succeeds: a file gone, damaged or of another repository is never appended to.
+      seen.delete(file);
       const found = await readFile(file, (line) => log(tornLineMessage(file, line)));
       if (found === null) return null;
       if (found.snapshot.repository.toLowerCase() !== repository.toLowerCase()) {
