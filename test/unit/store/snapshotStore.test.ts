@@ -196,7 +196,8 @@ describe('snapshot store: format 2, appended at each checkpoint', () => {
     const { store, file, held, logged } = await storeWithThree();
     await store.saveChanges(changes(held, [node(4, 4)], [], 2));
     const complete = readFileSync(file, 'utf8');
-    appendFileSync(file, '{"discussion":{"id":"D_5","number":5,"tit');
+    // Longer than the next append, so what it leaves would show if it were not cut off.
+    appendFileSync(file, `{"discussion":{"id":"D_5","number":5,"title":"${'long title '.repeat(200)}`);
 
     assert.deepEqual(await store.read(REPOSITORY), snapshotOf([node(4, 4), ...held], 2));
     assert.equal(logged.length, 1);
@@ -207,6 +208,7 @@ describe('snapshot store: format 2, appended at each checkpoint', () => {
 
     await store.saveChanges(changes([node(4, 4), ...held], [node(5, 5)], [], 3));
     assert.ok(readFileSync(file, 'utf8').startsWith(`${complete}{"discussion":{"id":"D_5"`));
+    assert.ok(readFileSync(file, 'utf8').endsWith('}\n'));
     assert.deepEqual(await store.read(REPOSITORY), snapshotOf([node(5, 5), node(4, 4), ...held], 3));
     assert.equal(logged.length, 1);
   });
