@@ -51,11 +51,15 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
   const budgetResume = new BudgetResume(context.workspaceState);
   // Another window or the CLI saved a snapshot: forget the one read and let every view recompute from the new one.
   const snapshots = register(
-    watchSnapshotsOfOtherProcesses(context.globalStorageUri.fsPath, directorySnapshotStore(context.globalStorageUri.fsPath), () => {
-      controller
-        .changeSnapshot(async () => undefined)
-        .catch((error: unknown) => log.error(`Reading the snapshot another window saved failed: ${String(error)}`));
-    }),
+    watchSnapshotsOfOtherProcesses(
+      context.globalStorageUri.fsPath,
+      directorySnapshotStore(context.globalStorageUri.fsPath, { log: (line) => log.warn(line) }),
+      () => {
+        controller
+          .changeSnapshot(async () => undefined)
+          .catch((error: unknown) => log.error(`Reading the snapshot another window saved failed: ${String(error)}`));
+      },
+    ),
   );
   const shownSyncProgress = register(new ShownSyncProgress());
   const controller = register(

@@ -69,7 +69,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** The exact command that moves the damaged snapshot aside and syncs afresh: this sync again, or a sync of the repository read. */
 function moveDamagedHint(error: DamagedSnapshotError, argv: readonly string[]): string {
-  const rerun = argv[0] === 'sync' ? argv : ['sync', error.repository, ...storeFlagsOf(argv)];
+  // A file given with --input is nobody's store: there is nothing to move aside for a sync.
+  if (argv[0] !== 'sync' && error.repository === null) return `Replace ${error.file} with a good copy.`;
+  const rerun = argv[0] === 'sync' ? argv : ['sync', error.repository ?? '', ...storeFlagsOf(argv)];
   return `To keep it under a dated name beside it and sync again, run: community-pulse ${[...rerun, '--move-damaged'].map(shellQuoted).join(' ')}`;
 }
 

@@ -2,10 +2,12 @@ import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { formatRepoRef } from '../github/repoRef';
 import { DiscussionNodeSchema, type DiscussionNode } from '../github/schemas';
+import { errorMessage } from '../shared/errorMessage';
+import { isSnapshotLogFile, readSnapshotFileAt } from './snapshotStore';
 
 /**
  * Reads a file of GitHub `Discussion` nodes: a bare array, an object with a `discussions` array (the
- * bundled sample, and snapshots written by `sync`), or what `gh api graphql` prints
+ * bundled sample, version-1 snapshots), a snapshot written by `sync` (JSON Lines), or what `gh api graphql` prints
  * (`{ data: { repository: { discussions: { nodes } } } }`). Unknown fields are ignored.
  */
 export interface DiscussionsFile {
@@ -27,13 +29,23 @@ export class InputFileError extends Error {
 const RepositoryFieldSchema = z.union([z.string(), z.object({ nameWithOwner: z.string() }).transform((r) => r.nameWithOwner)]);
 
 export async function readDiscussionsFile(file: string): Promise<DiscussionsFile> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(file, 'utf8');
+    // A snapshot written by `sync --out` (version 2, JSON Lines) is read line by line, as the store reads it.
+    text = (await isSnapshotLogFile(file)) ? null : await readFile(file, 'utf8');
   } catch (error) {
     throw new InputFileError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  return parseDiscussionsJson(file, text);
+  return text === null ? snapshotDiscussions(file) : parseDiscussionsJson(file, text);
+}
+
+async function snapshotDiscussions(file: string): Promise<DiscussionsFile> {
+  try {
+    const snapshot = await readSnapshotFileAt(file);
+    return { repository: snapshot?.repository ?? null, discussions: snapshot?.discussions ?? [] };
+  } catch (error) {
+    throw new InputFileError(file, errorMessage(error));
+  }
 }
 
 export function parseDiscussionsJson(file: string, text: string): DiscussionsFile {

@@ -56,9 +56,12 @@ export function emptySnapshot(repository: string, apiUrl: string): Snapshot {
 export function mergeDiscussions(existing: readonly DiscussionNode[], incoming: readonly DiscussionNode[]): DiscussionNode[] {
   const byId = new Map(existing.map((node) => [node.id, node]));
   for (const node of incoming) byId.set(node.id, node);
-  return [...byId.values()].sort((a, b) => updatedTime(b) - updatedTime(a) || b.number - a.number);
+  return newestUpdateFirst(byId.values());
 }
 
-function updatedTime(node: DiscussionNode): number {
-  return Date.parse(node.updatedAt ?? node.createdAt);
+/** Discussions ordered newest update first (ties: highest number first); each date is parsed once, not per comparison. */
+export function newestUpdateFirst(nodes: Iterable<DiscussionNode>): DiscussionNode[] {
+  const keyed = Array.from(nodes, (node) => ({ node, updated: Date.parse(node.updatedAt ?? node.createdAt) }));
+  keyed.sort((a, b) => b.updated - a.updated || b.node.number - a.node.number);
+  return keyed.map((each) => each.node);
 }

@@ -1,64 +1,64 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { formatIssuePath } from '../github/issuePath';
+import { open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import { REPO_PART_MAX_LENGTH } from '../github/repoRef';
+import type { DiscussionNode } from '../github/schemas';
 import { errorMessage } from '../shared/errorMessage';
-import { SnapshotSchema, type Snapshot } from './snapshot';
+import { newestUpdateFirst, type Snapshot, type SyncState } from './snapshot';
+import { headerLine } from './snapshotLog';
+import { readSnapshotFile, type SnapshotFileState } from './snapshotLogReader';
+import { appendSnapshotRecords, writeWholeSnapshot, type SnapshotContent } from './snapshotLogWriter';
+import { DamagedSnapshotError, SnapshotStoreError } from './snapshotStoreError';
+
+export { DamagedSnapshotError, SnapshotStoreError } from './snapshotStoreError';
 
 export interface SnapshotStore {
   /** The stored snapshot, or null when none exists yet. Throws SnapshotStoreError when the file is unusable. */
   read(repository: string): Promise<Snapshot | null>;
   /** Replaces the stored snapshot atomically: readers see the old file or the new one, never a partial one. */
   write(snapshot: Snapshot): Promise<void>;
+  /**
+   * Saves what changed since the last read or save: appended to the file when this store saw it last and it has not
+   * changed since, else (or when superseded records make up too much of it) the whole snapshot is written.
+   */
+  saveChanges(changes: SnapshotChanges): Promise<void>;
   /** The file holding the repository's snapshot (its sync lock goes beside it); absent for a store with no file (tests' memory stores). */
   readonly fileOf?: (repository: string) => string;
 }
 
-/** A snapshot file that cannot be read or written; the message names the file and what to do. */
-export class SnapshotStoreError extends Error {
-  override readonly name = 'SnapshotStoreError';
-  constructor(
-    message: string,
-    readonly file: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
+export interface SnapshotChanges {
+  readonly repository: string;
+  readonly apiUrl: string;
+  readonly sync: SyncState;
+  /** Discussions new or changed since the last save. */
+  readonly changed: readonly DiscussionNode[];
+  /** Ids of discussions removed since the last save. */
+  readonly deleted: readonly string[];
+  /** Discussions stored once the changes are saved. */
+  readonly count: number;
+  /** Every discussion stored once the changes are saved: asked for only when the whole file is written. */
+  readonly everything: () => Iterable<DiscussionNode>;
+}
+
+export interface SnapshotStoreOptions {
+  /** Where a torn last line (left by a crash in the middle of a save) is reported; what it held is fetched again. */
+  readonly log?: (line: string) => void;
 }
 
 /**
- * A snapshot file that is no snapshot (cut short, edited, another program's). It is left untouched; each surface offers
- * to move it aside under a dated name and sync again (`moveDamagedSnapshotAside`), so nothing is lost and no manual step is needed.
+ * The file is rewritten whole once superseded records (older copies of a discussion, deletions, older sync states)
+ * exceed this share of its records, so it stays under about twice the size of what it holds. An append costs what
+ * changed; a whole write costs the whole snapshot (docs/architecture.md, "Snapshot format", has the figures).
  */
-export class DamagedSnapshotError extends SnapshotStoreError {
-  constructor(
-    file: string,
-    readonly repository: string,
-    reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`The snapshot file ${file} is damaged (${reason}); it was left untouched.`, file, options);
-  }
-}
+const COMPACTION_SUPERSEDED_SHARE = 0.5;
 
 /** One file per repository: `<directory>/<owner>__<name>.json` (lower case, as GitHub names are case-insensitive). */
-export function directorySnapshotStore(directory: string): Required<SnapshotStore> {
-  const fileOf = (repository: string): string => join(directory, snapshotFileName(repository));
-  return {
-    read: (repository) => readSnapshotFile(fileOf(repository), repository),
-    write: (snapshot) => writeSnapshotFile(fileOf(snapshot.repository), snapshot),
-    fileOf,
-  };
+export function directorySnapshotStore(directory: string, options: SnapshotStoreOptions = {}): Required<SnapshotStore> {
+  return snapshotFileStore((repository) => join(directory, snapshotFileName(repository)), options);
 }
 
 /** A single file holding one repository's snapshot (the CLI's `sync --out FILE`). */
-export function fileSnapshotStore(file: string): Required<SnapshotStore> {
-  return {
-    read: (repository) => readSnapshotFile(file, repository),
-    write: (snapshot) => writeSnapshotFile(file, snapshot),
-    fileOf: () => file,
-  };
+export function fileSnapshotStore(file: string, options: SnapshotStoreOptions = {}): Required<SnapshotStore> {
+  return snapshotFileStore(() => file, options);
 }
 
 export function snapshotFileName(repository: string): string {
@@ -66,55 +66,136 @@ export function snapshotFileName(repository: string): string {
   const safe = (part: string | undefined): part is string =>
     part !== undefined && /^[A-Za-z0-9_.-]+$/.test(part) && part !== '.' && part !== '..' && part.length <= REPO_PART_MAX_LENGTH;
   if (rest.length > 0 || !safe(owner) || !safe(name)) {
-    throw new Error(`"${repository}" is not a repository name of the form owner/name (each part at most ${REPO_PART_MAX_LENGTH} characters).`);
+    throw new Error(`"${repository}" is not a repository name of the form owner/name.`);
   }
   return `${owner}__${name}.json`.toLowerCase();
 }
 
-async function readSnapshotFile(file: string, repository: string): Promise<Snapshot | null> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (isErrnoException(error) && error.code === 'ENOENT') return null;
-    throw new SnapshotStoreError(`Cannot read the snapshot file ${file}: ${errorMessage(error)}. Check its permissions, or choose another location.`, file, {
-      cause: error,
+function snapshotFileStore(fileOf: (repository: string) => string, { log = () => undefined }: SnapshotStoreOptions): Required<SnapshotStore> {
+  /** Each file as this store last read or wrote it. */
+  const seen = new Map<string, SnapshotFileState>();
+  /** Saves and reads of one file run one after another, so appends never interleave. */
+  const queues = new Map<string, Promise<unknown>>();
+  const inTurn = <T>(file: string, task: () => Promise<T>): Promise<T> => {
+    const result = (queues.get(file) ?? Promise.resolve()).catch(() => undefined).then(task);
+    // Settles with nothing, so the queue never holds on to what a read returned.
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(file, settled);
+    void settled.then(() => queues.get(file) === settled && queues.delete(file));
+    return result;
+  };
+
+  const read = (repository: string): Promise<Snapshot | null> => {
+    const file = fileOf(repository);
+    return inTurn(file, async () => {
+      // Forgotten until this read succeeds: a file gone, damaged or of another repository is never appended to.
+      seen.delete(file);
+      const found = await readFile(file, (line) => log(tornLineMessage(file, line))).catch((error: unknown) => {
+        throw error instanceof DamagedSnapshotError ? error.of(repository) : error;
+      });
+      if (found === null) return null;
+      if (found.snapshot.repository.toLowerCase() !== repository.toLowerCase()) {
+        throw new SnapshotStoreError(
+          `The snapshot file ${file} holds ${found.snapshot.repository}, not ${repository}. Choose another file for ${repository}.`,
+          file,
+        );
+      }
+      seen.set(file, found.state);
+      return found.snapshot;
     });
-  }
-  const damaged = (reason: string, cause?: unknown): SnapshotStoreError => new DamagedSnapshotError(file, repository, reason, { cause });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw damaged(`not valid JSON: ${errorMessage(error)}`, error);
-  }
-  const parsed = SnapshotSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? formatIssuePath(issue.path) : '';
-    throw damaged(`${where ? `${where}: ` : ''}${issue?.message ?? 'unexpected content'}`, parsed.error);
-  }
-  if (parsed.data.repository.toLowerCase() !== repository.toLowerCase()) {
-    throw new SnapshotStoreError(`The snapshot file ${file} holds ${parsed.data.repository}, not ${repository}. Choose another file for ${repository}.`, file);
-  }
-  return parsed.data;
+  };
+
+  const writeWhole = async (file: string, content: SnapshotContent): Promise<void> => {
+    seen.delete(file);
+    seen.set(file, await writeOrExplain(file, () => writeWholeSnapshot(file, content)));
+  };
+
+  const saveChanges = (changes: SnapshotChanges): Promise<void> => {
+    const file = fileOf(changes.repository);
+    return inTurn(file, async () => {
+      const state = seen.get(file);
+      const records = (state?.records ?? 0) + changes.changed.length + changes.deleted.length + 1;
+      const superseded = records - changes.count - 1;
+      const appendable =
+        state !== undefined &&
+        state.version === 2 &&
+        state.repository === changes.repository &&
+        state.apiUrl === changes.apiUrl &&
+        superseded <= COMPACTION_SUPERSEDED_SHARE * records;
+      if (appendable) {
+        seen.delete(file);
+        const appended = await writeOrExplain(file, () => appendSnapshotRecords(file, state, changes));
+        if (appended !== null) {
+          seen.set(file, appended);
+          return;
+        }
+      }
+      await writeWhole(file, { ...changes, discussions: newestUpdateFirst(changes.everything()) });
+    });
+  };
+
+  return {
+    read,
+    write: (snapshot) => {
+      const file = fileOf(snapshot.repository);
+      return inTurn(file, () => writeWhole(file, snapshot));
+    },
+    saveChanges,
+    fileOf,
+  };
 }
 
-/** Writes a temporary file beside the target, flushes it, then renames it over the target (atomic on one file system). */
-async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/** A snapshot file of either version read without knowing its repository (the CLI's `--input` of a `sync --out` file). */
+export async function readSnapshotFileAt(file: string, log: (line: string) => void = () => undefined): Promise<Snapshot | null> {
+  return (await readFile(file, (line) => log(tornLineMessage(file, line))))?.snapshot ?? null;
+}
+
+/** Whether the file starts as a version-2 snapshot does (its header as written), read from its first bytes only. */
+export async function isSnapshotLogFile(file: string): Promise<boolean> {
+  const start = headerLine('', '').slice(0, headerLine('', '').indexOf(',"repository"'));
+  const handle = await open(file, 'r');
   try {
-    await mkdir(dirname(file), { recursive: true });
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(`${JSON.stringify(snapshot)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(start.length), 0, start.length, 0);
+    return buffer.toString('utf8', 0, bytesRead) === start;
+  } finally {
+    await handle.close();
+  }
+}
+
+function tornLineMessage(file: string, line: number): string {
+  return `The snapshot file ${file} ends with an incomplete line ${line} (a save was interrupted); it was left out and the next sync fetches what it held again.`;
+}
+
+async function readFile(file: string, onTornLine: (line: number) => void): ReturnType<typeof readSnapshotFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    if (isErrnoException(error) && error.code === 'ENOENT') return null;
+    throw cannotRead(file, error);
+  }
+  try {
+    return await readSnapshotFile(handle, file, onTornLine);
+  } catch (error) {
+    throw error instanceof SnapshotStoreError ? error : cannotRead(file, error);
+  } finally {
+    await handle.close();
+  }
+}
+
+function cannotRead(file: string, error: unknown): SnapshotStoreError {
+  return new SnapshotStoreError(`Cannot read the snapshot file ${file}: ${errorMessage(error)}. Check its permissions, or choose another location.`, file, {
+    cause: error,
+  });
+}
+
+async function writeOrExplain<T>(file: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
     throw new SnapshotStoreError(
       `Cannot write the snapshot file ${file}: ${errorMessage(error)}. The previous snapshot is unchanged; free disk space or fix the folder's permissions and sync again.`,
       file,

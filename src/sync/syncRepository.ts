@@ -1,4 +1,4 @@
-import { emptySnapshot, mergeDiscussions, type PendingPass, type Snapshot, type SyncState } from '../store/snapshot';
+import { emptySnapshot, type PendingPass, type Snapshot, type SyncState } from '../store/snapshot';
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { GitHubClient } from '../github/client';
 import type { RepoRef } from '../github/contracts';
@@ -116,6 +116,9 @@ class SyncRun {
   private readonly changedWithoutUpdatedAt: number[] = [];
   private readonly now: () => Date;
   private fetched = 0;
+  /** What changed since the last save: each save appends only these (the store compacts the file when due). */
+  private readonly unsavedChanged = new Set<string>();
+  private readonly unsavedDeleted = new Set<string>();
   private unsaved = false;
   private lastSaveAt = Date.now();
   private lastSaveDurationMs = 0;
@@ -249,6 +252,8 @@ class SyncRun {
         }
       }
       this.discussions.set(node.id, node);
+      this.unsavedChanged.add(node.id);
+      this.unsavedDeleted.delete(node.id);
     }
     this.fetched += nodes.length;
     this.unsaved = true;
@@ -264,7 +269,11 @@ class SyncRun {
 
   private dropDiscussionsNotSeen(seen: ReadonlySet<string>): void {
     const gone = [...this.discussions.values()].filter((node) => !seen.has(node.id));
-    for (const node of gone) this.discussions.delete(node.id);
+    for (const node of gone) {
+      this.discussions.delete(node.id);
+      this.unsavedChanged.delete(node.id);
+      this.unsavedDeleted.add(node.id);
+    }
     if (gone.length > 0) {
       this.log(
         `Full re-check of ${this.name}: removed ${gone.length} discussion${gone.length === 1 ? '' : 's'} GitHub no longer lists (deleted or transferred): ${gone.map((node) => `#${node.number}`).join(', ')}.`,
@@ -320,12 +329,18 @@ class SyncRun {
 
   private async save(): Promise<void> {
     const started = Date.now();
-    await this.options.store.write({
-      ...this.base,
+    const changed = [...this.unsavedChanged].map((id) => this.discussions.get(id)!);
+    await this.options.store.saveChanges({
+      repository: this.base.repository,
       apiUrl: this.options.client.endpoint.baseUrl,
       sync: { ...this.sync, pendingPass: this.sync.pendingPass && { ...this.sync.pendingPass } },
-      discussions: mergeDiscussions([], [...this.discussions.values()]),
+      changed,
+      deleted: [...this.unsavedDeleted],
+      count: this.discussions.size,
+      everything: () => this.discussions.values(),
     });
+    this.unsavedChanged.clear();
+    this.unsavedDeleted.clear();
     this.unsaved = false;
     this.lastSaveAt = Date.now();
     this.lastSaveDurationMs = this.lastSaveAt - started;

@@ -2,12 +2,13 @@ import assist from './assist.bench';
 import dashboard from './dashboard.bench';
 import discussion from './discussion.bench';
 import metrics from './metrics.bench';
+import scale from './scale.bench';
 import sync from './sync.bench';
 import triage from './triage.bench';
 import { consoleReporter, type Benchmark } from './reporter';
 
 /** Every benchmark, by the name given on the command line (`npm run bench -- metrics sync`). */
-const BENCHMARKS: Readonly<Record<string, Benchmark>> = { assist, dashboard, discussion, metrics, sync, triage };
+const BENCHMARKS: Readonly<Record<string, Benchmark>> = { assist, dashboard, discussion, metrics, scale, sync, triage };
 
 /** Runs every benchmark (or those named on the command line) and prints the figures. */
 async function main(): Promise<void> {

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
+import { directorySnapshotStore } from '../../../src/store/snapshotStore';
 import { runCli } from '../../support/cli';
 import { comment, discussion } from '../../support/discussionNodes';
 import { startFakeCommunity, TOKEN, type FakeCommunity } from '../../support/fakeCommunity';
@@ -105,7 +106,7 @@ describe('community-pulse sync when GitHub’s hourly budget is spent', function
       /community-pulse: GitHub's rate limit for this account is used up until .* Resumable: run the same command after \d\d:\d\d to continue\.\n$/,
     );
     assert.doesNotMatch(stopped.stderr, /paused until/);
-    assert.equal(JSON.parse(readFileSync(join(store, readdirSync(store)[0]!), 'utf8')).discussions.length, 200);
+    assert.equal((await directorySnapshotStore(store).read(fake.name))?.discussions.length, 200);
 
     clock.advance(HOUR + 60_000);
     const continued = await runCli(args, env, clock);

@@ -15,6 +15,7 @@ function storeOf(stored: () => Snapshot | null) {
       return stored();
     },
     write: async () => undefined,
+    saveChanges: async () => undefined,
   } satisfies SnapshotStore & { reads: number };
   return store;
 }

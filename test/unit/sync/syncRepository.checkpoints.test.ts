@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { directorySnapshotStore, type SnapshotStore } from '../../../src/store/snapshotStore';
+import { directorySnapshotStore, snapshotFileName, type SnapshotStore } from '../../../src/store/snapshotStore';
 import type { SyncOptions } from '../../../src/sync/syncRepository';
 import { SyncError } from '../../../src/sync/syncRepository';
 import { startFakeGitHub } from '../../fake-github/server';
@@ -14,6 +14,7 @@ import { createGitHubClient } from '../../../src/github/client';
 describe('syncRepository: checkpoints and resuming', () => {
   let fake: FakeCommunity;
   let store: SnapshotStore;
+  let directory: string;
   let queries: RecordedQuery[];
   /** A sync into this test's own folder whose queries are recorded in `queries`. */
   let sync: (mode: 'incremental' | 'full', extra?: Partial<SyncOptions>) => ReturnType<FakeCommunity['sync']>;
@@ -25,7 +26,8 @@ describe('syncRepository: checkpoints and resuming', () => {
   after(() => fake.github.close());
   beforeEach(() => {
     fake.github.clearFaults();
-    store = directorySnapshotStore(mkdtempSync(join(tmpdir(), 'cp-checkpoints-')));
+    directory = mkdtempSync(join(tmpdir(), 'cp-checkpoints-'));
+    store = directorySnapshotStore(directory);
     const recording = recordingClient(fake.client);
     queries = recording.queries;
     sync = (mode, extra = {}) => fake.sync(mode, { client: recording.client, store, ...extra });
@@ -108,6 +110,29 @@ describe('syncRepository: checkpoints and resuming', () => {
     assert.deepEqual(syncedFields(snapshot.discussions), syncedFields(fake.community.discussions));
     assert.equal(snapshot.sync.pendingPass, null);
     assert.notEqual(snapshot.sync.updatedSince, null);
+  });
+
+  it('continues after a process killed in the middle of a checkpoint from the last complete one, fetching again what was torn', async () => {
+    const cancelAfterFirstPage = (): Partial<SyncOptions> => {
+      const controller = new AbortController();
+      return { signal: controller.signal, ...afterFirstPage(() => controller.abort()) };
+    };
+    await assert.rejects(sync('incremental', cancelAfterFirstPage()));
+    const firstCheckpoint = (await store.read(fake.name))!.sync;
+    // A restarted process (a store of its own) continues, and its checkpoint appends page 2 to the file.
+    store = directorySnapshotStore(directory);
+    await assert.rejects(sync('incremental', cancelAfterFirstPage()));
+    const file = join(directory, snapshotFileName(fake.name));
+    const lines = readFileSync(file, 'utf8').split('\n');
+    assert.equal(lines.length, 1 + 100 + 1 + 100 + 1 + 1, 'the second checkpoint did not append page 2 after page 1');
+    // Killed while appending: the last discussion's line is cut short and the new sync state never written.
+    writeFileSync(file, `${lines.slice(0, -3).join('\n')}\n${lines.at(-3)!.slice(0, 200)}`);
+
+    store = directorySnapshotStore(directory);
+    const killed = (await store.read(fake.name))!;
+    assert.deepEqual(killed.discussions.map((node) => node.id).sort(), idsNewestFirst(0, 199).sort());
+    assert.deepEqual(killed.sync, firstCheckpoint);
+    await convergesToGitHub();
   });
 
   it('starts a requested full re-check from the top although an incremental pass is pending', async () => {
