@@ -22,6 +22,11 @@ export interface SyncOptions {
   readonly mode: SyncMode;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Called with what is stored each time the sync saves (its checkpoints, every few seconds, and its end), so a caller
+   * can show what has arrived without reading the file again. The snapshot is the caller's: the sync keeps no reference.
+   */
+  readonly onCheckpoint?: (snapshot: Snapshot) => void;
   readonly log?: (line: string) => void;
   /** The local clock, for `lastSyncAt`; GitHub's own timestamps decide what an incremental sync fetches. */
   readonly now?: () => Date;
@@ -100,6 +105,8 @@ class SyncRun {
     this.discussions = new Map(base.discussions.map((node) => [node.id, node]));
     this.sync = { ...base.sync };
     this.now = options.now ?? (() => new Date());
+    // With nothing stored yet, the first page is saved at once, so whoever is waiting sees discussions within a page.
+    if (this.discussions.size === 0) this.lastSaveAt = 0;
   }
 
   async execute(): Promise<void> {
@@ -163,7 +170,10 @@ class SyncRun {
         DiscussionsPageSchema,
       );
       const connection = this.discussionsOf(page);
-      if (pass.cursor === null) pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
+      if (pass.cursor === null) {
+        pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
+        pass.totalCount = connection.totalCount;
+      }
       const total = stopBefore === null ? connection.totalCount : null;
       // Judged before this page is merged, against what earlier passes stored.
       const changed = connection.nodes.filter((node) => !unchanged(node));
@@ -256,15 +266,17 @@ class SyncRun {
 
   private async save(): Promise<void> {
     const started = Date.now();
-    await this.options.store.write({
+    const snapshot: Snapshot = {
       ...this.base,
       apiUrl: this.options.client.endpoint.baseUrl,
       sync: { ...this.sync, pendingPass: this.sync.pendingPass && { ...this.sync.pendingPass } },
       discussions: mergeDiscussions([], [...this.discussions.values()]),
-    });
+    };
+    await this.options.store.write(snapshot);
     this.unsaved = false;
     this.lastSaveAt = Date.now();
     this.lastSaveDurationMs = this.lastSaveAt - started;
+    this.options.onCheckpoint?.(snapshot);
   }
 }
 
