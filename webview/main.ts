@@ -129,6 +129,7 @@ function inspect(): DomSummary {
     injected: { images: document.querySelectorAll('img').length, inlineHandlers },
     heading: root.querySelector('h1')?.textContent ?? '',
     asOf: root.querySelector('.as-of')?.textContent ?? null,
+    partial: root.querySelector('.partial')?.textContent ?? null,
   };
 }
 

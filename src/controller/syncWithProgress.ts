@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatRepoRef } from '../github/repoRef';
 import type { SyncMode, SyncResult } from '../sync/contracts';
-import { syncRepository } from '../sync/syncRepository';
+import { syncRepository, type SyncOptions } from '../sync/syncRepository';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { gitHubClientFor } from './gitHubConnection';
 import type { ReadyTarget } from './syncTarget';
@@ -17,6 +17,10 @@ export interface SyncWithProgressOptions {
   readonly log: vscode.LogOutputChannel;
   /** Aborted when the user cancels the notification. */
   readonly cancellation: AbortController;
+  /** Each page's progress, also for surfaces other than the notification (the dashboard's "Fetching …"). */
+  readonly onProgress?: SyncOptions['onProgress'];
+  /** Each save of the sync, with what is stored (`SyncOptions.onCheckpoint`). */
+  readonly onCheckpoint?: SyncOptions['onCheckpoint'];
 }
 
 /**
@@ -45,7 +49,9 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
         mode,
         signal: cancellation.signal,
         log: (line) => log.info(line),
+        onCheckpoint: options.onCheckpoint,
         onProgress: (update) => {
+          options.onProgress?.(update);
           const next = firstSync || mode === 'full' ? syncPercent(update) : null;
           progress.report({ message: describeSyncProgress(update), ...(next !== null && { increment: next - percent }) });
           if (next !== null) percent = next;
