@@ -117,6 +117,12 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     }),
   );
   for (const view of [needsResponse.view, health.view, people.view]) autoSync.watch(view);
+  // The dashboard opened (or restored) before any view was shown starts the sync a view would have started.
+  register(
+    dashboard.onDidOpen(() => {
+      if (!controller.hasSynced && !controller.isSyncing) void controller.sync('incremental', { userInitiated: false });
+    }),
+  );
 
   for (const command of registerCommands({
     controller,
