@@ -117,11 +117,6 @@ export class PulseController extends DisposableBase {
     return this.syncedThisSession;
   }
 
-  /** Whether a sync is running now. */
-  get isSyncing(): boolean {
-    return this.syncing;
-  }
-
   /** What a surface with nothing to show yet says while the first sync runs: `Fetching owner/name: 1,200 of 20,000 discussions · 13 requests`. */
   get loadingMessage(): string {
     const repository = this.dataValue?.repository ?? this.syncingRepository ?? 'the repository';
