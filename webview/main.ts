@@ -130,6 +130,7 @@ function inspect(): DomSummary {
     heading: root.querySelector('h1')?.textContent ?? '',
     asOf: root.querySelector('.as-of')?.textContent ?? null,
     partial: root.querySelector('.partial')?.textContent ?? null,
+    status: root.childElementCount === 1 && root.firstElementChild?.matches('p.note') ? root.firstElementChild.textContent : null,
   };
 }
 

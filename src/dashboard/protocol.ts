@@ -127,6 +127,8 @@ const DomSummarySchema = z.strictObject({
   asOf: z.nullable(z.string()),
   /** The "partial" banner under it, null when the data is complete. */
   partial: z.nullable(z.string()),
+  /** What the page says instead of data (`Fetching …`, a problem); null when it shows data. */
+  status: z.nullable(z.string()),
 });
 export type DomSummary = z.infer<typeof DomSummarySchema>;
 

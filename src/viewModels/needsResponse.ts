@@ -127,6 +127,8 @@ export function describeStatus(
   lastSyncAt: number | null,
   { partial = null, problem }: { readonly partial?: PartialSnapshot | null; readonly problem?: string | undefined } = {},
 ): string {
-  const status = problem ?? [repository, asOfLabel(asOf), describeLastSync(clock, lastSyncAt)].filter((part) => part !== undefined).join(' · ');
+  // A partial snapshot was never synced to the end: it says so instead of "not synced yet".
+  const lastSync = partial ? undefined : describeLastSync(clock, lastSyncAt);
+  const status = problem ?? [repository, asOfLabel(asOf), lastSync].filter((part) => part !== undefined).join(' · ');
   return partial ? `${describePartial(partial)} · ${status}` : status;
 }

@@ -115,7 +115,7 @@ describe('describeLastSync', () => {
 
   it('says first that a snapshot no sync pass has completed is partial, and keeps saying it beside a problem', () => {
     const partial = { stored: 4_200, total: 20_000 };
-    assert.equal(describeStatus('o/r', null, now, null, { partial }), 'partial: 4,200 of 20,000 discussions, newest activity first · o/r · not synced yet');
+    assert.equal(describeStatus('o/r', null, now, null, { partial }), 'partial: 4,200 of 20,000 discussions, newest activity first · o/r');
     assert.equal(
       describeStatus('o/r', null, now, null, { partial, problem: 'Sync of o/r failed: network' }),
       'partial: 4,200 of 20,000 discussions, newest activity first · Sync of o/r failed: network',
