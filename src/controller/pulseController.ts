@@ -311,6 +311,7 @@ export class PulseController extends DisposableBase {
   private setState(state: PulseState): void {
     this.stateValue = state;
     void setContextKey('state', state);
+    void setContextKey('partial', this.dataValue?.partial != null);
     this.changed.fire();
   }
 }
