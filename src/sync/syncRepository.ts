@@ -41,8 +41,9 @@ export interface SyncOptions {
 const OVERLAP_MS = 5 * MINUTE_MS;
 const OVERLAP_UNCHANGED_DISCUSSIONS = 50;
 /**
- * During a long pass the snapshot is saved this often, so a killed process loses little; but at least
- * ten times as long apart as a save takes, so saving a large snapshot never dominates the sync.
+ * During a long pass the snapshot is saved (and shown, `onCheckpoint`) this often, so a killed process loses little and
+ * a first sync fills the views as it goes; but at least ten times as long apart as a save and its showing take, so a
+ * large snapshot never makes them dominate the sync.
  */
 const CHECKPOINT_INTERVAL_MS = 5_000;
 const CHECKPOINT_TIME_FACTOR = 10;
@@ -274,9 +275,10 @@ class SyncRun {
     };
     await this.options.store.write(snapshot);
     this.unsaved = false;
+    this.options.onCheckpoint?.(snapshot);
+    // Showing what was saved counts with the save, so neither dominates the sync however large the snapshot grows.
     this.lastSaveAt = Date.now();
     this.lastSaveDurationMs = this.lastSaveAt - started;
-    this.options.onCheckpoint?.(snapshot);
   }
 }
 
