@@ -11,10 +11,13 @@
 //   community has a few of its posts as MEMBER), so every action of the Discussion view is there to try;
 // - code-server runs the packaged .vsix, preconfigured with the fake GitHub's address and a demo token (through the
 //   environment, never a setting);
-// - the workspace is a git repository whose remotes point at both repositories ("Choose Repository" switches).
+// - the workspace is a git repository whose remotes point at both repositories ("Choose Repository" switches);
+// - the folder (.cache/demo) is kept between runs, with the extension's snapshots: the fake GitHub listens on the
+//   same address each time, so a second run opens with its figures at once and syncs incrementally. What you did in
+//   a demo (replies, answers marked) lived in the fake GitHub's memory only; `--fresh` starts from nothing.
 //
-//   npm run demo [-- --port N]        Ctrl-C stops everything.
-import { execFileSync, spawn } from 'node:child_process';
+//   npm run demo [-- --port N] [--fresh] [--fake-port N]        Ctrl-C stops everything.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,12 +33,16 @@ const SYNTHETIC_REPOSITORY = 'community-pulse-demo/synthetic-community';
 const SAMPLE_REPOSITORY = 'payloadcms/payload';
 // The sample's last discussion is from 2023-03-16: "now" a little after it keeps its figures in view.
 const SAMPLE_AS_OF = '2023-03-31';
+// The fake GitHub's fixed port: the snapshots kept from the last run are of this API address.
+const DEFAULT_FAKE_PORT = '47841';
 // The synthetic community's "now": today at midnight UTC, still seeded, so the same day gives the same community.
 const SYNTHETIC_NOW = `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
 const VIEWER = 'demo-maintainer';
 const DEMO_TOKEN = 'community-pulse-demo-token';
 
-const { values } = parseArgs({ options: { port: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, fresh: { type: 'boolean', default: false }, 'fake-port': { type: 'string', default: DEFAULT_FAKE_PORT } },
+});
 const log = (/** @type {string} */ line) => console.log(`[demo] ${line}`);
 
 /**
@@ -81,7 +88,10 @@ function stopGroup(child) {
 async function main() {
   ensureSystemPackages();
   const entry = ensureCodeServer({ log });
-  rmSync(demoDir, { recursive: true, force: true });
+  if (values.fresh) {
+    log(`--fresh: deleting ${demoDir} (the snapshots of the last runs included)`);
+    rmSync(demoDir, { recursive: true, force: true });
+  }
   mkdirSync(demoDir, { recursive: true });
 
   log('building and packaging the extension');
@@ -116,7 +126,7 @@ async function main() {
     'node',
     [
       ...['--import', 'tsx', 'test/fake-github/main.ts', '--data', SAMPLE, '--data', synthetic, '--token', DEMO_TOKEN],
-      ...['--viewer', VIEWER, '--viewer-permission', 'MAINTAIN'],
+      ...['--viewer', VIEWER, '--viewer-permission', 'MAINTAIN', '--port', values['fake-port']],
     ],
     /listening on (http:\/\/\S+?) /,
     'the fake GitHub',
@@ -128,9 +138,16 @@ async function main() {
   mkdirSync(workspace, { recursive: true });
   execFileSync('git', ['init', '--quiet', workspace]);
   // The synthetic community opens first: it has threads waiting in every Needs Response bucket, which the
-  // real sample (answered threads only) cannot show.
-  execFileSync('git', ['-C', workspace, 'remote', 'add', 'origin', `https://github.com/${SYNTHETIC_REPOSITORY}.git`]);
-  execFileSync('git', ['-C', workspace, 'remote', 'add', 'payload', `https://github.com/${SAMPLE_REPOSITORY}.git`]);
+  // real sample (answered threads only) cannot show. Set again on a kept workspace, whatever it had.
+  for (const { remote, repository } of [
+    { remote: 'origin', repository: SYNTHETIC_REPOSITORY },
+    { remote: 'payload', repository: SAMPLE_REPOSITORY },
+  ]) {
+    const url = `https://github.com/${repository}.git`;
+    const known = spawnSync('git', ['-C', workspace, 'remote', 'get-url', remote], { encoding: 'utf8' });
+    if (known.status !== 0) execFileSync('git', ['-C', workspace, 'remote', 'add', remote, url]);
+    else if (known.stdout.trim() !== url) execFileSync('git', ['-C', workspace, 'remote', 'set-url', remote, url]);
+  }
   writeFileSync(
     path.join(workspace, 'README.md'),
     `# Community Pulse demo\n\nOpen the Community Pulse view in the activity bar. This folder's remotes point at ${SYNTHETIC_REPOSITORY}\n(a seeded synthetic community up to today, shown first; you are its maintainer ${VIEWER}) and ${SAMPLE_REPOSITORY}\n(the real sample: answered Q&A threads only, seen as of ${SAMPLE_AS_OF}). Switch with "Community Pulse: Choose Repository".\n`,
@@ -145,7 +162,8 @@ async function main() {
     'communityPulse.defaultWindow': 'all',
     'workbench.colorTheme': 'Default Light Modern',
   });
-  run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+  // --force: a kept folder has last run's build of the same version installed, which would otherwise stay.
+  run(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 

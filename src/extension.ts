@@ -3,7 +3,7 @@ import type { CommunityPulseApi, DashboardHandle, DiscussionHandle, TreeSurface 
 import { Credentials } from './auth/credentials';
 import { registerCommands } from './commands/registry';
 import { AnalysisService } from './controller/analysisService';
-import { AutoSync } from './controller/autoSync';
+import { AutoSync, type WatchedView } from './controller/autoSync';
 import { BudgetResume } from './controller/budgetResume';
 import { PulseController } from './controller/pulseController';
 import { ShownSyncProgress } from './controller/shownSyncProgress';
@@ -137,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     }),
   );
   for (const view of [needsResponse.view, health.view, people.view]) autoSync.watch(view);
+  // The dashboard syncs like a view: opened (or restored) before any view was shown, it starts the first sync.
+  register(dashboard.onDidOpen((panel) => autoSync.watch(dashboardVisibility(panel))));
 
   for (const command of registerCommands({
     controller,
@@ -228,6 +230,27 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       snooze: (discussionId, choice) => snoozes.snooze(discussionId, choice),
       wake: (discussionId) => snoozes.wake(discussionId),
     },
+  };
+}
+
+/** A dashboard panel as a view whose visibility drives syncing: hidden for good once closed. */
+function dashboardVisibility(panel: DashboardPanel): WatchedView {
+  let closed = false;
+  const changed = new vscode.EventEmitter<void>();
+  const subscriptions = [
+    panel.panel.onDidChangeViewState(() => changed.fire()),
+    panel.onDidDispose(() => {
+      closed = true;
+      changed.fire();
+      for (const subscription of subscriptions) subscription.dispose();
+      changed.dispose();
+    }),
+  ];
+  return {
+    get visible() {
+      return !closed && panel.panel.visible;
+    },
+    onDidChangeVisibility: changed.event,
   };
 }
 

@@ -88,6 +88,14 @@ function header(data: DashboardData, post: (message: WebviewMessage) => void): H
           ': the community as it stood then (setting communityPulse.asOf), not live data. Later posts, answers and discussions are not counted.',
         )
       : null,
+    data.partial
+      ? el(
+          'p',
+          { class: 'partial', role: 'status' },
+          el('strong', {}, data.partial),
+          ': the first sync is still fetching this repository’s discussions, so every figure here counts only those fetched so far. It redraws as more arrive.',
+        )
+      : null,
     el(
       'div',
       { class: 'toolbar' },

@@ -129,6 +129,8 @@ function inspect(): DomSummary {
     injected: { images: document.querySelectorAll('img').length, inlineHandlers },
     heading: root.querySelector('h1')?.textContent ?? '',
     asOf: root.querySelector('.as-of')?.textContent ?? null,
+    partial: root.querySelector('.partial')?.textContent ?? null,
+    status: root.childElementCount === 1 && root.firstElementChild?.matches('p.note') ? root.firstElementChild.textContent : null,
   };
 }
 

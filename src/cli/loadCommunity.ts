@@ -3,6 +3,7 @@ import type { DiscussionNode } from '../github/schemas';
 import { normalizeCommunity } from '../community/normalize';
 import { formatRepoRef } from '../github/repoRef';
 import { classifyPeople, type People } from '../community/people';
+import { partialSnapshotOf, type PartialSnapshot } from '../shared/partialSnapshot';
 import { readDiscussionsFile } from '../store/inputFile';
 import { directorySnapshotStore } from '../store/snapshotStore';
 import { parseList, parseRepository, storeDirectory } from './options';
@@ -22,6 +23,8 @@ export interface LoadedCommunity {
   readonly people: People;
   /** The GitHub API URL a stored snapshot was synced from; null for an `--input` file, which does not say. */
   readonly apiUrl: string | null;
+  /** A stored snapshot no sync pass has completed (the first sync was interrupted); null when complete or an input file. */
+  readonly partial: PartialSnapshot | null;
 }
 
 /** The community a `triage` or `report` command works on, from `--input FILE` or a repository's stored snapshot. */
@@ -29,24 +32,25 @@ export async function loadCommunity(source: CommunitySource): Promise<LoadedComm
   if ((source.input === undefined) === (source.repository === undefined)) {
     throw new UsageError('give either OWNER/REPO (its stored snapshot) or --input FILE, not both and not neither');
   }
-  const { repository, discussions, apiUrl } = source.input !== undefined ? await readInput(source.input) : await readStored(source);
+  const { repository, discussions, apiUrl, partial } = source.input !== undefined ? await readInput(source.input) : await readStored(source);
   const community = normalizeCommunity(repository, discussions);
   const people = classifyPeople(community, {
     maintainers: parseList(source.maintainers),
     ignoreUsers: parseList(source.ignoreUsers),
   });
-  return { community, people, apiUrl };
+  return { community, people, apiUrl, partial };
 }
 
 interface Discussions {
   readonly repository: string;
   readonly discussions: DiscussionNode[];
   readonly apiUrl: string | null;
+  readonly partial: PartialSnapshot | null;
 }
 
 async function readInput(file: string): Promise<Discussions> {
   const read = await readDiscussionsFile(file);
-  return { repository: read.repository ?? file, discussions: read.discussions, apiUrl: null };
+  return { repository: read.repository ?? file, discussions: read.discussions, apiUrl: null, partial: null };
 }
 
 async function readStored(source: CommunitySource): Promise<Discussions> {
@@ -57,5 +61,10 @@ async function readStored(source: CommunitySource): Promise<Discussions> {
   if (!snapshot) {
     throw new UsageError(`no snapshot of ${name} in ${directory}: run \`community-pulse sync ${name}\` first, or pass --input FILE`);
   }
-  return { repository: snapshot.repository, discussions: snapshot.discussions, apiUrl: snapshot.apiUrl };
+  return {
+    repository: snapshot.repository,
+    discussions: snapshot.discussions,
+    apiUrl: snapshot.apiUrl,
+    partial: partialSnapshotOf(snapshot.sync, snapshot.discussions.length),
+  };
 }

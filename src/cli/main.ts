@@ -5,7 +5,8 @@ import { formatClockTime } from '../shared/format';
 import { spentBudgetResetOf, type Sleep } from '../sync/budgetPause';
 import { InputFileError } from '../store/inputFile';
 import { DamagedSnapshotError } from '../store/snapshotStore';
-import { loadCommunity, type CommunitySource } from './loadCommunity';
+import { loadCommunity, type CommunitySource, type LoadedCommunity } from './loadCommunity';
+import { describePartial } from '../shared/partialSnapshot';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
 import { parseChoice, parseInstant, parsePositiveNumber, parseShare, parseWholeNumber } from './options';
 import { REPORT_FORMAT_IDS } from '../report/formats';
@@ -156,6 +157,7 @@ async function runTriage(args: readonly string[], io: CliIo): Promise<number> {
   const now = parseInstant('until', values.until) ?? Date.now();
   const staleDays = parsePositiveNumber('stale-days', values['stale-days'], DEFAULT_METRIC_SETTINGS.staleDays);
   const loaded = await loadCommunity(communitySource(values, positionals));
+  warnIfPartial(io, loaded);
   io.stdout.write(triageCommand(loaded, { now, staleDays, format }));
   return 0;
 }
@@ -183,6 +185,7 @@ async function runReport(args: readonly string[], io: CliIo): Promise<number> {
     thinKnowSomeoneRate: parseShare('thin-know-someone-rate', values['thin-know-someone-rate']),
   };
   const loaded = await loadCommunity(communitySource(values, positionals));
+  warnIfPartial(io, loaded);
   // Profile links go to the GitHub the data came from: --api-url, else the stored snapshot's, else github.com.
   const apiUrl = values['api-url'] ?? loaded.apiUrl ?? undefined;
   const text = await reportCommand({
@@ -198,6 +201,15 @@ async function runReport(args: readonly string[], io: CliIo): Promise<number> {
   });
   await writeOutput(io, text, values.out);
   return 0;
+}
+
+/** On stderr, so the report itself (Markdown, JSON, CSV) keeps its format: the figures are of part of the repository. */
+function warnIfPartial(io: CliIo, loaded: LoadedCommunity): void {
+  if (!loaded.partial) return;
+  const name = loaded.community.repository;
+  io.stderr.write(
+    `community-pulse: ${describePartial(loaded.partial)}: the first sync of ${name} has not finished, so every figure counts only these. Run \`community-pulse sync ${name}\` to complete it.\n`,
+  );
 }
 
 /** Prints `text`, or writes it to `out` when given (`--out FILE`). */

@@ -4,6 +4,7 @@ import { errorMessage } from '../shared/errorMessage';
 import { DisposableBase } from '../shared/lifecycle';
 import { windowLabel, type WindowChoice } from '../shared/timeWindow';
 import { withAsOf } from '../shared/format';
+import type { PartialSnapshot } from '../shared/partialSnapshot';
 import { analyze, type PulseAnalysis } from '../viewModels/analysis';
 import type { WindowSelection } from './windowSelection';
 
@@ -53,6 +54,11 @@ export class AnalysisService extends DisposableBase {
   /** `communityPulse.asOf` of the current data: the views say "as of" it; null when they show now. */
   get asOf(): number | null {
     return this.controller.data?.settings.asOf ?? null;
+  }
+
+  /** How much of the repository the data holds while no sync pass has completed; null when complete or no data. */
+  get partial(): PartialSnapshot | null {
+    return this.controller.data?.partial ?? null;
   }
 
   /** The configured API URL of the current data: links are built from it and checked against it; null without data. */

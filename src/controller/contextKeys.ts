@@ -8,6 +8,8 @@ const CONTEXT_KEYS = {
   syncing: 'communityPulse.syncing',
   /** `communityPulse.asOf` is set: the views show a past moment, and say so. */
   asOf: 'communityPulse.asOf',
+  /** The data is of a snapshot no sync pass has completed: an empty list proves nothing yet. */
+  partial: 'communityPulse.partial',
 } as const;
 
 interface ContextValues {
@@ -15,6 +17,7 @@ interface ContextValues {
   readonly signedIn: boolean;
   readonly syncing: boolean;
   readonly asOf: boolean;
+  readonly partial: boolean;
 }
 
 export function setContextKey<K extends keyof ContextValues>(key: K, value: ContextValues[K]): Thenable<unknown> {

@@ -9,19 +9,22 @@ import { settingsFor, type ConfiguredSettings, type PulseSettings } from '../set
 import { errorMessage } from '../shared/errorMessage';
 import { DisposableBase } from '../shared/lifecycle';
 import { DamagedSnapshotError, type SnapshotStore } from '../store/snapshotStore';
-import type { SyncMode } from '../sync/contracts';
+import type { PartialSnapshot } from '../shared/partialSnapshot';
+import type { Snapshot } from '../store/snapshot';
+import type { SyncMode, SyncProgress } from '../sync/contracts';
 import { SyncError } from '../sync/syncRepository';
 import type { BudgetResume } from './budgetResume';
 import { setContextKey } from './contextKeys';
 import { FailureNotifier } from './failureNotifier';
 import { pulseStateOf, type PulseState } from './pulseState';
 import type { ShownSyncProgress } from './shownSyncProgress';
-import { SnapshotCache } from './snapshotCache';
+import { SnapshotCache, type StoredCommunity } from './snapshotCache';
 import { presentDamagedSnapshot, presentSyncFailure, type FailurePresentation } from './syncFailure';
 import { moveDamagedSnapshotAside } from '../store/damagedSnapshot';
 import { SyncQueue, type SyncRequest } from './syncQueue';
 import { GitHubConnections, type GitHubConnection } from './gitHubConnection';
 import { targetKey, type ReadyTarget, type SyncTarget } from './syncTarget';
+import { describeSyncProgress } from './syncProgress';
 import { syncWithProgress } from './syncWithProgress';
 
 /** What every view renders: the stored snapshot of the current repository, as the domain model. */
@@ -32,6 +35,11 @@ export interface PulseData {
   readonly settings: PulseSettings;
   /** Epoch ms of the last completed sync; null when none completed yet. */
   readonly lastSyncAt: number | null;
+  /**
+   * Set while no sync pass has completed (the first sync is running, or was interrupted): the data holds only the
+   * discussions with the newest activity, and every surface says so (`describePartial`).
+   */
+  readonly partial: PartialSnapshot | null;
   /**
    * The moment every figure is judged at (epoch ms): `communityPulse.asOf` when set, else when this data
    * was loaded. Triage, waiting times and the analysis window all end here, so they agree with each other.
@@ -78,6 +86,11 @@ export class PulseController extends DisposableBase {
   private readonly syncs = new SyncQueue((request) => this.exclusive(() => this.runSync(request)));
   private syncedThisSession = false;
   private syncing = false;
+  private progressValue: SyncProgress | null = null;
+  private syncingRepository: string | null = null;
+  private readonly progressed = this.register(new vscode.EventEmitter<void>());
+  /** A page of the running sync arrived (`loadingMessage` changed); the data changes only at checkpoints. */
+  readonly onDidProgress = this.progressed.event;
   private readonly connections: GitHubConnections;
 
   constructor(private readonly sources: PulseSources) {
@@ -107,6 +120,13 @@ export class PulseController extends DisposableBase {
   /** Whether a sync has completed or failed since activation (the first visible view triggers one). */
   get hasSynced(): boolean {
     return this.syncedThisSession;
+  }
+
+  /** What a surface with nothing to show yet says while the first sync runs: `Fetching owner/name: 1,200 of 20,000 discussions · 13 requests`. */
+  get loadingMessage(): string {
+    const repository = this.dataValue?.repository ?? this.syncingRepository ?? 'the repository';
+    const progress = this.progressValue;
+    return progress ? `Fetching ${repository}: ${describeSyncProgress(progress)}` : `Fetching ${repository}’s discussions…`;
   }
 
   /** Works out the state and renders the stored snapshot, without any network request. */
@@ -170,19 +190,37 @@ export class PulseController extends DisposableBase {
     if (target.kind !== 'ready') return;
     const firstSync = this.dataValue === null;
     this.syncing = true;
+    this.syncingRepository = formatRepoRef(target.repository);
     if (firstSync) this.setState('loading');
     await setContextKey('syncing', true);
     const cancellation = new AbortController();
     let outcome: { ok: true } | { ok: false; error: unknown } = { ok: true };
     try {
       const { store, log, budgetResume, shownSyncProgress: shown } = this.sources;
-      await syncWithProgress({ target, mode, firstSync, userInitiated, store, log, cancellation, budgetResume, shown });
+      await syncWithProgress({
+        target,
+        mode,
+        firstSync,
+        userInitiated,
+        store,
+        log,
+        cancellation,
+        budgetResume,
+        shown,
+        onProgress: (progress) => {
+          this.progressValue = progress;
+          this.progressed.fire();
+        },
+        onCheckpoint: (snapshot) => this.showCheckpoint(target, snapshot),
+      });
     } catch (error) {
       outcome = { ok: false, error };
     } finally {
-      // Even a failed or cancelled sync may have saved the pages it fetched.
-      this.snapshots.forget();
+      // Every save of the sync (a failed or cancelled one keeps what it fetched) came through `showCheckpoint`, so
+      // the cache holds what the file holds: no need to read it again.
       this.syncing = false;
+      this.syncingRepository = null;
+      this.progressValue = null;
       this.syncedThisSession = true;
       await setContextKey('syncing', false);
     }
@@ -193,6 +231,17 @@ export class PulseController extends DisposableBase {
     } else {
       await this.fail(outcome.error, target, cancellation.signal.aborted, userInitiated);
     }
+  }
+
+  /**
+   * Shows what a running sync has just saved (at most every few seconds, `CHECKPOINT_INTERVAL_MS` of the sync), so a
+   * long first sync fills the views as it goes, marked partial. Runs inside the sync's turn of the lock.
+   */
+  private showCheckpoint(target: ReadyTarget, snapshot: Snapshot): void {
+    const stored = this.snapshots.keep(target.repository, target.settings.apiUrl, snapshot);
+    this.dataValue = this.dataFrom(stored, target.settings);
+    const failure = this.failureOf(target.settings.apiUrl, target.repository);
+    this.setState(pulseStateOf({ target: 'ready', failure: failure?.presentation.state ?? null, hasData: true, syncing: this.syncing }));
   }
 
   private async fail(error: unknown, target: ReadyTarget, cancelled: boolean, userInitiated: boolean): Promise<void> {
@@ -222,12 +271,17 @@ export class PulseController extends DisposableBase {
     const target = await this.resolveTarget();
     const repository = target.kind === 'noRepository' ? null : target.repository;
     this.dataValue = repository ? await this.readData(repository, target.settings) : null;
-    const failure = this.failure && repository && this.failure.target === targetKey(target.settings.apiUrl, repository) ? this.failure : null;
+    const failure = repository && this.failureOf(target.settings.apiUrl, repository);
     this.problemValue = this.describeProblem(target, failure);
     await setContextKey('signedIn', target.kind !== 'signedOut');
     await setContextKey('asOf', target.settings.asOf !== null);
     this.setState(pulseStateOf({ target: target.kind, failure: failure?.presentation.state ?? null, hasData: this.dataValue !== null, syncing: this.syncing }));
     return target;
+  }
+
+  /** The last sync's failure, when it was of this target. */
+  private failureOf(apiUrl: string, repository: RepoRef): Failure | null {
+    return this.failure?.target === targetKey(apiUrl, repository) ? this.failure : null;
   }
 
   private describeProblem(target: SyncTarget, failure: Failure | null): string | undefined {
@@ -259,13 +313,17 @@ export class PulseController extends DisposableBase {
 
   private async readData(repository: RepoRef, settings: PulseSettings): Promise<PulseData | null> {
     const stored = await this.snapshots.read(repository, settings.apiUrl);
-    if (!stored) return null;
+    return stored && this.dataFrom(stored, settings);
+  }
+
+  private dataFrom(stored: StoredCommunity, settings: PulseSettings): PulseData {
     return {
       repository: stored.repository,
       community: stored.community,
       people: classifyPeople(stored.community, { maintainers: settings.maintainers, ignoreUsers: settings.ignoreUsers }),
       settings,
       lastSyncAt: stored.lastSyncAt,
+      partial: stored.partial,
       now: settings.asOf ?? Date.now(),
     };
   }
@@ -273,6 +331,7 @@ export class PulseController extends DisposableBase {
   private setState(state: PulseState): void {
     this.stateValue = state;
     void setContextKey('state', state);
+    void setContextKey('partial', this.dataValue?.partial != null);
     this.changed.fire();
   }
 }

@@ -3,6 +3,8 @@ import { normalizeCommunity } from '../community/normalize';
 import type { RepoRef } from '../github/contracts';
 import { formatRepoRef } from '../github/repoRef';
 import { errorMessage } from '../shared/errorMessage';
+import { partialSnapshotOf, type PartialSnapshot } from '../shared/partialSnapshot';
+import type { Snapshot } from '../store/snapshot';
 import type { SnapshotStore } from '../store/snapshotStore';
 import { targetKey } from './syncTarget';
 
@@ -12,6 +14,8 @@ export interface StoredCommunity {
   readonly community: Community;
   /** Epoch ms of the last completed sync; null when none completed yet. */
   readonly lastSyncAt: number | null;
+  /** How much of the repository a snapshot no pass has completed holds; null when a pass completed. */
+  readonly partial: PartialSnapshot | null;
 }
 
 /**
@@ -47,15 +51,16 @@ export class SnapshotCache {
       return null;
     }
     // A snapshot of the same name from another server (say, the fake GitHub) is not this repository's.
-    const value =
-      snapshot && snapshot.apiUrl.replace(/\/+$/, '') === apiUrl
-        ? {
-            repository: snapshot.repository,
-            community: normalizeCommunity(snapshot.repository, snapshot.discussions),
-            lastSyncAt: snapshot.sync.lastSyncAt ? Date.parse(snapshot.sync.lastSyncAt) : null,
-          }
-        : null;
+    const value = snapshot && snapshot.apiUrl.replace(/\/+$/, '') === apiUrl ? storedCommunityOf(snapshot) : null;
     this.kept = { key, value };
+    return value;
+  }
+
+  /** What a running sync just saved for this target: kept as if read from the file, which it now is. */
+  keep(repository: RepoRef, apiUrl: string, snapshot: Snapshot): StoredCommunity {
+    const value = storedCommunityOf(snapshot);
+    this.kept = { key: targetKey(apiUrl, repository), value };
+    this.problemValue = undefined;
     return value;
   }
 
@@ -63,4 +68,13 @@ export class SnapshotCache {
   forget(): void {
     this.kept = undefined;
   }
+}
+
+function storedCommunityOf(snapshot: Snapshot): StoredCommunity {
+  return {
+    repository: snapshot.repository,
+    community: normalizeCommunity(snapshot.repository, snapshot.discussions),
+    lastSyncAt: snapshot.sync.lastSyncAt ? Date.parse(snapshot.sync.lastSyncAt) : null,
+    partial: partialSnapshotOf(snapshot.sync, snapshot.discussions.length),
+  };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { formatRepoRef } from '../github/repoRef';
 import { describePause, describeShortfall, type BudgetEvent } from '../sync/budget';
 import type { SyncMode, SyncResult } from '../sync/contracts';
-import { syncRepository } from '../sync/syncRepository';
+import { syncRepository, type SyncOptions } from '../sync/syncRepository';
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { BudgetResume } from './budgetResume';
 import { gitHubClientFor } from './gitHubConnection';
@@ -24,6 +24,10 @@ export interface SyncWithProgressOptions {
   readonly budgetResume: BudgetResume;
   /** Where the progress shown is kept for the extension's API. */
   readonly shown: ShownSyncProgress;
+  /** Each page's progress, also for surfaces other than the notification (the dashboard's "Fetching …"). */
+  readonly onProgress?: SyncOptions['onProgress'];
+  /** Each save of the sync, with what is stored (`SyncOptions.onCheckpoint`). */
+  readonly onCheckpoint?: SyncOptions['onCheckpoint'];
 }
 
 /**
@@ -77,7 +81,9 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
           },
           waitForBudget: true,
           onBudget,
+          onCheckpoint: options.onCheckpoint,
           onProgress: (update) => {
+            options.onProgress?.(update);
             const next = firstSync || mode === 'full' ? syncPercent(update) : null;
             progress.report({ message: describeSyncProgress(update, budgetNote), ...(next !== null && { increment: next - percent }) });
             if (next !== null) percent = next;

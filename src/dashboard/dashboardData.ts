@@ -2,6 +2,7 @@ import { cohortRates } from '../community/metrics/cohortRates';
 import { TRIAGE_BUCKETS } from '../community/triage';
 import { formatDuration, formatMoment } from '../shared/format';
 import { windowLabel } from '../shared/timeWindow';
+import { describePartial } from '../shared/partialSnapshot';
 import type { PulseAnalysis } from '../viewModels/analysis';
 import { BUCKET_LABELS } from '../report/figures';
 import type { TriageSummary } from '../viewModels/triageSummary';
@@ -31,6 +32,7 @@ export function toDashboardData(analysis: PulseAnalysis, needsResponse: TriageSu
     windowLabel: windowLabel(analysis.choice),
     syncedAt: analysis.lastSyncAt === null ? null : new Date(analysis.lastSyncAt).toISOString(),
     asOf: needsResponse.asOf === null ? null : formatMoment(needsResponse.asOf),
+    partial: analysis.partial && describePartial(analysis.partial),
     headlines: [...analysis.headlines],
     // All leaders are in the People view; the dashboard's table shows the top ones (and says how many there are).
     report: { ...report, leaders: report.leaders.slice(0, LEADER_LIMIT) },

@@ -73,6 +73,10 @@ export class DashboardPanel extends DisposableBase {
     this.register(panel);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     this.register(deps.analysis.onDidChange(() => panel.visible && this.sendCurrent()));
+    // With no data yet, what the page says follows the controller: a sync starting, each page it fetches, a failure.
+    const statusChanged = (): unknown => panel.visible && !deps.controller.data && this.sendCurrent();
+    this.register(deps.controller.onDidChange(statusChanged));
+    this.register(deps.controller.onDidProgress(statusChanged));
     this.register(panel.onDidChangeViewState(() => panel.visible && this.updateTitle()));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.updateTitle();
@@ -106,7 +110,7 @@ export class DashboardPanel extends DisposableBase {
       const state = this.deps.controller.state;
       const message =
         state === 'loading'
-          ? 'Fetching the repository’s discussions…'
+          ? this.deps.controller.loadingMessage
           : (this.deps.controller.problem ?? 'Nothing to show yet: sign in and choose a repository in the Community Pulse view.');
       this.post({ type: 'status', state: state === 'loading' ? 'loading' : state === 'error' ? 'error' : 'empty', message });
       return;

@@ -71,6 +71,8 @@ export const DashboardDataSchema = z.strictObject({
   syncedAt: z.nullable(z.string()),
   /** `2023-03-31` when the figures are of a past moment (`communityPulse.asOf`), null when live. */
   asOf: z.nullable(z.string()),
+  /** `partial: 4,200 of 20,000 discussions, newest activity first` while no sync pass has completed; null when complete. */
+  partial: z.nullable(z.string()),
   headlines: z.array(HeadlineRowSchema),
   /**
    * The engine's report as the dashboard shows it: `leaders` cut to the top `LEADER_LIMIT`, without the full
@@ -123,6 +125,10 @@ const DomSummarySchema = z.strictObject({
   heading: z.string(),
   /** The "as of" notice under it, null when the dashboard shows live data. */
   asOf: z.nullable(z.string()),
+  /** The "partial" banner under it, null when the data is complete. */
+  partial: z.nullable(z.string()),
+  /** What the page says instead of data (`Fetching …`, a problem); null when it shows data. */
+  status: z.nullable(z.string()),
 });
 export type DomSummary = z.infer<typeof DomSummarySchema>;
 

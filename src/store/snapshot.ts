@@ -16,6 +16,11 @@ export const PendingPassSchema = z.object({
   stopBefore: isoDateTime.nullable(),
   /** Where to continue: the `endCursor` of the last page merged. */
   cursor: z.string().nullable(),
+  /**
+   * GitHub's `totalCount` of the repository's discussions at the pass's first page: how much of it a snapshot left by
+   * an interrupted first sync holds. Optional: snapshots written before it was recorded still read.
+   */
+  totalCount: z.number().int().nonnegative().optional(),
 });
 export type PendingPass = z.infer<typeof PendingPassSchema>;
 

@@ -1,4 +1,4 @@
-import { emptySnapshot, type PendingPass, type Snapshot, type SyncState } from '../store/snapshot';
+import { emptySnapshot, newestUpdateFirst, type PendingPass, type Snapshot, type SyncState } from '../store/snapshot';
 import type { SnapshotStore } from '../store/snapshotStore';
 import type { GitHubClient } from '../github/client';
 import type { RepoRef } from '../github/contracts';
@@ -26,6 +26,11 @@ export interface SyncOptions {
   readonly mode: SyncMode;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Called with what is stored each time the sync saves (its checkpoints, every few seconds, and its end), so a caller
+   * can show what has arrived without reading the file again. The snapshot is the caller's: the sync keeps no reference.
+   */
+  readonly onCheckpoint?: (snapshot: Snapshot) => void;
   readonly log?: (line: string) => void;
   /** Another process (a VS Code window, the CLI) is syncing this repository and this one waits for it: what to tell the user. Default: `log`. */
   readonly onWaiting?: (message: string) => void;
@@ -48,8 +53,9 @@ export interface SyncOptions {
 const OVERLAP_MS = 5 * MINUTE_MS;
 const OVERLAP_UNCHANGED_DISCUSSIONS = 50;
 /**
- * During a long pass the snapshot is saved this often, so a killed process loses little; but at least
- * ten times as long apart as a save takes, so saving a large snapshot never dominates the sync.
+ * During a long pass the snapshot is saved (and shown, `onCheckpoint`) this often, so a killed process loses little and
+ * a first sync fills the views as it goes; but at least ten times as long apart as a save and its showing take, so a
+ * large snapshot never makes them dominate the sync.
  */
 const CHECKPOINT_INTERVAL_MS = 5_000;
 const CHECKPOINT_TIME_FACTOR = 10;
@@ -136,6 +142,8 @@ class SyncRun {
     this.now = options.now ?? (() => new Date());
     const runner = createQueryRunner(options.client, name, options.signal);
     this.runner = options.waitForBudget ? this.pausingOnSpentBudget(runner) : runner;
+    // With nothing stored yet, the first page is saved at once, so whoever is waiting sees discussions within a page.
+    if (this.discussions.size === 0) this.lastSaveAt = 0;
   }
 
   async execute(): Promise<void> {
@@ -199,7 +207,10 @@ class SyncRun {
         DiscussionsPageSchema,
       );
       const connection = this.discussionsOf(page);
-      if (pass.cursor === null) pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
+      if (pass.cursor === null) {
+        pass.newestUpdatedAt = connection.nodes[0]?.updatedAt ?? null;
+        pass.totalCount = connection.totalCount;
+      }
       const total = stopBefore === null ? connection.totalCount : null;
       if (total !== null && pass.cursor === null) this.sayIfOverBudget(total, page.rateLimit);
       // Judged before this page is merged, against what earlier passes stored.
@@ -342,6 +353,15 @@ class SyncRun {
     this.unsavedChanged.clear();
     this.unsavedDeleted.clear();
     this.unsaved = false;
+    if (this.options.onCheckpoint) {
+      this.options.onCheckpoint({
+        ...this.base,
+        apiUrl: this.options.client.endpoint.baseUrl,
+        sync: { ...this.sync, pendingPass: this.sync.pendingPass && { ...this.sync.pendingPass } },
+        discussions: newestUpdateFirst(this.discussions.values()),
+      });
+    }
+    // Showing what was saved counts with the save, so neither dominates the sync however large the snapshot grows.
     this.lastSaveAt = Date.now();
     this.lastSaveDurationMs = this.lastSaveAt - started;
   }

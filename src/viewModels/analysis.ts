@@ -11,6 +11,7 @@ import { reportWithNetwork } from '../community/report';
 import type { Report } from '../community/reportSchema';
 import { resolveWindow, windowLabel, type WindowChoice } from '../shared/timeWindow';
 import { buildHeadlines, type HeadlineRow } from './health';
+import type { PartialSnapshot } from '../shared/partialSnapshot';
 
 /**
  * Everything the Health and People views, the status bar and the dashboard show for one window,
@@ -29,6 +30,8 @@ export interface PulseInput {
     readonly categoryAdvice: CategoryAdviceThresholds;
   };
   readonly lastSyncAt: number | null;
+  /** Set while no sync pass has completed: the figures are of the discussions with the newest activity only. */
+  readonly partial?: PartialSnapshot | null;
 }
 
 export interface PulseAnalysis {
@@ -36,6 +39,8 @@ export interface PulseAnalysis {
   readonly choice: WindowChoice;
   readonly window: Window;
   readonly lastSyncAt: number | null;
+  /** Every surface that shows a figure of this analysis says so while it is set (`describePartial`). */
+  readonly partial: PartialSnapshot | null;
   readonly report: Report;
   readonly headlines: readonly HeadlineRow[];
   readonly firstResponse: FirstResponseSeries;
@@ -63,6 +68,7 @@ export function analyze(input: PulseInput, choice: WindowChoice, now: number): P
     choice,
     window,
     lastSyncAt: input.lastSyncAt,
+    partial: input.partial ?? null,
     report,
     // Over all history the engine's previous window lies before the first discussion: no earlier window to compare with.
     headlines: buildHeadlines(report.headline, choice === 'all' ? null : report.previous.headline, {

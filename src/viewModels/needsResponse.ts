@@ -2,6 +2,7 @@ import { TRIAGE_BUCKETS, type Triage, type TriageBucket, type TriageItem } from 
 import { asOfLabel, countOf, formatDate, formatDuration, formatDurationLong, formatMoment, formatTimeAgo } from '../shared/format';
 import { HOUR_MS } from '../shared/time';
 import { BUCKET_LABELS } from '../report/figures';
+import { describePartial, type PartialSnapshot } from '../shared/partialSnapshot';
 
 /**
  * What the Needs Response tree shows, computed without the VS Code API: sections per bucket with
@@ -114,7 +115,20 @@ export function describeLastSync(clock: number, lastSyncAt: number | null): stri
   return lastSyncAt === null ? 'not synced yet' : `synced ${formatTimeAgo(clock - lastSyncAt)}`;
 }
 
-/** The message above the tree: `payloadcms/payload · as of 2023-03-31 · synced 3 min ago` (no "as of" when live). */
-export function describeStatus(repository: string, asOf: number | null, clock: number, lastSyncAt: number | null): string {
-  return [repository, asOfLabel(asOf), describeLastSync(clock, lastSyncAt)].filter((part) => part !== undefined).join(' · ');
+/**
+ * The message above the tree: `payloadcms/payload · as of 2023-03-31 · synced 3 min ago` (no "as of" when live); a
+ * partial snapshot says so first (`partial: 4,200 of 20,000 discussions, newest activity first · …`), and a problem
+ * (why the data may be stale) replaces the rest.
+ */
+export function describeStatus(
+  repository: string,
+  asOf: number | null,
+  clock: number,
+  lastSyncAt: number | null,
+  { partial = null, problem }: { readonly partial?: PartialSnapshot | null; readonly problem?: string | undefined } = {},
+): string {
+  // A partial snapshot was never synced to the end: it says so instead of "not synced yet".
+  const lastSync = partial ? undefined : describeLastSync(clock, lastSyncAt);
+  const status = problem ?? [repository, asOfLabel(asOf), lastSync].filter((part) => part !== undefined).join(' · ');
+  return partial ? `${describePartial(partial)} · ${status}` : status;
 }

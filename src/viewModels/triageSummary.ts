@@ -1,6 +1,7 @@
 import type { Community } from '../community/model';
 import type { People } from '../community/people';
 import { TRIAGE_BUCKETS, triage, type Triage, type TriageBucket } from '../community/triage';
+import type { PartialSnapshot } from '../shared/partialSnapshot';
 
 /** What waits on the team at one moment, as the Needs Response view, the status bar and the dashboard show it. */
 export interface TriageSummary {
@@ -9,6 +10,8 @@ export interface TriageSummary {
   readonly now: number;
   /** `communityPulse.asOf`, when the views show a past moment rather than live data. */
   readonly asOf: number | null;
+  /** Set while no sync pass has completed: only the discussions with the newest activity were triaged. */
+  readonly partial: PartialSnapshot | null;
   readonly triage: Triage;
   readonly counts: Readonly<Record<TriageBucket, number>> & { readonly total: number };
 }
@@ -20,6 +23,7 @@ export interface TriageInput {
   readonly people: People;
   readonly settings: { readonly staleDays: number; readonly asOf: number | null };
   readonly now: number;
+  readonly partial?: PartialSnapshot | null;
 }
 
 /** Triages `input` at `input.now`, with the bucket counts; `hidden` discussions (node ids, snoozed) are left out. */
@@ -31,6 +35,7 @@ export function summarizeTriage(input: TriageInput, hidden: ReadonlySet<string> 
     repository: input.repository,
     now: input.now,
     asOf: input.settings.asOf,
+    partial: input.partial ?? null,
     triage: result,
     counts: { noResponse, awaitingReply, unmarkedAnswer, total: noResponse + awaitingReply + unmarkedAnswer },
   };

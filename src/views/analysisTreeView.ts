@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from '../controller/analysisService';
 import type { ViewId } from '../shared/contributionIds';
 import { DisposableBase } from '../shared/lifecycle';
+import { describePartial } from '../shared/partialSnapshot';
 
 /**
  * A tree view that shows the current window's analysis: it redraws when the analysis changes and keeps
@@ -31,8 +32,13 @@ export abstract class AnalysisTreeView<T> extends DisposableBase implements vsco
     this.changed.fire();
   }
 
-  /** Kept current even while the view is hidden, at no cost (no analysis). */
+  /**
+   * Kept current even while the view is hidden, at no cost (no analysis). A partial snapshot is said in the message,
+   * which VS Code shows even where it hides the description (a container showing a single view).
+   */
   private describe(): void {
     this.view.description = this.analysis.describeWindow();
+    const partial = this.analysis.partial;
+    this.view.message = partial ? describePartial(partial) : undefined;
   }
 }

@@ -71,7 +71,9 @@ export class NeedsResponseView extends DisposableBase {
   private describeStatus(): void {
     const data = this.controller.data;
     this.view.message =
-      this.listed === 0 || !data ? undefined : (this.controller.problem ?? describeStatus(data.repository, data.settings.asOf, Date.now(), data.lastSyncAt));
+      this.listed === 0 || !data
+        ? undefined
+        : describeStatus(data.repository, data.settings.asOf, Date.now(), data.lastSyncAt, { partial: data.partial, problem: this.controller.problem });
   }
 
   /** "synced 3 min ago" ages: re-describe every minute while the view is visible. */

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import type { TriageService } from '../controller/triageService';
 import type { PulseController } from '../controller/pulseController';
-import { TRIAGE_BUCKETS } from '../community/triage';
 import { focusViewCommand, VIEW_IDS } from '../shared/contributionIds';
-import { asOfLabel, formatCount } from '../shared/format';
 import { DisposableBase } from '../shared/lifecycle';
-import { BUCKET_LABELS } from '../report/figures';
-import { needResponse } from '../viewModels/needsResponse';
+import { statusBarLook } from '../viewModels/statusBar';
 
 /**
- * `$(comment-discussion) 7`: discussions needing a response (`… · as of 2023-03-31` for a past moment);
+ * `$(comment-discussion) 7`: discussions needing a response (`… · as of 2023-03-31` for a past moment, `… · partial:
+ * 4,200 of 20,000 discussions` while the first sync runs);
  * click focuses the Needs Response view. Reads the shared triage, not the windowed analysis, so it costs
  * no report when no view is open.
  */
@@ -35,16 +33,10 @@ export class NeedsResponseStatusBar extends DisposableBase {
       this.item.hide();
       return;
     }
-    const { counts } = snapshot;
-    const asOf = asOfLabel(snapshot.asOf);
-    const need = needResponse(counts.total, snapshot.asOf);
-    this.item.text = `$(comment-discussion) ${formatCount(counts.total)}${asOf ? ` · ${asOf}` : ''}`;
-    this.item.tooltip = [
-      `${snapshot.repository}: ${need}${asOf ? ` ${asOf} (the communityPulse.asOf setting; not live data)` : ''}`,
-      TRIAGE_BUCKETS.map((bucket) => `${formatCount(counts[bucket])} ${BUCKET_LABELS[bucket].toLowerCase()}`).join(' · '),
-      'Click to open Needs Response.',
-    ].join('\n');
-    this.item.accessibilityInformation = { label: `${need}${asOf ? ` ${asOf}` : ''}`, role: 'button' };
+    const look = statusBarLook(snapshot);
+    this.item.text = look.text;
+    this.item.tooltip = look.tooltip;
+    this.item.accessibilityInformation = { label: look.accessibilityLabel, role: 'button' };
     this.item.show();
   }
 }

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { emptySnapshot } from '../../../src/store/snapshot';
 import { directorySnapshotStore } from '../../../src/store/snapshotStore';
 import { startFakeGitHub } from '../../fake-github/server';
 import { runCli } from '../../support/cli';
@@ -63,6 +64,22 @@ describe('community-pulse', () => {
     } finally {
       await github.close();
     }
+  });
+
+  it('says on stderr that a snapshot left by an interrupted first sync is partial, for report and triage alike', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'cp-partial-'));
+    const snapshot = emptySnapshot('octo/repo', 'https://api.github.com');
+    const pendingPass = { mode: 'incremental', startedAt: at(10), newestUpdatedAt: at(3), stopBefore: null, cursor: 'c', totalCount: 160 } as const;
+    const discussions = [3, 2, 1].map((n) => discussion(n, 'alice', n, { updatedAt: at(n) }));
+    await directorySnapshotStore(store).write({ ...snapshot, sync: { ...snapshot.sync, pendingPass }, discussions });
+    for (const command of [['report', '--format', 'json'], ['triage']]) {
+      const run = await runCli([command[0]!, 'octo/repo', '--store', store, ...command.slice(1)]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stderr, /^community-pulse: partial: 3 of 160 discussions, newest activity first: the first sync of octo\/repo has not finished/);
+      assert.notEqual(run.stdout, '');
+    }
+    await directorySnapshotStore(store).write({ ...snapshot, sync: { ...snapshot.sync, lastSyncAt: at(10) }, discussions });
+    assert.equal((await runCli(['triage', 'octo/repo', '--store', store])).stderr, '', 'a complete snapshot says nothing');
   });
 
   it('exits 2 with a one-line message on bad usage of any command, and with the usage when no command is given', async () => {

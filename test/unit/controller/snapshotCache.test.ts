@@ -84,4 +84,38 @@ describe('SnapshotCache', () => {
     assert.equal((await cache.read(REPOSITORY, GITHUB_API))?.repository, 'octo/repo', 'an unreadable file is not kept as "none"');
     assert.equal(cache.problem, undefined);
   });
+
+  it('marks a snapshot left by an interrupted first sync as partial, with GitHub’s total, after a reload', async () => {
+    const interrupted = emptySnapshot('octo/repo', GITHUB_API);
+    const pendingPass = {
+      mode: 'incremental',
+      startedAt: '2024-05-01T12:00:00.000Z',
+      newestUpdatedAt: null,
+      stopBefore: null,
+      cursor: 'c',
+      totalCount: 160,
+    } as const;
+    const cache = new SnapshotCache(
+      storeOf(() => ({ ...interrupted, sync: { ...interrupted.sync, pendingPass } })),
+      () => undefined,
+    );
+    assert.deepEqual((await cache.read(REPOSITORY, GITHUB_API))?.partial, { stored: 0, total: 160 });
+  });
+
+  it('takes a completed snapshot for complete', async () => {
+    const cache = new SnapshotCache(
+      storeOf(() => snapshotFrom(GITHUB_API)),
+      () => undefined,
+    );
+    assert.equal((await cache.read(REPOSITORY, GITHUB_API))?.partial, null);
+  });
+
+  it('keeps what a running sync saved as the target’s snapshot, without reading the file', async () => {
+    const store = storeOf(() => snapshotFrom(GITHUB_API));
+    const cache = new SnapshotCache(store, () => undefined);
+    const saved = snapshotFrom(GITHUB_API);
+    const kept = cache.keep(REPOSITORY, GITHUB_API, saved);
+    assert.equal(await cache.read(REPOSITORY, GITHUB_API), kept);
+    assert.equal(store.reads, 0);
+  });
 });

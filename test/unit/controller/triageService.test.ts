@@ -10,7 +10,15 @@ const HOUR = 3_600_000;
 
 function dataAt(now: number, asOf: number | null): PulseData {
   const community = normalizeCommunity('octo/repo', [discussion(1, 'alice', 0), discussion(2, 'bob', 10, { comments: [comment('carol', 50)] })]);
-  return { repository: 'octo/repo', community, people: classifyPeople(community), settings: { ...DEFAULT_SETTINGS, asOf }, lastSyncAt: null, now };
+  return {
+    repository: 'octo/repo',
+    community,
+    people: classifyPeople(community),
+    settings: { ...DEFAULT_SETTINGS, asOf },
+    lastSyncAt: null,
+    partial: null,
+    now,
+  };
 }
 
 describe('the shared Needs Response triage', () => {

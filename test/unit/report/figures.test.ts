@@ -94,7 +94,7 @@ describe('one vocabulary for every surface', () => {
       model.sections.map((section) => section.label.replace(/ \(\d+\)$/, '')),
       BUCKETS,
     );
-    const table = triageCommand({ community, people, apiUrl: null }, { now: until, format: 'table' });
+    const table = triageCommand({ community, people, apiUrl: null, partial: null }, { now: until, format: 'table' });
     const headings = table
       .split('\n')
       .filter((line) => /^\S.* \(\d+\)$/.test(line))

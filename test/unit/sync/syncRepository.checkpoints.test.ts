@@ -98,6 +98,9 @@ describe('syncRepository: checkpoints and resuming', () => {
     const interrupted = (await store.read(fake.name))!;
     assert.equal(interrupted.sync.updatedSince, null, 'the high-water mark must not advance before a pass completes');
     const cursor = interrupted.sync.pendingPass?.cursor;
+    // What makes the snapshot known as partial after a reload: no pass completed, and GitHub's total of the first page.
+    assert.equal(interrupted.sync.lastSyncAt, null);
+    assert.equal(interrupted.sync.pendingPass?.totalCount, 260);
 
     queries.length = 0;
     const resumed = await sync('incremental');
@@ -133,6 +136,21 @@ describe('syncRepository: checkpoints and resuming', () => {
     assert.deepEqual(killed.discussions.map((node) => node.id).sort(), idsNewestFirst(0, 199).sort());
     assert.deepEqual(killed.sync, firstCheckpoint);
     await convergesToGitHub();
+  });
+
+  it('saves a first sync’s first page at once and hands every save to onCheckpoint, the last one complete', async () => {
+    const saves: { stored: number; lastSyncAt: string | null; totalCount: number | undefined }[] = [];
+    await sync('incremental', {
+      onCheckpoint: (snapshot) =>
+        saves.push({ stored: snapshot.discussions.length, lastSyncAt: snapshot.sync.lastSyncAt, totalCount: snapshot.sync.pendingPass?.totalCount }),
+    });
+    // Then nothing for 5 s (the pages come faster): the end.
+    assert.deepEqual(saves[0], { stored: 100, lastSyncAt: null, totalCount: 260 });
+    const last = saves.at(-1)!;
+    assert.equal(last.stored, 260);
+    assert.notEqual(last.lastSyncAt, null);
+    assert.equal(last.totalCount, undefined, 'a completed pass is no longer pending');
+    assert.equal(saves.length, 2);
   });
 
   it('starts a requested full re-check from the top although an incremental pass is pending', async () => {

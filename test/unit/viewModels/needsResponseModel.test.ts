@@ -112,4 +112,14 @@ describe('describeLastSync', () => {
     );
     assert.equal(describeStatus('o/r', Date.UTC(2023, 2, 31, 12, 30), now, null), 'o/r · as of 2023-03-31 12:30 UTC · not synced yet');
   });
+
+  it('says first that a snapshot no sync pass has completed is partial, and keeps saying it beside a problem', () => {
+    const partial = { stored: 4_200, total: 20_000 };
+    assert.equal(describeStatus('o/r', null, now, null, { partial }), 'partial: 4,200 of 20,000 discussions, newest activity first · o/r');
+    assert.equal(
+      describeStatus('o/r', null, now, null, { partial, problem: 'Sync of o/r failed: network' }),
+      'partial: 4,200 of 20,000 discussions, newest activity first · Sync of o/r failed: network',
+    );
+    assert.equal(describeStatus('o/r', null, now, null, { problem: 'Sync of o/r failed: network' }), 'Sync of o/r failed: network');
+  });
 });
