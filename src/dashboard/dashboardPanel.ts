@@ -63,12 +63,7 @@ export class DashboardPanel extends DisposableBase {
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'community-pulse.svg');
-    panel.webview.html = dashboardHtml(
-      webviewShellFor('webview', dist.fsPath, {
-        cspSource: panel.webview.cspSource,
-        uriOf: (file) => panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(),
-      }),
-    );
+    panel.webview.html = dashboardHtml(webviewShellFor('webview', dist.fsPath, panel.webview.cspSource));
     // Registered before its subscriptions, so it is disposed after them (newest first) and they do not hear it go.
     this.register(panel);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
