@@ -46,6 +46,8 @@ export class DashboardPanel extends DisposableBase {
    * until the page has loaded), or it said `ready`, after which every new page of the panel asks.
    */
   private firstPage: 'unsent' | 'sent' | 'ready' = 'unsent';
+  /** The analysis changed while the panel was hidden: its page shows older data. */
+  private changedWhileHidden = false;
   private readonly inspections = new WebviewRequests<DomSummary>('the dashboard webview');
   private readonly rendered = this.register(new vscode.EventEmitter<RenderReport>());
   /** Fires each time the webview finishes drawing data. */
@@ -67,8 +69,10 @@ export class DashboardPanel extends DisposableBase {
     // Registered before its subscriptions, so it is disposed after them (newest first) and they do not hear it go.
     this.register(panel);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
-    this.register(deps.analysis.onDidChange(() => panel.visible && this.sendCurrent()));
-    this.register(panel.onDidChangeViewState(() => panel.visible && this.updateTitle()));
+    // The page is kept while hidden (retainContextWhenHidden) but not drawn for nothing: what changed meanwhile is drawn
+    // when it is shown again.
+    this.register(deps.analysis.onDidChange(() => (panel.visible ? this.sendCurrent() : (this.changedWhileHidden = true))));
+    this.register(panel.onDidChangeViewState(() => panel.visible && (this.changedWhileHidden ? this.sendCurrent() : this.updateTitle())));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.updateTitle();
   }
@@ -94,6 +98,7 @@ export class DashboardPanel extends DisposableBase {
 
   private sendCurrent(): void {
     this.updateTitle();
+    this.changedWhileHidden = false;
     if (this.firstPage === 'unsent') this.firstPage = 'sent';
     const analysis = this.deps.analysis.current;
     const needsResponse = this.deps.triage.current;
