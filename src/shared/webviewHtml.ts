@@ -7,9 +7,9 @@ import { join } from 'node:path';
  * and the style sheet only with this load's nonce (no inline style attribute or unsigned `<style>`, so no text from
  * GitHub can restyle the page); images only where the page says; no frames, connections, forms or `<base>`.
  *
- * The page's code and styles come inside the page, under the nonce, instead of as files the page fetches: in VS Code
- * (code-server most of all) each new webview's resource loading starts cold, and a dashboard opened a second time in
- * a window waited about a second for its script file to arrive.
+ * The page's code and styles come inside the page, under the nonce, instead of as files it fetches: each file a webview
+ * fetches goes through VS Code's webview service worker, the workbench and the extension host (in code-server, over
+ * the network) before its first line can run; inside the page, the script runs as soon as VS Code writes the page.
  */
 export interface WebviewShell {
   /** `webview.cspSource`: where the page's fonts (and a page's own images) may come from. */
@@ -68,12 +68,8 @@ export function webviewShellFor(name: string, distDirectory: string, cspSource: 
     try {
       return readFileSync(join(distDirectory, file), 'utf8');
     } catch (error) {
-      throw new Error(
-        `The ${name} page's ${file} could not be read from ${distDirectory} (${String(error)}): reinstall the extension or run \`npm run build\`.`,
-        {
-          cause: error,
-        },
-      );
+      const reason = `The ${name} page's ${file} could not be read from ${distDirectory} (${String(error)})`;
+      throw new Error(`${reason}: reinstall the extension or run \`npm run build\`.`, { cause: error });
     }
   };
   return { cspSource, nonce: createNonce(), script: read(`${name}.js`), style: read(`${name}.css`) };
