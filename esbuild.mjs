@@ -70,8 +70,9 @@ const builds = nodeTargets.map((target) => ({
 
 // The webview is minified in every build (its source map still links it to the sources): the VS Code suites measure
 // the dashboard's load and render time, and that should be the time of the bundle that ships.
-// Chunks are named after their module, not hashed (the panel preloads every dist/webview-*.js): drop any left by an
-// earlier build so a renamed module's old chunk is not preloaded for nothing.
+// One ES module with no imports: the panel delivers it inside the page under the CSP nonce (shared/webviewHtml.ts), so
+// the page has nothing to fetch. Builds before that split the drawing code into dist/webview-*.js chunks: drop any left
+// so dist/ (and the packaged extension) holds only what the page uses.
 function removeWebviewChunks() {
   for (const file of existsSync(outdir) ? readdirSync(outdir) : []) {
     if (/^webview-.+\.js(\.map)?$/.test(file)) rmSync(`${outdir}/${file}`);
@@ -86,17 +87,13 @@ if (existsSync('webview/main.ts')) {
     entryPoints: { webview: 'webview/main.ts' },
     outdir,
     platform: 'browser',
-    // An ES module split in chunks: main.ts imports the drawing code (toolkit, charts) dynamically, so the page
-    // fetches both at once and checks the data while the larger chunk arrives.
     format: 'esm',
-    splitting: true,
-    chunkNames: 'webview-[name]',
     target: 'es2022',
     metafile: true,
   });
 }
 
-// The Discussion tab's page: one small ES module (no charts to split off), its CSS beside it as dist/discussion.css.
+// The Discussion tab's page: one ES module too, inlined the same way, its CSS beside it as dist/discussion.css.
 // Minified for the same reason as the dashboard: the browser test and the benchmark time the bundle that ships.
 if (existsSync('webview/discussion/main.ts')) {
   builds.push({

@@ -116,13 +116,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
         known.catch(() => labelsByRepository.delete(key));
         return known;
       },
-      pageHtml: (webview, dist) =>
-        discussionHtml(
-          webviewShellFor('discussion', dist.fsPath, {
-            cspSource: webview.cspSource,
-            uriOf: (file) => webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(),
-          }),
-        ),
+      pageHtml: (webview, dist) => discussionHtml(webviewShellFor('discussion', dist.fsPath, webview.cspSource)),
       iconPath: vscode.Uri.joinPath(context.extensionUri, 'media', 'community-pulse.svg'),
     }),
   );

@@ -1,22 +1,15 @@
+import { scriptStartedAt } from './scriptStart';
 import './dashboard.css';
 import { parseHostMessage, type DashboardData, type DomSummary, type HostMessage, type RenderTimeline, type WebviewMessage } from '../src/dashboard/protocol';
 import { errorMessage } from '../src/shared/errorMessage';
 import { note } from './dom';
+import { draw } from './drawing';
 
 /**
  * The dashboard webview: checks what the extension sends, draws it, and keeps it with setState so a reload
- * shows it at once. The drawing code (toolkit, charts, sections) is fetched as its own chunk from the start,
- * in parallel with this one, and everything that draws waits for it.
+ * shows it at once. All of its code comes inside the page (shared/webviewHtml.ts), so it draws as soon as the data is
+ * there.
  */
-const drawing = import('./drawing');
-type Drawing = Awaited<typeof drawing>;
-let pageUpdates: Promise<Drawing | null> = drawing.catch((error: unknown) => {
-  const message = `the dashboard's drawing code did not load: ${errorMessage(error)}`;
-  post({ type: 'problem', message });
-  root.replaceChildren(note(`${message}. Close the dashboard and open it again.`));
-  return null;
-});
-
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
   getState(): unknown;
@@ -28,7 +21,7 @@ interface SavedState {
   readonly data: DashboardData;
 }
 
-/** This module's imports (the protocol and its schemas) are evaluated by now; the drawing chunk comes on its own. */
+/** This module's imports (the protocol and its schemas, the drawing code and its libraries) are evaluated by now. */
 const scriptReadyAt = epochMs(performance.now());
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
@@ -53,7 +46,7 @@ function handle(message: HostMessage, arrival: Arrival): void {
   switch (message.type) {
     case 'show':
       current = message.data;
-      update(({ draw }) => {
+      update(() => {
         const drawn = draw(root, message.data, post);
         const drawnAt = epochMs(performance.now());
         vscode.setState({ data: message.data });
@@ -86,23 +79,18 @@ function afterPaint(then: () => void): void {
 }
 
 /** Draws `data`, and what waits for the paint after it. */
-function redraw({ draw }: Drawing, data: DashboardData): void {
+function redraw(data: DashboardData): void {
   const drawn = draw(root, data, post);
   afterPaint(() => drawn.drawLater());
 }
 
-/** Changes the page once the drawing code is there, in the order the messages came. */
-function update(change: (module: Drawing) => void): void {
-  pageUpdates = pageUpdates.then((module) => {
-    if (module) {
-      try {
-        change(module);
-      } catch (error) {
-        post({ type: 'problem', message: `the dashboard failed to update: ${errorMessage(error)}` });
-      }
-    }
-    return module;
-  });
+/** Changes the page; a change that fails is reported to the extension, and the next message is still handled. */
+function update(change: () => void): void {
+  try {
+    change();
+  } catch (error) {
+    post({ type: 'problem', message: `the dashboard failed to update: ${errorMessage(error)}` });
+  }
 }
 
 function inspect(): DomSummary {
@@ -138,25 +126,22 @@ function epochMs(sincePageStart: number): number {
   return performance.timeOrigin + sincePageStart;
 }
 
-/** The page's own start-up: when it began loading, when its code had arrived, when the main script was ready. */
-function pageTimeline(): Pick<RenderTimeline, 'pageStartAt' | 'codeLoadedAt' | 'scriptReadyAt'> {
-  const arrivals = performance
-    .getEntriesByType('resource')
-    .filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming && /\/webview(-[^/]+)?\.js(\?|$)/.test(entry.name))
-    .map((entry) => entry.responseEnd);
-  return { pageStartAt: performance.timeOrigin, codeLoadedAt: arrivals.length > 0 ? epochMs(Math.max(...arrivals)) : null, scriptReadyAt };
+/** The page's own start-up: when it began loading, when its frame had arrived, when its script began to run and was ready. */
+function pageTimeline(): Pick<RenderTimeline, 'pageStartAt' | 'frameArrivedAt' | 'scriptStartedAt' | 'scriptReadyAt'> {
+  const frame = performance.getEntriesByType('navigation').find((entry) => entry instanceof PerformanceNavigationTiming);
+  return { pageStartAt: performance.timeOrigin, frameArrivedAt: frame ? epochMs(frame.responseEnd) : null, scriptStartedAt, scriptReadyAt };
 }
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => current && update((module) => current && redraw(module, current)), 150);
+  resizeTimer = setTimeout(() => current && update(() => current && redraw(current)), 150);
 });
 
 const saved = vscode.getState() as Partial<SavedState> | undefined;
 if (saved?.data) {
   const data = saved.data;
   current = data;
-  update((module) => redraw(module, data));
+  update(() => redraw(data));
 }
 post({ type: 'ready' });

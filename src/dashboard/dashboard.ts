@@ -33,6 +33,9 @@ export class Dashboard extends DisposableBase {
       this.adopt(
         vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Community Pulse', vscode.ViewColumn.Active, {
           enableScripts: true,
+          // One panel, kept while another editor is in front: VS Code would otherwise build a new webview each time the
+          // dashboard is shown again, and a new webview waits about a second for its frame in code-server (the bench).
+          retainContextWhenHidden: true,
           localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'dist')],
         }),
       );

@@ -46,6 +46,8 @@ export class DashboardPanel extends DisposableBase {
    * until the page has loaded), or it said `ready`, after which every new page of the panel asks.
    */
   private firstPage: 'unsent' | 'sent' | 'ready' = 'unsent';
+  /** The analysis changed while the panel was hidden: its page shows older data. */
+  private changedWhileHidden = false;
   private readonly inspections = new WebviewRequests<DomSummary>('the dashboard webview');
   private readonly rendered = this.register(new vscode.EventEmitter<RenderReport>());
   /** Fires each time the webview finishes drawing data. */
@@ -63,21 +65,19 @@ export class DashboardPanel extends DisposableBase {
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'community-pulse.svg');
-    panel.webview.html = dashboardHtml(
-      webviewShellFor('webview', dist.fsPath, {
-        cspSource: panel.webview.cspSource,
-        uriOf: (file) => panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(),
-      }),
-    );
+    panel.webview.html = dashboardHtml(webviewShellFor('webview', dist.fsPath, panel.webview.cspSource));
     // Registered before its subscriptions, so it is disposed after them (newest first) and they do not hear it go.
     this.register(panel);
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
-    this.register(deps.analysis.onDidChange(() => panel.visible && this.sendCurrent()));
+    // The page is kept while hidden (retainContextWhenHidden) but not drawn for nothing: what changed meanwhile is drawn
+    // when it is shown again.
+    const changed = (): unknown => (panel.visible ? this.sendCurrent() : (this.changedWhileHidden = true));
+    this.register(deps.analysis.onDidChange(changed));
     // With no data yet, what the page says follows the controller: a sync starting, each page it fetches, a failure.
-    const statusChanged = (): unknown => panel.visible && !deps.controller.data && this.sendCurrent();
+    const statusChanged = (): unknown => !deps.controller.data && changed();
     this.register(deps.controller.onDidChange(statusChanged));
     this.register(deps.controller.onDidProgress(statusChanged));
-    this.register(panel.onDidChangeViewState(() => panel.visible && this.updateTitle()));
+    this.register(panel.onDidChangeViewState(() => panel.visible && (this.changedWhileHidden ? this.sendCurrent() : this.updateTitle())));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.updateTitle();
   }
@@ -103,6 +103,7 @@ export class DashboardPanel extends DisposableBase {
 
   private sendCurrent(): void {
     this.updateTitle();
+    this.changedWhileHidden = false;
     if (this.firstPage === 'unsent') this.firstPage = 'sent';
     const analysis = this.deps.analysis.current;
     const needsResponse = this.deps.triage.current;

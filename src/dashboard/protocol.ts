@@ -136,9 +136,14 @@ export type DomSummary = z.infer<typeof DomSummarySchema>;
 const RenderTimelineSchema = z.strictObject({
   /** The webview's document started loading. */
   pageStartAt: z.number(),
-  /** The last of the page's scripts (webview.js and its chunks) had arrived (null when the browser does not say). */
-  codeLoadedAt: z.nullable(z.number()),
-  /** The main script had been evaluated and was about to say `ready` (its chunks may still be on their way). */
+  /**
+   * VS Code's (empty) frame document had arrived, into which it writes the page: in code-server it waits for the
+   * webview's service worker to start (null when the browser does not say).
+   */
+  frameArrivedAt: z.nullable(z.number()),
+  /** The page's script (inside the page: nothing to fetch) began to run. */
+  scriptStartedAt: z.number(),
+  /** The script had been evaluated (its libraries included) and was about to say `ready`. */
   scriptReadyAt: z.number(),
   /** The `show` message arrived. */
   showReceivedAt: z.number(),

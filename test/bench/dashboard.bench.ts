@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,6 +8,8 @@ import { normalizeCommunity } from '../../src/community/normalize';
 import { classifyPeople } from '../../src/community/people';
 import { summarizeTriage } from '../../src/viewModels/triageSummary';
 import { toDashboardData } from '../../src/dashboard/dashboardData';
+import { dashboardHtml } from '../../src/dashboard/html';
+import { webviewShellFor } from '../../src/shared/webviewHtml';
 import type { HostMessage } from '../../src/dashboard/protocol';
 import { analyze } from '../../src/viewModels/analysis';
 import { DEFAULT_SETTINGS } from '../../src/settings/schema';
@@ -51,10 +53,8 @@ async function bundleSizes(report: BenchReporter, outdir: string): Promise<void>
   if (build.status !== 0) throw new Error(`the production build failed (exit ${build.status}): ${build.stderr}`);
   // Issue #2 asks for under 400 KB, issue #4 under 500 KB: hold the stricter one.
   report.figure('dist/extension.js, minified', statSync(join(outdir, 'extension.js')).size / KB, 'KB', 400);
-  const webviewFiles = readdirSync(outdir).filter((file) => /^webview(-.+)?\.js$/.test(file));
-  const sizes = webviewFiles.map((file) => `${file} ${Math.round(statSync(join(outdir, file)).size / KB)} KB`).join(', ');
-  const total = webviewFiles.reduce((sum, file) => sum + statSync(join(outdir, file)).size, 0);
-  report.figure(`the webview's code, minified (${sizes})`, total / KB, 'KB', 600);
+  // All of it comes inside the page (shared/webviewHtml.ts), with the style sheet.
+  report.figure("the webview's code, minified (dist/webview.js)", statSync(join(outdir, 'webview.js')).size / KB, 'KB', 600);
 }
 
 async function inBarePage(report: BenchReporter, outdir: string): Promise<void> {
@@ -66,13 +66,10 @@ async function inBarePage(report: BenchReporter, outdir: string): Promise<void> 
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // The bundle is ES modules, which a file:// page may not import: serve the build from an origin of its own.
+    // The page's CSP would refuse Playwright's own evaluated code; the page's code runs under its nonce either way.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     const origin = 'https://dashboard.bench';
-    await page.route(`${origin}/**`, (route) => {
-      const file = new URL(route.request().url()).pathname.slice(1);
-      return file === '' ? route.fulfill({ contentType: 'text/html', body: benchPage() }) : route.fulfill({ path: join(outdir, file) });
-    });
+    await page.route(`${origin}/`, (route) => route.fulfill({ contentType: 'text/html', body: benchPage(outdir, origin) }));
     await page.goto(`${origin}/`);
     await page.waitForFunction(`window.posted.some((m) => m.type === 'ready')`);
 
@@ -103,11 +100,13 @@ async function inBarePage(report: BenchReporter, outdir: string): Promise<void> 
   }
 }
 
-/** The webview's page as the panel serves it, with a stand-in for VS Code's API that keeps what the page posts. */
-function benchPage(): string {
+/** The webview's page as the panel serves it (its code inside it), with a stand-in for VS Code's API that keeps what the page posts. */
+function benchPage(outdir: string, origin: string): string {
+  const shell = webviewShellFor('webview', outdir, origin);
   const host =
     'window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });';
-  return `<!DOCTYPE html><html><head><link rel="stylesheet" href="webview.css"><script>${host}</script></head><body><main id="root"></main><script type="module" src="webview.js"></script></body></html>`;
+  // The stand-in runs first, with the page's own nonce (the CSP admits nothing else).
+  return dashboardHtml(shell).replace('<script type="module"', () => `<script nonce="${shell.nonce}">${host}</script>\n<script type="module"`);
 }
 
 /** Posts `message` to the webview page and waits for its `rendered` (or `problem`) reply. */
@@ -140,13 +139,15 @@ async function inVSCode(report: BenchReporter): Promise<void> {
     'first dashboard of the window',
     sessions.map((session) => session.first),
   );
-  report.note(
-    '  (code-server registers a service worker for each new webview; the second one of a window waits about a second for it before its page starts loading code)',
-  );
   printOpening(
     report,
     'closed and opened again',
     sessions.map((session) => session.reopened),
+  );
+  printOpening(
+    report,
+    'opened again while another editor was in front (the panel is kept)',
+    sessions.map((session) => session.shownAgain),
   );
 }
 
@@ -162,14 +163,19 @@ function printOpening(report: BenchReporter, label: string, openings: readonly D
   const moments: [string, number | null][] = [
     ['the extension sends the data (its analysis was ready)', timeline.showSentAt],
     ['the page starts loading (VS Code has created the webview)', timeline.pageStartAt],
-    ['all the code has arrived (main script, toolkit and charts chunk)', timeline.codeLoadedAt],
-    ['the main script is ready (zod and the protocol evaluated)', timeline.scriptReadyAt],
+    ["VS Code's frame for it has arrived (after the webview's service worker started)", timeline.frameArrivedAt],
+    ["the page's script starts running (it comes inside the page)", timeline.scriptStartedAt],
+    ['the script is ready (zod, the protocol, the toolkit and the charts evaluated)', timeline.scriptReadyAt],
     ['the data arrives', timeline.showReceivedAt],
     ['the data has been checked against the protocol', timeline.validatedAt],
     ['every section is built (before layout and paint)', timeline.drawnAt],
     ['every section is drawn and painted', timeline.paintedAt],
   ];
-  for (const [moment, at] of moments) report.figure(`    ${moment}, at`, since(at), 'ms');
+  for (const [moment, at] of moments) {
+    // A kept panel's page loaded long before this command: say so rather than print a time before it.
+    if (since(at) < 0) report.note(`    ${moment}: before the command (the page was kept)`);
+    else report.figure(`    ${moment}, at`, since(at), 'ms');
+  }
   report.figure(`    messages sent until then`, median.sentBytes / KB, 'KB', 200);
   report.figure(`    then the network picture's force layout (d3-force, in the webview)`, median.layoutMs ?? Number.NaN, 'ms', 100);
 }

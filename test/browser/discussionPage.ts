@@ -1,6 +1,6 @@
 /**
- * The Discussion tab's page in a real browser (issue #9), without VS Code: dist/discussion.js and .css served on
- * localhost under the real page shell of discussionHtml() (its CSP and nonce), with a stand-in for
+ * The Discussion tab's page in a real browser (issue #9), without VS Code: the real page of discussionHtml() (dist/discussion.js
+ * and .css inside it, its CSP and nonce) served on localhost, with a stand-in for
  * `acquireVsCodeApi` that records what the page posts. Debian Chromium through playwright-core, every request routed
  * and counted. Messages from the "host" are posted to the page as VS Code would deliver them.
  *
@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -162,17 +162,12 @@ window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__posted.pus
 
 async function startHarness(): Promise<Harness> {
   const dist = path.join(repoRoot, 'dist');
-  // The page's script, its chunks and its style sheet, as the extension serves them from dist/.
-  const files: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
-    readdirSync(dist)
-      .filter((file) => /^discussion(-.+)?\.(js|css)$/.test(file))
-      .map((file) => [`/${file}`, { type: file.endsWith('.css') ? 'text/css' : 'text/javascript', body: readFileSync(path.join(dist, file)) }]),
-  );
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url === '/') {
       const nonce = randomBytes(16).toString('base64');
-      const shell = webviewShellFor('discussion', dist, { cspSource: origin, uriOf: (file) => `${origin}/${file}` });
+      // The page with its script and style sheet inside it, read from dist/ as the extension does.
+      const shell = webviewShellFor('discussion', dist, origin);
       const html = discussionHtml({ ...shell, nonce });
       // The stub runs first, with the page's own nonce (the CSP admits nothing else).
       response
@@ -180,9 +175,7 @@ async function startHarness(): Promise<Harness> {
         .end(html.replace('<script type="module"', `<script nonce="${nonce}">${STUB}</script>\n<script type="module"`));
       return;
     }
-    const file = files[url];
-    if (file) response.writeHead(200, { 'content-type': file.type }).end(file.body);
-    else response.writeHead(404).end();
+    response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -6,14 +6,14 @@ describe('the Discussion tab’s page shell', () => {
     const html = discussionHtml({
       cspSource: 'https://webview.test',
       nonce: 'n0nce',
-      scriptUri: 'https://webview.test/dist/discussion.js',
-      styleUri: 'https://webview.test/dist/discussion.css',
+      script: 'document.title = "drawn";',
+      style: '.post { margin: 0; }',
     });
     const directives = /content="([^"]+)"/.exec(html)![1]!.split('; ');
     assert.deepEqual(directives, [
       "default-src 'none'",
       "script-src 'nonce-n0nce'",
-      'style-src https://webview.test',
+      "style-src 'nonce-n0nce'",
       'font-src https://webview.test',
       'img-src https: https://webview.test',
       "frame-src 'none'",
@@ -21,7 +21,8 @@ describe('the Discussion tab’s page shell', () => {
       "base-uri 'none'",
       "form-action 'none'",
     ]);
-    assert.match(html, /<script type="module" nonce="n0nce" src="https:\/\/webview\.test\/dist\/discussion\.js"><\/script>/);
-    assert.doesNotMatch(html, /<script>|\son\w+=/, 'no inline script or handler');
+    assert.match(html, /<script type="module" nonce="n0nce">document\.title = "drawn";<\/script>/);
+    assert.match(html, /<style nonce="n0nce">\.post \{ margin: 0; \}<\/style>/);
+    assert.doesNotMatch(html, /<script>|<style>|\son\w+=/, 'no script, style or handler without the nonce');
   });
 });

@@ -183,23 +183,23 @@ describe('dashboard and Health view models', () => {
     }
   });
 
-  it('serves the page with a strict CSP: the script only with its nonce, no inline style, no images', () => {
+  it('serves the page with a strict CSP: its code and styles inside it, only with the nonce, no images', () => {
     const html = dashboardHtml({
       cspSource: 'https://webview.test',
       nonce: 'abc123',
-      scriptUri: 'https://webview.test/dist/webview.js',
-      chunkUris: ['https://webview.test/dist/webview-drawing.js'],
-      styleUri: 'https://webview.test/dist/webview.css',
+      script: 'document.body.dataset.drawn = "yes";',
+      style: 'body { color: red; }',
     });
     const csp = /content="([^"]+)"/.exec(html)![1]!;
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc123'(;|$)/);
-    assert.match(csp, /style-src https:\/\/webview\.test(;|$)/);
+    assert.match(csp, /style-src 'nonce-abc123'(;|$)/);
     assert.match(csp, /img-src 'none'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-    assert.match(html, /<script type="module" nonce="abc123" src="https:\/\/webview\.test\/dist\/webview\.js"><\/script>/);
-    // The chunks it imports are fetched beside it, and carry the nonce too.
-    assert.match(html, /<link rel="modulepreload" nonce="abc123" href="https:\/\/webview\.test\/dist\/webview-drawing\.js">/);
+    // Nothing for the page to fetch before it can draw: the code and the styles come with it, under the nonce.
+    assert.match(html, /<script type="module" nonce="abc123">document\.body\.dataset\.drawn = "yes";<\/script>/);
+    assert.match(html, /<style nonce="abc123">body \{ color: red; \}<\/style>/);
+    assert.doesNotMatch(html, /\ssrc=|<link/, 'no script or style sheet fetched');
   });
 
   it('links profiles on github.com, GitHub Enterprise Server and the fake GitHub', () => {

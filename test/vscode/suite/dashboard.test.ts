@@ -485,6 +485,20 @@ describe('Dashboard, Health and People in VS Code', () => {
     assert.equal(api.people.view.description, 'Last 30 days');
   });
 
+  it('draws what changed while it was behind another editor once it is in front again', async function () {
+    this.timeout(60_000);
+    const panel = await openDashboard();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'in front of the dashboard' }), vscode.ViewColumn.Active);
+    assert.equal(panel.webviewPanel.visible, false, 'the dashboard is behind the editor');
+    await vscode.commands.executeCommand('communityPulse.chooseWindow', '30');
+    const rendered = panel.nextRender();
+    // As a click on its tab does: not the command, which always draws.
+    panel.webviewPanel.reveal();
+    await rendered;
+    const figures = headlineTexts(expectedFigures());
+    assert.equal(shownHeadlines(await panel.inspect())['Median first response'], figures['Median first response'], 'the 30-day figures');
+  });
+
   it('moves a leader out of the candidates with "Mark as Maintainer", and recomputes', async function () {
     this.timeout(60_000);
     const people = api.people;
