@@ -1,4 +1,5 @@
-import type { Community, Post } from './model';
+import type { AuthorAssociation } from '../github/schemas';
+import { AUTHOR_ASSOCIATIONS, POST_FLAGS, type Community, type Post } from './model';
 
 /** Who counts as a bot or a maintainer; see docs/metrics.md "People". Logins compare case-insensitively, as on GitHub. */
 export interface PeopleOptions {
@@ -27,9 +28,12 @@ export function classifyPeople(community: Community, options: PeopleOptions = {}
   // Bot actor or a MEMBER makes `octo` one too.
   const seenAsBotActor = new Uint8Array(logins.length);
   const seenAsMaintainer = new Uint8Array(logins.length);
-  for (const discussion of community.discussions) {
-    markPerson(discussion.opening, seenAsBotActor, seenAsMaintainer);
-    for (const post of discussion.posts) markPerson(post, seenAsBotActor, seenAsMaintainer);
+  const { author, flags, association, length } = community.posts;
+  const maintainerAssociation = new Uint8Array(AUTHOR_ASSOCIATIONS.length);
+  for (const role of MAINTAINER_ASSOCIATIONS) maintainerAssociation[AUTHOR_ASSOCIATIONS.indexOf(role)] = 1;
+  for (let row = 0; row < length; row++) {
+    if ((flags[row]! & POST_FLAGS.botActor) !== 0) seenAsBotActor[author[row]!] = 1;
+    if (maintainerAssociation[association[row]!] === 1) seenAsMaintainer[author[row]!] = 1;
   }
   const ignored = new Set((options.ignoreUsers ?? []).map(toKey));
   const maintainers = new Set((options.maintainers ?? []).map(toKey));
@@ -56,11 +60,8 @@ export function classifyPeople(community: Community, options: PeopleOptions = {}
   };
 }
 
-function markPerson(post: Post, seenAsBotActor: Uint8Array, seenAsMaintainer: Uint8Array): void {
-  if (post.authorIsBotActor) seenAsBotActor[post.authorId] = 1;
-  const { association } = post;
-  if (association === 'OWNER' || association === 'MEMBER' || association === 'COLLABORATOR') seenAsMaintainer[post.authorId] = 1;
-}
+/** The associations that make their author a maintainer (docs/metrics.md "People"). */
+const MAINTAINER_ASSOCIATIONS: readonly AuthorAssociation[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
 
 /**
  * Person ids are only meaningful in the community they were numbered in (and in `communityAsOf` views

@@ -1,4 +1,4 @@
-import type { Discussion, Post } from './model';
+import { POST_FLAGS, type Community, type Discussion, type Post } from './model';
 import type { People } from './people';
 
 /** A post that counts as activity: not by a bot, not deleted, not minimized. */
@@ -25,9 +25,29 @@ export function firstResponse(discussion: Discussion, people: People, accept: (p
 
 /** The latest post (opening included) that counts as activity, or null when there is none. */
 export function latestVisiblePost(discussion: Discussion, people: People): Post | null {
-  for (let i = discussion.posts.length - 1; i >= 0; i--) {
-    const post = discussion.posts[i]!;
+  const { posts } = discussion;
+  for (let i = posts.length - 1; i >= 0; i--) {
+    const post = posts[i]!;
     if (isVisibleHumanPost(post, people)) return post;
   }
   return isVisibleHumanPost(discussion.opening, people) ? discussion.opening : null;
+}
+
+/** The rules above on rows of the community's table, for code that scans every post (test/unit/community/metrics/facts.test.ts holds them equal). */
+export interface RowRules {
+  /** `people.isBotPost`: by a Bot actor or a person classified as a bot. */
+  byBot(row: number): boolean;
+  /** `isVisibleHumanPost`. */
+  countsAsActivity(row: number): boolean;
+}
+
+export function rowRules(community: Community, people: People): RowRules {
+  const { author, flags } = community.posts;
+  const bot = new Uint8Array(community.logins.length);
+  for (let person = 0; person < bot.length; person++) if (people.isBotId(person)) bot[person] = 1;
+  const hidden = POST_FLAGS.deleted | POST_FLAGS.minimized | POST_FLAGS.botActor;
+  return {
+    byBot: (row) => (flags[row]! & POST_FLAGS.botActor) !== 0 || bot[author[row]!] === 1,
+    countsAsActivity: (row) => (flags[row]! & hidden) === 0 && bot[author[row]!] === 0,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Community } from '../community/model';
+import type { Community, FirstPost } from '../community/model';
 import type { People } from '../community/people';
 import type { DiscussionPage, AuthorRole, PageComment, PageLabel, PagePost } from './protocol';
 import type { DiscussionThread, RepositoryPermission, ThreadComment, ThreadReply } from '../github/discussionThread';
@@ -22,14 +22,12 @@ export interface CommunityRoles {
 
 /** The roles of a community: one pass over its posts for the first posts, built once per data by the caller. */
 export function communityRoles(community: Community, people: People, leaderLogins: readonly string[]): CommunityRoles {
-  const first = new Map<string, { readonly id: string; readonly at: number }>();
-  for (const discussion of community.discussions) {
-    for (const post of [discussion.opening, ...discussion.posts]) {
-      const key = post.author.toLowerCase();
-      const known = first.get(key);
-      if (!known || post.createdAt < known.at) first.set(key, { id: post.id, at: post.createdAt });
-    }
-  }
+  const first = new Map<string, FirstPost>();
+  community.firstPosts.forEach((post, person) => {
+    const key = community.logins[person]!.toLowerCase();
+    const known = first.get(key);
+    if (!known || post.at < known.at) first.set(key, post);
+  });
   const leaders = new Set(leaderLogins.map((login) => login.toLowerCase()));
   return {
     isMaintainer: (login) => people.isMaintainer(login),

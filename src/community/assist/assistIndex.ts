@@ -64,9 +64,9 @@ export function answeredAt(discussion: Discussion): number | null {
   return answerPost(discussion)?.createdAt ?? null;
 }
 
-/** D's chosen answer among its posts, when the data has it. */
+/** D's chosen answer among its posts, when the data has it (normalize marks the post `answerId` names as the answer). */
 export function answerPost(discussion: Discussion): Post | null {
-  for (const post of discussion.posts) if (post.isAnswer || post.id === discussion.answerId) return post;
+  for (const post of discussion.posts) if (post.isAnswer) return post;
   return null;
 }
 

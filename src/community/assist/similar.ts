@@ -46,7 +46,7 @@ export function similarDiscussions(index: AssistIndex, discussion: Discussion, n
       const chosenAt = answeredAt(candidate);
       if (id === self || candidate.createdAt >= now || chosenAt === null || chosenAt >= now) continue;
       const answer = answerPost(candidate);
-      found.push({ discussion: candidate, answer, answerPostId: candidate.answerId ?? answer?.id ?? null, answeredAt: chosenAt, score: match.score });
+      found.push({ discussion: candidate, answer, answerPostId: candidate.answerId, answeredAt: chosenAt, score: match.score });
     }
     found.sort((a, b) => b.score - a.score || b.answeredAt - a.answeredAt).splice(SIMILAR_RULE.limit);
   }

@@ -1,13 +1,16 @@
-import { latestEventOf, type Community, type Discussion, type Post } from '../model';
+import { latestEventOf, type Community, type Discussion } from '../model';
 
 /**
  * When D got its chosen answer: `answerChosenAt`; when the data lacks it, the answer comment's
  * creation (an answer cannot be chosen before it exists), else D's creation; null without an answer.
- * `answer`: D's answer post, when the caller has already found it.
+ * `answerPostAt`: the creation of D's answer post (null without one), when the caller has already found it.
  */
-export function answeredAt(discussion: Discussion, answer: Post | null | undefined = discussion.posts.find((post) => post.isAnswer)): number | null {
+export function answeredAt(
+  discussion: Discussion,
+  answerPostAt: number | null = discussion.posts.find((post) => post.isAnswer)?.createdAt ?? null,
+): number | null {
   if (discussion.answerChosenAt !== null) return discussion.answerChosenAt;
-  if (answer) return answer.createdAt;
+  if (answerPostAt !== null) return answerPostAt;
   return discussion.answerId !== null ? discussion.createdAt : null;
 }
 
@@ -29,15 +32,32 @@ export function communityAsOf(community: Community, until: number): Community {
   return { ...community, discussions, latestActivityAt };
 }
 
+/**
+ * D without what happened from `until` on: a plain object, detached from the community's table. Its rows are the
+ * posts before `until` (a prefix: posts are in time order), but the table's answer flag is not cleared for an
+ * answer chosen later: read such a discussion's `posts`, not the table.
+ */
 function discussionAsOf(discussion: Discussion, until: number): Discussion {
   const answerLater = (answeredAt(discussion) ?? -Infinity) >= until;
   const answerChosenAt = answerLater ? null : discussion.answerChosenAt;
   const posts = discussion.posts.filter((post) => post.createdAt < until).map((post) => (answerLater && post.isAnswer ? { ...post, isAnswer: false } : post));
   return {
-    ...discussion,
+    id: discussion.id,
+    number: discussion.number,
+    title: discussion.title,
+    url: discussion.url,
+    createdAt: discussion.createdAt,
+    updatedAt: discussion.updatedAt,
+    closed: discussion.closed,
+    locked: discussion.locked,
+    category: discussion.category,
+    upvotes: discussion.upvotes,
     answerChosenAt,
     answerId: answerLater ? null : discussion.answerId,
+    opening: discussion.opening,
     posts,
+    firstRow: discussion.firstRow,
+    endRow: discussion.firstRow + 1 + posts.length,
     latestActivityAt: latestEventOf({ createdAt: discussion.createdAt, posts, answerChosenAt }),
   };
 }

@@ -1,7 +1,8 @@
 import { DAY_MS } from '../../shared/time';
-import { GHOST_LOGIN, type Category, type Community, type Discussion, type Post, type PostKind } from '../model';
+import { GHOST_LOGIN, POST_FLAGS, POST_KINDS, type Category, type Community, type Discussion, type PostKind } from '../model';
 import { assertClassifiedFrom, type People } from '../people';
 import { answeredAt } from './asOf';
+import { rowRules } from '../responses';
 
 // Read twice per post, so kept as a module-local copy: an imported binding costs a getter call per read
 // in CommonJS output such as tsx's (the bench's); the bundle inlines either.
@@ -92,12 +93,8 @@ export interface DiscussionFacts {
   readonly firstMaintainerResponseAt: number | null;
 }
 
-export const POST_KIND_CODES: Readonly<Record<PostKind, number>> = { opening: 0, comment: 1, reply: 2 };
-
-/** `POST_KIND_CODES[kind]`, without a lookup by name for each of hundreds of thousands of posts. */
-function kindCode(kind: PostKind): number {
-  return kind === 'opening' ? POST_KIND_CODES.opening : kind === 'comment' ? POST_KIND_CODES.comment : POST_KIND_CODES.reply;
-}
+/** A post's kind as a number: its index in `POST_KINDS`, as the community's table keeps it. */
+export const POST_KIND_CODES = Object.fromEntries(POST_KINDS.map((kind, code) => [kind, code])) as Readonly<Record<PostKind, number>>;
 
 /**
  * Every post that counts as activity (not by a bot, not deleted, not minimized) in a counted
@@ -165,26 +162,32 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
   const lastPostAt = new Float64Array(community.logins.length).fill(-Infinity);
   let postsFollowTheirDiscussion = true;
-  const counted = (post: Post): void => {
-    postsPerDay.add(post.createdAt);
-    if (post.createdAt < firstPostAt[post.authorId]!) firstPostAt[post.authorId] = post.createdAt;
-    if (post.createdAt > lastPostAt[post.authorId]!) lastPostAt[post.authorId] = post.createdAt;
+  const table = community.posts;
+  const { createdAt, author, flags } = table;
+  const counts = rowRules(community, people);
+  const counted = (row: number): void => {
+    const at = createdAt[row]!;
+    const person = author[row]!;
+    postsPerDay.add(at);
+    if (at < firstPostAt[person]!) firstPostAt[person] = at;
+    if (at > lastPostAt[person]!) lastPostAt[person] = at;
   };
   for (const discussion of community.discussions) {
-    if (people.isBotPost(discussion.opening)) continue;
-    const opener = discussion.opening.authorId;
-    counted(discussion.opening);
-    let first: Post | null = null;
-    let firstByMaintainer: Post | null = null;
-    let answer: Post | null = null;
-    for (const post of discussion.posts) {
-      if (post.isAnswer) answer ??= post;
-      if (!countsAsActivity(post, people)) continue;
-      counted(post);
-      if (post.createdAt < discussion.createdAt) postsFollowTheirDiscussion = false;
-      if (post.authorId === opener) continue;
-      first ??= post;
-      if (firstByMaintainer === null && people.isMaintainerId(post.authorId)) firstByMaintainer = post;
+    const { firstRow, endRow } = discussion;
+    if (counts.byBot(firstRow)) continue;
+    const opener = author[firstRow]!;
+    counted(firstRow);
+    let first = -1;
+    let firstByMaintainer = -1;
+    let answer = -1;
+    for (let row = firstRow + 1; row < endRow; row++) {
+      if (answer < 0 && (flags[row]! & POST_FLAGS.answer) !== 0) answer = row;
+      if (!counts.countsAsActivity(row)) continue;
+      counted(row);
+      if (createdAt[row]! < discussion.createdAt) postsFollowTheirDiscussion = false;
+      if (author[row] === opener) continue;
+      if (first < 0) first = row;
+      if (firstByMaintainer < 0 && people.isMaintainerId(author[row]!)) firstByMaintainer = row;
     }
     const index = perDiscussion.length++;
     perDiscussion.discussion.push(discussion);
@@ -194,25 +197,39 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.answerable[index] = discussion.category?.answerable ? 1 : 0;
     perDiscussion.open[index] = discussion.closed || discussion.locked ? 0 : 1;
     perDiscussion.answerChosenAt[index] = discussion.answerChosenAt ?? NEVER;
-    perDiscussion.answeredAt[index] = answeredAt(discussion, answer) ?? NEVER;
-    perDiscussion.firstResponseAt[index] = first?.createdAt ?? NEVER;
-    perDiscussion.firstResponder[index] = first ? first.authorId : -1;
-    perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer?.createdAt ?? NEVER;
+    perDiscussion.answeredAt[index] = answeredAt(discussion, answer < 0 ? null : createdAt[answer]!) ?? NEVER;
+    perDiscussion.firstResponseAt[index] = first < 0 ? NEVER : createdAt[first]!;
+    perDiscussion.firstResponder[index] = first < 0 ? -1 : author[first]!;
+    perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer < 0 ? NEVER : createdAt[firstByMaintainer]!;
   }
   const days = postsPerDay.index();
   const rows = days.start[days.start.length - 1]!;
   const posts = allocatePosts(rows);
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
-  const place = (post: Post, discussion: number, response: boolean, answers: number): void => {
-    writeRow(posts, next[Math.floor(post.createdAt / DAY) - days.firstDay]!++, discussion, post, response, answers);
+  const { inReplyTo, upvotes } = table;
+  const place = (row: number, discussion: number, response: boolean, answers: number): void => {
+    const at = createdAt[row]!;
+    const to = next[Math.floor(at / DAY) - days.firstDay]!++;
+    posts.discussion[to] = discussion;
+    posts.author[to] = author[row]!;
+    posts.createdAt[to] = at;
+    posts.kind[to] = flags[row]! & POST_FLAGS.kindMask;
+    posts.isResponse[to] = response ? 1 : 0;
+    posts.isChosenAnswer[to] = response && (flags[row]! & POST_FLAGS.answer) !== 0 ? 1 : 0;
+    posts.upvotes[to] = upvotes[row]!;
+    posts.answers[to] = answers;
   };
   for (let index = 0; index < perDiscussion.length; index++) {
-    const discussion = perDiscussion.discussion[index]!;
-    const opener = discussion.opening.authorId;
-    place(discussion.opening, index, false, -1);
-    for (const post of discussion.posts) {
-      if (countsAsActivity(post, people)) place(post, index, post.authorId !== opener, answeredPerson(post, opener, people));
+    const { firstRow, endRow } = perDiscussion.discussion[index]!;
+    const opener = author[firstRow]!;
+    place(firstRow, index, false, -1);
+    for (let row = firstRow + 1; row < endRow; row++) {
+      if (!counts.countsAsActivity(row)) continue;
+      // Whom it answers (PostColumns.answers): the opener for a comment; for a reply, its comment's author if that counts.
+      const parent = inReplyTo[row]!;
+      const answers = parent < 0 ? opener : counts.countsAsActivity(parent) ? author[parent]! : -1;
+      place(row, index, author[row] !== opener, answers);
     }
   }
   const isMaintainer = new Uint8Array(community.logins.length);
@@ -231,18 +248,6 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     lastPostAt,
     postsFollowTheirDiscussion,
   );
-}
-
-/** responses.ts's isVisibleHumanPost, with the bot check on person ids (test/unit/community/metrics/facts.test.ts holds them equal). */
-function countsAsActivity(post: Post, people: People): boolean {
-  return !post.deleted && !post.minimized && !people.isBotPost(post);
-}
-
-/** `PostColumns.answers` of a post that counts, in a discussion opened by person `opener`. */
-function answeredPerson(post: Post, opener: number, people: People): number {
-  const { inReplyTo } = post;
-  if (inReplyTo === null) return opener;
-  return countsAsActivity(inReplyTo, people) ? inReplyTo.authorId : -1;
 }
 
 /**
@@ -304,17 +309,6 @@ class Facts implements CommunityFacts {
   get discussions(): readonly DiscussionFacts[] {
     return (this.described ??= describeDiscussions(this.perDiscussion, this.categories));
   }
-}
-
-function writeRow(posts: PostColumns, row: number, discussion: number, post: Post, response: boolean, answers: number): void {
-  posts.discussion[row] = discussion;
-  posts.author[row] = post.authorId;
-  posts.createdAt[row] = post.createdAt;
-  posts.kind[row] = kindCode(post.kind);
-  posts.isResponse[row] = response ? 1 : 0;
-  posts.isChosenAnswer[row] = response && post.isAnswer ? 1 : 0;
-  posts.upvotes[row] = post.upvotes;
-  posts.answers[row] = answers;
 }
 
 function describeDiscussions(columns: DiscussionColumns, categories: readonly (Category | null)[]): DiscussionFacts[] {

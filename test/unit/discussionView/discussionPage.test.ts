@@ -234,9 +234,9 @@ describe('the community’s roles for the page', () => {
       discussion(2, 'bob', 5, { comments: [comment('Carol', 20, { authorAssociation: 'MEMBER' })] }),
     ]);
     const roles = communityRoles(community, classifyPeople(community), ['bob']);
-    const bobsOpening = community.discussions.find((d) => d.number === 2)!.opening.id;
+    const bobsOpening = community.discussions.find((d) => d.number === 2)!.id;
     assert.equal(roles.firstPostId('bob'), bobsOpening, 'bob opened #2 at 5 h before commenting on #1 at 12 h');
-    assert.equal(roles.firstPostId('alice'), community.discussions.find((d) => d.number === 1)!.opening.id);
+    assert.equal(roles.firstPostId('alice'), community.discussions.find((d) => d.number === 1)!.id);
     assert.equal(roles.firstPostId('nobody'), undefined);
     assert.equal(roles.isMaintainer('carol'), true, 'a MEMBER association makes a maintainer, logins without case');
     assert.equal(roles.isLeaderCandidate('BOB'), true);

@@ -56,11 +56,11 @@ function assertSameAsDefinitions(community: Community, people: People): void {
       assert.equal(facts.logins[facts.posts.author[row]!], post.author);
       assert.equal(facts.posts.createdAt[row], post.createdAt);
       assert.equal(facts.posts.kind[row], POST_KIND_CODES[post.kind]);
-      assert.equal(facts.posts.isResponse[row], isResponse(post, discussion, people) ? 1 : 0, `post ${post.id}`);
+      assert.equal(facts.posts.isResponse[row], isResponse(post, discussion, people) ? 1 : 0, `post at row ${post.row}`);
       // Whom it answers: nobody for the opening post, its author for a comment, the comment's author for a reply (if that comment counts).
       const answered = post === discussion.opening ? null : post.inReplyTo === null ? discussion.opening : post.inReplyTo;
       const answers = answered === null || !isVisibleHumanPost(answered, people) ? -1 : facts.logins.indexOf(answered.author);
-      assert.equal(facts.posts.answers[row], answers, `whom post ${post.id} answers`);
+      assert.equal(facts.posts.answers[row], answers, `whom the post at row ${post.row} answers`);
       firstPost.set(post.author, Math.min(firstPost.get(post.author) ?? Infinity, post.createdAt));
       lastPost.set(post.author, Math.max(lastPost.get(post.author) ?? -Infinity, post.createdAt));
     });
@@ -123,7 +123,7 @@ describe('metrics: shared facts', () => {
     const people = classifyPeople(community, { maintainers: [community.logins[1]!.toUpperCase()], ignoreUsers: [community.logins[2]!] });
     assert.equal(new Set(community.logins).size, community.logins.length, 'one id per login');
     for (const discussion of community.discussions) {
-      for (const post of [discussion.opening, ...discussion.posts]) assert.equal(community.logins[post.authorId], post.author, `post ${post.id}`);
+      for (const post of [discussion.opening, ...discussion.posts]) assert.equal(community.logins[post.authorId], post.author, `post at row ${post.row}`);
     }
     community.logins.forEach((login, id) => {
       assert.equal(people.isBotId(id), people.isBot(login), `bot: ${login}`);
