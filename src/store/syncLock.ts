@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import { errorMessage } from '../shared/errorMessage';
 import { formatMoment } from '../shared/format';
@@ -68,6 +69,8 @@ export function describeSyncLockHolder(holder: SyncLockHolder): string {
 async function acquire(file: string, options: SyncLockOptions, timing: SyncLockTiming): Promise<SyncLockHolder> {
   const mine: SyncLockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
   let waiting = false;
+  // The first sync of a new store (a fresh VS Code profile's storage folder) takes its lock before any snapshot exists.
+  await mkdir(dirname(file), { recursive: true });
   for (;;) {
     options.signal?.throwIfAborted();
     if (await createExclusively(file, mine)) return mine;

@@ -32,6 +32,11 @@ describe('sync lock', () => {
     assert.equal(existsSync(file), false);
   });
 
+  it('takes the lock of a store whose folder does not exist yet (the first sync of a fresh profile)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cp-lock-')), 'not', 'yet', 'octo__repo.json.lock');
+    assert.equal(await withSyncLock(file, { timing: FAST }, async () => existsSync(file)), true);
+  });
+
   it('removes the lock after a task that fails, and rethrows', async () => {
     const file = lockFile();
     await assert.rejects(
