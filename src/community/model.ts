@@ -103,19 +103,21 @@ export interface PostTable {
 
 export const POST_FLAGS = { kindMask: 3, deleted: 4, minimized: 8, answer: 16, botActor: 32 } as const;
 export const POST_KINDS: readonly PostKind[] = ['opening', 'comment', 'reply'];
-export const AUTHOR_ASSOCIATIONS = [
-  'OWNER',
-  'MEMBER',
-  'COLLABORATOR',
-  'CONTRIBUTOR',
-  'FIRST_TIME_CONTRIBUTOR',
-  'FIRST_TIMER',
-  'MANNEQUIN',
-  'NONE',
-] as const satisfies readonly AuthorAssociation[];
-// Every association GitHub's schema names has a code: this fails to compile when one is missing.
-const everyAssociationCoded: Exclude<AuthorAssociation, (typeof AUTHOR_ASSOCIATIONS)[number]> extends never ? true : never = true;
-void everyAssociationCoded;
+/** Each association's code in the table (`PostTable.association`): a Record, so one GitHub adds fails to compile until coded. */
+export const ASSOCIATION_CODES: Readonly<Record<AuthorAssociation, number>> = {
+  OWNER: 0,
+  MEMBER: 1,
+  COLLABORATOR: 2,
+  CONTRIBUTOR: 3,
+  FIRST_TIME_CONTRIBUTOR: 4,
+  FIRST_TIMER: 5,
+  MANNEQUIN: 6,
+  NONE: 7,
+};
+/** Code → association. */
+export const AUTHOR_ASSOCIATIONS: readonly AuthorAssociation[] = (Object.keys(ASSOCIATION_CODES) as AuthorAssociation[]).sort(
+  (a, b) => ASSOCIATION_CODES[a] - ASSOCIATION_CODES[b],
+);
 
 /** Post `row` of `community` as an object; `inReplyTo` as given (the caller has made the comment before its replies). */
 export function postAt(community: Pick<Community, 'posts' | 'logins'>, row: number, inReplyTo: Post | null): Post {

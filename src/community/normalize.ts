@@ -1,6 +1,6 @@
 import type { CommentNode, DiscussionNode, ReplyNode } from '../github/schemas';
 import {
-  AUTHOR_ASSOCIATIONS,
+  ASSOCIATION_CODES,
   GHOST_LOGIN,
   POST_FLAGS,
   POST_KINDS,
@@ -160,7 +160,6 @@ class PostTableWriter {
   readonly posts: PostTable;
   readonly source: TableSource;
   private next = 0;
-  private readonly associationIndex = new Map(AUTHOR_ASSOCIATIONS.map((association, index) => [association, index]));
 
   constructor(
     length: number,
@@ -188,7 +187,7 @@ class PostTableWriter {
     posts.author[row] = author;
     posts.inReplyTo[row] = inReplyTo;
     posts.upvotes[row] = node.upvoteCount ?? 0;
-    posts.association[row] = this.associationIndex.get(node.authorAssociation ?? 'NONE')!;
+    posts.association[row] = ASSOCIATION_CODES[node.authorAssociation ?? 'NONE'];
     posts.flags[row] =
       POST_KINDS.indexOf(kind) |
       (node.deletedAt != null ? POST_FLAGS.deleted : 0) |

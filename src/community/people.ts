@@ -1,5 +1,5 @@
 import type { AuthorAssociation } from '../github/schemas';
-import { AUTHOR_ASSOCIATIONS, POST_FLAGS, type Community, type Post } from './model';
+import { ASSOCIATION_CODES, AUTHOR_ASSOCIATIONS, POST_FLAGS, type Community, type Post } from './model';
 
 /** Who counts as a bot or a maintainer; see docs/metrics.md "People". Logins compare case-insensitively, as on GitHub. */
 export interface PeopleOptions {
@@ -30,7 +30,7 @@ export function classifyPeople(community: Community, options: PeopleOptions = {}
   const seenAsMaintainer = new Uint8Array(logins.length);
   const { author, flags, association, length } = community.posts;
   const maintainerAssociation = new Uint8Array(AUTHOR_ASSOCIATIONS.length);
-  for (const role of MAINTAINER_ASSOCIATIONS) maintainerAssociation[AUTHOR_ASSOCIATIONS.indexOf(role)] = 1;
+  for (const role of MAINTAINER_ASSOCIATIONS) maintainerAssociation[ASSOCIATION_CODES[role]] = 1;
   for (let row = 0; row < length; row++) {
     if ((flags[row]! & POST_FLAGS.botActor) !== 0) seenAsBotActor[author[row]!] = 1;
     if (maintainerAssociation[association[row]!] === 1) seenAsMaintainer[author[row]!] = 1;
