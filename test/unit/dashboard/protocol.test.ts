@@ -16,7 +16,16 @@ describe('dashboard protocol: the network picture', () => {
   });
 
   it('takes the layout time with the rendered report, null when there was no picture to lay out', () => {
-    const timeline = { pageStartAt: 1, frameArrivedAt: null, scriptStartedAt: 2, scriptReadyAt: 2, showReceivedAt: 3, validatedAt: 4, drawnAt: 5, paintedAt: 6 };
+    const timeline = {
+      pageStartAt: 1,
+      frameArrivedAt: null,
+      scriptStartedAt: 2,
+      scriptReadyAt: 2,
+      showReceivedAt: 3,
+      validatedAt: 4,
+      drawnAt: 5,
+      paintedAt: 6,
+    };
     const rendered = { type: 'rendered', requestedAt: null, elapsedMs: null, renderMs: 3, timeline };
     assert.equal(parseWebviewMessage({ ...rendered, layoutMs: 41.5 }).ok, true);
     assert.equal(parseWebviewMessage({ ...rendered, layoutMs: null }).ok, true);
