@@ -57,13 +57,6 @@ export function emptySnapshot(repository: string, apiUrl: string): Snapshot {
   };
 }
 
-/** Replaces discussions by id and keeps the list ordered newest update first (ties: highest number first). */
-export function mergeDiscussions(existing: readonly DiscussionNode[], incoming: readonly DiscussionNode[]): DiscussionNode[] {
-  const byId = new Map(existing.map((node) => [node.id, node]));
-  for (const node of incoming) byId.set(node.id, node);
-  return newestUpdateFirst(byId.values());
-}
-
 /** Discussions ordered newest update first (ties: highest number first); each date is parsed once, not per comparison. */
 export function newestUpdateFirst(nodes: Iterable<DiscussionNode>): DiscussionNode[] {
   const keyed = Array.from(nodes, (node) => ({ node, updated: Date.parse(node.updatedAt ?? node.createdAt) }));

@@ -341,10 +341,12 @@ class SyncRun {
   private async save(): Promise<void> {
     const started = Date.now();
     const changed = [...this.unsavedChanged].map((id) => this.discussions.get(id)!);
+    const apiUrl = this.options.client.endpoint.baseUrl;
+    const sync = { ...this.sync, pendingPass: this.sync.pendingPass && { ...this.sync.pendingPass } };
     await this.options.store.saveChanges({
       repository: this.base.repository,
-      apiUrl: this.options.client.endpoint.baseUrl,
-      sync: { ...this.sync, pendingPass: this.sync.pendingPass && { ...this.sync.pendingPass } },
+      apiUrl,
+      sync,
       changed,
       deleted: [...this.unsavedDeleted],
       count: this.discussions.size,
@@ -354,12 +356,7 @@ class SyncRun {
     this.unsavedDeleted.clear();
     this.unsaved = false;
     if (this.options.onCheckpoint) {
-      this.options.onCheckpoint({
-        ...this.base,
-        apiUrl: this.options.client.endpoint.baseUrl,
-        sync: { ...this.sync, pendingPass: this.sync.pendingPass && { ...this.sync.pendingPass } },
-        discussions: newestUpdateFirst(this.discussions.values()),
-      });
+      this.options.onCheckpoint({ ...this.base, apiUrl, sync, discussions: newestUpdateFirst(this.discussions.values()) });
     }
     // Showing what was saved counts with the save, so neither dominates the sync however large the snapshot grows.
     this.lastSaveAt = Date.now();
