@@ -41,22 +41,12 @@ function discussionAsOf(discussion: Discussion, until: number): Discussion {
   const answerLater = (answeredAt(discussion) ?? -Infinity) >= until;
   const answerChosenAt = answerLater ? null : discussion.answerChosenAt;
   const posts = discussion.posts.filter((post) => post.createdAt < until).map((post) => (answerLater && post.isAnswer ? { ...post, isAnswer: false } : post));
+  // Every field but `posts` is the discussion's own (a table discussion makes `posts` in a getter, which no spread copies).
   return {
-    id: discussion.id,
-    number: discussion.number,
-    title: discussion.title,
-    url: discussion.url,
-    createdAt: discussion.createdAt,
-    updatedAt: discussion.updatedAt,
-    closed: discussion.closed,
-    locked: discussion.locked,
-    category: discussion.category,
-    upvotes: discussion.upvotes,
+    ...discussion,
     answerChosenAt,
     answerId: answerLater ? null : discussion.answerId,
-    opening: discussion.opening,
     posts,
-    firstRow: discussion.firstRow,
     endRow: discussion.firstRow + 1 + posts.length,
     latestActivityAt: latestEventOf({ createdAt: discussion.createdAt, posts, answerChosenAt }),
   };
