@@ -15,6 +15,7 @@ import { analyze } from '../../src/viewModels/analysis';
 import { DEFAULT_SETTINGS } from '../../src/settings/schema';
 import { generateCommunity } from '../fake-github/generator';
 import type { DashboardRenderMeasurement, DashboardRenderResults } from '../vscode/bench/dashboardRender.test';
+import type { BareWebviewOpening, BareWebviewResults } from '../vscode/bench/bareWebview.test';
 import type { Benchmark, BenchReporter } from './reporter';
 import { measureInVSCode } from './vscodeSessions';
 
@@ -23,6 +24,8 @@ const KB = 1024;
 const ROOT = join(__dirname, '..', '..');
 /** Written by the VS Code bench suite (test/vscode/bench/dashboardRender.test.ts), relative to ROOT. */
 const VSCODE_MEASUREMENT = join('test-results', 'dashboard-render.json');
+/** Written by test/vscode/bench/bareWebview.test.ts. */
+const EMPTY_WEBVIEW_MEASUREMENT = join('test-results', 'bare-webview.json');
 const VSCODE_SESSIONS = 3;
 
 /**
@@ -40,6 +43,7 @@ export default {
     try {
       await bundleSizes(report, outdir);
       await inVSCode(report);
+      await emptyWebviewInVSCode(report);
       await inBarePage(report, outdir);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
@@ -149,6 +153,34 @@ async function inVSCode(report: BenchReporter): Promise<void> {
     'opened again while another editor was in front (the panel is kept)',
     sessions.map((session) => session.shownAgain),
   );
+}
+
+/**
+ * The floor under those figures: a webview with nothing in it (test/vscode/bench/bareWebview.test.ts), opened the same
+ * ways in as many fresh sessions. What it takes is VS Code's alone; the dashboard's own part is what it adds to it.
+ */
+async function emptyWebviewInVSCode(report: BenchReporter): Promise<void> {
+  const sessions = await measureInVSCode<BareWebviewResults>({ grep: '^Empty webview', resultsFile: EMPTY_WEBVIEW_MEASUREMENT, sessions: VSCODE_SESSIONS });
+  report.note(`the floor VS Code sets here: an empty webview (a line of script, no extension code), ${VSCODE_SESSIONS} sessions:`);
+  printEmptyOpening(
+    report,
+    'first webview of the window',
+    sessions.map((session) => session.first),
+  );
+  printEmptyOpening(
+    report,
+    'closed and opened again',
+    sessions.map((session) => session.reopened),
+  );
+}
+
+function printEmptyOpening(report: BenchReporter, label: string, openings: readonly BareWebviewOpening[]): void {
+  const total = (opening: BareWebviewOpening) => opening.paintedAt - opening.requestedAt;
+  const sorted = [...openings].sort((a, b) => total(a) - total(b));
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  report.figure(`  ${label}: creating the panel to its first paint, median`, total(median), 'ms');
+  report.note(`    each session: ${sorted.map((opening) => `${Math.round(total(opening))} ms`).join(', ')}`);
+  report.figure(`    the page starts loading, at`, median.pageStartAt - median.requestedAt, 'ms');
 }
 
 /** The median opening of the sessions, moment by moment, with the others' totals beside it. */
