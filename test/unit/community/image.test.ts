@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommunityImageError, decodeCommunity, encodeCommunity } from '../../../src/community/image';
+import type { Community } from '../../../src/community/model';
+import { normalizeCommunity } from '../../../src/community/normalize';
+import { classifyPeople } from '../../../src/community/people';
+import { computeReport } from '../../../src/community/report';
+import type { DiscussionNode } from '../../../src/github/schemas';
+import { generateCommunity } from '../../fake-github/generator';
+import { comment, discussion, reply } from '../../support/discussionNodes';
+
+const FIXTURE = JSON.parse(readFileSync(join(__dirname, '../../fixtures/payload-discussions.json'), 'utf8')) as {
+  repository: string;
+  discussions: DiscussionNode[];
+};
+
+/** The image's bytes, as the store writes them one chunk after another. */
+function imageOf(community: Community): Buffer {
+  return Buffer.concat(encodeCommunity(community));
+}
+
+/** Everything a reader of the community sees, each discussion's posts included (made from the table on demand). */
+function assertSameCommunity(decoded: Community, normalized: Community): void {
+  assert.equal(decoded.repository, normalized.repository);
+  assert.deepEqual(decoded.logins, normalized.logins);
+  assert.deepEqual(decoded.firstPosts, normalized.firstPosts);
+  assert.equal(decoded.latestActivityAt, normalized.latestActivityAt);
+  assert.deepEqual(decoded.posts, normalized.posts, 'the table, column by column');
+  assert.equal(decoded.discussions.length, normalized.discussions.length);
+  decoded.discussions.forEach((each, index) => {
+    const expected = normalized.discussions[index]!;
+    assert.deepEqual({ ...each }, { ...expected }, `discussion #${expected.number}'s own fields`);
+    assert.deepEqual(each.posts, expected.posts, `discussion #${expected.number}'s posts`);
+  });
+}
+
+describe('community image', () => {
+  it('decodes into the community normalizing gives, for a generated community (bots, answers, deleted and hidden posts, categories)', () => {
+    const generated = generateCommunity({ bodies: false, seed: 5, discussions: 300, now: '2025-06-01T00:00:00Z' });
+    const normalized = normalizeCommunity(generated.repository, generated.discussions as DiscussionNode[]);
+    assertSameCommunity(decodeCommunity(imageOf(normalized)), normalized);
+  });
+
+  it('decodes the real sample into the same community, and every figure of its report is the same', () => {
+    const normalized = normalizeCommunity(FIXTURE.repository, FIXTURE.discussions);
+    const decoded = decodeCommunity(imageOf(normalized));
+    assertSameCommunity(decoded, normalized);
+    const options = { since: Date.parse('2022-01-01T00:00:00Z'), until: Date.parse('2023-01-01T00:00:00Z') };
+    assert.deepEqual(computeReport(decoded, classifyPeople(decoded), options), computeReport(normalized, classifyPeople(normalized), options));
+  });
+
+  it('keeps what a small community spells out: no category, no answer, a closed and locked discussion, unicode, an empty community', () => {
+    const nodes = [
+      discussion(1, 'ålice', 0, {
+        comments: [comment(null, 2, { replies: [reply('bob', 3)] })],
+        category: null,
+        closed: true,
+        locked: true,
+        title: 'Ünïcode 💬',
+      }),
+      discussion(2, 'bob', 5),
+    ];
+    const normalized = normalizeCommunity('octo/repo', nodes);
+    assertSameCommunity(decodeCommunity(imageOf(normalized)), normalized);
+    const empty = normalizeCommunity('octo/empty', []);
+    assertSameCommunity(decodeCommunity(imageOf(empty)), empty);
+  });
+
+  it('refuses bytes that cannot be an image: cut short, with bytes after it, or pointing outside the community', () => {
+    const bytes = imageOf(normalizeCommunity(FIXTURE.repository, FIXTURE.discussions));
+    for (const cut of [0, 3, 100, bytes.length - 1]) assert.throws(() => decodeCommunity(bytes.subarray(0, cut)), CommunityImageError, `cut at ${cut}`);
+    assert.throws(() => decodeCommunity(Buffer.concat([bytes, Buffer.from([0])])), CommunityImageError);
+    // The last column is the persons' first-post times; before it, the association codes, one byte a post.
+    const persons = normalizeCommunity(FIXTURE.repository, FIXTURE.discussions).logins.length;
+    const badAssociation = Buffer.from(bytes);
+    badAssociation[bytes.length - persons * 8 - 1] = 200;
+    assert.throws(() => decodeCommunity(badAssociation), /unknown kind or association/);
+  });
+});
