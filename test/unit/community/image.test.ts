@@ -71,10 +71,13 @@ describe('community image', () => {
     const bytes = imageOf(normalizeCommunity(FIXTURE.repository, FIXTURE.discussions));
     for (const cut of [0, 3, 100, bytes.length - 1]) assert.throws(() => decodeCommunity(bytes.subarray(0, cut)), CommunityImageError, `cut at ${cut}`);
     assert.throws(() => decodeCommunity(Buffer.concat([bytes, Buffer.from([0])])), CommunityImageError);
-    // The last column is the persons' first-post times; before it, the association codes, one byte a post.
-    const persons = normalizeCommunity(FIXTURE.repository, FIXTURE.discussions).logins.length;
-    const badAssociation = Buffer.from(bytes);
-    badAssociation[bytes.length - persons * 8 - 1] = 200;
-    assert.throws(() => decodeCommunity(badAssociation), /unknown kind or association/);
+    const community = normalizeCommunity(FIXTURE.repository, FIXTURE.discussions);
+    const withColumn = (name: 'association' | 'author', value: number): Community => {
+      const column = community.posts[name].slice();
+      column[5] = value;
+      return { ...community, posts: { ...community.posts, [name]: column } };
+    };
+    assert.throws(() => decodeCommunity(imageOf(withColumn('association', 200))), /post 5 has an unknown kind or association/);
+    assert.throws(() => decodeCommunity(imageOf(withColumn('author', community.logins.length))), /post 5 points outside the community/);
   });
 });
