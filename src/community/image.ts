@@ -3,9 +3,12 @@ import { normalizeCommunity, tableDiscussion } from './normalize';
 
 /**
  * The community image's body: a `Community` as bytes, decoded straight back into one without a post object or any
- * JSON of posts (docs/architecture.md, "Snapshot format"). Layout: a 4-byte length, then JSON of the strings
- * (`ImageStrings`), then raw columns in `DISCUSSION_COLUMNS` and `POST_COLUMNS` order, then each person's first-post
- * time. Columns are in the machine's byte order: the image is a local cache, rebuilt wherever it is not understood.
+ * JSON of posts (docs/architecture.md, "Snapshot format"). Two sections, each read into its own buffer:
+ * - the discussions: a 4-byte length, JSON of the strings (`ImageStrings`), then raw columns in `DISCUSSION_COLUMNS`
+ *   order, then each person's first-post time; read once and let go;
+ * - the posts: the table's columns in `POST_COLUMNS` order, which the community keeps as views of these bytes.
+ * Each column starts at a multiple of 8 bytes and is in the machine's byte order: the image is a local cache, made
+ * again wherever it is not understood.
  */
 
 /** Bump whenever what `encodeCommunity` writes changes meaning: an image of another version is rebuilt. */
@@ -84,8 +87,8 @@ const POST_COLUMNS: { readonly [Name in keyof PostColumns]: ColumnType<PostColum
   association: Uint8Array,
 };
 
-/** The community as chunks to write one after another; the post columns are the table's own bytes, not copies. */
-export function encodeCommunity(community: Community): Uint8Array[] {
+/** The community's two sections, each as chunks to write one after another; the post columns are the table's own bytes. */
+export function encodeCommunity(community: Community): Uint8Array[][] {
   const { discussions, posts } = community;
   const count = discussions.length;
   const columns = mapColumns(DISCUSSION_COLUMNS, (Type) => new Type(new ArrayBuffer(count * Type.BYTES_PER_ELEMENT)));
@@ -118,12 +121,14 @@ export function encodeCommunity(community: Community): Uint8Array[] {
   const length = new Uint8Array(4);
   new DataView(length.buffer).setUint32(0, json.byteLength, true);
   const firstPostAt = Float64Array.from(community.firstPosts, (first) => first.at);
-  return alignedChunks([
-    concatenated(length, json),
-    ...Object.keys(DISCUSSION_COLUMNS).map((name) => bytesOf(columns[name as keyof DiscussionColumns])),
-    ...Object.keys(POST_COLUMNS).map((name) => bytesOf(posts[name as keyof PostColumns])),
-    bytesOf(firstPostAt),
-  ]);
+  return [
+    alignedChunks([
+      concatenated(length, json),
+      ...Object.keys(DISCUSSION_COLUMNS).map((name) => bytesOf(columns[name as keyof DiscussionColumns])),
+      bytesOf(firstPostAt),
+    ]),
+    alignedChunks(Object.keys(POST_COLUMNS).map((name) => bytesOf(posts[name as keyof PostColumns]))),
+  ];
 }
 
 function concatenated(first: Uint8Array, second: Uint8Array): Uint8Array {
@@ -148,8 +153,10 @@ function paddingAfter(byteLength: number): number {
   return (COLUMN_ALIGNMENT - (byteLength % COLUMN_ALIGNMENT)) % COLUMN_ALIGNMENT;
 }
 
-/** The community `encodeCommunity` wrote; throws CommunityImageError when the bytes cannot be it. */
-export function decodeCommunity(bytes: Uint8Array): Community {
+/** The community `encodeCommunity` wrote, from its sections; throws CommunityImageError when they cannot be it. */
+export function decodeCommunity(sections: readonly Uint8Array[]): Community {
+  const [bytes, postBytes] = sections;
+  if (sections.length !== 2 || !bytes || !postBytes) throw new CommunityImageError(`it has ${sections.length} sections, not 2`);
   if (bytes.byteLength < 4) throw new CommunityImageError('it is shorter than its header');
   const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
   if (4 + jsonLength > bytes.byteLength) throw new CommunityImageError('it ends inside its strings');
@@ -158,9 +165,11 @@ export function decodeCommunity(bytes: Uint8Array): Community {
   const persons = strings.logins.length;
   const reader = new ColumnReader(bytes, 4 + jsonLength + paddingAfter(4 + jsonLength));
   const columns = mapColumns(DISCUSSION_COLUMNS, (Type) => reader.next(Type, count));
-  const posts: PostTable = { length: strings.posts, ...mapColumns(POST_COLUMNS, (Type) => reader.next(Type, strings.posts)) };
   const firstPostAt = reader.next(Float64Array, persons);
   reader.end();
+  const postReader = new ColumnReader(postBytes, 0);
+  const posts: PostTable = { length: strings.posts, ...mapColumns(POST_COLUMNS, (Type) => postReader.next(Type, strings.posts)) };
+  postReader.end();
   checkRows(columns, posts, persons, strings.categories.length);
 
   const source = { posts, logins: strings.logins };
@@ -221,9 +230,9 @@ function bytesOf(column: Column): Uint8Array {
 }
 
 /**
- * Reads columns one after another, each a view of the image's bytes (no copy, no new memory: copying 2.3 million posts'
- * columns took longer than the rest of the decoding, in the collector mostly), or a copy where the bytes do not start
- * at a multiple of the column's element size (a small buffer from Node's pool).
+ * Reads columns one after another, each a view of the section's bytes (no copy, no new memory: copying 2.3 million
+ * posts' columns took longer than the rest of the decoding, in the collector mostly), or a copy where the bytes do not
+ * start at a multiple of the column's element size (a small buffer from Node's pool).
  */
 class ColumnReader {
   constructor(

@@ -14,7 +14,7 @@ import type { SnapshotStore } from './snapshotStore';
  * normalizing the whole log (docs/architecture.md, "Snapshot format"). It is disposable: missing, stale, of another
  * version or damaged, it is ignored (logged) and made again from the log, which stays the truth.
  *
- * File: `IMAGE_MAGIC`, a 4-byte header length, the header as JSON (`ImageHeader`), then the codec's bytes.
+ * File: `IMAGE_MAGIC`, a 4-byte header length, the header as JSON (`ImageHeader`), then the codec's sections.
  */
 
 /** Turns a snapshot's discussions into what the application loads (`community/image.ts`'s `COMMUNITY_IMAGE`) and back. */
@@ -22,9 +22,13 @@ export interface ImageCodec<T> {
   /** Changes whenever what `encode` writes changes meaning: an image of another version is made again. */
   readonly version: number;
   build(repository: string, discussions: readonly DiscussionNode[]): T;
-  encode(value: T): readonly Uint8Array[];
-  /** Throws when the bytes cannot be what `encode` wrote. */
-  decode(bytes: Uint8Array): T;
+  /**
+   * Sections, each a list of chunks written one after another. Each section is read back into a buffer of its own, so
+   * what `decode` keeps views of (the community's table of posts) holds no other section's bytes in memory.
+   */
+  encode(value: T): readonly (readonly Uint8Array[])[];
+  /** Throws when the sections cannot be what `encode` wrote. */
+  decode(sections: readonly Uint8Array[]): T;
 }
 
 /** A stored snapshot as loaded: what of it besides its discussions the surfaces read, and what the codec made of them. */
@@ -50,7 +54,8 @@ const ImageHeaderSchema = z.object({
   apiUrl: z.string(),
   sync: SyncStateSchema,
   discussions: z.number().int().nonnegative(),
-  bodyBytes: z.number().int().nonnegative(),
+  /** The byte length of each of the codec's sections, which follow the header. */
+  sections: z.array(z.number().int().nonnegative()),
 });
 type ImageHeader = z.infer<typeof ImageHeaderSchema>;
 
@@ -139,9 +144,15 @@ async function readImage<T>(file: string, image: string, repository: string, cod
     const header = parseHeader(await readExactly(handle, prefix.length, headerBytes), codec.version);
     if (!sameIdentity(header.log, identityOf(current))) throw new ImageUnusable('the snapshot changed since it was made');
     if (header.repository.toLowerCase() !== repository.toLowerCase()) throw new ImageUnusable(`made of ${header.repository}`);
-    const bodyStart = prefix.length + headerBytes;
-    if (bodyStart + header.bodyBytes !== size) throw new ImageUnusable(`damaged: ${size} bytes where ${bodyStart + header.bodyBytes} were written`);
-    const value = decodeBody(codec, await readExactly(handle, bodyStart, header.bodyBytes));
+    let position = prefix.length + headerBytes;
+    const written = position + header.sections.reduce((sum, length) => sum + length, 0);
+    if (written !== size) throw new ImageUnusable(`damaged: ${size} bytes where ${written} were written`);
+    const sections: Buffer[] = [];
+    for (const length of header.sections) {
+      sections.push(await readExactly(handle, position, length));
+      position += length;
+    }
+    const value = decodeSections(codec, sections);
     return { repository: header.repository, apiUrl: header.apiUrl, sync: header.sync, discussions: header.discussions, value };
   } finally {
     await handle.close();
@@ -149,7 +160,7 @@ async function readImage<T>(file: string, image: string, repository: string, cod
 }
 
 async function writeImage<T>(image: string, identity: FileIdentity, loaded: LoadedSnapshot<T>, codec: ImageCodec<T>): Promise<void> {
-  const body = codec.encode(loaded.value);
+  const sections = codec.encode(loaded.value);
   const header: ImageHeader = {
     version: IMAGE_FILE_VERSION,
     codecVersion: codec.version,
@@ -158,7 +169,7 @@ async function writeImage<T>(image: string, identity: FileIdentity, loaded: Load
     apiUrl: loaded.apiUrl,
     sync: loaded.sync,
     discussions: loaded.discussions,
-    bodyBytes: body.reduce((sum, chunk) => sum + chunk.byteLength, 0),
+    sections: sections.map((chunks) => chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)),
   };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const prefix = Buffer.alloc(IMAGE_MAGIC.length + 4);
@@ -167,7 +178,7 @@ async function writeImage<T>(image: string, identity: FileIdentity, loaded: Load
   // A dot first: the snapshot watcher ignores it; another process sees the old image or the new one, never part of one.
   const temporary = join(dirname(image), `.${basename(image)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, [prefix, headerBytes, ...body]);
+    await writeFile(temporary, [prefix, headerBytes, ...sections.flat()]);
     await rename(temporary, image);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
@@ -191,9 +202,9 @@ function parseHeader(bytes: Buffer, codecVersion: number): ImageHeader {
   return parsed.data;
 }
 
-function decodeBody<T>(codec: ImageCodec<T>, bytes: Buffer): T {
+function decodeSections<T>(codec: ImageCodec<T>, sections: readonly Buffer[]): T {
   try {
-    return codec.decode(bytes);
+    return codec.decode(sections);
   } catch (error) {
     throw new ImageUnusable(`damaged: ${errorMessage(error)}`);
   }
