@@ -12,7 +12,7 @@ import { normalizeCommunity, tableDiscussion } from './normalize';
  */
 
 /** Bump whenever what `encodeCommunity` writes changes meaning: an image of another version is rebuilt. */
-export const COMMUNITY_IMAGE_VERSION = 1;
+const COMMUNITY_IMAGE_VERSION = 1;
 
 /** What the store needs to keep a community as an image beside the snapshot (`store/snapshotImage.ts`, ImageCodec). */
 export const COMMUNITY_IMAGE = {
