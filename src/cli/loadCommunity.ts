@@ -1,10 +1,11 @@
 import type { Community } from '../community/model';
-import type { DiscussionNode } from '../github/schemas';
+import { COMMUNITY_IMAGE } from '../community/image';
 import { normalizeCommunity } from '../community/normalize';
 import { formatRepoRef } from '../github/repoRef';
 import { classifyPeople, type People } from '../community/people';
 import { partialSnapshotOf, type PartialSnapshot } from '../shared/partialSnapshot';
 import { readDiscussionsFile } from '../store/inputFile';
+import { loadThroughImage } from '../store/snapshotImage';
 import { directorySnapshotStore } from '../store/snapshotStore';
 import { parseList, parseRepository, storeDirectory } from './options';
 import { UsageError } from './usage';
@@ -32,8 +33,7 @@ export async function loadCommunity(source: CommunitySource): Promise<LoadedComm
   if ((source.input === undefined) === (source.repository === undefined)) {
     throw new UsageError('give either OWNER/REPO (its stored snapshot) or --input FILE, not both and not neither');
   }
-  const { repository, discussions, apiUrl, partial } = source.input !== undefined ? await readInput(source.input) : await readStored(source);
-  const community = normalizeCommunity(repository, discussions);
+  const { community, apiUrl, partial } = source.input !== undefined ? await readInput(source.input) : await readStored(source);
   const people = classifyPeople(community, {
     maintainers: parseList(source.maintainers),
     ignoreUsers: parseList(source.ignoreUsers),
@@ -41,30 +41,25 @@ export async function loadCommunity(source: CommunitySource): Promise<LoadedComm
   return { community, people, apiUrl, partial };
 }
 
-interface Discussions {
-  readonly repository: string;
-  readonly discussions: DiscussionNode[];
-  readonly apiUrl: string | null;
-  readonly partial: PartialSnapshot | null;
-}
+type Read = Omit<LoadedCommunity, 'people'>;
 
-async function readInput(file: string): Promise<Discussions> {
+async function readInput(file: string): Promise<Read> {
   const read = await readDiscussionsFile(file);
-  return { repository: read.repository ?? file, discussions: read.discussions, apiUrl: null, partial: null };
+  return { community: normalizeCommunity(read.repository ?? file, read.discussions), apiUrl: null, partial: null };
 }
 
-async function readStored(source: CommunitySource): Promise<Discussions> {
+/**
+ * Through the snapshot's image (`store/snapshotImage.ts`), as the extension loads it. An image not used (stale after
+ * another process's sync, damaged) is made again without a word: stderr is for what the user must know, and the image
+ * is only a cache of the log.
+ */
+async function readStored(source: CommunitySource): Promise<Read> {
   const repo = parseRepository(source.repository);
   const name = formatRepoRef(repo);
   const directory = storeDirectory(source.store);
-  const snapshot = await directorySnapshotStore(directory).read(name);
-  if (!snapshot) {
+  const loaded = await loadThroughImage(directorySnapshotStore(directory), name, COMMUNITY_IMAGE, () => undefined);
+  if (!loaded) {
     throw new UsageError(`no snapshot of ${name} in ${directory}: run \`community-pulse sync ${name}\` first, or pass --input FILE`);
   }
-  return {
-    repository: snapshot.repository,
-    discussions: snapshot.discussions,
-    apiUrl: snapshot.apiUrl,
-    partial: partialSnapshotOf(snapshot.sync, snapshot.discussions.length),
-  };
+  return { community: loaded.value, apiUrl: loaded.apiUrl, partial: partialSnapshotOf(loaded.sync, loaded.discussions) };
 }

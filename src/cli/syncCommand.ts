@@ -1,3 +1,4 @@
+import { COMMUNITY_IMAGE } from '../community/image';
 import { createGitHubClient } from '../github/client';
 import { GITHUB_API_URL } from '../github/webLinks';
 import { describePause } from '../sync/budget';
@@ -6,6 +7,8 @@ import type { SyncMode, SyncProgress, SyncResult } from '../sync/contracts';
 import { syncRepository } from '../sync/syncRepository';
 import { directorySnapshotStore, fileSnapshotStore } from '../store/snapshotStore';
 import { moveDamagedSnapshotAside } from '../store/damagedSnapshot';
+import type { Snapshot } from '../store/snapshot';
+import { loadedSnapshotOf, saveImage } from '../store/snapshotImage';
 import { formatRepoRef } from '../github/repoRef';
 import { parseRepository, storeDirectory } from './options';
 import { UsageError } from './usage';
@@ -44,6 +47,8 @@ export async function syncCommand(options: SyncCommandOptions): Promise<string> 
     const moved = await moveDamagedSnapshotAside(store, formatRepoRef(repository));
     if (moved) options.stderr.write(`The damaged snapshot was kept as ${moved}; syncing afresh.\n`);
   }
+  // The last save's snapshot, imaged once the sync ends so the next `report` or `triage` need not read the log.
+  let saved: Snapshot | null = null;
   try {
     const result = await syncRepository({
       client,
@@ -57,7 +62,9 @@ export async function syncCommand(options: SyncCommandOptions): Promise<string> 
       // The estimate arrives as a log line; a pause prints its countdown once a minute.
       onBudget: (event) => event.kind === 'paused' && printLine(describePause(event)),
       ...(clock && { now: () => new Date(clock.now()), sleep: clock.sleep }),
+      onCheckpoint: (snapshot) => (saved = snapshot),
     });
+    if (saved) await saveImage(store, loadedSnapshotOf(saved, COMMUNITY_IMAGE), COMMUNITY_IMAGE, printLine);
     return summary(result, options.out ?? storeDirectory(options.store));
   } finally {
     progress.clear();

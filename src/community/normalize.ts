@@ -107,6 +107,11 @@ function normalizeDiscussion(node: DiscussionNode, table: PostTableWriter): Disc
 
 type DiscussionFields = Omit<Discussion, 'posts'>;
 
+/** A discussion made from its own fields whose posts are rows of `source` (the community image decodes into it). */
+export function tableDiscussion(source: TableSource, fields: DiscussionFields): Discussion {
+  return new TableDiscussion(source, fields);
+}
+
 /** A discussion whose comments and replies stay in the community's table until asked for. */
 class TableDiscussion implements Discussion {
   readonly id: string;

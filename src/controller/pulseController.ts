@@ -95,7 +95,7 @@ export class PulseController extends DisposableBase {
 
   constructor(private readonly sources: PulseSources) {
     super();
-    this.snapshots = new SnapshotCache(sources.store, (line) => sources.log.error(line));
+    this.snapshots = new SnapshotCache(sources.store, sources.log);
     this.connections = new GitHubConnections(sources.log);
   }
 
@@ -224,6 +224,8 @@ export class PulseController extends DisposableBase {
       this.syncedThisSession = true;
       await setContextKey('syncing', false);
     }
+    // Not awaited: the next start's fast load need not hold up this one's views (a failure is only logged).
+    void this.snapshots.saveImage();
     if (outcome.ok) {
       this.failure = null;
       this.notifier.reset();

@@ -5,7 +5,7 @@ import type { DiscussionNode } from '../github/schemas';
 import { errorMessage } from '../shared/errorMessage';
 import { newestUpdateFirst, type Snapshot, type SyncState } from './snapshot';
 import { headerLine } from './snapshotLog';
-import { readSnapshotFile, type SnapshotFileState } from './snapshotLogReader';
+import { readSnapshotFile, type FileIdentity, type SnapshotFileState } from './snapshotLogReader';
 import { appendSnapshotRecords, writeWholeSnapshot, type SnapshotContent } from './snapshotLogWriter';
 import { DamagedSnapshotError, SnapshotStoreError } from './snapshotStoreError';
 
@@ -23,6 +23,11 @@ export interface SnapshotStore {
   saveChanges(changes: SnapshotChanges): Promise<void>;
   /** The file holding the repository's snapshot (its sync lock goes beside it); absent for a store with no file (tests' memory stores). */
   readonly fileOf?: (repository: string) => string;
+  /**
+   * The file as this store last read or wrote it, null when it has not (or a save failed since): what a derived image of
+   * what it read or wrote is stamped with (`snapshotImage.ts`).
+   */
+  readonly identityOf?: (repository: string) => FileIdentity | null;
 }
 
 export interface SnapshotChanges {
@@ -145,6 +150,7 @@ function snapshotFileStore(fileOf: (repository: string) => string, { log = () =>
     },
     saveChanges,
     fileOf,
+    identityOf: (repository) => seen.get(fileOf(repository))?.identity ?? null,
   };
 }
 

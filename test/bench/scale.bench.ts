@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { COMMUNITY_IMAGE } from '../../src/community/image';
 import type { Community } from '../../src/community/model';
 import { normalizeCommunity } from '../../src/community/normalize';
 import { DiscussionNodeSchema, type DiscussionNode } from '../../src/github/schemas';
 import { emptySnapshot, type Snapshot } from '../../src/store/snapshot';
+import { imageFileOf, loadThroughImage, saveImage, type LoadedSnapshot } from '../../src/store/snapshotImage';
 import { directorySnapshotStore, snapshotFileName, type SnapshotStore } from '../../src/store/snapshotStore';
 import { generateCommunity } from '../fake-github/generator';
 import type { Benchmark, BenchReporter } from './reporter';
@@ -31,8 +33,9 @@ const memoryInUse = (): number => process.memoryUsage().heapUsed + process.memor
 
 /**
  * Issue #11, point 4: the stored snapshot at 50,000 and 200,000 discussions (~11.5 posts each): its size on disk, a
- * load as the extension's snapshot cache does it (store.read, then normalizeCommunity), the memory the community
- * keeps, a checkpoint saving 1,000 changed discussions, and a save of the whole file.
+ * load from the log (store.read, then normalizeCommunity) and the community image it leaves, a load as the extension
+ * and the CLI do it (through the fresh image), the memory the community keeps, a checkpoint saving 1,000 changed
+ * discussions, and a save of the whole file.
  */
 export default {
   title: 'Snapshot at scale (issue #11, point 4)',
@@ -83,24 +86,69 @@ async function measure(report: BenchReporter, size: number): Promise<void> {
   }
 }
 
+/**
+ * The load as the extension and the CLI do it (`loadThroughImage`): first cold, with no image (the log read and
+ * normalized as before the image, then the image written), then as every later start does it, through the fresh image.
+ */
 async function measureLoad(report: BenchReporter, store: SnapshotStore, repository: string, headline: boolean): Promise<void> {
+  const file = store.fileOf!(repository);
   await collectGarbage();
-  const baseline = memoryInUse();
+  let baseline = memoryInUse();
+  // The cold load's parts, timed through the store and the codec it calls.
+  let read = 0;
+  let normalizing = 0;
+  let snapshot: Snapshot | null = null;
+  const timedStore: SnapshotStore = {
+    ...store,
+    read: async (name) => {
+      const started = performance.now();
+      snapshot = await store.read(name);
+      read = performance.now() - started;
+      return snapshot;
+    },
+  };
+  const timedCodec = {
+    ...COMMUNITY_IMAGE,
+    build: (name: string, discussions: readonly DiscussionNode[]) => {
+      const started = performance.now();
+      const built = normalizeCommunity(name, discussions);
+      normalizing = performance.now() - started;
+      return built;
+    },
+  };
   const started = performance.now();
-  let snapshot: Snapshot | null = await store.read(repository);
-  const read = performance.now() - started;
-  const validation = await timed(async () => snapshot!.discussions.forEach((node) => DiscussionNodeSchema.parse(node)));
-  const normalizing = performance.now();
-  const community: Community | null = normalizeCommunity(repository, snapshot!.discussions);
-  const loaded = read + performance.now() - normalizing;
+  let cold: LoadedSnapshot<Community> | null = await loadThroughImage(timedStore, repository, timedCodec, failOnLog);
+  const coldLoad = performance.now() - started;
+  const validation = await timed(async () => (snapshot as Snapshot | null)?.discussions.forEach((node) => DiscussionNodeSchema.parse(node)));
   snapshot = null;
   await collectGarbage();
-  const kept = memoryInUse() - baseline;
-  report.figure(`  snapshot load (store.read, then normalizeCommunity)`, loaded, 'ms', headline ? 2000 : undefined);
+  const keptFromLog = memoryInUse() - baseline;
+  const imageWrite = await timed(() => saveImage(store, cold!, COMMUNITY_IMAGE, failOnLog));
+  cold = null;
+  report.figure(`  snapshot load from the log (store.read, then normalizeCommunity), as before the image`, read + normalizing, 'ms');
   report.figure(`    of which store.read (parse, validate, order)`, read, 'ms');
   report.figure(`    validation alone (zod, every discussion once more)`, validation, 'ms');
-  report.figure(`  heap and buffers kept after loading (the community only, after GC)`, kept / MB, 'MB', headline ? 300 : undefined);
-  if (community.discussions.length === 0) throw new Error('the snapshot loaded empty');
+  report.figure(`  heap and buffers kept after loading (the community only, after GC)`, keptFromLog / MB, 'MB');
+  report.figure(`  cold load with no image (the log, normalizeCommunity, the image written)`, coldLoad, 'ms');
+  report.figure(`  community image on disk`, statSync(imageFileOf(file)).size / MB, 'MB');
+  report.figure(`  community image write (encode, write, rename)`, imageWrite, 'ms');
+
+  await collectGarbage();
+  baseline = memoryInUse();
+  const nextStart: SnapshotStore = { ...store, read: () => Promise.reject(new Error('the load read the log instead of the fresh image')) };
+  const loading = performance.now();
+  const loaded = await loadThroughImage(nextStart, repository, COMMUNITY_IMAGE, failOnLog);
+  const load = performance.now() - loading;
+  await collectGarbage();
+  const kept = memoryInUse() - baseline;
+  report.figure(`  snapshot load (through the fresh community image, as at every start)`, load, 'ms', headline ? 2000 : undefined);
+  report.ratio(`    the load from the log over the load through the image`, read + normalizing, load);
+  report.figure(`  heap and buffers kept after loading through the image (after GC)`, kept / MB, 'MB', headline ? 300 : undefined);
+  if (!loaded || loaded.value.discussions.length === 0) throw new Error('the snapshot loaded empty');
+}
+
+function failOnLog(line: string): never {
+  throw new Error(`the bench's load logged: ${line}`);
 }
 
 /**

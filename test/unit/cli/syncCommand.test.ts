@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
+import { COMMUNITY_IMAGE } from '../../../src/community/image';
+import { imageFileOf, loadThroughImage } from '../../../src/store/snapshotImage';
 import { directorySnapshotStore } from '../../../src/store/snapshotStore';
 import { runCli } from '../../support/cli';
 import { comment, discussion } from '../../support/discussionNodes';
@@ -39,6 +41,19 @@ describe('community-pulse sync', function () {
       JSON.parse(triage.stdout).noResponse.map((item: { number: number }) => item.number),
       [1],
     );
+  });
+
+  it('leaves the community image of what it saved beside the snapshot, so the next command need not read the log', async () => {
+    const store = mkdtempSync(join(tmpdir(), 'cp-store-'));
+    await runCli(['sync', 'octo/repo', '--api-url', fake.url, '--store', store], env);
+    const logFile = join(store, 'octo__repo.json');
+    const nextCommand = directorySnapshotStore(store);
+    const loaded = await loadThroughImage({ ...nextCommand, read: () => assert.fail('read the log') }, 'octo/repo', COMMUNITY_IMAGE, assert.fail);
+    assert.deepEqual(
+      loaded?.value.discussions.map((each) => each.number),
+      [2, 1],
+    );
+    assert.ok(existsSync(imageFileOf(logFile)));
   });
 
   it('writes one snapshot file with --out, readable by --input, and never the token', async () => {

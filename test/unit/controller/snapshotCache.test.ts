@@ -1,10 +1,15 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SnapshotCache } from '../../../src/controller/snapshotCache';
 import { emptySnapshot, type Snapshot } from '../../../src/store/snapshot';
-import type { SnapshotStore } from '../../../src/store/snapshotStore';
+import { directorySnapshotStore, type SnapshotStore } from '../../../src/store/snapshotStore';
+import { comment, discussion } from '../../support/discussionNodes';
 
 const REPOSITORY = { owner: 'octo', name: 'repo' };
 const GITHUB_API = 'https://api.github.com';
+const QUIET = { error: () => undefined, info: () => undefined };
 
 /** A store holding one snapshot (or failing), counting reads. */
 function storeOf(stored: () => Snapshot | null) {
@@ -29,7 +34,7 @@ describe('SnapshotCache', () => {
   it("reads the repository's snapshot from this API, with its last sync time", async () => {
     const cache = new SnapshotCache(
       storeOf(() => snapshotFrom(GITHUB_API)),
-      () => undefined,
+      QUIET,
     );
     const stored = await cache.read(REPOSITORY, GITHUB_API);
     assert.equal(stored?.repository, 'octo/repo');
@@ -39,7 +44,7 @@ describe('SnapshotCache', () => {
   it('takes a snapshot of the same name from another server for none: it is not this repository’s', async () => {
     const cache = new SnapshotCache(
       storeOf(() => snapshotFrom('http://127.0.0.1:4000')),
-      () => undefined,
+      QUIET,
     );
     assert.equal(await cache.read(REPOSITORY, GITHUB_API), null);
   });
@@ -47,14 +52,14 @@ describe('SnapshotCache', () => {
   it('takes the API written with a trailing slash for the same API', async () => {
     const cache = new SnapshotCache(
       storeOf(() => snapshotFrom(`${GITHUB_API}/`)),
-      () => undefined,
+      QUIET,
     );
     assert.equal((await cache.read(REPOSITORY, GITHUB_API))?.repository, 'octo/repo');
   });
 
   it('keeps what it read until the target changes or a sync may have written the file', async () => {
     const store = storeOf(() => snapshotFrom(GITHUB_API));
-    const cache = new SnapshotCache(store, () => undefined);
+    const cache = new SnapshotCache(store, QUIET);
     const first = await cache.read(REPOSITORY, GITHUB_API);
     assert.equal(await cache.read({ owner: 'Octo', name: 'Repo' }, GITHUB_API), first, 'owner/name is case-insensitive');
     assert.equal(store.reads, 1);
@@ -75,7 +80,7 @@ describe('SnapshotCache', () => {
         if (damaged) throw new Error('Cannot read the snapshot file octo__repo.json: invalid JSON.');
         return snapshotFrom(GITHUB_API);
       }),
-      (line) => logged.push(line),
+      { error: (line) => logged.push(line), info: () => undefined },
     );
     assert.equal(await cache.read(REPOSITORY, GITHUB_API), null);
     assert.equal(cache.problem, 'Cannot read the snapshot file octo__repo.json: invalid JSON.');
@@ -97,7 +102,7 @@ describe('SnapshotCache', () => {
     } as const;
     const cache = new SnapshotCache(
       storeOf(() => ({ ...interrupted, sync: { ...interrupted.sync, pendingPass } })),
-      () => undefined,
+      QUIET,
     );
     assert.deepEqual((await cache.read(REPOSITORY, GITHUB_API))?.partial, { stored: 0, total: 160 });
   });
@@ -105,17 +110,50 @@ describe('SnapshotCache', () => {
   it('takes a completed snapshot for complete', async () => {
     const cache = new SnapshotCache(
       storeOf(() => snapshotFrom(GITHUB_API)),
-      () => undefined,
+      QUIET,
     );
     assert.equal((await cache.read(REPOSITORY, GITHUB_API))?.partial, null);
   });
 
   it('keeps what a running sync saved as the target’s snapshot, without reading the file', async () => {
     const store = storeOf(() => snapshotFrom(GITHUB_API));
-    const cache = new SnapshotCache(store, () => undefined);
+    const cache = new SnapshotCache(store, QUIET);
     const saved = snapshotFrom(GITHUB_API);
     const kept = cache.keep(REPOSITORY, GITHUB_API, saved);
     assert.equal(await cache.read(REPOSITORY, GITHUB_API), kept);
     assert.equal(store.reads, 0);
+  });
+
+  it('after a sync, images what it kept: the next start loads it without reading the log, partial and all', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cp-cache-'));
+    const saved = { ...snapshotFrom(GITHUB_API), discussions: [discussion(1, 'alice', 0, { comments: [comment('bob', 2)] }), discussion(2, 'carol', 5)] };
+    saved.sync = {
+      ...saved.sync,
+      lastSyncAt: null,
+      pendingPass: {
+        mode: 'full',
+        startedAt: saved.sync.lastFullSyncAt ?? '2024-05-01T12:00:00.000Z',
+        newestUpdatedAt: null,
+        stopBefore: null,
+        cursor: 'c',
+        totalCount: 160,
+      },
+    };
+    const syncing = directorySnapshotStore(directory);
+    await syncing.write(saved);
+    const cache = new SnapshotCache(syncing, QUIET);
+    const kept = cache.keep(REPOSITORY, GITHUB_API, saved);
+    await cache.saveImage();
+
+    const nextStart = directorySnapshotStore(directory);
+    const counted = { ...nextStart, reads: 0, read: (repository: string) => (counted.reads++, nextStart.read(repository)) };
+    const loaded = await new SnapshotCache(counted, QUIET).read(REPOSITORY, GITHUB_API);
+    assert.equal(counted.reads, 0, 'the log was not read');
+    assert.deepEqual(loaded?.partial, { stored: 2, total: 160 });
+    assert.equal(loaded?.lastSyncAt, null);
+    assert.deepEqual(
+      loaded?.community.discussions.map((each) => each.posts),
+      kept.community.discussions.map((each) => each.posts),
+    );
   });
 });
