@@ -1,6 +1,7 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { identityOf, sameIdentity, type FileIdentity } from './snapshotLogReader';
 import type { SnapshotStore } from './snapshotStore';
 
 export interface SnapshotWatcher {
@@ -14,26 +15,35 @@ const SETTLE_MS = 150;
 
 /**
  * Calls `onChange` when another process (a second VS Code window, the CLI) saves a snapshot in `directory`, so this one
- * reads it again. A save replaces the file by a rename, so each save leaves a new inode: the inode this process's own
- * last save left (through the returned store) is known, and only a file whose inode differs from the last one seen is
- * news. Reading a large snapshot takes about a second, so this process's own saves must not cause one.
+ * reads it again. Every read and save of this process goes through the returned store, which notes the file as it left
+ * it (its inode, size and time: a save either replaces the file or appends to it); a file found otherwise is news.
+ * Reading a large snapshot takes seconds (its log) or a fraction of one (its image), so this process's own saves,
+ * appends included, must not cause one.
  */
 export function watchSnapshotsOfOtherProcesses(directory: string, store: Required<SnapshotStore>, onChange: (file: string) => void): SnapshotWatcher {
-  const knownInode = new Map<string, number>();
+  /** Each file as this process last read, saved or reported it. */
+  const known = new Map<string, FileIdentity>();
   const pending = new Map<string, NodeJS.Timeout>();
-  const inodeOf = async (file: string): Promise<number | null> => (await stat(file).catch(() => null))?.ino ?? null;
+  const remember = (repository: string): void => {
+    const identity = store.identityOf(repository);
+    if (identity) known.set(store.fileOf(repository), identity);
+    else known.delete(store.fileOf(repository));
+  };
 
   const look = async (file: string): Promise<void> => {
-    const inode = await inodeOf(file);
-    if (inode === null || knownInode.get(file) === inode) return;
-    knownInode.set(file, inode);
+    const stats = await stat(file).catch(() => null);
+    if (stats === null) return;
+    const identity = identityOf(stats);
+    const last = known.get(file);
+    if (last && sameIdentity(last, identity)) return;
+    known.set(file, identity);
     onChange(file);
   };
 
   // The folder may not exist before the first sync; watching needs it.
   mkdirSync(directory, { recursive: true });
   const watcher: FSWatcher = watch(directory, (_event, name) => {
-    // Temporary files start with a dot; lock files end in .lock.
+    // Temporary files start with a dot; lock files end in .lock, community images in .image.
     if (!name || name.startsWith('.') || !name.endsWith('.json')) return;
     const file = join(directory, name);
     clearTimeout(pending.get(file));
@@ -51,11 +61,18 @@ export function watchSnapshotsOfOtherProcesses(directory: string, store: Require
   return {
     store: {
       ...store,
+      read: async (repository) => {
+        const snapshot = await store.read(repository);
+        remember(repository);
+        return snapshot;
+      },
       write: async (snapshot) => {
         await store.write(snapshot);
-        const file = store.fileOf(snapshot.repository);
-        const inode = await inodeOf(file);
-        if (inode !== null) knownInode.set(file, inode);
+        remember(snapshot.repository);
+      },
+      saveChanges: async (changes) => {
+        await store.saveChanges(changes);
+        remember(changes.repository);
       },
     },
     dispose() {
