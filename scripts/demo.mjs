@@ -19,6 +19,7 @@
 //   npm run demo [-- --port N] [--fresh] [--fake-port N]        Ctrl-C stops everything.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -85,7 +86,54 @@ function stopGroup(child) {
   }
 }
 
+/**
+ * Resolves when 127.0.0.1:`port` can be listened on; else rejects saying why, and `advice` when something listens
+ * there. Checked before anything is built or started, so a second demo fails at once with this message, not with a
+ * listener's stack trace half-way through, and touches nothing of the running one.
+ * @param {string} port
+ * @param {string} what
+ * @param {string} advice
+ * @returns {Promise<void>}
+ */
+function ensurePortFree(port, what, advice) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', async (/** @type {NodeJS.ErrnoException} */ error) => {
+      if (error.code !== 'EADDRINUSE') return reject(new Error(`cannot listen on port ${port} (${what}): ${error.message}`));
+      // Nothing listening, yet taken: a connection that just ended from that port holds it for up to a minute.
+      const reason = (await listensOn(port))
+        ? `is in use: ${advice}`
+        : 'is held by a connection that just ended (nothing listens on it): try again in a minute, or choose another port.';
+      reject(new Error(`port ${port} (${what}) ${reason}`));
+    });
+    probe.listen(Number(port), '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+/**
+ * @param {string} port
+ * @returns {Promise<boolean>}
+ */
+function listensOn(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 async function main() {
+  await ensurePortFree(
+    values['fake-port'],
+    "the demo's fake GitHub, --fake-port",
+    'another `npm run demo` is probably running. Stop it (Ctrl-C in its terminal), or run this one beside it on other ' +
+      'ports, e.g. `npm run demo -- --port 8081 --fake-port 28841` (it syncs afresh: the snapshots kept are of the usual port).',
+  );
+  // code-server picks a free port unless --port names one.
+  if (values.port) await ensurePortFree(values.port, 'code-server, --port', 'choose another --port, or leave it out to use a free one.');
   ensureSystemPackages();
   const entry = ensureCodeServer({ log });
   if (values.fresh) {
@@ -131,6 +179,21 @@ async function main() {
     /listening on (http:\/\/\S+?) /,
     'the fake GitHub',
   );
+  try {
+    await startVSCode({ fake, entry, vsix });
+  } catch (error) {
+    // The fake runs in its own process group: it would outlive this process.
+    stopGroup(fake.child);
+    throw error;
+  }
+}
+
+/**
+ * The demo's workspace, settings and code-server (`entry`, with the packaged extension `vsix`) against the running
+ * fake GitHub; Ctrl-C stops both.
+ * @param {{ fake: { child: import('node:child_process').ChildProcess, match: RegExpExecArray }, entry: string, vsix: string }} started
+ */
+async function startVSCode({ fake, entry, vsix }) {
   const apiUrl = fake.match[1];
   log(`fake GitHub at ${apiUrl}`);
 

@@ -34,6 +34,8 @@ export interface CommunityPulseApi {
   readonly syncProgress: ShownSync | null;
   /** Fires when a sync's progress starts, shows a new message (a page arrived, a pause counts down) or ends. */
   readonly onDidChangeSyncProgress: vscode.Event<void>;
+  /** When a sync paused for GitHub's hourly budget continues by itself, also after a restart (epoch ms); null when none waits. */
+  readonly budgetResumeAt: number | null;
   /** Works out the state again and reads the stored snapshot, without any network request. */
   reload(): Promise<void>;
 

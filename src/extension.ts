@@ -183,6 +183,9 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
       return shownSyncProgress.current;
     },
     onDidChangeSyncProgress: shownSyncProgress.onDidChange,
+    get budgetResumeAt() {
+      return budgetResume.at;
+    },
     reload: () => controller.reload(),
     window: {
       get choice() {

@@ -194,6 +194,7 @@ export class PulseController extends DisposableBase {
     if (firstSync) this.setState('loading');
     await setContextKey('syncing', true);
     const cancellation = new AbortController();
+    cancellation.signal.addEventListener('abort', () => this.syncs.cancelQueued());
     let outcome: { ok: true } | { ok: false; error: unknown } = { ok: true };
     try {
       const { store, log, budgetResume, shownSyncProgress: shown } = this.sources;

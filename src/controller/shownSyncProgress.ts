@@ -7,7 +7,10 @@ export interface ShownSync {
   readonly title: string;
   /** The message last reported: `1,200 of 5,000 discussions · 13 requests`, or a pause's countdown. */
   readonly message: string | undefined;
-  /** Shown as a notification with a Cancel button; else as the status bar's quiet spinner, which has none. */
+  /**
+   * Shown as a notification with a Cancel button; else as the status bar's quiet spinner, which has none (until the
+   * sync pauses for GitHub's hourly budget, which a notification with Cancel shows).
+   */
   readonly cancellable: boolean;
   /** What the notification's Cancel button does. */
   cancel(): void;
@@ -28,14 +31,24 @@ export class ShownSyncProgress extends DisposableBase {
     return this.currentValue;
   }
 
-  /** A sync's progress starts showing: `report` each message as it is shown, and `end` when the progress closes. */
-  begin(sync: Omit<ShownSync, 'message'>): { report(message: string): void; end(): void } {
+  /**
+   * A sync's progress starts showing: `report` each message as it is shown, `showCancel` when a Cancel button appears
+   * or goes, and `end` when the progress closes.
+   */
+  begin(sync: Omit<ShownSync, 'message'>): { report(message: string): void; showCancel(cancellable: boolean): void; end(): void } {
     const shown = { ...sync, message: undefined as string | undefined };
     this.show(shown);
+    const changedIfShown = (): void => {
+      if (this.currentValue === shown) this.changed.fire();
+    };
     return {
       report: (message) => {
         shown.message = message;
-        if (this.currentValue === shown) this.changed.fire();
+        changedIfShown();
+      },
+      showCancel: (cancellable) => {
+        shown.cancellable = cancellable;
+        changedIfShown();
       },
       end: () => {
         if (this.currentValue === shown) this.show(null);

@@ -26,6 +26,8 @@ export class SyncQueue {
     if (!this.active) return this.start({ mode, userInitiated });
     const queued = { mode, userInitiated, promise: Promise.resolve() };
     const startQueued = (): Promise<void> => {
+      // Dropped by `cancelQueued`: its callers are done when the cancelled sync is.
+      if (this.queued !== queued) return Promise.resolve();
       this.queued = null;
       return this.start(queued);
     };
@@ -33,6 +35,16 @@ export class SyncQueue {
     queued.promise = this.active.then(startQueued, startQueued);
     this.queued = queued;
     return queued.promise;
+  }
+
+  /**
+   * The running sync was cancelled: the request waiting behind it starts no sync (its callers' promise resolves when
+   * the cancelled sync ends). Cancel means stop syncing; a sync cancelled during a pause for GitHub's hourly budget
+   * would otherwise be followed at once by one that pauses again on the same spent budget. A request made after the
+   * cancel waits for a sync of its own.
+   */
+  cancelQueued(): void {
+    this.queued = null;
   }
 
   private start(request: SyncRequest): Promise<void> {

@@ -9,6 +9,7 @@ import { gitHubClientFor } from './gitHubConnection';
 import type { ShownSyncProgress } from './shownSyncProgress';
 import type { ReadyTarget } from './syncTarget';
 import { describeSyncProgress, describeSyncResult, syncPercent } from './syncProgress';
+import { QuietSyncPause, type CancellableNotice } from './quietSyncPause';
 
 export interface SyncWithProgressOptions {
   readonly target: ReadyTarget;
@@ -32,7 +33,8 @@ export interface SyncWithProgressOptions {
 
 /**
  * Runs one sync under VS Code's progress: a cancellable notification with a percentage when someone waits for it
- * (asked for it, the first sync, a full re-check), else the status bar's quiet spinner. Throws what the sync throws.
+ * (asked for it, the first sync, a full re-check), else the status bar's quiet spinner, and a notification with Cancel
+ * while it pauses for GitHub's hourly budget (`QuietSyncPause`). Throws what the sync throws.
  */
 export async function syncWithProgress(options: SyncWithProgressOptions): Promise<SyncResult> {
   const { target, mode, firstSync, log, cancellation } = options;
@@ -42,6 +44,9 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
   const loud = options.userInitiated || firstSync || mode === 'full';
   const title = `${mode === 'full' ? 'Re-checking' : 'Syncing'} ${repository}`;
   const shown = options.shown.begin({ title, cancellable: loud, cancel: () => cancellation.abort() });
+  const quietPause = loud
+    ? null
+    : new QuietSyncPause({ open: () => openCancellableNotice(title, () => cancellation.abort()), onShowing: (showing) => shown.showCancel(showing) });
   // Ended one way or another (done, failed, cancelled): no pause is left to continue after a restart.
   const result = await Promise.resolve(
     vscode.window.withProgress(
@@ -64,7 +69,9 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
             // The estimate was of the hour now spent: after the pause it would tell of a reset already past.
             budgetNote = undefined;
             void options.budgetResume.remember(event.resetAt);
-            progress.report({ message: describePause(event) });
+            const message = describePause(event);
+            progress.report({ message });
+            quietPause?.paused(message);
           }
         };
         return syncRepository({
@@ -83,6 +90,8 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
           onBudget,
           onCheckpoint: options.onCheckpoint,
           onProgress: (update) => {
+            // A page arrived: the pause, if any, is over.
+            quietPause?.over();
             options.onProgress?.(update);
             const next = firstSync || mode === 'full' ? syncPercent(update) : null;
             progress.report({ message: describeSyncProgress(update, budgetNote), ...(next !== null && { increment: next - percent }) });
@@ -92,6 +101,7 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
       },
     ),
   ).finally(() => {
+    quietPause?.over();
     shown.end();
     return options.budgetResume.forget();
   });
@@ -102,4 +112,25 @@ export async function syncWithProgress(options: SyncWithProgressOptions): Promis
     );
   }
   return result;
+}
+
+/** A notification titled `title` with a Cancel button (`onCancel`), showing each message reported until it is closed. */
+function openCancellableNotice(title: string, onCancel: () => void): CancellableNotice {
+  let close = (): void => undefined;
+  const closed = new Promise<void>((resolve) => (close = resolve));
+  let shownProgress: vscode.Progress<{ message: string }> | undefined;
+  let message: string | undefined;
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+    token.onCancellationRequested(onCancel);
+    shownProgress = progress;
+    if (message !== undefined) progress.report({ message });
+    return closed;
+  });
+  return {
+    report(next) {
+      message = next;
+      shownProgress?.report({ message: next });
+    },
+    close: () => close(),
+  };
 }

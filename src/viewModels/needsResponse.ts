@@ -14,7 +14,10 @@ export interface NeedsResponseModel {
   /** Every bucket in triage order, empty ones included, so the tree keeps its shape. */
   readonly sections: readonly NeedsResponseSection[];
   readonly total: number;
-  /** `3 discussions need a response`, for the view badge. */
+  /**
+   * `3 discussions need a response`, for the view badge; of a partial snapshot, followed by
+   * `(partial: 4,200 of 20,000 discussions, newest activity first)`, since the count is not complete.
+   */
   readonly badgeTooltip: string;
 }
 
@@ -48,6 +51,8 @@ export interface ModelOptions {
   readonly asOf: number | null;
   readonly staleDays: number;
   readonly responseTargetHours: number;
+  /** Set while the snapshot is partial (no sync pass completed): the badge's count says so. */
+  readonly partial?: PartialSnapshot | null;
 }
 
 export function buildNeedsResponseModel(triage: Triage, options: ModelOptions): NeedsResponseModel {
@@ -62,7 +67,8 @@ export function buildNeedsResponseModel(triage: Triage, options: ModelOptions): 
   });
   const total = sections.reduce((sum, section) => sum + section.rows.length, 0);
   const label = asOfLabel(options.asOf);
-  return { sections, total, badgeTooltip: `${needResponse(total, options.asOf)}${label ? ` ${label}` : ''}` };
+  const partial = options.partial ? ` (${describePartial(options.partial)})` : '';
+  return { sections, total, badgeTooltip: `${needResponse(total, options.asOf)}${label ? ` ${label}` : ''}${partial}` };
 }
 
 /** `3 discussions need a response`, `1 discussion needed a response` (of a past moment): the count of Needs Response in words. */

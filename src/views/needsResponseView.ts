@@ -45,6 +45,7 @@ export class NeedsResponseView extends DisposableBase {
             asOf: snapshot.asOf,
             staleDays: data.settings.staleDays,
             responseTargetHours: data.settings.responseTargetHours,
+            partial: snapshot.partial,
           })
         : null;
     const snoozed = data

@@ -96,4 +96,27 @@ describe('SyncQueue', () => {
     void queue.request({ mode: 'incremental', userInitiated: false });
     assert.equal(started.length, 3, 'a later request starts a sync of its own');
   });
+
+  it('starts no sync for the requests merged behind a cancelled one, and a request made after the cancel syncs', async () => {
+    const { queue, started } = recordingQueue();
+    const cancelled = queue.request({ mode: 'incremental', userInitiated: false });
+    const merged = queue.request({ mode: 'incremental', userInitiated: true });
+    queue.cancelQueued();
+    const afterCancel = queue.request({ mode: 'full', userInitiated: false });
+    assert.notEqual(afterCancel, merged, 'a request made after the cancel is not dropped with the others');
+    started[0]!.finish();
+    await cancelled;
+    await merged;
+    await settle();
+    assert.deepEqual(
+      started.map((sync) => sync.request),
+      [
+        { mode: 'incremental', userInitiated: false },
+        { mode: 'full', userInitiated: false },
+      ],
+      'the merged request started no sync of its own',
+    );
+    started[1]!.finish();
+    await afterCancel;
+  });
 });

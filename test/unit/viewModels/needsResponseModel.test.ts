@@ -92,6 +92,16 @@ describe('Needs Response view model', () => {
     assert.equal(row.description, '#1 · 2d · @alice · Q&A', 'waiting counted to the as-of moment');
     assert.equal(row.tooltip.at(-1), 'Waiting time counted to 2024-01-03 (the communityPulse.asOf setting), not to now.');
   });
+
+  it('says in the badge that the count is partial while the first sync has not finished', () => {
+    const community = normalizeCommunity('octo/repo', nodes);
+    const now = T0 + 30 * 24 * HOUR;
+    const result = triage(community, classifyPeople(community), { now, staleDays: 7 });
+    const model = buildNeedsResponseModel(result, { now, asOf: null, staleDays: 7, responseTargetHours: 48, partial: { stored: 4, total: 20_000 } });
+    assert.equal(model.badgeTooltip, '4 discussions need a response (partial: 4 of 20,000 discussions, newest activity first)');
+    const complete = buildNeedsResponseModel(result, { now, asOf: null, staleDays: 7, responseTargetHours: 48, partial: null });
+    assert.equal(complete.badgeTooltip, '4 discussions need a response');
+  });
 });
 
 describe('describeLastSync', () => {

@@ -69,6 +69,7 @@ describe('GitHub’s hourly budget in VS Code', function () {
   let api: CommunityPulseApi;
   let served: GeneratedDiscussion[];
   let unpaused: Shown;
+  let firstSyncRequests: number;
   const fakes: FakeGitHub[] = [];
   const fakeGitHub = async (options: Partial<FakeGitHubOptions> = {}): Promise<FakeGitHub> => {
     const fake = await startFakeGitHub({
@@ -95,12 +96,16 @@ describe('GitHub’s hourly budget in VS Code', function () {
     await vscode.commands.executeCommand('communityPulse.refresh');
     assert.equal(api.state, 'ready', api.problem);
     unpaused = shownNow(api);
+    firstSyncRequests = fake.stats().graphqlRequests;
     assert.equal(unpaused.discussions, DISCUSSIONS);
     assert.ok(unpaused.rows.length > 3, 'some discussions wait on the team');
   });
 
   // A test that fails during a pause must not leave the sync paused for the next suites: it would hold the queue.
-  afterEach(() => api.syncProgress?.cancel());
+  afterEach(async () => {
+    api.syncProgress?.cancel();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  });
 
   after(async () => {
     await applySettings({});
@@ -135,6 +140,74 @@ describe('GitHub’s hourly budget in VS Code', function () {
     for (const message of afterPause) assert.doesNotMatch(message, /remain until/, 'the estimate of the spent hour is no longer shown');
     assert.equal(api.syncProgress, null);
     assert.equal(api.state, 'ready', api.problem);
+    assert.deepEqual(shownNow(api), unpaused);
+  });
+
+  it('cancelled during the pause, keeps what was fetched, resumes nothing by itself, and the next Refresh continues from there', async () => {
+    // The fake's hourly window by a clock the test moves an hour on after the cancel, as time would.
+    let clockOffset = 0;
+    const fake = await fakeGitHub({ pointsPerHour: POINTS_PER_HOUR, enforceRateLimit: true, budgetClock: () => Date.now() + clockOffset });
+    // Needs Response is open, as a user has it: the new repository starts a sync by itself, and Refresh waits behind
+    // it. Cancel must end both, not start the Refresh into the same spent budget to pause again for an hour. (No
+    // api.reload() here: it would wait behind that sync, as every load does.)
+    await vscode.commands.executeCommand('communityPulse.needsResponse.focus');
+    const paused = untilProgressShows(api, /^paused until/);
+    await applySettings({ apiUrl: fake.url, repository: REPOSITORY });
+    const syncing = Promise.resolve(vscode.commands.executeCommand('communityPulse.refresh')).then(() => 'ended');
+
+    assert.match(await paused, /— 200 of 300 synced · (60|61) min left$/);
+    assert.equal(api.syncProgress?.cancellable, true, 'the notification has a Cancel button');
+    assert.notEqual(api.budgetResumeAt, null, 'during the pause, a restarted window would continue at the reset');
+    api.syncProgress?.cancel();
+    const ended = await Promise.race([syncing, delay(15_000).then(() => 'still syncing')]);
+    assert.equal(ended, 'ended', `Cancel ended the sync, and none started in its place: ${api.syncProgress?.message}`);
+    assert.equal(api.syncProgress, null, 'the notification closed');
+    assert.equal(api.state, 'ready', api.problem);
+    assert.equal(api.data?.community.discussions.length, 200, 'what the pause said was synced is kept');
+    assert.equal(api.budgetResumeAt, null, 'nothing continues by itself at the reset, nor after a restart');
+    await takeScreenshot('budget-cancelled');
+
+    clockOffset += HOUR;
+    fake.resetStats();
+    await vscode.commands.executeCommand('communityPulse.refresh');
+    assert.deepEqual(shownNow(api), unpaused);
+    const requests = fake.stats().graphqlRequests;
+    assert.ok(requests < firstSyncRequests, `the later sync fetched only the rest: ${requests} requests, against ${firstSyncRequests} from scratch`);
+  });
+
+  it('shows a background sync’s pause as the same notification with Cancel, closed when it continues by itself after the reset', async () => {
+    // The fake's hourly window ends RESET_AFTER_MS after its first query, by a clock the test moves an hour on then.
+    let clockOffset = -(HOUR - RESET_AFTER_MS);
+    const fake = await fakeGitHub({ pointsPerHour: POINTS_PER_HOUR, enforceRateLimit: true, budgetClock: () => Date.now() + clockOffset });
+    await target(fake);
+    // The first sync pauses with 200 of the 300 stored, and is cancelled: what is stored is synced again in the background.
+    const firstPaused = untilProgressShows(api, /^paused until/);
+    const firstSync = vscode.commands.executeCommand('communityPulse.refresh');
+    await firstPaused;
+    api.syncProgress?.cancel();
+    await firstSync;
+
+    const shown: { message: string | undefined; cancellable: boolean | undefined }[] = [];
+    const recording = api.onDidChangeSyncProgress(() => shown.push({ message: api.syncProgress?.message, cancellable: api.syncProgress?.cancellable }));
+    const paused = untilProgressShows(api, /^paused until/);
+    const syncing = api.sync('incremental');
+    const pause = await paused;
+    assert.equal(shown[0]?.cancellable, false, 'a background sync shows only the status bar’s spinner');
+    assert.match(pause, /^paused until \d\d:\d\d, GitHub's hourly budget is spent — 200 synced · 1 min left$/);
+    assert.equal(api.syncProgress?.title, 'Syncing acme/budget');
+    assert.equal(api.syncProgress?.cancellable, true, 'the pause is shown in a notification with a Cancel button');
+    // The notification is drawn by the window, after the extension host reported the message.
+    await delay(1_000);
+    await takeScreenshot('budget-paused-background');
+
+    clockOffset += HOUR;
+    await syncing;
+    recording.dispose();
+    const continued = shown.slice(shown.map((entry) => entry.message).lastIndexOf(pause) + 1);
+    assert.ok(continued.length > 0, 'the progress went on after the pause');
+    assert.equal(continued[0]?.cancellable, false, `the notification closed when the sync continued: ${JSON.stringify(continued[0])}`);
+    assert.equal(api.syncProgress, null);
+    assert.equal(api.budgetResumeAt, null);
     assert.deepEqual(shownNow(api), unpaused);
   });
 });
