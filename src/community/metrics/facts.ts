@@ -157,37 +157,47 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const perDiscussion = allocateDiscussions(community.discussions.length);
   // Two passes, so that the posts are written straight to their place in day order (an unsorted copy
   // of millions of rows would double the memory a report takes): the first finds each discussion's
-  // facts and counts the posts that count per day, the second writes them.
+  // facts, notes which rows count and counts them per day, the second writes them. Both run once per row
+  // of millions, so the rules are read as data inline (`RowRules`), not called per row.
   const postsPerDay = new DayCounts(community.latestActivityAt);
-  const firstPostAt = new Float64Array(community.logins.length).fill(Infinity);
-  const lastPostAt = new Float64Array(community.logins.length).fill(-Infinity);
+  const persons = community.logins.length;
+  const firstPostAt = new Float64Array(persons).fill(Infinity);
+  const lastPostAt = new Float64Array(persons).fill(-Infinity);
+  const isMaintainer = new Uint8Array(persons);
+  for (let person = 0; person < persons; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   let postsFollowTheirDiscussion = true;
   const table = community.posts;
   const { createdAt, author, flags } = table;
-  const counts = rowRules(community, people);
-  const counted = (row: number): void => {
-    const at = createdAt[row]!;
-    const person = author[row]!;
-    postsPerDay.add(at);
-    if (at < firstPostAt[person]!) firstPostAt[person] = at;
-    if (at > lastPostAt[person]!) lastPostAt[person] = at;
-  };
+  const { hiddenFlags, botPerson } = rowRules(community, people);
+  const { botActor, answer: answerFlag, kindMask } = POST_FLAGS;
+  /** Per row of the table: 1 when it counts (a post that counts as activity in a discussion that counts). */
+  const counts = new Uint8Array(table.length);
   for (const discussion of community.discussions) {
     const { firstRow, endRow } = discussion;
-    if (counts.byBot(firstRow)) continue;
     const opener = author[firstRow]!;
-    counted(firstRow);
+    if ((flags[firstRow]! & botActor) !== 0 || botPerson[opener] === 1) continue;
+    const openedAt = createdAt[firstRow]!;
+    counts[firstRow] = 1;
+    postsPerDay.add(openedAt);
+    if (openedAt < firstPostAt[opener]!) firstPostAt[opener] = openedAt;
+    if (openedAt > lastPostAt[opener]!) lastPostAt[opener] = openedAt;
     let first = -1;
     let firstByMaintainer = -1;
     let answer = -1;
     for (let row = firstRow + 1; row < endRow; row++) {
-      if (answer < 0 && (flags[row]! & POST_FLAGS.answer) !== 0) answer = row;
-      if (!counts.countsAsActivity(row)) continue;
-      counted(row);
-      if (createdAt[row]! < discussion.createdAt) postsFollowTheirDiscussion = false;
-      if (author[row] === opener) continue;
+      const rowFlags = flags[row]!;
+      if (answer < 0 && (rowFlags & answerFlag) !== 0) answer = row;
+      const person = author[row]!;
+      if ((rowFlags & hiddenFlags) !== 0 || botPerson[person] === 1) continue;
+      counts[row] = 1;
+      const at = createdAt[row]!;
+      postsPerDay.add(at);
+      if (at < firstPostAt[person]!) firstPostAt[person] = at;
+      if (at > lastPostAt[person]!) lastPostAt[person] = at;
+      if (at < openedAt) postsFollowTheirDiscussion = false;
+      if (person === opener) continue;
       if (first < 0) first = row;
-      if (firstByMaintainer < 0 && people.isMaintainerId(author[row]!)) firstByMaintainer = row;
+      if (firstByMaintainer < 0 && isMaintainer[person] === 1) firstByMaintainer = row;
     }
     const index = perDiscussion.length++;
     perDiscussion.discussion.push(discussion);
@@ -203,37 +213,35 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer < 0 ? NEVER : createdAt[firstByMaintainer]!;
   }
   const days = postsPerDay.index();
-  const rows = days.start[days.start.length - 1]!;
-  const posts = allocatePosts(rows);
+  const posts = allocatePosts(days.start[days.start.length - 1]!);
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
+  const { firstDay } = days;
   const { inReplyTo, upvotes } = table;
-  const place = (row: number, discussion: number, response: boolean, answers: number): void => {
-    const at = createdAt[row]!;
-    const to = next[Math.floor(at / DAY) - days.firstDay]!++;
-    posts.discussion[to] = discussion;
-    posts.author[to] = author[row]!;
-    posts.createdAt[to] = at;
-    posts.kind[to] = flags[row]! & POST_FLAGS.kindMask;
-    posts.isResponse[to] = response ? 1 : 0;
-    posts.isChosenAnswer[to] = response && (flags[row]! & POST_FLAGS.answer) !== 0 ? 1 : 0;
-    posts.upvotes[to] = upvotes[row]!;
-    posts.answers[to] = answers;
-  };
+  const { discussion: discussionOf, author: authorOf, createdAt: createdAtOf, kind, isResponse, isChosenAnswer, upvotes: upvotesOf, answers } = posts;
   for (let index = 0; index < perDiscussion.length; index++) {
     const { firstRow, endRow } = perDiscussion.discussion[index]!;
     const opener = author[firstRow]!;
-    place(firstRow, index, false, -1);
-    for (let row = firstRow + 1; row < endRow; row++) {
-      if (!counts.countsAsActivity(row)) continue;
-      // Whom it answers (PostColumns.answers): the opener for a comment; for a reply, its comment's author if that counts.
+    for (let row = firstRow; row < endRow; row++) {
+      if (counts[row] === 0) continue;
+      const at = createdAt[row]!;
+      const person = author[row]!;
+      const rowFlags = flags[row]!;
+      const opening = row === firstRow;
+      const response = !opening && person !== opener;
       const parent = inReplyTo[row]!;
-      const answers = parent < 0 ? opener : counts.countsAsActivity(parent) ? author[parent]! : -1;
-      place(row, index, author[row] !== opener, answers);
+      const to = next[Math.floor(at / DAY) - firstDay]!++;
+      discussionOf[to] = index;
+      authorOf[to] = person;
+      createdAtOf[to] = at;
+      kind[to] = rowFlags & kindMask;
+      isResponse[to] = response ? 1 : 0;
+      isChosenAnswer[to] = response && (rowFlags & answerFlag) !== 0 ? 1 : 0;
+      upvotesOf[to] = upvotes[row]!;
+      // Whom it answers (PostColumns.answers): the opener for a comment; for a reply, its comment's author if that counts.
+      answers[to] = opening ? -1 : parent < 0 ? opener : counts[parent] === 1 ? author[parent]! : -1;
     }
   }
-  const isMaintainer = new Uint8Array(community.logins.length);
-  for (let person = 0; person < isMaintainer.length; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   const ghost = community.logins.indexOf(GHOST_LOGIN);
   return new Facts(
     community.repository,
