@@ -1,4 +1,4 @@
-import { AUTHOR_ASSOCIATIONS, POST_FLAGS, POST_KINDS, postAt, type Category, type Community, type Discussion, type FirstPost, type PostTable } from './model';
+import { AUTHOR_ASSOCIATIONS, POST_FLAGS, POST_KINDS, type Category, type Community, type Discussion, type FirstPost, type PostTable } from './model';
 import { normalizeCommunity, tableDiscussion } from './normalize';
 
 /**
@@ -193,7 +193,6 @@ export function decodeCommunity(sections: readonly Uint8Array[]): Community {
       upvotes: columns.upvotes[index]!,
       answerChosenAt: Number.isNaN(answerChosenAt) ? null : answerChosenAt,
       answerId: strings.answerIds[index]!,
-      opening: postAt(source, firstRow, null),
       firstRow,
       endRow: columns.endRow[index]!,
       latestActivityAt: columns.latestActivityAt[index]!,

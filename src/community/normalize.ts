@@ -23,10 +23,11 @@ import {
 export function normalizeCommunity(repository: string, nodes: readonly DiscussionNode[]): Community {
   const persons = new PersonNumbering();
   const table = new PostTableWriter(countPosts(nodes), persons);
+  const categories = new CategoryInterning();
   const discussions: Discussion[] = [];
   let latestActivityAt = -Infinity;
   for (const node of nodes) {
-    const discussion = normalizeDiscussion(node, table);
+    const discussion = normalizeDiscussion(node, table, categories);
     discussions.push(discussion);
     if (discussion.latestActivityAt > latestActivityAt) latestActivityAt = discussion.latestActivityAt;
   }
@@ -52,7 +53,7 @@ interface PendingPost {
   readonly parent: number;
 }
 
-function normalizeDiscussion(node: DiscussionNode, table: PostTableWriter): Discussion {
+function normalizeDiscussion(node: DiscussionNode, table: PostTableWriter, categories: CategoryInterning): Discussion {
   const answerId = node.answer?.id;
   const firstRow = table.write(
     { id: node.id, createdAt: node.createdAt, author: node.author, authorAssociation: node.authorAssociation, upvoteCount: node.upvoteCount },
@@ -93,19 +94,19 @@ function normalizeDiscussion(node: DiscussionNode, table: PostTableWriter): Disc
     closed: node.closed ?? false,
     locked: node.locked ?? false,
     category: node.category
-      ? { name: node.category.name, slug: node.category.slug ?? node.category.name.toLowerCase(), answerable: node.category.isAnswerable ?? false }
+      ? categories.of(node.category.name, node.category.slug ?? node.category.name.toLowerCase(), node.category.isAnswerable ?? false)
       : null,
     upvotes: node.upvoteCount ?? 0,
     answerChosenAt,
     answerId: answerPostId,
-    opening: postAt(table.source, firstRow, null),
     firstRow,
     endRow,
     latestActivityAt: Math.max(createdAt, latestPost, answerChosenAt ?? -Infinity),
   });
 }
 
-type DiscussionFields = Omit<Discussion, 'posts'>;
+/** A discussion's own fields: its posts, the opening post included, are rows of the table. */
+type DiscussionFields = Omit<Discussion, 'posts' | 'opening'>;
 
 /** A discussion made from its own fields whose posts are rows of `source` (the community image decodes into it). */
 export function tableDiscussion(source: TableSource, fields: DiscussionFields): Discussion {
@@ -126,12 +127,13 @@ class TableDiscussion implements Discussion {
   readonly upvotes: number;
   readonly answerChosenAt: number | null;
   readonly answerId: string | null;
-  readonly opening: Post;
   readonly firstRow: number;
   readonly endRow: number;
   readonly latestActivityAt: number;
   // Private, so that the table is neither enumerated nor serialized with the discussion.
   readonly #source: TableSource;
+  /** Made when first asked for (the metrics read the table): an object and a boxed time fewer per discussion held. */
+  #opening: Post | undefined;
 
   constructor(source: TableSource, fields: DiscussionFields) {
     this.#source = source;
@@ -147,10 +149,13 @@ class TableDiscussion implements Discussion {
     this.upvotes = fields.upvotes;
     this.answerChosenAt = fields.answerChosenAt;
     this.answerId = fields.answerId;
-    this.opening = fields.opening;
     this.firstRow = fields.firstRow;
     this.endRow = fields.endRow;
     this.latestActivityAt = fields.latestActivityAt;
+  }
+
+  get opening(): Post {
+    return (this.#opening ??= postAt(this.#source, this.firstRow, null));
   }
 
   get posts(): readonly Post[] {
@@ -159,6 +164,24 @@ class TableDiscussion implements Discussion {
 }
 
 type TableSource = Pick<Community, 'posts' | 'logins'>;
+
+/**
+ * One object per distinct category (name, slug, answerable), shared by its discussions: a community of 200,000
+ * discussions holds a handful of categories, not 200,000 copies of them.
+ */
+class CategoryInterning {
+  private readonly known = new Map<string, Category>();
+
+  of(name: string, slug: string, answerable: boolean): Category {
+    const key = `${answerable ? 1 : 0}${slug}\u0000${name}`;
+    let category = this.known.get(key);
+    if (category === undefined) {
+      category = { name, slug, answerable };
+      this.known.set(key, category);
+    }
+    return category;
+  }
+}
 
 /** Writes posts row after row into columns sized for them all. */
 class PostTableWriter {

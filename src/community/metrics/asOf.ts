@@ -41,9 +41,11 @@ function discussionAsOf(discussion: Discussion, until: number): Discussion {
   const answerLater = (answeredAt(discussion) ?? -Infinity) >= until;
   const answerChosenAt = answerLater ? null : discussion.answerChosenAt;
   const posts = discussion.posts.filter((post) => post.createdAt < until).map((post) => (answerLater && post.isAnswer ? { ...post, isAnswer: false } : post));
-  // Every field but `posts` is the discussion's own (a table discussion makes `posts` in a getter, which no spread copies).
+  // Every field but `opening` and `posts` is the discussion's own (a table discussion makes those in getters, which no
+  // spread copies).
   return {
     ...discussion,
+    opening: discussion.opening,
     answerChosenAt,
     answerId: answerLater ? null : discussion.answerId,
     posts,
