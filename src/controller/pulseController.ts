@@ -88,6 +88,8 @@ export class PulseController extends DisposableBase {
   private syncing = false;
   private progressValue: SyncProgress | null = null;
   private syncingRepository: string | null = null;
+  /** `targetKey` of the repository a sync is running for, null when none runs. */
+  private syncingTarget: string | null = null;
   private readonly progressed = this.register(new vscode.EventEmitter<void>());
   /** A page of the running sync arrived (`loadingMessage` changed); the data changes only at checkpoints. */
   readonly onDidProgress = this.progressed.event;
@@ -129,8 +131,20 @@ export class PulseController extends DisposableBase {
     return progress ? `Fetching ${repository}: ${describeSyncProgress(progress)}` : `Fetching ${repository}’s discussions…`;
   }
 
-  /** Works out the state and renders the stored snapshot, without any network request. */
+  /**
+   * Works out the state and renders the stored snapshot, without any network request. A running sync holds the lock
+   * loads take (one paused for GitHub's hourly budget, for up to an hour); while it syncs the repository the settings
+   * still point at, the snapshot to render is the one it keeps at each checkpoint, read from memory, so a settings
+   * change (maintainers, ignored users, `asOf`) shows at once instead of when the sync ends. Any other target waits.
+   */
   async reload(): Promise<void> {
+    if (this.syncingTarget !== null) {
+      const target = await this.resolveTarget();
+      if (target.kind === 'ready' && targetKey(target.settings.apiUrl, target.repository) === this.syncingTarget) {
+        await this.load();
+        return;
+      }
+    }
     await this.exclusive(() => this.load());
   }
 
@@ -191,6 +205,7 @@ export class PulseController extends DisposableBase {
     const firstSync = this.dataValue === null;
     this.syncing = true;
     this.syncingRepository = formatRepoRef(target.repository);
+    this.syncingTarget = targetKey(target.settings.apiUrl, target.repository);
     if (firstSync) this.setState('loading');
     await setContextKey('syncing', true);
     const cancellation = new AbortController();
@@ -221,6 +236,7 @@ export class PulseController extends DisposableBase {
       // the cache holds what the file holds: no need to read it again.
       this.syncing = false;
       this.syncingRepository = null;
+      this.syncingTarget = null;
       this.progressValue = null;
       this.syncedThisSession = true;
       await setContextKey('syncing', false);
@@ -242,7 +258,10 @@ export class PulseController extends DisposableBase {
    */
   private showCheckpoint(target: ReadyTarget, snapshot: Snapshot): void {
     const stored = this.snapshots.keep(target.repository, target.settings.apiUrl, snapshot);
-    this.dataValue = this.dataFrom(stored, target.settings);
+    // The settings of the data shown, when it is this repository's: a reload during the sync may have read newer ones.
+    const shown = this.dataValue;
+    const settings = shown?.repository === stored.repository && shown.settings.apiUrl === target.settings.apiUrl ? shown.settings : target.settings;
+    this.dataValue = this.dataFrom(stored, settings);
     const failure = this.failureOf(target.settings.apiUrl, target.repository);
     this.setState(pulseStateOf({ target: 'ready', failure: failure?.presentation.state ?? null, hasData: true, syncing: this.syncing }));
   }

@@ -123,6 +123,15 @@ describe('GitHub’s hourly budget in VS Code', function () {
     const syncing = vscode.commands.executeCommand('communityPulse.refresh');
 
     const pause = await paused;
+    // A settings change during the pause shows at once, on what the sync kept so far, not when the sync ends.
+    const login = served.map((discussion) => discussion.author?.login).find((each) => each !== undefined)!;
+    await applySettings({ apiUrl: fake.url, repository: REPOSITORY, maintainers: [login] });
+    const reloaded = await Promise.race([api.reload().then(() => 'reloaded'), delay(10_000).then(() => 'waited behind the paused sync')]);
+    assert.equal(reloaded, 'reloaded');
+    assert.deepEqual(api.data?.settings.maintainers, [login], 'the views show the new maintainer');
+    assert.equal(api.data?.partial?.stored, 200, 'on the 200 discussions synced before the pause');
+    await applySettings({ apiUrl: fake.url, repository: REPOSITORY });
+    await api.reload();
     clockOffset += HOUR;
     const estimate = seen.map((message) => /(\d+) remain until (\d\d:\d\d) — the sync will pause then and continue by itself$/.exec(message)).find(Boolean);
     assert.ok(estimate, `the estimate was shown before the pause: ${seen.join(' | ')}`);
