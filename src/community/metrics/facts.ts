@@ -77,6 +77,8 @@ export interface DiscussionColumns {
   readonly firstResponder: Int32Array;
   /** `NEVER` without a response by a maintainer. */
   readonly firstMaintainerResponseAt: Float64Array;
+  /** The row of its latest post that counts (`posts`; its opening post when no other counts), whatever the moment. */
+  readonly latestRow: Int32Array;
 }
 
 /** One counted discussion's facts (null where the columns say `NEVER`). */
@@ -138,10 +140,15 @@ export function rowsOfDays(facts: CommunityFacts, from: number, to: number): { r
   return { first: start[dayOffset(Math.floor(from / DAY_MS))]!, end: start[dayOffset(Math.ceil(to / DAY_MS))]! };
 }
 
+/** Whether every post that counts is before `until` (live figures, until now): what holds for all history then holds at it. */
+export function everyPostBefore(facts: CommunityFacts, until: number): boolean {
+  return facts.lastPostAt.every((at) => at < until);
+}
+
 /** Per person, their latest post before `until` (any post that counts as activity, all history). */
 export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64Array {
-  // Live figures (until now) need no pass over the posts: every post is before until.
-  if (facts.lastPostAt.every((at) => at < until)) return facts.lastPostAt.slice();
+  // Live figures (until now) need no pass over the posts.
+  if (everyPostBefore(facts, until)) return facts.lastPostAt.slice();
   const { createdAt, author } = facts.posts;
   const last = new Float64Array(facts.logins.length).fill(-Infinity);
   for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
@@ -218,6 +225,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   const next = days.start.slice(0, -1);
   const { firstDay } = days;
   const { inReplyTo, upvotes } = table;
+  const { latestRow } = perDiscussion;
   const { discussion: discussionOf, author: authorOf, createdAt: createdAtOf, kind, isResponse, isChosenAnswer, upvotes: upvotesOf, answers } = posts;
   for (let index = 0; index < perDiscussion.length; index++) {
     const { firstRow, endRow } = perDiscussion.discussion[index]!;
@@ -232,6 +240,8 @@ export function buildFacts(community: Community, people: People): CommunityFacts
       const parent = inReplyTo[row]!;
       const to = next[Math.floor(at / DAY) - firstDay]!++;
       discussionOf[to] = index;
+      // Rows are placed in the discussion's time order, each after the one before: the last is its latest.
+      latestRow[index] = to;
       authorOf[to] = person;
       createdAtOf[to] = at;
       kind[to] = rowFlags & kindMask;
@@ -366,6 +376,7 @@ function allocateDiscussions(capacity: number): Mutable<DiscussionColumns> & { d
     firstResponseAt: new Float64Array(capacity),
     firstResponder: new Int32Array(capacity),
     firstMaintainerResponseAt: new Float64Array(capacity),
+    latestRow: new Int32Array(capacity),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { NeedsResponseCounts } from '../reportSchema';
 import { respondedBucket } from '../triage';
-import { rowsOfDays, type CommunityFacts } from './facts';
+import { everyPostBefore, rowsOfDays, type CommunityFacts } from './facts';
 
 /**
  * How many discussions wait on the team at `until`, per Needs Response bucket: triage.ts's definition
@@ -9,12 +9,7 @@ import { rowsOfDays, type CommunityFacts } from './facts';
  */
 export function needsResponse(facts: CommunityFacts, until: number, staleDays: number): NeedsResponseCounts {
   const { perDiscussion: discussions, posts } = facts;
-  // Each discussion's latest post before `until`: its last row, as rows are in day order and a
-  // discussion's posts keep their order among them.
-  const latestRow = new Int32Array(discussions.length);
-  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
-    if (posts.createdAt[row]! < until) latestRow[posts.discussion[row]!] = row;
-  }
+  const latestRow = everyPostBefore(facts, until) ? discussions.latestRow : latestRowsBefore(facts, until);
   const counts = { noResponse: 0, awaitingReply: 0, unmarkedAnswer: 0 };
   const options = { now: until, staleDays };
   for (let d = 0; d < discussions.length; d++) {
@@ -31,4 +26,17 @@ export function needsResponse(facts: CommunityFacts, until: number, staleDays: n
   }
   const { noResponse, awaitingReply, unmarkedAnswer } = counts;
   return { noResponse, awaitingReply, unmarkedAnswer, total: noResponse + awaitingReply + unmarkedAnswer, staleDays };
+}
+
+/**
+ * Each discussion's latest post before `until`: its last row before it, as rows are in day order and a discussion's
+ * posts keep their order among them (a discussion opened later is not read).
+ */
+function latestRowsBefore(facts: CommunityFacts, until: number): Int32Array {
+  const { perDiscussion, posts } = facts;
+  const latestRow = new Int32Array(perDiscussion.length);
+  for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {
+    if (posts.createdAt[row]! < until) latestRow[posts.discussion[row]!] = row;
+  }
+  return latestRow;
 }
