@@ -17,7 +17,7 @@ import { generateCommunity } from '../fake-github/generator';
 import type { DashboardRenderMeasurement, DashboardRenderResults } from '../vscode/bench/dashboardRender.test';
 import type { BareWebviewOpening, BareWebviewResults } from '../vscode/bench/bareWebview.test';
 import type { Benchmark, BenchReporter } from './reporter';
-import { measureInVSCode } from './vscodeSessions';
+import { measureInVSCode, printMedianOpening } from './vscodeSessions';
 
 const DISCUSSIONS = 20_000;
 const KB = 1024;
@@ -175,20 +175,18 @@ async function emptyWebviewInVSCode(report: BenchReporter): Promise<void> {
 }
 
 function printEmptyOpening(report: BenchReporter, label: string, openings: readonly BareWebviewOpening[]): void {
-  const total = (opening: BareWebviewOpening) => opening.paintedAt - opening.requestedAt;
-  const sorted = [...openings].sort((a, b) => total(a) - total(b));
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  report.figure(`  ${label}: creating the panel to its first paint, median`, total(median), 'ms');
-  report.note(`    each session: ${sorted.map((opening) => `${Math.round(total(opening))} ms`).join(', ')}`);
+  const median = printMedianOpening(
+    report,
+    `  ${label}: creating the panel to its first paint, median`,
+    openings,
+    (opening) => opening.paintedAt - opening.requestedAt,
+  );
   report.figure(`    the page starts loading, at`, median.pageStartAt - median.requestedAt, 'ms');
 }
 
 /** The median opening of the sessions, moment by moment, with the others' totals beside it. */
 function printOpening(report: BenchReporter, label: string, openings: readonly DashboardRenderMeasurement[]): void {
-  const sorted = [...openings].sort((a, b) => (a.elapsedMs ?? Infinity) - (b.elapsedMs ?? Infinity));
-  const median = sorted[Math.floor(sorted.length / 2)]!;
-  report.figure(`  ${label}: command to first complete render, median`, median.elapsedMs ?? Number.NaN, 'ms', 500);
-  report.note(`    each session: ${sorted.map((opening) => `${Math.round(opening.elapsedMs ?? Number.NaN)} ms`).join(', ')}`);
+  const median = printMedianOpening(report, `  ${label}: command to first complete render, median`, openings, (opening) => opening.elapsedMs, 500);
   const { requestedAt, timeline } = median;
   // Moments after the command, not durations: the page fetches its chunks while the main script runs.
   const since = (moment: number | null) => (moment === null || requestedAt === null ? Number.NaN : moment - requestedAt);

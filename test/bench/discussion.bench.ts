@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DiscussionOpenMeasurement, DiscussionOpenResults } from '../vscode/bench/discussionOpen.test';
 import type { Benchmark, BenchReporter } from './reporter';
-import { measureInVSCode } from './vscodeSessions';
+import { measureInVSCode, printMedianOpening } from './vscodeSessions';
 
 const KB = 1024;
 /** Issue #9: from the click to the painted thread, the fetch from the fake included. */
@@ -37,11 +37,8 @@ export default {
 
 /** The median session's opening, moment by moment after the command, with the other sessions' totals beside it. */
 function printOpening(report: BenchReporter, label: string, openings: readonly DiscussionOpenMeasurement[]): void {
-  const sorted = [...openings].sort((a, b) => (a.elapsedMs ?? Infinity) - (b.elapsedMs ?? Infinity));
-  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const median = printMedianOpening(report, `  ${label}: command to the painted thread, median`, openings, (opening) => opening.elapsedMs, TARGET_MS);
   const total = median.elapsedMs ?? Number.NaN;
-  report.figure(`  ${label}: command to the painted thread, median`, total, 'ms', TARGET_MS);
-  report.note(`    each session: ${sorted.map((opening) => `${Math.round(opening.elapsedMs ?? Number.NaN)} ms`).join(', ')}`);
   const { requestedAt, timeline } = median;
   const since = (moment: number | null) => (moment === null || requestedAt === null ? Number.NaN : moment - requestedAt);
   // The page's own moments, on its clock: it received the show `renderMs` before the paint, built the DOM in `drawMs`.

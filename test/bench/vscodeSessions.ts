@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BenchReporter } from './reporter';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -36,4 +37,24 @@ export async function measureInVSCode<Results>(options: { grep: string; resultsF
     results.push(JSON.parse(readFileSync(resultsFile, 'utf8')) as Results);
   }
   return results;
+}
+
+/**
+ * The median session's opening by `total` (ms; null when not measured, sorted last), printed as `figure` with every
+ * session's total beside it: one opening varies by a hundred milliseconds or more here. Returned for the caller to
+ * print its moments.
+ */
+export function printMedianOpening<Opening>(
+  report: BenchReporter,
+  figure: string,
+  openings: readonly Opening[],
+  total: (opening: Opening) => number | null,
+  target?: number,
+): Opening {
+  const sorted = [...openings].sort((a, b) => (total(a) ?? Infinity) - (total(b) ?? Infinity));
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const ms = (opening: Opening): number => total(opening) ?? Number.NaN;
+  report.figure(figure, ms(median), 'ms', target);
+  report.note(`    each session: ${sorted.map((opening) => `${Math.round(ms(opening))} ms`).join(', ')}`);
+  return median;
 }
