@@ -93,7 +93,7 @@ export function encodeCommunity(community: Community): Uint8Array[][] {
   const count = discussions.length;
   const columns = mapColumns(DISCUSSION_COLUMNS, (Type) => new Type(new ArrayBuffer(count * Type.BYTES_PER_ELEMENT)));
   const categories: Category[] = [];
-  const categoryIndex = new Map<string, number>();
+  const categoryIndex = new Map<Category, number>();
   discussions.forEach((discussion, index) => {
     columns.number[index] = discussion.number;
     columns.createdAt[index] = discussion.createdAt;
@@ -204,12 +204,15 @@ export function decodeCommunity(sections: readonly Uint8Array[]): Community {
   return { repository: strings.repository, logins: strings.logins, discussions, posts, latestActivityAt, firstPosts };
 }
 
-function indexOf(category: Category, categories: Category[], known: Map<string, number>): number {
-  const key = JSON.stringify([category.name, category.slug, category.answerable]);
-  let index = known.get(key);
+/**
+ * The category's index among those written, by identity: a community holds one object per category (normalize.ts
+ * shares it among its discussions, `decodeCommunity` among those of an index), so each is written once.
+ */
+function indexOf(category: Category, categories: Category[], known: Map<Category, number>): number {
+  let index = known.get(category);
   if (index === undefined) {
     index = categories.push({ name: category.name, slug: category.slug, answerable: category.answerable }) - 1;
-    known.set(key, index);
+    known.set(category, index);
   }
   return index;
 }
