@@ -141,7 +141,7 @@ export class PulseController extends DisposableBase {
     if (this.syncingTarget !== null) {
       const target = await this.resolveTarget();
       if (target.kind === 'ready' && targetKey(target.settings.apiUrl, target.repository) === this.syncingTarget) {
-        await this.load();
+        await this.load(target);
         return;
       }
     }
@@ -288,9 +288,9 @@ export class PulseController extends DisposableBase {
     this.notifier.notify(presentation, target.settings.apiUrl, userInitiated);
   }
 
-  /** Resolves the target, reads its snapshot and sets the state; no network. */
-  private async load(): Promise<SyncTarget> {
-    const target = await this.resolveTarget();
+  /** Resolves the target (unless the caller just did), reads its snapshot and sets the state; no network. */
+  private async load(resolved?: SyncTarget): Promise<SyncTarget> {
+    const target = resolved ?? (await this.resolveTarget());
     const repository = target.kind === 'noRepository' ? null : target.repository;
     this.dataValue = repository ? await this.readData(repository, target.settings) : null;
     const failure = repository && this.failureOf(target.settings.apiUrl, repository);
