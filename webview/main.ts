@@ -4,6 +4,7 @@ import { parseHostMessage, type DashboardData, type DomSummary, type HostMessage
 import { errorMessage } from '../src/shared/errorMessage';
 import { note } from './dom';
 import { draw } from './drawing';
+import { releaseHostWorker } from './hostWorker';
 
 /**
  * The dashboard webview: checks what the extension sends, draws it, and keeps it with setState so a reload
@@ -145,3 +146,7 @@ if (saved?.data) {
   update(() => redraw(data));
 }
 post({ type: 'ready' });
+// So that the dashboard opened again after it is closed does not wait a second for VS Code's service worker
+// (hostWorker.ts). Where the page has no service workers there is nothing to release; a failure only leaves the next
+// opening as slow as it was, and no one could act on a message about it.
+if ('serviceWorker' in navigator) releaseHostWorker(navigator.serviceWorker, location.href).catch(() => undefined);
