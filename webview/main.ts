@@ -59,6 +59,7 @@ function handle(message: HostMessage, arrival: Arrival): void {
           const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
           const timeline: RenderTimeline = { ...pageTimeline(), ...arrival, drawnAt, paintedAt };
           post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - arrival.showReceivedAt, timeline, layoutMs });
+          releaseHostWorkerOnce();
         });
       });
       return;
@@ -72,6 +73,19 @@ function handle(message: HostMessage, arrival: Arrival): void {
       update(() => post({ type: 'inspection', requestId: message.requestId, summary: inspect() }));
       return;
   }
+}
+
+let hostWorkerReleased = false;
+
+/**
+ * So that the dashboard opened again after it is closed does not wait a second for VS Code's service worker
+ * (hostWorker.ts); after the first render, to take nothing from it. Where the page has no service workers there is
+ * nothing to release; a failure only leaves the next opening as slow as it was, and no one could act on a message.
+ */
+function releaseHostWorkerOnce(): void {
+  if (hostWorkerReleased || !('serviceWorker' in navigator)) return;
+  hostWorkerReleased = true;
+  releaseHostWorker(navigator.serviceWorker, location.href).catch(() => undefined);
 }
 
 /** Runs `then` once the browser has painted what was just drawn (a frame, then the task after it). */
@@ -146,7 +160,3 @@ if (saved?.data) {
   update(() => redraw(data));
 }
 post({ type: 'ready' });
-// So that the dashboard opened again after it is closed does not wait a second for VS Code's service worker
-// (hostWorker.ts). Where the page has no service workers there is nothing to release; a failure only leaves the next
-// opening as slow as it was, and no one could act on a message about it.
-if ('serviceWorker' in navigator) releaseHostWorker(navigator.serviceWorker, location.href).catch(() => undefined);
