@@ -10,7 +10,7 @@
  * reopening). With no registration left behind, the next webview registers afresh and is activated at once, as the
  * window's first webview is.
  *
- * So once this page runs, it unregisters the worker that VS Code registered for it. The page keeps it: a registration
+ * So once a page has rendered, it unregisters the worker that VS Code registered for it. The page keeps it: a registration
  * taken away still serves the pages it controls until they close (Service Workers, Unregister), and it is gone from
  * the origin once the last of them closes. It is left alone when it is not this page's (another webview's took its
  * place) or while another webview's worker is installing or waiting: that webview is starting and needs it.
@@ -39,4 +39,17 @@ export async function releaseHostWorker(registry: ServiceWorkerRegistry, pageUrl
   const webviewId = new URL(pageUrl).searchParams.get('id');
   if (!worker.pathname.endsWith('/service-worker.js') || webviewId === null || worker.searchParams.get('id') !== webviewId) return false;
   return registration.unregister();
+}
+
+let released = false;
+
+/**
+ * Releases this page's worker the first time it is called (both pages call it after their first render, to take
+ * nothing from it). Where the page has no service workers there is nothing to release; a failure only leaves the next
+ * opening as slow as it was, and no one could act on a message.
+ */
+export function releaseHostWorkerOnce(): void {
+  if (released || !('serviceWorker' in navigator)) return;
+  released = true;
+  releaseHostWorker(navigator.serviceWorker, location.href).catch(() => undefined);
 }

@@ -4,7 +4,7 @@ import { parseHostMessage, type DashboardData, type DomSummary, type HostMessage
 import { errorMessage } from '../src/shared/errorMessage';
 import { note } from './dom';
 import { draw } from './drawing';
-import { releaseHostWorker } from './hostWorker';
+import { releaseHostWorkerOnce } from './hostWorker';
 
 /**
  * The dashboard webview: checks what the extension sends, draws it, and keeps it with setState so a reload
@@ -73,19 +73,6 @@ function handle(message: HostMessage, arrival: Arrival): void {
       update(() => post({ type: 'inspection', requestId: message.requestId, summary: inspect() }));
       return;
   }
-}
-
-let hostWorkerReleased = false;
-
-/**
- * So that the dashboard opened again after it is closed does not wait a second for VS Code's service worker
- * (hostWorker.ts); after the first render, to take nothing from it. Where the page has no service workers there is
- * nothing to release; a failure only leaves the next opening as slow as it was, and no one could act on a message.
- */
-function releaseHostWorkerOnce(): void {
-  if (hostWorkerReleased || !('serviceWorker' in navigator)) return;
-  hostWorkerReleased = true;
-  releaseHostWorker(navigator.serviceWorker, location.href).catch(() => undefined);
 }
 
 /** Runs `then` once the browser has painted what was just drawn (a frame, then the task after it). */

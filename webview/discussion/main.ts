@@ -9,6 +9,7 @@ import {
 } from '../../src/discussionView/protocol';
 import { errorMessage } from '../../src/shared/errorMessage';
 import { el, note } from '../dom';
+import { releaseHostWorkerOnce } from '../hostWorker';
 import { freshUiState, type PageContext } from './context';
 import { header } from './header';
 import { DeferredBodies } from './deferredBodies';
@@ -103,6 +104,7 @@ function handle(message: DiscussionHostMessage, receivedAt: number): void {
           const elapsedMs = message.requestedAt === null ? null : paintedAt - message.requestedAt;
           post({ type: 'rendered', requestedAt: message.requestedAt, elapsedMs, renderMs: paintedAt - receivedAt, drawMs });
           bodies.drain();
+          releaseHostWorkerOnce();
         }),
       );
       return;
