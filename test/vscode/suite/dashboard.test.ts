@@ -6,13 +6,13 @@ import * as vscode from 'vscode';
 import { reportCommand } from '../../../src/cli/reportCommand';
 import { ReportSchema } from '../../../src/community/reportSchema';
 import type { CommunityPulseApi, DashboardHandle } from '../../../src/api';
-import type { RenderReport } from '../../../src/dashboard/dashboardPanel';
 import type { DomSummary } from '../../../src/dashboard/protocol';
 import type { PeopleNode } from '../../../src/viewModels/people';
 import { generateCommunity, type GeneratedDiscussion } from '../../fake-github/generator';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { activatePulse, applySettings, arrangePulse, type TestSettings } from '../../support/vscodeTestState';
 import { communityFigures, percentile, type CommunityFigures } from '../communityFigures';
+import { openDashboardRendered } from '../openDashboard';
 import { takeScreenshot } from '../screenshot';
 import { pressInWebview } from '../typeInWebview';
 
@@ -94,22 +94,8 @@ describe('Dashboard, Health and People in VS Code', () => {
     return communityFigures(served, window, options);
   }
 
-  /** Opens the dashboard from its command and waits until it has drawn its data; returns the panel and that drawing. */
-  async function openDashboardRendered(): Promise<{ panel: DashboardHandle; render: RenderReport }> {
-    // Listening for the drawing as the panel opens: the webview may finish before the command's promise settles.
-    const opened = new Promise<{ panel: DashboardHandle; rendered: Promise<RenderReport> }>((resolve) => {
-      const listener = api.dashboard.onDidOpen((panel) => {
-        listener.dispose();
-        resolve({ panel, rendered: panel.nextRender() });
-      });
-    });
-    await vscode.commands.executeCommand('communityPulse.openDashboard');
-    const { panel, rendered } = await opened;
-    return { panel, render: await rendered };
-  }
-
   async function openDashboard(): Promise<DashboardHandle> {
-    return (await openDashboardRendered()).panel;
+    return (await openDashboardRendered(api)).panel;
   }
 
   /** Changes one setting and waits until the views show data read with it. */
@@ -166,7 +152,7 @@ describe('Dashboard, Health and People in VS Code', () => {
 
   it('opens the dashboard from its command and draws every section with the figures of the generated community', async function () {
     this.timeout(60_000);
-    const { panel, render } = await openDashboardRendered();
+    const { panel, render } = await openDashboardRendered(api);
     assert.ok(render.messageBytes > 0, 'the data was sent');
     assert.equal(panel.sentBytes, render.messageBytes, 'the data was sent once, with the page, not again when it said ready');
     const { since, until } = api.analysis!.window;
@@ -261,7 +247,7 @@ describe('Dashboard, Health and People in VS Code', () => {
 
   it('draws "Who knows whom": the core’s people in the table beside its picture, the connectors and the network’s figures', async function () {
     this.timeout(60_000);
-    const { panel, render } = await openDashboardRendered();
+    const { panel, render } = await openDashboardRendered(api);
     const network = api.analysis!.report.network;
     assert.ok(network.core.people.length >= 10, `a core to draw: ${network.core.people.length} people`);
     assert.ok(render.layoutMs !== null && render.layoutMs > 0, 'the webview laid the picture out after the first paint, and timed it');
@@ -342,6 +328,18 @@ describe('Dashboard, Health and People in VS Code', () => {
     const shown = await panel.inspect();
     assert.equal(shown.heading, `Community Pulse — ${REPOSITORY}`);
     assert.equal(rowsOf(shown, 'needs-response').slice(1)[0]?.[0], `#99999 ${XSS_TITLE}`);
+  });
+
+  // Each page gives up VS Code's webview service worker once it has drawn (webview/hostWorker.ts): the page opened
+  // after it must still get a worker of its own and draw.
+  it('draws its figures again each time it is closed and opened again, twice in a row', async function () {
+    this.timeout(90_000);
+    const figures = headlineTexts(expectedFigures());
+    for (const opening of ['first', 'reopened', 'reopened again']) {
+      const { panel } = await openDashboardRendered(api);
+      assert.deepEqual(shownHeadlines(await panel.inspect()), figures, `the ${opening} dashboard draws the figures`);
+      if (opening !== 'reopened again') panel.dispose();
+    }
   });
 
   it('lists the headline figures in the Health view, with their change and definition', () => {

@@ -5,6 +5,7 @@ import type { CommunityPulseApi, DiscussionHandle } from '../../../src/api';
 import type { DiscussionDomSummary } from '../../../src/discussionView/protocol';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { activatePulse, applySettings, arrangePulse } from '../../support/vscodeTestState';
+import { openDashboardRendered } from '../openDashboard';
 import { takeScreenshot } from '../screenshot';
 import { typeInWebview } from '../typeInWebview';
 
@@ -200,6 +201,7 @@ describe('Discussion view in VS Code', () => {
 
   // Snoozes are kept per API address and repository, and a later fake may get this one's port.
   afterEach(async () => {
+    api.dashboard.panel?.dispose();
     for (const tab of api.discussions.tabs) tab.dispose();
     for (const id of api.discussions.snoozed) await api.discussions.wake(id);
     await fake.close();
@@ -326,6 +328,26 @@ describe('Discussion view in VS Code', () => {
     assert.equal(shown.replyBox.text, '', 'the box is emptied once sent');
     assert.deepEqual(numbersOf(shownTree(api)[0]), ['#2']);
     assert.equal(api.statusBar.text, '$(comment-discussion) 3');
+  });
+
+  // Each page gives up VS Code's webview service worker once it has drawn (webview/hostWorker.ts), while a page still
+  // open may be served by the same worker registration: the page opened later and the one left open must both work.
+  it('keeps working beside the dashboard closed and opened again, and the dashboard draws each time', async function () {
+    this.timeout(90_000);
+    const tab = await openFromNeedsResponse(1);
+    for (const opening of ['first', 'reopened', 'reopened again']) {
+      // In a group of its own beside the tab (the one before closed with its last editor), so the tab's page stays open.
+      await vscode.commands.executeCommand('workbench.action.newGroupRight');
+      const { panel } = await openDashboardRendered(api);
+      const waiting = (await panel.inspect()).tables['needs-response']?.slice(1) ?? [];
+      assert.deepEqual(waiting.map((row) => row[0]!.split(' ')[0]).sort(), ['#1', '#2', '#3', '#4'], `the ${opening} dashboard lists what waits`);
+      panel.dispose();
+    }
+    assert.equal(tab.webviewPanel.visible, true, 'the tab stayed in view meanwhile');
+    const rendered = tab.nextRender();
+    await typeInWebview(REPLY_BOX, 'Still answering here.', { press: 'Control+Enter' });
+    await rendered;
+    assert.deepEqual(postsOf(await tab.inspect()), ['opening @alice', `comment @${VIEWER}`], 'the reply typed in the tab is posted and drawn');
   });
 
   it('marks the answer of a discussion in "Answer not marked": it leaves the bucket; unmarking puts it back', async () => {
