@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as vscode from 'vscode';
 import type { CommunityPulseApi, DiscussionHandle } from '../../../src/api';
+import type { DomSummary } from '../../../src/dashboard/protocol';
 import type { DiscussionDomSummary } from '../../../src/discussionView/protocol';
 import { startFakeGitHub, type FakeGitHub } from '../../fake-github/server';
 import { activatePulse, applySettings, arrangePulse } from '../../support/vscodeTestState';
@@ -137,6 +138,13 @@ function shownTree(api: CommunityPulseApi): ShownSection[] {
 
 const numbersOf = (section: ShownSection | undefined): string[] => (section?.rows ?? []).map((row) => row.split(' · ')[0]!);
 
+/** The numbers of the discussions the dashboard lists as waiting on the team, in order of number. */
+const waitingOn = (shown: DomSummary): string[] =>
+  (shown.tables['needs-response'] ?? [])
+    .slice(1)
+    .map((row) => row[0]!.split(' ')[0]!)
+    .sort();
+
 /** The page's reply box. */
 const REPLY_BOX = '#reply-write';
 
@@ -162,6 +170,19 @@ function discussionTabs(): vscode.Tab[] {
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (const deadline = Date.now() + 5000; !condition(); await delay(50)) {
     if (Date.now() > deadline) assert.fail(`${what}: not within 5 s`);
+  }
+}
+
+/** Resolves as `work` does, or fails saying `what` did not happen within `ms`. */
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -339,8 +360,7 @@ describe('Discussion view in VS Code', () => {
       // In a group of its own beside the tab (the one before closed with its last editor), so the tab's page stays open.
       await vscode.commands.executeCommand('workbench.action.newGroupRight');
       const { panel } = await openDashboardRendered(api);
-      const waiting = (await panel.inspect()).tables['needs-response']?.slice(1) ?? [];
-      assert.deepEqual(waiting.map((row) => row[0]!.split(' ')[0]).sort(), ['#1', '#2', '#3', '#4'], `the ${opening} dashboard lists what waits`);
+      assert.deepEqual(waitingOn(await panel.inspect()), ['#1', '#2', '#3', '#4'], `the ${opening} dashboard lists what waits`);
       panel.dispose();
     }
     assert.equal(tab.webviewPanel.visible, true, 'the tab stayed in view meanwhile');
@@ -348,6 +368,24 @@ describe('Discussion view in VS Code', () => {
     await typeInWebview(REPLY_BOX, 'Still answering here.', { press: 'Control+Enter' });
     await rendered;
     assert.deepEqual(postsOf(await tab.inspect()), ['opening @alice', `comment @${VIEWER}`], 'the reply typed in the tab is posted and drawn');
+  });
+
+  // Two pages starting together share one registration: the first to draw must not take away the worker the other
+  // is still installing, or that page never gets it and stays blank (as it did when the release had no guard).
+  it('opens the dashboard and a Discussion tab at once, as a window restoring both does, and both draw, each time', async function () {
+    this.timeout(90_000);
+    for (const opening of ['first', 'second', 'third']) {
+      await vscode.commands.executeCommand('workbench.action.newGroupRight');
+      const [{ panel }, tab] = await within(
+        30_000,
+        `the ${opening} dashboard and Discussion tab opened together both draw`,
+        Promise.all([openDashboardRendered(api), drawn(1, () => vscode.commands.executeCommand('communityPulse.openDiscussion', { number: 1 }))]),
+      );
+      assert.deepEqual(waitingOn(await panel.inspect()), ['#1', '#2', '#3', '#4'], `the ${opening} dashboard lists what waits`);
+      assert.deepEqual(postsOf(await tab.inspect()), ['opening @alice'], `the ${opening} tab shows the thread`);
+      panel.dispose();
+      tab.dispose();
+    }
   });
 
   it('marks the answer of a discussion in "Answer not marked": it leaves the bucket; unmarking puts it back', async () => {
