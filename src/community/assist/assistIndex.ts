@@ -2,6 +2,7 @@ import { DAY_MS } from '../../shared/time';
 import { buildFacts, POST_KIND_CODES, type CommunityFacts } from '../metrics/facts';
 import { contributors } from '../metrics/contributors';
 import { DEFAULT_METRIC_SETTINGS, type MetricSettings } from '../metrics/settings';
+import { windowTotals } from '../metrics/windowTotals';
 import type { Community, Discussion, Post } from '../model';
 import { assertClassifiedFrom, type People } from '../people';
 import { buildTitleSearch, type TitleIndex } from './titleSearch';
@@ -180,5 +181,5 @@ function defaultLeaderCandidates(community: Community, facts: CommunityFacts, se
   if (community.discussions.length === 0) return [];
   const until = community.latestActivityAt + 1;
   const window = { since: until - settings.windowDays * DAY_MS, until };
-  return contributors(facts, window, settings).leaders.map((leader) => leader.login);
+  return contributors(facts, windowTotals(facts, window), settings).leaders.map((leader) => leader.login);
 }

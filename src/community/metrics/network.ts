@@ -159,7 +159,8 @@ class TieTally {
     this.tiesOf = new Int32Array(people);
     this.strongTiesOf = new Int32Array(people);
     this.groups = new Components(people, take);
-    this.strong = take.int32(3 * interactions);
+    // A strong tie takes two interactions at least (two discussions).
+    this.strong = take.int32(3 * Math.floor(interactions / 2));
   }
 
   /** The strong ties found, as triples: low person id, high person id, strength. */
@@ -199,8 +200,10 @@ interface WindowInteractions {
 }
 
 /**
- * One pass over the window's rows (in day order, read one after another), then two stable counting
- * sorts of its interactions: by discussion rank, then by lower person. No per-post allocation.
+ * Two passes over the window's rows (in day order, read one after another): the first counts the
+ * interactions of each discussion rank, the second writes each straight to its place in rank order (a
+ * stable counting sort, with no unsorted copy); then a stable counting sort by lower person. No
+ * per-post allocation.
  */
 function windowInteractions(facts: CommunityFacts, window: Window, take: ScratchArrays): WindowInteractions {
   const { perDiscussion, posts, ghost } = facts;
@@ -218,8 +221,8 @@ function windowInteractions(facts: CommunityFacts, window: Window, take: Scratch
   }
   const participation = new PersonCategoryBits(people, categoryCount, take);
   const { first, end } = rowsOfDays(facts, since, until);
-  const found = { low: take.int32(end - first), partner: take.int32(end - first), rank: take.int32(end - first) };
-  const byRank = take.int32(discussions + 1, 0);
+  /** Where each rank's interactions start: counted at `rank + 1`, then summed. */
+  const rankStart = take.int32(discussions + 1, 0);
   let interactions = 0;
   for (let row = first; row < end; row++) {
     const time = createdAt[row]!;
@@ -227,20 +230,28 @@ function windowInteractions(facts: CommunityFacts, window: Window, take: Scratch
     if (time < since || time >= until || from === ghost) continue;
     const rank = rankOf[discussionOf[row]!]!;
     participation.add(from, categoryOfRank[rank]!);
-    const to = answers[row]!;
-    if (!isInteraction(from, to, ghost)) continue;
-    const lower = from < to ? from : to;
-    found.low[interactions] = lower;
-    found.partner[interactions] = from === lower ? to << 1 : (from << 1) | 1;
-    found.rank[interactions++] = rank;
-    byRank[rank + 1]!++;
+    if (!isInteraction(from, answers[row]!, ghost)) continue;
+    rankStart[rank + 1]!++;
+    interactions++;
   }
+  for (let rank = 1; rank <= discussions; rank++) rankStart[rank]! += rankStart[rank - 1]!;
   const inRankOrder = { low: take.int32(interactions), partner: take.int32(interactions), rank: take.int32(interactions) };
-  countingSort(found, byRank, found.rank, inRankOrder, interactions, take);
   const byLow = take.int32(people + 1, 0);
-  for (let at = 0; at < interactions; at++) byLow[inRankOrder.low[at]! + 1]!++;
-  const sorted = { low: null, partner: take.int32(interactions), rank: take.int32(interactions) };
-  countingSort(inRankOrder, byLow, inRankOrder.low, sorted, interactions, take);
+  for (let row = first; row < end; row++) {
+    const time = createdAt[row]!;
+    const from = author[row]!;
+    const to = answers[row]!;
+    if (time < since || time >= until || from === ghost || !isInteraction(from, to, ghost)) continue;
+    const rank = rankOf[discussionOf[row]!]!;
+    const at = rankStart[rank]!++;
+    const lower = from < to ? from : to;
+    inRankOrder.low[at] = lower;
+    inRankOrder.partner[at] = from === lower ? to << 1 : (from << 1) | 1;
+    inRankOrder.rank[at] = rank;
+    byLow[lower + 1]!++;
+  }
+  const sorted = { partner: take.int32(interactions), rank: take.int32(interactions) };
+  countingSortByLow(inRankOrder, byLow, sorted, interactions, take);
   return { byLow, partner: sorted.partner, rank: sorted.rank, categoryOfRank, participation };
 }
 
@@ -251,23 +262,15 @@ interface InteractionColumns {
 }
 
 /**
- * Copies the first `length` interactions of `from` into `to` ordered by `keys` (stable), given `counts`:
- * counts[k + 1] holds how many have key k (turned into where key k starts). `to.low` null: not needed after.
+ * Copies the first `length` interactions of `from` into `to` ordered by lower person (stable), given
+ * `counts`: counts[p + 1] holds how many have lower person p (turned into where p's start).
  */
-function countingSort(
-  from: InteractionColumns,
-  counts: Int32Array,
-  keys: Int32Array,
-  to: Omit<InteractionColumns, 'low'> & { readonly low: Int32Array | null },
-  length: number,
-  take: ScratchArrays,
-): void {
+function countingSortByLow(from: InteractionColumns, counts: Int32Array, to: Omit<InteractionColumns, 'low'>, length: number, take: ScratchArrays): void {
   for (let key = 1; key < counts.length; key++) counts[key]! += counts[key - 1]!;
   const next = take.int32(counts.length);
   next.set(counts);
   for (let at = 0; at < length; at++) {
-    const place = next[keys[at]!]!++;
-    if (to.low) to.low[place] = from.low[at]!;
+    const place = next[from.low[at]!]!++;
     to.partner[place] = from.partner[at]!;
     to.rank[place] = from.rank[at]!;
   }

@@ -5,14 +5,15 @@ import { rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { rate } from './stats';
 import type { Window } from './window';
+import type { WindowTotals } from './windowTotals';
 
 /** Whether people come back, but for the cohorts (`cohorts`): what the headline needs, of the previous window too. */
 export type RetentionFigures = Omit<Retention, 'cohorts'>;
 
 /** Who posted in the window, who of them had posted before it, and who posted for the first time (per month). */
-export function retention(facts: CommunityFacts, window: Window): RetentionFigures {
+export function retention(facts: CommunityFacts, totals: WindowTotals): RetentionFigures {
+  const { window, participants, returning } = totals;
   const firstPost = firstPostTimes(facts, window.until);
-  const { participants, returning } = windowParticipants(facts, window, firstPost);
   return explainNulls(
     { participants, returningRate: rate(returning, participants), newParticipants: newParticipantsPerMonth(firstPost, window) },
     { returningRate: NOBODY_POSTED },
@@ -33,24 +34,6 @@ function firstPostTimes(facts: CommunityFacts, until: number): Float64Array {
   const first = new Float64Array(facts.firstPostAt.length);
   for (let person = 0; person < first.length; person++) first[person] = facts.firstPostAt[person]! < until ? facts.firstPostAt[person]! : Infinity;
   return first;
-}
-
-/** Distinct people with a post in the window, and how many of them had posted before it. */
-function windowParticipants(facts: CommunityFacts, window: Window, firstPost: Float64Array) {
-  const { createdAt, author } = facts.posts;
-  const seen = new Uint8Array(facts.logins.length);
-  let participants = 0;
-  let returning = 0;
-  const { first, end } = rowsOfDays(facts, window.since, window.until);
-  for (let row = first; row < end; row++) {
-    const at = createdAt[row]!;
-    const person = author[row]!;
-    if (at < window.since || at >= window.until || seen[person] === 1) continue;
-    seen[person] = 1;
-    participants++;
-    if (firstPost[person]! < window.since) returning++;
-  }
-  return { participants, returning };
 }
 
 /** People whose first post falls in the window, per month overlapping it (counting the window's part only). */
