@@ -73,7 +73,7 @@ export function reportWithNetwork(
       leaders,
       inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
       categories: categories(facts, sources.totals, settings, sources.network.section.categories),
-      activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, window) },
+      activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, sources.totals) },
       needsResponse: needsResponse(facts, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
     },

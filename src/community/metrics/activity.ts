@@ -3,7 +3,6 @@ import { weekName, weekStart } from './calendar';
 import { explainNulls } from './explain';
 import { POST_KIND_CODES, rowsOfDays, type CommunityFacts } from './facts';
 import { NumberList, summarize } from './stats';
-import type { Window } from './window';
 import type { WindowTotals } from './windowTotals';
 
 /**
@@ -28,15 +27,10 @@ export function activityWeeks(totals: WindowTotals): ActivityWeek[] {
 }
 
 /** The mean and median number of responses (by `until`) per discussion created in the window. */
-export function responsesPerDiscussion(facts: CommunityFacts, window: Window): Activity['responsesPerDiscussion'] {
-  const { since, until } = window;
-  const { posts } = facts;
-  const responseCount = new Int32Array(facts.perDiscussion.length);
-  // Only the discussions opened in the window are counted: their posts come after `since`, unless the data says otherwise.
-  const { first, end } = rowsOfDays(facts, facts.postsFollowTheirDiscussion ? since : -Infinity, until);
-  for (let row = first; row < end; row++) {
-    if (posts.isResponse[row] === 1 && posts.createdAt[row]! < until) responseCount[posts.discussion[row]!]!++;
-  }
+export function responsesPerDiscussion(facts: CommunityFacts, totals: WindowTotals): Activity['responsesPerDiscussion'] {
+  const { since, until } = totals.window;
+  // A discussion opened in the window has its responses in it too, unless the data says some came before it was opened.
+  const responseCount = facts.postsFollowTheirDiscussion ? totals.responsesPerDiscussion : withResponsesBefore(facts, since, totals.responsesPerDiscussion);
   const counts = new NumberList();
   const { createdAt } = facts.perDiscussion;
   for (let d = 0; d < facts.perDiscussion.length; d++) {
@@ -45,4 +39,15 @@ export function responsesPerDiscussion(facts: CommunityFacts, window: Window): A
   const summary = summarize(counts.toArray());
   const noDiscussions = 'no discussion was created in the window';
   return explainNulls({ mean: summary.mean, median: summary.median }, { mean: noDiscussions, median: noDiscussions });
+}
+
+/** `responsesPerDiscussion` plus each discussion's responses posted before `since`. */
+function withResponsesBefore(facts: CommunityFacts, since: number, responsesPerDiscussion: Int32Array): Int32Array {
+  const { posts } = facts;
+  const counts = responsesPerDiscussion.slice();
+  const { first, end } = rowsOfDays(facts, -Infinity, since);
+  for (let row = first; row < end; row++) {
+    if (posts.isResponse[row] === 1 && posts.createdAt[row]! < since) counts[posts.discussion[row]!]!++;
+  }
+  return counts;
 }

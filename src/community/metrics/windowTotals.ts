@@ -19,6 +19,8 @@ export interface WindowTotals {
   readonly acceptedAnswers: Int32Array;
   /** Per person id: the time of their latest response in the window; -Infinity for none. */
   readonly lastResponse: Float64Array;
+  /** Per counted discussion (`CommunityFacts.perDiscussion`): its responses posted in the window. */
+  readonly responsesPerDiscussion: Int32Array;
   /** Every response posted in the window, and how many of them by maintainers. */
   readonly responseCount: number;
   readonly maintainerResponses: number;
@@ -47,6 +49,7 @@ export function windowTotals(facts: CommunityFacts, window: Window): WindowTotal
   const upvotes = new Int32Array(people);
   const acceptedAnswers = new Int32Array(people);
   const lastResponse = new Float64Array(people).fill(-Infinity);
+  const responsesPerDiscussion = new Int32Array(facts.perDiscussion.length);
   const categoryCount = facts.categories.length;
   const categoryResponses = new Int32Array(categoryCount);
   const categoryParticipants = new Int32Array(categoryCount);
@@ -92,6 +95,7 @@ export function windowTotals(facts: CommunityFacts, window: Window): WindowTotal
       responseCount++;
       maintainerResponses += isMaintainer[person]!;
       categoryResponses[category]!++;
+      responsesPerDiscussion[discussion]!++;
       responses[person]!++;
       upvotes[person]! += upvotesOf[row]!;
       if (isChosenAnswer[row] === 1 && answeredAt[discussion]! < until) acceptedAnswers[person]!++;
@@ -104,6 +108,7 @@ export function windowTotals(facts: CommunityFacts, window: Window): WindowTotal
     upvotes,
     acceptedAnswers,
     lastResponse,
+    responsesPerDiscussion,
     responseCount,
     maintainerResponses,
     participants,
