@@ -161,12 +161,14 @@ function discussionsByAuthor(community: Community): { start: Int32Array; values:
   const { discussions } = community;
   const order = Int32Array.from(discussions.keys()).sort((a, b) => discussions[a]!.createdAt - discussions[b]!.createdAt);
   const personCount = community.logins.length;
+  // The opener's id from the table: asking each discussion for its `opening` would make (and keep) an object for each.
+  const openerOf = (discussion: Discussion): number => community.posts.author[discussion.firstRow]!;
   const start = new Int32Array(personCount + 1);
-  for (const discussion of discussions) start[discussion.opening.authorId + 1]!++;
+  for (const discussion of discussions) start[openerOf(discussion) + 1]!++;
   for (let person = 0; person < personCount; person++) start[person + 1]! += start[person]!;
   const next = start.slice(0, personCount);
   const values = new Int32Array(discussions.length);
-  for (const index of order) values[next[discussions[index]!.opening.authorId]!++] = index;
+  for (const index of order) values[next[openerOf(discussions[index]!)]!++] = index;
   return { start, values };
 }
 

@@ -33,7 +33,7 @@ export function categories(facts: CommunityFacts, totals: WindowTotals, settings
   }
   tallies.forEach((tally, category) => {
     tally.responses = totals.categoryResponses[category]!;
-    tally.participants = totals.categoryParticipants[category]!;
+    tally.participants = totals.participation.count[category]!;
   });
   return tallies
     .filter((tally) => tally.lastDiscussionAt > -Infinity)

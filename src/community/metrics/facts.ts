@@ -123,6 +123,11 @@ export interface PostColumns {
   readonly answers: Int32Array;
 }
 
+/** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
+export function isInteraction(from: number, to: number, ghost: number): boolean {
+  return to >= 0 && to !== from && to !== ghost;
+}
+
 /** Where each day's posts start among the rows: day `firstDay + k` holds rows `start[k]` to `start[k + 1] - 1`. */
 export interface DayIndex {
   /** UTC days since 1970-01-01. */

@@ -32,7 +32,7 @@ export function headlineSources(facts: CommunityFacts, window: Window, settings:
     participation: participation(facts, totals),
     retention: retention(facts, totals),
     activityWeeks: activityWeeks(totals),
-    network: interactionNetwork(facts, window),
+    network: interactionNetwork(facts, totals),
     totals,
   };
 }

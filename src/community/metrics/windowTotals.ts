@@ -1,5 +1,6 @@
 import { weekIndex, weekStart } from './calendar';
-import { rowsOfDays, type CommunityFacts } from './facts';
+import { isInteraction, rowsOfDays, type CommunityFacts } from './facts';
+import { PersonCategoryBits } from './personCategoryBits';
 import type { Window } from './window';
 
 /**
@@ -34,16 +35,19 @@ export interface WindowTotals {
   readonly postsPerKindAndWeek: Int32Array;
   /** Per week offset: distinct people with a post in that week (the window's part of it). */
   readonly activeParticipantsPerWeek: Int32Array;
-  /** Per category (`CommunityFacts.categories`): responses in the window, and distinct people who posted in it. */
+  /** Per category (`CommunityFacts.categories`): responses in the window. */
   readonly categoryResponses: Int32Array;
-  readonly categoryParticipants: Int32Array;
+  /** Who posted in the window, in which categories (`count`: distinct people per category). */
+  readonly participation: PersonCategoryBits;
+  /** Per counted discussion: its posts in the window that are interactions (`isInteraction`: the network's). */
+  readonly interactionsPerDiscussion: Int32Array;
 }
 
 export function windowTotals(facts: CommunityFacts, window: Window): WindowTotals {
   const { since, until } = window;
   const people = facts.logins.length;
-  const { posts, isMaintainer, firstPostAt } = facts;
-  const { createdAt, author, kind, isResponse, isChosenAnswer, upvotes: upvotesOf, discussion: discussionOf } = posts;
+  const { posts, isMaintainer, firstPostAt, ghost } = facts;
+  const { createdAt, author, kind, isResponse, isChosenAnswer, upvotes: upvotesOf, discussion: discussionOf, answers } = posts;
   const { answeredAt, category: categoryOf } = facts.perDiscussion;
   const responses = new Int32Array(people);
   const upvotes = new Int32Array(people);
@@ -52,10 +56,8 @@ export function windowTotals(facts: CommunityFacts, window: Window): WindowTotal
   const responsesPerDiscussion = new Int32Array(facts.perDiscussion.length);
   const categoryCount = facts.categories.length;
   const categoryResponses = new Int32Array(categoryCount);
-  const categoryParticipants = new Int32Array(categoryCount);
-  // Each person's categories so far, as bits (a word per 32 categories).
-  const words = Math.ceil(categoryCount / 32);
-  const postedIn = new Uint32Array(people * words);
+  const participation = new PersonCategoryBits(people, categoryCount);
+  const interactionsPerDiscussion = new Int32Array(facts.perDiscussion.length);
   const firstWeek = weekIndex(since);
   const weekCount = weekIndex(until - 1) - firstWeek + 1;
   const postsPerKindAndWeek = new Int32Array(3 * weekCount);
@@ -85,12 +87,8 @@ export function windowTotals(facts: CommunityFacts, window: Window): WindowTotal
       }
       const discussion = discussionOf[row]!;
       const category = categoryOf[discussion]!;
-      const word = person * words + (category >>> 5);
-      const bit = 1 << (category & 31);
-      if ((postedIn[word]! & bit) === 0) {
-        postedIn[word]! |= bit;
-        categoryParticipants[category]!++;
-      }
+      participation.add(person, category);
+      if (isInteraction(person, answers[row]!, ghost) && person !== ghost) interactionsPerDiscussion[discussion]!++;
       if (isResponse[row] === 0) continue;
       responseCount++;
       maintainerResponses += isMaintainer[person]!;
@@ -118,6 +116,7 @@ export function windowTotals(facts: CommunityFacts, window: Window): WindowTotal
     postsPerKindAndWeek,
     activeParticipantsPerWeek,
     categoryResponses,
-    categoryParticipants,
+    participation,
+    interactionsPerDiscussion,
   };
 }
