@@ -52,7 +52,7 @@ export function reportWithNetwork(
   const sources = headlineSources(facts, window, settings);
   const previous = previousWindow(window);
   const lastActive = lastPostPerPerson(facts, window.until);
-  const { contributors: listed, leaders } = contributors(facts, window, settings, lastActive);
+  const { contributors: listed, leaders } = contributors(facts, sources.totals, settings, lastActive);
   const report = explainNulls(
     {
       schemaVersion: 1 as const,
@@ -72,8 +72,8 @@ export function reportWithNetwork(
       contributors: listed,
       leaders,
       inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
-      categories: categories(facts, window, settings, sources.network.section.categories),
-      activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, window) },
+      categories: categories(facts, sources.totals, settings, sources.network.section.categories),
+      activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, sources.totals) },
       needsResponse: needsResponse(facts, window.until, settings.staleDays),
       previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
     },

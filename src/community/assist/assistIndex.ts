@@ -2,6 +2,7 @@ import { DAY_MS } from '../../shared/time';
 import { buildFacts, POST_KIND_CODES, type CommunityFacts } from '../metrics/facts';
 import { contributors } from '../metrics/contributors';
 import { DEFAULT_METRIC_SETTINGS, type MetricSettings } from '../metrics/settings';
+import { windowTotals } from '../metrics/windowTotals';
 import type { Community, Discussion, Post } from '../model';
 import { assertClassifiedFrom, type People } from '../people';
 import { buildTitleSearch, type TitleIndex } from './titleSearch';
@@ -160,12 +161,14 @@ function discussionsByAuthor(community: Community): { start: Int32Array; values:
   const { discussions } = community;
   const order = Int32Array.from(discussions.keys()).sort((a, b) => discussions[a]!.createdAt - discussions[b]!.createdAt);
   const personCount = community.logins.length;
+  // The opener's id from the table: asking each discussion for its `opening` would make (and keep) an object for each.
+  const openerOf = (discussion: Discussion): number => community.posts.author[discussion.firstRow]!;
   const start = new Int32Array(personCount + 1);
-  for (const discussion of discussions) start[discussion.opening.authorId + 1]!++;
+  for (const discussion of discussions) start[openerOf(discussion) + 1]!++;
   for (let person = 0; person < personCount; person++) start[person + 1]! += start[person]!;
   const next = start.slice(0, personCount);
   const values = new Int32Array(discussions.length);
-  for (const index of order) values[next[discussions[index]!.opening.authorId]!++] = index;
+  for (const index of order) values[next[openerOf(discussions[index]!)]!++] = index;
   return { start, values };
 }
 
@@ -180,5 +183,5 @@ function defaultLeaderCandidates(community: Community, facts: CommunityFacts, se
   if (community.discussions.length === 0) return [];
   const until = community.latestActivityAt + 1;
   const window = { since: until - settings.windowDays * DAY_MS, until };
-  return contributors(facts, window, settings).leaders.map((leader) => leader.login);
+  return contributors(facts, windowTotals(facts, window), settings).leaders.map((leader) => leader.login);
 }

@@ -1,9 +1,9 @@
 import type { Activity, ActivityWeek } from '../reportSchema';
-import { weekIndex, weekName, weekStart } from './calendar';
+import { weekName, weekStart } from './calendar';
 import { explainNulls } from './explain';
 import { POST_KIND_CODES, rowsOfDays, type CommunityFacts } from './facts';
 import { NumberList, summarize } from './stats';
-import type { Window } from './window';
+import type { WindowTotals } from './windowTotals';
 
 /**
  * Week by week over the window: discussions opened, comments and replies posted, and active
@@ -11,52 +11,26 @@ import type { Window } from './window';
  * `partial` and count the window's part only. Apart from `responsesPerDiscussion`, which reads all
  * history: the headline needs the weeks alone (for the previous window too).
  */
-export function activityWeeks(facts: CommunityFacts, window: Window): ActivityWeek[] {
-  const { since, until } = window;
-  const firstWeek = weekIndex(since);
-  const weekCount = weekIndex(until - 1) - firstWeek + 1;
-  // Posts per kind and week: kind code × weekCount + week offset.
-  const perKind = new Int32Array(3 * weekCount);
-  const participants = new Int32Array(weekCount);
-  const { posts } = facts;
-  // Week by week: a week's posts are consecutive rows, so one stamp per person counts its participants.
-  const stamp = new Int32Array(facts.logins.length).fill(-1);
-  for (let offset = 0; offset < weekCount; offset++) {
-    const { first, end } = rowsOfDays(facts, Math.max(weekStart(firstWeek + offset), since), Math.min(weekStart(firstWeek + offset + 1), until));
-    for (let row = first; row < end; row++) {
-      const at = posts.createdAt[row]!;
-      if (at < since || at >= until) continue;
-      perKind[posts.kind[row]! * weekCount + offset]!++;
-      const author = posts.author[row]!;
-      if (stamp[author] !== offset) {
-        stamp[author] = offset;
-        participants[offset]!++;
-      }
-    }
-  }
+export function activityWeeks(totals: WindowTotals): ActivityWeek[] {
+  const { window, firstWeek, weekCount, postsPerKindAndWeek, activeParticipantsPerWeek } = totals;
   return Array.from({ length: weekCount }, (_, offset): ActivityWeek => {
     const week = firstWeek + offset;
     return {
       week: weekName(week),
-      partial: weekStart(week) < since || weekStart(week + 1) > until,
-      discussions: perKind[POST_KIND_CODES.opening * weekCount + offset]!,
-      comments: perKind[POST_KIND_CODES.comment * weekCount + offset]!,
-      replies: perKind[POST_KIND_CODES.reply * weekCount + offset]!,
-      activeParticipants: participants[offset]!,
+      partial: weekStart(week) < window.since || weekStart(week + 1) > window.until,
+      discussions: postsPerKindAndWeek[POST_KIND_CODES.opening * weekCount + offset]!,
+      comments: postsPerKindAndWeek[POST_KIND_CODES.comment * weekCount + offset]!,
+      replies: postsPerKindAndWeek[POST_KIND_CODES.reply * weekCount + offset]!,
+      activeParticipants: activeParticipantsPerWeek[offset]!,
     };
   });
 }
 
 /** The mean and median number of responses (by `until`) per discussion created in the window. */
-export function responsesPerDiscussion(facts: CommunityFacts, window: Window): Activity['responsesPerDiscussion'] {
-  const { since, until } = window;
-  const { posts } = facts;
-  const responseCount = new Int32Array(facts.perDiscussion.length);
-  // Only the discussions opened in the window are counted: their posts come after `since`, unless the data says otherwise.
-  const { first, end } = rowsOfDays(facts, facts.postsFollowTheirDiscussion ? since : -Infinity, until);
-  for (let row = first; row < end; row++) {
-    if (posts.isResponse[row] === 1 && posts.createdAt[row]! < until) responseCount[posts.discussion[row]!]!++;
-  }
+export function responsesPerDiscussion(facts: CommunityFacts, totals: WindowTotals): Activity['responsesPerDiscussion'] {
+  const { since, until } = totals.window;
+  // A discussion opened in the window has its responses in it too, unless the data says some came before it was opened.
+  const responseCount = facts.postsFollowTheirDiscussion ? totals.responsesPerDiscussion : withResponsesBefore(facts, since, totals.responsesPerDiscussion);
   const counts = new NumberList();
   const { createdAt } = facts.perDiscussion;
   for (let d = 0; d < facts.perDiscussion.length; d++) {
@@ -65,4 +39,15 @@ export function responsesPerDiscussion(facts: CommunityFacts, window: Window): A
   const summary = summarize(counts.toArray());
   const noDiscussions = 'no discussion was created in the window';
   return explainNulls({ mean: summary.mean, median: summary.median }, { mean: noDiscussions, median: noDiscussions });
+}
+
+/** `responsesPerDiscussion` plus each discussion's responses posted before `since`. */
+function withResponsesBefore(facts: CommunityFacts, since: number, responsesPerDiscussion: Int32Array): Int32Array {
+  const { posts } = facts;
+  const counts = responsesPerDiscussion.slice();
+  const { first, end } = rowsOfDays(facts, -Infinity, since);
+  for (let row = first; row < end; row++) {
+    if (posts.isResponse[row] === 1 && posts.createdAt[row]! < since) counts[posts.discussion[row]!]!++;
+  }
+  return counts;
 }

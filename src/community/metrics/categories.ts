@@ -2,10 +2,11 @@ import { SECOND_MS } from '../../shared/time';
 import type { Category } from '../model';
 import type { CategoryAdvice, CategoryHealth, CategoryNetwork } from '../reportSchema';
 import { explainNulls } from './explain';
-import { rowsOfDays, type CommunityFacts } from './facts';
+import type { CommunityFacts } from './facts';
 import type { CategoryAdviceThresholds, MetricSettings } from './settings';
 import { NumberList, rate, summarize } from './stats';
-import { iso, type Window } from './window';
+import { iso } from './window';
+import type { WindowTotals } from './windowTotals';
 
 /** The row for discussions without a category (imported data only: on GitHub every discussion has one). */
 export const NO_CATEGORY = '(no category)';
@@ -16,8 +17,8 @@ export const NO_CATEGORY = '(no category)';
  * split it (`overDunbar`), merge it (`thin`) or close it (`dormant`). Busiest first.
  * `networks`: the network's categories (`network.categories`) for the same window.
  */
-export function categories(facts: CommunityFacts, window: Window, settings: MetricSettings, networks: readonly CategoryNetwork[]): CategoryHealth[] {
-  const { since, until } = window;
+export function categories(facts: CommunityFacts, totals: WindowTotals, settings: MetricSettings, networks: readonly CategoryNetwork[]): CategoryHealth[] {
+  const { since, until } = totals.window;
   const tallies = facts.categories.map((category) => new CategoryTally(category));
   const { createdAt, category: categoryOf, answeredAt, firstResponseAt } = facts.perDiscussion;
   for (let d = 0; d < facts.perDiscussion.length; d++) {
@@ -30,29 +31,9 @@ export function categories(facts: CommunityFacts, window: Window, settings: Metr
     if (answeredAt[d]! < until) tally.answered++;
     if (firstResponseAt[d]! < until) tally.firstResponseSeconds.push((firstResponseAt[d]! - opened) / SECOND_MS);
   }
-  // Each person's categories so far, as bits (a word per 32 categories), so that one pass counts each
-  // category's distinct participants.
-  const { posts } = facts;
-  const words = Math.ceil(tallies.length / 32);
-  const seen = new Uint32Array(facts.logins.length * words);
-  const responses = new Int32Array(tallies.length);
-  const participants = new Int32Array(tallies.length);
-  const { first, end } = rowsOfDays(facts, since, until);
-  for (let row = first; row < end; row++) {
-    const at = posts.createdAt[row]!;
-    if (at < since || at >= until) continue;
-    const category = categoryOf[posts.discussion[row]!]!;
-    responses[category]! += posts.isResponse[row]!;
-    const word = posts.author[row]! * words + (category >>> 5);
-    const bit = 1 << (category & 31);
-    if ((seen[word]! & bit) === 0) {
-      seen[word]! |= bit;
-      participants[category]!++;
-    }
-  }
   tallies.forEach((tally, category) => {
-    tally.responses = responses[category]!;
-    tally.participants = participants[category]!;
+    tally.responses = totals.categoryResponses[category]!;
+    tally.participants = totals.participation.count[category]!;
   });
   return tallies
     .filter((tally) => tally.lastDiscussionAt > -Infinity)

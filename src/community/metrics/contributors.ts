@@ -4,6 +4,7 @@ import { weekIndex } from './calendar';
 import { lastPostPerPerson, rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings, ScoreWeights } from './settings';
 import { inWindow, iso, type Window } from './window';
+import type { WindowTotals } from './windowTotals';
 
 export interface Contributors {
   /** The `contributorLimit` people with the most responses in the window. */
@@ -19,11 +20,11 @@ export interface Contributors {
  */
 export function contributors(
   facts: CommunityFacts,
-  window: Window,
+  totals: WindowTotals,
   settings: MetricSettings,
-  lastActive: Float64Array = lastPostPerPerson(facts, window.until),
+  lastActive: Float64Array = lastPostPerPerson(facts, totals.window.until),
 ): Contributors {
-  const totals = windowResponseTotals(facts, window);
+  const { window } = totals;
   const { isMaintainer, ghost } = facts;
   const isMember = (person: number): boolean => totals.responses[person]! > 0 && isMaintainer[person] === 0 && person !== ghost;
   const fewestListed = fewestResponsesListed(totals.responses, isMember, settings.contributorLimit);
@@ -141,30 +142,6 @@ function leaderChecks(until: number, settings: MetricSettings): LeaderCheck[] {
       describe: (_, lastResponse) => `no response in the last ${recentDays} days (latest ${Math.floor((until - lastResponse) / DAY_MS)} days before until)`,
     },
   ];
-}
-
-/** Per person, over their responses in the window: how many, how many are accepted answers, their upvotes and the latest. */
-function windowResponseTotals(facts: CommunityFacts, window: Window) {
-  const { posts } = facts;
-  const { answeredAt } = facts.perDiscussion;
-  const { since, until } = window;
-  const people = facts.logins.length;
-  const responses = new Int32Array(people);
-  /** Their comment is the chosen answer (by `until`) of someone else's discussion. */
-  const acceptedAnswers = new Int32Array(people);
-  const upvotes = new Int32Array(people);
-  const lastResponse = new Float64Array(people).fill(-Infinity);
-  const { first, end } = rowsOfDays(facts, since, until);
-  for (let row = first; row < end; row++) {
-    const at = posts.createdAt[row]!;
-    if (posts.isResponse[row] === 0 || at < since || at >= until) continue;
-    const author = posts.author[row]!;
-    responses[author]!++;
-    upvotes[author]! += posts.upvotes[row]!;
-    if (posts.isChosenAnswer[row] === 1 && answeredAt[posts.discussion[row]!]! < until) acceptedAnswers[author]!++;
-    if (at > lastResponse[author]!) lastResponse[author] = at;
-  }
-  return { responses, acceptedAnswers, upvotes, lastResponse };
 }
 
 /**

@@ -1,7 +1,6 @@
 import { SECOND_MS } from '../../shared/time';
-import { rowsOfDays, type CommunityFacts } from './facts';
+import { isInteraction, rowsOfDays, type CommunityFacts } from './facts';
 import type { Window } from './window';
-import { isInteraction } from './network';
 
 /** One discussion created in the window, as of `until`: the rows `report --format csv` writes. */
 export interface DiscussionRow {

@@ -123,6 +123,11 @@ export interface PostColumns {
   readonly answers: Int32Array;
 }
 
+/** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
+export function isInteraction(from: number, to: number, ghost: number): boolean {
+  return to >= 0 && to !== from && to !== ghost;
+}
+
 /** Where each day's posts start among the rows: day `firstDay + k` holds rows `start[k]` to `start[k + 1] - 1`. */
 export interface DayIndex {
   /** UTC days since 1970-01-01. */
@@ -145,10 +150,10 @@ export function everyPostBefore(facts: CommunityFacts, until: number): boolean {
   return facts.lastPostAt.every((at) => at < until);
 }
 
-/** Per person, their latest post before `until` (any post that counts as activity, all history). */
+/** Per person, their latest post before `until` (any post that counts as activity, all history); to read, not to change. */
 export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64Array {
-  // Live figures (until now) need no pass over the posts.
-  if (everyPostBefore(facts, until)) return facts.lastPostAt.slice();
+  // Live figures (until now) need no pass over the posts, nor a copy.
+  if (everyPostBefore(facts, until)) return facts.lastPostAt;
   const { createdAt, author } = facts.posts;
   const last = new Float64Array(facts.logins.length).fill(-Infinity);
   for (let row = 0, end = rowsOfDays(facts, -Infinity, until).end; row < end; row++) {

@@ -10,6 +10,7 @@ import type { MetricSettings } from './settings';
 import { answers, type Answers } from './answers';
 import { weeklyActiveParticipants } from './weeklyActive';
 import type { Window } from './window';
+import { windowTotals, type WindowTotals } from './windowTotals';
 
 /** The sections the headline numbers are taken from (the report's own sections for its window). */
 export interface HeadlineSources {
@@ -19,16 +20,20 @@ export interface HeadlineSources {
   readonly retention: RetentionFigures;
   readonly activityWeeks: ActivityWeek[];
   readonly network: InteractionNetwork;
+  /** What the window's posts add up to, which the report's other sections read as well. */
+  readonly totals: WindowTotals;
 }
 
 export function headlineSources(facts: CommunityFacts, window: Window, settings: MetricSettings): HeadlineSources {
+  const totals = windowTotals(facts, window);
   return {
     firstResponse: firstResponseTimes(facts, window, settings, 'anyone'),
     answers: answers(facts, window),
-    participation: participation(facts, window),
-    retention: retention(facts, window),
-    activityWeeks: activityWeeks(facts, window),
-    network: interactionNetwork(facts, window),
+    participation: participation(facts, totals),
+    retention: retention(facts, totals),
+    activityWeeks: activityWeeks(totals),
+    network: interactionNetwork(facts, totals),
+    totals,
   };
 }
 

@@ -1,10 +1,11 @@
 import { CORE_PICTURE_LIMIT, type CategoryNetwork, type Connector, type CorePicture, type CoreTie, type Network } from '../reportSchema';
 import { NO_CATEGORY } from './categories';
 import { explainNulls, NOBODY_POSTED } from './explain';
-import { rowsOfDays, type CommunityFacts } from './facts';
+import { isInteraction, rowsOfDays, type CommunityFacts } from './facts';
+import { PersonCategoryBits } from './personCategoryBits';
 import { ScratchArrays, type ScratchOwner } from './scratch';
 import { rate } from './stats';
-import type { Window } from './window';
+import type { WindowTotals } from './windowTotals';
 
 const CONNECTORS = 10;
 const STRONG = 2;
@@ -57,10 +58,11 @@ export function peopleTies(facts: CommunityFacts, found: InteractionNetwork): (l
  * person's in discussion order, so that one person's ties are counted with arrays indexed by the other
  * person, and the counts for a tie are final when its lower person is done.
  */
-export function interactionNetwork(facts: CommunityFacts, window: Window): InteractionNetwork {
+export function interactionNetwork(facts: CommunityFacts, totals: WindowTotals): InteractionNetwork {
   const people = facts.logins.length;
   const take = new ScratchArrays(SCRATCH);
-  const { byLow, partner, rank, categoryOfRank, participation } = windowInteractions(facts, window, take);
+  const { participation } = totals;
+  const { byLow, partner, rank, categoryOfRank } = windowInteractions(facts, totals, take);
   const categoryCount = facts.categories.length;
   const categoryTies = new Int32Array(categoryCount);
   const categoryStrongTies = new Int32Array(categoryCount);
@@ -112,7 +114,8 @@ export function interactionNetwork(facts: CommunityFacts, window: Window): Inter
   }
   const categories: CategoryNetwork[] = [];
   for (let category = 0; category < categoryCount; category++) {
-    const participants = participation.count[category]!;
+    // The ghost account (deleted users) is nobody to know: not a participant here.
+    const participants = participation.count[category]! - (facts.ghost >= 0 && participation.has(facts.ghost, category) ? 1 : 0);
     if (participants === 0) continue;
     categories.push({
       name: facts.categories[category]?.name ?? NO_CATEGORY,
@@ -123,11 +126,6 @@ export function interactionNetwork(facts: CommunityFacts, window: Window): Inter
     });
   }
   return summarize(facts, tally, participation.isParticipant, categories);
-}
-
-/** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
-export function isInteraction(from: number, to: number, ghost: number): boolean {
-  return to >= 0 && to !== from && to !== ghost;
 }
 
 // The fields of a pair's record while its lower person is counted, 16 bytes: four to a cache line.
@@ -159,7 +157,8 @@ class TieTally {
     this.tiesOf = new Int32Array(people);
     this.strongTiesOf = new Int32Array(people);
     this.groups = new Components(people, take);
-    this.strong = take.int32(3 * interactions);
+    // A strong tie takes two interactions at least (two discussions).
+    this.strong = take.int32(3 * Math.floor(interactions / 2));
   }
 
   /** The strong ties found, as triples: low person id, high person id, strength. */
@@ -188,23 +187,23 @@ class TieTally {
  * nobody nor `ghost`), grouped by the lower person id of their pair: person p's are `byLow[p]` to
  * `byLow[p + 1]`, each with the other person and who answered (`partner`: high << 1, | 1 when the higher
  * answered the lower) and the rank of its discussion (`rank`), ascending. Discussions are ranked by
- * category, so that a category's are consecutive. With who posted in the window, in which categories.
+ * category, so that a category's are consecutive.
  */
 interface WindowInteractions {
   readonly byLow: Int32Array;
   readonly partner: Int32Array;
   readonly rank: Int32Array;
   readonly categoryOfRank: Int32Array;
-  readonly participation: PersonCategoryBits;
 }
 
 /**
- * One pass over the window's rows (in day order, read one after another), then two stable counting
- * sorts of its interactions: by discussion rank, then by lower person. No per-post allocation.
+ * One pass over the window's rows (in day order, read one after another) writes each interaction straight to its
+ * place in rank order (a stable counting sort, with no unsorted copy: the window's totals counted each discussion's
+ * interactions); then a stable counting sort by lower person. No per-post allocation.
  */
-function windowInteractions(facts: CommunityFacts, window: Window, take: ScratchArrays): WindowInteractions {
+function windowInteractions(facts: CommunityFacts, totals: WindowTotals, take: ScratchArrays): WindowInteractions {
   const { perDiscussion, posts, ghost } = facts;
-  const { since, until } = window;
+  const { since, until } = totals.window;
   const { createdAt, author, answers, discussion: discussionOf } = posts;
   const people = facts.logins.length;
   const discussions = perDiscussion.length;
@@ -216,32 +215,29 @@ function windowInteractions(facts: CommunityFacts, window: Window, take: Scratch
     rankOf[discussionOfRank[r]!] = r;
     categoryOfRank[r] = perDiscussion.category[discussionOfRank[r]!]!;
   }
-  const participation = new PersonCategoryBits(people, categoryCount, take);
+  /** Where each rank's interactions start, from the window's count per discussion. */
+  const rankStart = take.int32(discussions + 1, 0);
+  for (let rank = 0; rank < discussions; rank++) rankStart[rank + 1] = rankStart[rank]! + totals.interactionsPerDiscussion[discussionOfRank[rank]!]!;
+  const interactions = rankStart[discussions]!;
   const { first, end } = rowsOfDays(facts, since, until);
-  const found = { low: take.int32(end - first), partner: take.int32(end - first), rank: take.int32(end - first) };
-  const byRank = take.int32(discussions + 1, 0);
-  let interactions = 0;
+  const inRankOrder = { low: take.int32(interactions), partner: take.int32(interactions), rank: take.int32(interactions) };
+  const byLow = take.int32(people + 1, 0);
   for (let row = first; row < end; row++) {
     const time = createdAt[row]!;
     const from = author[row]!;
-    if (time < since || time >= until || from === ghost) continue;
-    const rank = rankOf[discussionOf[row]!]!;
-    participation.add(from, categoryOfRank[rank]!);
     const to = answers[row]!;
-    if (!isInteraction(from, to, ghost)) continue;
+    if (time < since || time >= until || from === ghost || !isInteraction(from, to, ghost)) continue;
+    const rank = rankOf[discussionOf[row]!]!;
+    const at = rankStart[rank]!++;
     const lower = from < to ? from : to;
-    found.low[interactions] = lower;
-    found.partner[interactions] = from === lower ? to << 1 : (from << 1) | 1;
-    found.rank[interactions++] = rank;
-    byRank[rank + 1]!++;
+    inRankOrder.low[at] = lower;
+    inRankOrder.partner[at] = from === lower ? to << 1 : (from << 1) | 1;
+    inRankOrder.rank[at] = rank;
+    byLow[lower + 1]!++;
   }
-  const inRankOrder = { low: take.int32(interactions), partner: take.int32(interactions), rank: take.int32(interactions) };
-  countingSort(found, byRank, found.rank, inRankOrder, interactions, take);
-  const byLow = take.int32(people + 1, 0);
-  for (let at = 0; at < interactions; at++) byLow[inRankOrder.low[at]! + 1]!++;
-  const sorted = { low: null, partner: take.int32(interactions), rank: take.int32(interactions) };
-  countingSort(inRankOrder, byLow, inRankOrder.low, sorted, interactions, take);
-  return { byLow, partner: sorted.partner, rank: sorted.rank, categoryOfRank, participation };
+  const sorted = { partner: take.int32(interactions), rank: take.int32(interactions) };
+  countingSortByLow(inRankOrder, byLow, sorted, interactions, take);
+  return { byLow, partner: sorted.partner, rank: sorted.rank, categoryOfRank };
 }
 
 interface InteractionColumns {
@@ -251,23 +247,15 @@ interface InteractionColumns {
 }
 
 /**
- * Copies the first `length` interactions of `from` into `to` ordered by `keys` (stable), given `counts`:
- * counts[k + 1] holds how many have key k (turned into where key k starts). `to.low` null: not needed after.
+ * Copies the first `length` interactions of `from` into `to` ordered by lower person (stable), given
+ * `counts`: counts[p + 1] holds how many have lower person p (turned into where p's start).
  */
-function countingSort(
-  from: InteractionColumns,
-  counts: Int32Array,
-  keys: Int32Array,
-  to: Omit<InteractionColumns, 'low'> & { readonly low: Int32Array | null },
-  length: number,
-  take: ScratchArrays,
-): void {
+function countingSortByLow(from: InteractionColumns, counts: Int32Array, to: Omit<InteractionColumns, 'low'>, length: number, take: ScratchArrays): void {
   for (let key = 1; key < counts.length; key++) counts[key]! += counts[key - 1]!;
   const next = take.int32(counts.length);
   next.set(counts);
   for (let at = 0; at < length; at++) {
-    const place = next[keys[at]!]!++;
-    if (to.low) to.low[place] = from.low[at]!;
+    const place = next[from.low[at]!]!++;
     to.partner[place] = from.partner[at]!;
     to.rank[place] = from.rank[at]!;
   }
@@ -283,36 +271,6 @@ function byCategory(categoryOf: Int32Array, discussions: number, categories: num
   return ranked;
 }
 
-/** A set of (person, category) pairs, a bit each, with its people and how many per category. */
-class PersonCategoryBits {
-  /** Per person, 1 when in the set with any category. */
-  readonly isParticipant: Int32Array;
-  /** Per category, its people in the set. */
-  readonly count: Int32Array;
-  private readonly words: number;
-  private readonly bits: Int32Array;
-
-  constructor(people: number, categories: number, take: ScratchArrays) {
-    this.isParticipant = take.int32(people, 0);
-    this.count = new Int32Array(categories);
-    this.words = Math.ceil(categories / 32);
-    this.bits = take.int32(people * this.words, 0);
-  }
-
-  add(person: number, category: number): void {
-    const word = person * this.words + (category >>> 5);
-    const bit = 1 << (category & 31);
-    if ((this.bits[word]! & bit) !== 0) return;
-    this.bits[word]! |= bit;
-    this.count[category]!++;
-    this.isParticipant[person] = 1;
-  }
-
-  has(person: number, category: number): boolean {
-    return (this.bits[person * this.words + (category >>> 5)]! & (1 << (category & 31))) !== 0;
-  }
-}
-
 function summarize(facts: CommunityFacts, tally: TieTally, isParticipant: Int32Array, categories: CategoryNetwork[]): InteractionNetwork {
   const { tiesOf, strongTiesOf, ties } = tally;
   const people = facts.logins.length;
@@ -322,7 +280,7 @@ function summarize(facts: CommunityFacts, tally: TieTally, isParticipant: Int32A
   let connected = 0;
   for (let person = 0; person < people; person++) {
     if (tiesOf[person]! > 0) connected++;
-    if (isParticipant[person] === 0) continue;
+    if (isParticipant[person] === 0 || person === facts.ghost) continue;
     participants++;
     if (tiesOf[person]! > 0) connectedParticipants++;
     if (strongTiesOf[person]! > 0) knowSomeone++;

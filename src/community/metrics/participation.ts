@@ -1,26 +1,13 @@
 import type { Participation } from '../reportSchema';
 import { explainNulls, NO_MAINTAINER_KNOWN } from './explain';
-import { rowsOfDays, type CommunityFacts } from './facts';
+import type { CommunityFacts } from './facts';
 import { rate } from './stats';
-import type { Window } from './window';
+import type { WindowTotals } from './windowTotals';
 
 /** Who carries the responses posted in the window, and how unevenly. */
-export function participation(facts: CommunityFacts, window: Window): Participation {
-  const { posts } = facts;
-  const perPerson = new Int32Array(facts.logins.length);
-  let responses = 0;
-  let byMaintainers = 0;
-  const { first, end } = rowsOfDays(facts, window.since, window.until);
-  for (let row = first; row < end; row++) {
-    if (posts.isResponse[row] === 0) continue;
-    const at = posts.createdAt[row]!;
-    if (at < window.since || at >= window.until) continue;
-    const author = posts.author[row]!;
-    perPerson[author]!++;
-    responses++;
-    byMaintainers += facts.isMaintainer[author]!;
-  }
-  const counts = responsesPerResponderDescending(perPerson);
+export function participation(facts: CommunityFacts, totals: WindowTotals): Participation {
+  const { responseCount: responses, maintainerResponses: byMaintainers } = totals;
+  const counts = responsesPerResponderDescending(totals.responses);
   const noResponses = 'no response was posted in the window';
   return explainNulls(
     {

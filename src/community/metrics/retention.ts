@@ -5,16 +5,16 @@ import { rowsOfDays, type CommunityFacts } from './facts';
 import type { MetricSettings } from './settings';
 import { rate } from './stats';
 import type { Window } from './window';
+import type { WindowTotals } from './windowTotals';
 
 /** Whether people come back, but for the cohorts (`cohorts`): what the headline needs, of the previous window too. */
 export type RetentionFigures = Omit<Retention, 'cohorts'>;
 
 /** Who posted in the window, who of them had posted before it, and who posted for the first time (per month). */
-export function retention(facts: CommunityFacts, window: Window): RetentionFigures {
-  const firstPost = firstPostTimes(facts, window.until);
-  const { participants, returning } = windowParticipants(facts, window, firstPost);
+export function retention(facts: CommunityFacts, totals: WindowTotals): RetentionFigures {
+  const { window, participants, returning } = totals;
   return explainNulls(
-    { participants, returningRate: rate(returning, participants), newParticipants: newParticipantsPerMonth(firstPost, window) },
+    { participants, returningRate: rate(returning, participants), newParticipants: newParticipantsPerMonth(facts.firstPostAt, window) },
     { returningRate: NOBODY_POSTED },
   );
 }
@@ -25,35 +25,13 @@ export function retention(facts: CommunityFacts, window: Window): RetentionFigur
  * k = 0, 1, …, how many of its people posted in month cohort + k.
  */
 export function cohorts(facts: CommunityFacts, until: number, settings: MetricSettings): Cohort[] {
-  return cohortsOf(facts, firstPostTimes(facts, until), until, settings.cohortMonths);
+  return cohortsOf(facts, until, settings.cohortMonths);
 }
 
-/** Per person, the time of their first post before `until` (Infinity when none): their first post, if before `until`. */
-function firstPostTimes(facts: CommunityFacts, until: number): Float64Array {
-  const first = new Float64Array(facts.firstPostAt.length);
-  for (let person = 0; person < first.length; person++) first[person] = facts.firstPostAt[person]! < until ? facts.firstPostAt[person]! : Infinity;
-  return first;
-}
-
-/** Distinct people with a post in the window, and how many of them had posted before it. */
-function windowParticipants(facts: CommunityFacts, window: Window, firstPost: Float64Array) {
-  const { createdAt, author } = facts.posts;
-  const seen = new Uint8Array(facts.logins.length);
-  let participants = 0;
-  let returning = 0;
-  const { first, end } = rowsOfDays(facts, window.since, window.until);
-  for (let row = first; row < end; row++) {
-    const at = createdAt[row]!;
-    const person = author[row]!;
-    if (at < window.since || at >= window.until || seen[person] === 1) continue;
-    seen[person] = 1;
-    participants++;
-    if (firstPost[person]! < window.since) returning++;
-  }
-  return { participants, returning };
-}
-
-/** People whose first post falls in the window, per month overlapping it (counting the window's part only). */
+/**
+ * People whose first post falls in the window, per month overlapping it (counting the window's part only).
+ * `firstPost`: `CommunityFacts.firstPostAt`, all history: a first post after the window is not in it either.
+ */
 function newParticipantsPerMonth(firstPost: Float64Array, window: Window): { month: string; count: number }[] {
   const firstMonth = monthIndex(window.since);
   const counts = new Array<number>(monthIndex(window.until - 1) - firstMonth + 1).fill(0);
@@ -64,7 +42,9 @@ function newParticipantsPerMonth(firstPost: Float64Array, window: Window): { mon
   return counts.map((count, offset) => ({ month: monthName(firstMonth + offset), count }));
 }
 
-function cohortsOf(facts: CommunityFacts, firstPost: Float64Array, until: number, cohortMonths: number): Cohort[] {
+function cohortsOf(facts: CommunityFacts, until: number, cohortMonths: number): Cohort[] {
+  // First posts of all history: one at or after `until` is in no cohort, as if it were not there yet.
+  const firstPost = facts.firstPostAt;
   const firstMonth = monthIndex(until - 1) - cohortMonths + 1;
   const earliest = monthStart(firstMonth);
   // Per person, a bit per month they posted in (a word per 32 months): one pass over the months' posts,

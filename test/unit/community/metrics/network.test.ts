@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { NOBODY_POSTED } from '../../../../src/community/metrics/explain';
 import { interactionNetwork } from '../../../../src/community/metrics/network';
+import { windowTotals } from '../../../../src/community/metrics/windowTotals';
 import type { Network } from '../../../../src/community/reportSchema';
 import type { DiscussionNode } from '../../../../src/github/schemas';
 import { comment, discussion, reply, T0 } from '../../../support/discussionNodes';
@@ -9,7 +10,8 @@ import { factsOf, HOUR } from './support';
 
 /** The network of the nodes over [T0, T0 + 30 days) unless told. */
 function networkOf(nodes: DiscussionNode[], sinceHours = 0, untilHours = 30 * 24): Omit<Network, 'core'> {
-  return interactionNetwork(factsOf(nodes), { since: T0 + sinceHours * HOUR, until: T0 + untilHours * HOUR }).section;
+  const facts = factsOf(nodes);
+  return interactionNetwork(facts, windowTotals(facts, { since: T0 + sinceHours * HOUR, until: T0 + untilHours * HOUR })).section;
 }
 
 /** Discussion `number`, opened by `opener` with one comment by each of `commenters`. */
@@ -164,7 +166,7 @@ describe('metrics: network on the real sample', () => {
     it(`matches the figures worked out from the raw file over [${since.slice(0, 10)}, ${until.slice(0, 10)})`, () => {
       const window = { since: Date.parse(since), until: Date.parse(until) };
       const want = rawSampleNetwork(window.since, window.until);
-      assert.deepEqual(interactionNetwork(facts, window).section, want);
+      assert.deepEqual(interactionNetwork(facts, windowTotals(facts, window)).section, want);
       // Not trivial (issue #10): a few maintainers carry most ties, and about one participant in five knows someone.
       assert.ok(want.knowSomeoneRate > 0.1 && want.knowSomeoneRate < 0.3, `know-someone rate ${want.knowSomeoneRate}`);
       assert.ok(want.connectors[0]!.ties > want.ties / 4, 'the best connected person holds a large share of the ties');
