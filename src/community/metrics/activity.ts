@@ -8,8 +8,8 @@ import type { WindowTotals } from './windowTotals';
 /**
  * Week by week over the window: discussions opened, comments and replies posted, and active
  * participants (distinct people with any post that week). Weeks cut by the window's edges are marked
- * `partial` and count the window's part only. Apart from `responsesPerDiscussion`, which reads all
- * history: the headline needs the weeks alone (for the previous window too).
+ * `partial` and count the window's part only. Both read the window's totals; `responsesPerDiscussion` is apart
+ * because the headline needs the weeks alone (for the previous window too).
  */
 export function activityWeeks(totals: WindowTotals): ActivityWeek[] {
   const { window, firstWeek, weekCount, postsPerKindAndWeek, activeParticipantsPerWeek } = totals;

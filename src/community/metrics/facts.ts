@@ -123,9 +123,13 @@ export interface PostColumns {
   readonly answers: Int32Array;
 }
 
-/** Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself, nobody or `ghost`. */
+/**
+ * Whether a post by `from` answering `to` (`PostColumns.answers`) is an interaction: none with oneself or nobody, and
+ * `ghost` (deleted accounts) on neither end. The window's totals count them and the network places them by this one
+ * test, so the two agree.
+ */
 export function isInteraction(from: number, to: number, ghost: number): boolean {
-  return to >= 0 && to !== from && to !== ghost;
+  return to >= 0 && to !== from && to !== ghost && from !== ghost;
 }
 
 /** Where each day's posts start among the rows: day `firstDay + k` holds rows `start[k]` to `start[k + 1] - 1`. */

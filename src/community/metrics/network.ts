@@ -226,7 +226,7 @@ function windowInteractions(facts: CommunityFacts, totals: WindowTotals, take: S
     const time = createdAt[row]!;
     const from = author[row]!;
     const to = answers[row]!;
-    if (time < since || time >= until || from === ghost || !isInteraction(from, to, ghost)) continue;
+    if (time < since || time >= until || !isInteraction(from, to, ghost)) continue;
     const rank = rankOf[discussionOf[row]!]!;
     const at = rankStart[rank]!++;
     const lower = from < to ? from : to;

@@ -5,9 +5,9 @@ import type { Window } from './window';
 
 /**
  * What the window's posts add up to, per person, week and category: counted in one pass over the window's rows
- * and shared by the metrics that read them (activity, participation, retention, contributors, categories), as the
- * facts are shared for all history. Each of those once made its own pass; at 200,000 discussions a 90-day window
- * holds about a million rows, and one pass instead of five takes about a fifth of the time.
+ * and shared by the sections that read them (activity and responses per discussion, participation, retention,
+ * contributors, categories, the network), as the facts are shared for all history. Each of those once made its own
+ * pass; at 200,000 discussions a 90-day window holds about a million rows.
  * Everyone who posted counts here, maintainers and `ghost` included: the metrics leave out whom they leave out.
  */
 export interface WindowTotals {
@@ -88,7 +88,7 @@ export function windowTotals(facts: CommunityFacts, window: Window): WindowTotal
       const discussion = discussionOf[row]!;
       const category = categoryOf[discussion]!;
       participation.add(person, category);
-      if (isInteraction(person, answers[row]!, ghost) && person !== ghost) interactionsPerDiscussion[discussion]!++;
+      if (isInteraction(person, answers[row]!, ghost)) interactionsPerDiscussion[discussion]!++;
       if (isResponse[row] === 0) continue;
       responseCount++;
       maintainerResponses += isMaintainer[person]!;
