@@ -13,13 +13,9 @@ import { needsResponseSection } from './sections/needsResponse';
 import { networkSection } from './sections/network';
 import { participationSection } from './sections/participation';
 import { retentionSection } from './sections/retention';
-import { button, dropdown } from './toolkit';
+import { button, dropdown } from './controls';
 
-/**
- * The dashboard's drawing: the header with its controls and every section with its chart and table. Loaded
- * by main.ts as a separate chunk, so the toolkit and the charting library (most of the page's code) arrive
- * while the page is already receiving and checking the data.
- */
+/** The dashboard's drawing: the header with its controls and every section with its chart and table. */
 
 /** What is left to draw once the page has painted the sections: run it then, and it says what its layout took. */
 export interface Drawn {

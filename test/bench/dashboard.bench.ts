@@ -195,7 +195,7 @@ function printOpening(report: BenchReporter, label: string, openings: readonly D
     ['the page starts loading (VS Code has created the webview)', timeline.pageStartAt],
     ["VS Code's frame for it has arrived (after the webview's service worker started)", timeline.frameArrivedAt],
     ["the page's script starts running (it comes inside the page)", timeline.scriptStartedAt],
-    ['the script is ready (zod, the protocol, the toolkit and the charts evaluated)', timeline.scriptReadyAt],
+    ['the script is ready (zod, the protocol and the charts evaluated)', timeline.scriptReadyAt],
     ['the data arrives', timeline.showReceivedAt],
     ['the data has been checked against the protocol', timeline.validatedAt],
     ['every section is built (before layout and paint)', timeline.drawnAt],
