@@ -23,8 +23,9 @@ const ownDirname = {
   },
 };
 await esbuild.build({
-  entryPoints: ['test/bench/run.ts'],
-  outfile,
+  // The report's helper thread beside the benchmarks, as beside the extension and the CLI (community/reportHelper.ts).
+  entryPoints: { run: 'test/bench/run.ts', reportHelperThread: 'src/community/reportHelperThread.ts' },
+  outdir: dirname(outfile),
   bundle: true,
   platform: 'node',
   format: 'cjs',

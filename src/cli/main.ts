@@ -8,6 +8,7 @@ import { DamagedSnapshotError } from '../store/snapshotStore';
 import { loadCommunity, type CommunitySource, type LoadedCommunity } from './loadCommunity';
 import { describePartial } from '../shared/partialSnapshot';
 import { DEFAULT_METRIC_SETTINGS } from '../community/metrics/settings';
+import { startReportHelper } from '../community/reportHelper';
 import { parseChoice, parseInstant, parsePositiveNumber, parseShare, parseWholeNumber } from './options';
 import { REPORT_FORMAT_IDS } from '../report/formats';
 import { reportCommand } from './reportCommand';
@@ -184,6 +185,8 @@ async function runReport(args: readonly string[], io: CliIo): Promise<number> {
     thinDiscussions: parseWholeNumber('thin-discussions', values['thin-discussions'], 0),
     thinKnowSomeoneRate: parseShare('thin-know-someone-rate', values['thin-know-someone-rate']),
   };
+  // The report's helper thread starts while the snapshot loads, so that the report can use it.
+  void startReportHelper();
   const loaded = await loadCommunity(communitySource(values, positionals));
   warnIfPartial(io, loaded);
   // Profile links go to the GitHub the data came from: --api-url, else the stored snapshot's, else github.com.

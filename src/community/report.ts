@@ -8,13 +8,11 @@ import { explainNulls } from './metrics/explain';
 import { buildFacts, lastPostPerPerson, type CommunityFacts } from './metrics/facts';
 import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
-import { inactiveRegulars } from './metrics/inactiveRegulars';
-import { needsResponse } from './metrics/needsResponse';
 import { corePicture, type InteractionNetwork } from './metrics/network';
-import { cohorts } from './metrics/retention';
 import { resolveSettings, type PartialMetricSettings } from './metrics/settings';
 import { iso, previousWindow, reportWindow, type Window } from './metrics/window';
 import { DAY_MS } from '../shared/time';
+import { startBackgroundSections } from './reportHelper';
 
 export interface ReportOptions {
   /** Epoch ms; default `until` − `windowDays`. */
@@ -49,10 +47,15 @@ export function reportWithNetwork(
   if (facts.logins !== community.logins) throw new Error(`the facts given are not ${community.repository}'s: build them from the community reported on`);
   const settings = resolveSettings(options.settings);
   const window = reportWindow({ ...options, windowDays: settings.windowDays });
+  // The previous window's headline and the sections over all history, meanwhile (in the helper thread, if any).
+  const background = startBackgroundSections(facts, window, settings);
   const sources = headlineSources(facts, window, settings);
-  const previous = previousWindow(window);
-  const lastActive = lastPostPerPerson(facts, window.until);
-  const { contributors: listed, leaders } = contributors(facts, sources.totals, settings, lastActive);
+  const { contributors: listed, leaders } = contributors(facts, sources.totals, settings, lastPostPerPerson(facts, window.until));
+  const firstMaintainerResponse = firstResponseTimes(facts, window, settings, 'maintainer');
+  const network = { ...sources.network.section, core: corePicture(facts, sources.network, new Set(leaders.map((leader) => leader.login))) };
+  const categorySections = categories(facts, sources.totals, settings, sources.network.section.categories);
+  const responses = responsesPerDiscussion(facts, sources.totals);
+  const { previousHeadline, cohorts, inactiveRegulars, needsResponse } = background();
   const report = explainNulls(
     {
       schemaVersion: 1 as const,
@@ -63,19 +66,19 @@ export function reportWithNetwork(
       headline: headline(sources),
       discussions: sources.answers.discussions,
       firstResponse: sources.firstResponse,
-      firstMaintainerResponse: firstResponseTimes(facts, window, settings, 'maintainer'),
+      firstMaintainerResponse,
       timeToAnswer: sources.answers.timeToAnswer,
       answerRate: sources.answers.answerRate,
       participation: sources.participation,
-      retention: { ...sources.retention, cohorts: cohorts(facts, window.until, settings) },
-      network: { ...sources.network.section, core: corePicture(facts, sources.network, new Set(leaders.map((leader) => leader.login))) },
+      retention: { ...sources.retention, cohorts },
+      network,
       contributors: listed,
       leaders,
-      inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
-      categories: categories(facts, sources.totals, settings, sources.network.section.categories),
-      activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responsesPerDiscussion(facts, sources.totals) },
-      needsResponse: needsResponse(facts, window.until, settings.staleDays),
-      previous: { window: describeWindow(previous), headline: headline(headlineSources(facts, previous, settings)) },
+      inactiveRegulars,
+      categories: categorySections,
+      activity: { weeks: sources.activityWeeks, responsesPerDiscussion: responses },
+      needsResponse,
+      previous: { window: describeWindow(previousWindow(window)), headline: previousHeadline },
     },
     { answerRate: sources.answers.answerRateReason },
   );

@@ -3,6 +3,7 @@ import { GHOST_LOGIN, POST_FLAGS, POST_KINDS, type Category, type Community, typ
 import { assertClassifiedFrom, type People } from '../people';
 import { answeredAt } from './asOf';
 import { rowRules } from '../responses';
+import { sharedFloat64, sharedInt32, sharedUint8 } from './sharedColumns';
 
 // Read twice per post, so kept as a module-local copy: an imported binding costs a getter call per read
 // in CommonJS output such as tsx's (the bench's); the bundle inlines either.
@@ -177,9 +178,9 @@ export function buildFacts(community: Community, people: People): CommunityFacts
   // of millions, so the rules are read as data inline (`RowRules`), not called per row.
   const postsPerDay = new DayCounts(community.latestActivityAt);
   const persons = community.logins.length;
-  const firstPostAt = new Float64Array(persons).fill(Infinity);
-  const lastPostAt = new Float64Array(persons).fill(-Infinity);
-  const isMaintainer = new Uint8Array(persons);
+  const firstPostAt = sharedFloat64(persons).fill(Infinity);
+  const lastPostAt = sharedFloat64(persons).fill(-Infinity);
+  const isMaintainer = sharedUint8(persons);
   for (let person = 0; person < persons; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   let postsFollowTheirDiscussion = true;
   const table = community.posts;
@@ -302,10 +303,83 @@ class DayCounts {
   }
 
   index(): DayIndex {
-    const start = new Int32Array(this.earliestBack + 2);
+    const start = sharedInt32(this.earliestBack + 2);
     for (let day = 1; day < start.length; day++) start[day] = start[day - 1]! + this.daysBack[this.earliestBack - (day - 1)]!;
     return { firstDay: this.lastDay - this.earliestBack, start };
   }
+}
+
+/**
+ * The facts without the logins and the discussions' objects: typed arrays (shared memory: sharedColumns.ts) and a few
+ * plain values, which the report's helper thread is handed as they are (community/reportHelper.ts).
+ */
+export interface FactColumns {
+  readonly repository: string;
+  readonly isMaintainer: Uint8Array;
+  readonly ghost: number;
+  readonly perDiscussion: Omit<DiscussionColumns, 'discussion'>;
+  readonly categories: readonly (Category | null)[];
+  readonly posts: PostColumns;
+  readonly days: DayIndex;
+  readonly firstPostAt: Float64Array;
+  readonly lastPostAt: Float64Array;
+  readonly postsFollowTheirDiscussion: boolean;
+}
+
+export function factColumns(facts: CommunityFacts): FactColumns {
+  const { perDiscussion: d } = facts;
+  return {
+    repository: facts.repository,
+    isMaintainer: facts.isMaintainer,
+    ghost: facts.ghost,
+    perDiscussion: {
+      length: d.length,
+      createdAt: d.createdAt,
+      author: d.author,
+      category: d.category,
+      answerable: d.answerable,
+      open: d.open,
+      answerChosenAt: d.answerChosenAt,
+      answeredAt: d.answeredAt,
+      firstResponseAt: d.firstResponseAt,
+      firstResponder: d.firstResponder,
+      firstMaintainerResponseAt: d.firstMaintainerResponseAt,
+      latestRow: d.latestRow,
+    },
+    categories: facts.categories,
+    posts: facts.posts,
+    days: facts.days,
+    firstPostAt: facts.firstPostAt,
+    lastPostAt: facts.lastPostAt,
+    postsFollowTheirDiscussion: facts.postsFollowTheirDiscussion,
+  };
+}
+
+/**
+ * The facts again from their columns and logins, in the report's helper thread: without the discussions' objects
+ * (`perDiscussion.discussion` and `discussions` are empty there), which only the sections that name a discussion read,
+ * and those run where the discussions are.
+ */
+export function factsFromColumns(columns: FactColumns, logins: readonly string[]): CommunityFacts {
+  const d = columns.perDiscussion;
+  // The same fields in the same order as `allocateDiscussions`' literal: one hidden class for the metrics' code.
+  const perDiscussion: DiscussionColumns = {
+    length: d.length,
+    discussion: [],
+    createdAt: d.createdAt,
+    author: d.author,
+    category: d.category,
+    answerable: d.answerable,
+    open: d.open,
+    answerChosenAt: d.answerChosenAt,
+    answeredAt: d.answeredAt,
+    firstResponseAt: d.firstResponseAt,
+    firstResponder: d.firstResponder,
+    firstMaintainerResponseAt: d.firstMaintainerResponseAt,
+    latestRow: d.latestRow,
+  };
+  const { repository, isMaintainer, ghost, categories, posts, days, firstPostAt, lastPostAt, postsFollowTheirDiscussion } = columns;
+  return new Facts(repository, logins, isMaintainer, ghost, perDiscussion, categories, posts, days, firstPostAt, lastPostAt, postsFollowTheirDiscussion);
 }
 
 /**
@@ -375,31 +449,31 @@ function allocateDiscussions(capacity: number): Mutable<DiscussionColumns> & { d
   return {
     length: 0,
     discussion: [],
-    createdAt: new Float64Array(capacity),
-    author: new Int32Array(capacity),
-    category: new Int32Array(capacity),
-    answerable: new Uint8Array(capacity),
-    open: new Uint8Array(capacity),
-    answerChosenAt: new Float64Array(capacity),
-    answeredAt: new Float64Array(capacity),
-    firstResponseAt: new Float64Array(capacity),
-    firstResponder: new Int32Array(capacity),
-    firstMaintainerResponseAt: new Float64Array(capacity),
-    latestRow: new Int32Array(capacity),
+    createdAt: sharedFloat64(capacity),
+    author: sharedInt32(capacity),
+    category: sharedInt32(capacity),
+    answerable: sharedUint8(capacity),
+    open: sharedUint8(capacity),
+    answerChosenAt: sharedFloat64(capacity),
+    answeredAt: sharedFloat64(capacity),
+    firstResponseAt: sharedFloat64(capacity),
+    firstResponder: sharedInt32(capacity),
+    firstMaintainerResponseAt: sharedFloat64(capacity),
+    latestRow: sharedInt32(capacity),
   };
 }
 
 function allocatePosts(length: number): PostColumns {
   return {
     length,
-    discussion: new Int32Array(length),
-    author: new Int32Array(length),
-    createdAt: new Float64Array(length),
-    kind: new Uint8Array(length),
-    isResponse: new Uint8Array(length),
-    isChosenAnswer: new Uint8Array(length),
-    upvotes: new Int32Array(length),
-    answers: new Int32Array(length),
+    discussion: sharedInt32(length),
+    author: sharedInt32(length),
+    createdAt: sharedFloat64(length),
+    kind: sharedUint8(length),
+    isResponse: sharedUint8(length),
+    isChosenAnswer: sharedUint8(length),
+    upvotes: sharedInt32(length),
+    answers: sharedInt32(length),
   };
 }
 

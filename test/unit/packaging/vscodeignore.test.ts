@@ -24,7 +24,14 @@ function packaged(file: string): boolean {
 
 describe('.vscodeignore', () => {
   it('packages the extension and both webviews (dashboard and Discussion tab), scripts and styles', () => {
-    for (const file of ['dist/extension.js', 'dist/webview.js', 'dist/webview.css', 'dist/discussion.js', 'dist/discussion.css']) {
+    for (const file of [
+      'dist/extension.js',
+      'dist/reportHelperThread.js',
+      'dist/webview.js',
+      'dist/webview.css',
+      'dist/discussion.js',
+      'dist/discussion.css',
+    ]) {
       assert.ok(packaged(file), `${file} is left out of the .vsix`);
     }
   });

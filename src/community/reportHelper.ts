@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { backgroundSections, type BackgroundSections } from './backgroundSections';
+import { factColumns, type CommunityFacts } from './metrics/facts';
+import type { MetricSettings } from './metrics/settings';
+import { isShared } from './metrics/sharedColumns';
+import type { Window } from './metrics/window';
+import { HELPER_CELLS, type FromHelper, type HelperStart, type ToHelper } from './reportHelperProtocol';
+
+/**
+ * A report's background sections (backgroundSections.ts) computed in a helper thread while the report computes the
+ * rest, so that a report takes about the longer of the two parts rather than their sum (docs/architecture.md, "The
+ * report's helper thread"). The facts' columns are shared memory (metrics/sharedColumns.ts), handed over without a
+ * copy; the logins are copied once per community.
+ *
+ * The report stays synchronous: it waits for the thread's answer with `Atomics.wait`, which Node allows on its main
+ * thread. It computes the sections itself, with the same code and figures, whenever the thread cannot serve: no script
+ * beside this bundle (run from sources, as the unit tests are), no shared memory, a thread not started yet or gone, a
+ * job that failed (the error is then thrown here, with its stack) or took over `PATIENCE_MS`.
+ */
+const SCRIPT = join(__dirname, 'reportHelperThread.js');
+/** How long a report waits for the thread's answer before it computes the sections itself and gives the thread up. */
+const PATIENCE_MS = 30_000;
+
+/** A report's background sections, asked for once the report has computed the rest. */
+export type PendingSections = () => BackgroundSections;
+
+/** Starts computing the background sections of the report over `window`: in the helper thread when it is ready. */
+export function startBackgroundSections(facts: CommunityFacts, window: Window, settings: MetricSettings): PendingSections {
+  const inThisThread = () => backgroundSections(facts, window, settings);
+  return readyHelper()?.start(facts, window, settings, inThisThread) ?? inThisThread;
+}
+
+/**
+ * Starts the helper thread ahead of the first report (the extension when it activates, the CLI before it reads the
+ * snapshot), which it then serves; true once it is ready, false when there is none.
+ */
+export function startReportHelper(): Promise<boolean> {
+  if (theHelper === undefined) theHelper = existsSync(SCRIPT) && typeof SharedArrayBuffer === 'function' ? new ReportHelper(SCRIPT) : null;
+  return theHelper?.started ?? Promise.resolve(false);
+}
+
+/** Whether reports hand their background sections to the helper thread now (the bench says so beside its figures). */
+export function reportHelperInUse(): boolean {
+  return readyHelper() !== null;
+}
+
+let theHelper: ReportHelper | null | undefined;
+
+function readyHelper(): ReportHelper | null {
+  void startReportHelper();
+  return theHelper?.ready ? theHelper : null;
+}
+
+class ReportHelper {
+  readonly started: Promise<boolean>;
+  private usable = true;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly cells = new Int32Array(new SharedArrayBuffer(HELPER_CELLS.count * Int32Array.BYTES_PER_ELEMENT));
+  private lastJob = 0;
+  private loginsSent: readonly string[] | undefined;
+
+  constructor(script: string) {
+    const { port1, port2 } = new MessageChannel();
+    const start: HelperStart = { port: port2, cells: this.cells };
+    this.worker = new Worker(script, { workerData: start, transferList: [port2] });
+    // An idle helper keeps no process alive (the CLI ends when its work is done).
+    this.worker.unref();
+    port1.unref();
+    this.port = port1;
+    this.started = new Promise((resolve) => {
+      const giveUp = () => {
+        this.usable = false;
+        resolve(false);
+      };
+      this.worker.once('message', () => resolve(this.ready));
+      this.worker.once('error', giveUp);
+      this.worker.once('exit', giveUp);
+    });
+  }
+
+  /** Loaded, listening, and neither gone nor given up. */
+  get ready(): boolean {
+    return this.usable && Atomics.load(this.cells, HELPER_CELLS.ready) === 1;
+  }
+
+  /** Hands the thread the job, and returns how to wait for its answer (`otherwise` computes it here instead); null if it cannot take it. */
+  start(facts: CommunityFacts, window: Window, settings: MetricSettings, otherwise: PendingSections): PendingSections | null {
+    const columns = factColumns(facts);
+    if (!isShared(columns.posts.createdAt)) return null;
+    if (this.loginsSent !== facts.logins) {
+      this.send({ type: 'logins', logins: facts.logins });
+      this.loginsSent = facts.logins;
+    }
+    const job = ++this.lastJob;
+    this.send({ type: 'compute', job, columns, window, settings });
+    return () => this.answer(job) ?? otherwise();
+  }
+
+  /** The thread's answer to `job`, once it has finished it; null when the job failed or the thread took too long. */
+  private answer(job: number): BackgroundSections | null {
+    const deadline = Date.now() + PATIENCE_MS;
+    // Jobs finish in order: the answer to an earlier job (whose report did not wait for it) may come first.
+    for (let finished = Atomics.load(this.cells, HELPER_CELLS.finished); finished < job; finished = Atomics.load(this.cells, HELPER_CELLS.finished)) {
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(this.cells, HELPER_CELLS.finished, finished, left) === 'timed-out') {
+        this.usable = false;
+        void this.worker.terminate();
+        return null;
+      }
+    }
+    for (let reply = this.receive(); reply; reply = this.receive()) {
+      if (reply.job === job) return reply.type === 'computed' ? reply.sections : null;
+    }
+    return null;
+  }
+
+  private send(message: ToHelper): void {
+    this.port.postMessage(message);
+  }
+
+  private receive(): FromHelper | undefined {
+    return receiveMessageOnPort(this.port)?.message as FromHelper | undefined;
+  }
+}
