@@ -22,6 +22,8 @@ import { HELPER_CELLS, type FromHelper, type HelperStart, type ToHelper } from '
 const SCRIPT = join(__dirname, 'reportHelperThread.js');
 /** How long a report waits for the thread's answer before it computes the sections itself and gives the thread up. */
 const PATIENCE_MS = 30_000;
+/** How long `startReportHelper` waits for the thread to say it is ready. */
+const START_PATIENCE_MS = 10_000;
 
 /** A report's background sections, asked for once the report has computed the rest. */
 export type PendingSections = () => BackgroundSections;
@@ -78,6 +80,8 @@ class ReportHelper {
       this.worker.once('message', () => resolve(this.ready));
       this.worker.once('error', giveUp);
       this.worker.once('exit', giveUp);
+      // A thread that has not said it is ready by then is not waited for; reports use it if it gets there.
+      setTimeout(() => resolve(this.ready), START_PATIENCE_MS).unref();
     });
   }
 
