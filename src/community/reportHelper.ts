@@ -62,7 +62,8 @@ class ReportHelper {
   private readonly port: MessagePort;
   private readonly cells = new Int32Array(new SharedArrayBuffer(HELPER_CELLS.count * Int32Array.BYTES_PER_ELEMENT));
   private lastJob = 0;
-  private loginsSent: readonly string[] | undefined;
+  /** The logins last sent, weakly: holding them would keep a community's logins alive after it is dropped. */
+  private loginsSent: WeakRef<readonly string[]> | undefined;
 
   constructor(script: string) {
     const { port1, port2 } = new MessageChannel();
@@ -94,9 +95,9 @@ class ReportHelper {
   start(facts: CommunityFacts, window: Window, settings: MetricSettings, otherwise: PendingSections): PendingSections | null {
     const columns = factColumns(facts);
     if (!isShared(columns.posts.createdAt)) return null;
-    if (this.loginsSent !== facts.logins) {
+    if (this.loginsSent?.deref() !== facts.logins) {
       this.send({ type: 'logins', logins: facts.logins });
-      this.loginsSent = facts.logins;
+      this.loginsSent = new WeakRef(facts.logins);
     }
     const job = ++this.lastJob;
     this.send({ type: 'compute', job, columns, window, settings });
