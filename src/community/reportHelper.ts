@@ -22,6 +22,8 @@ import { HELPER_CELLS, type FromHelper, type HelperStart, type ToHelper } from '
 const SCRIPT = join(__dirname, 'reportHelperThread.js');
 /** How long a report waits for the thread's answer before it computes the sections itself and gives the thread up. */
 const PATIENCE_MS = 30_000;
+/** The thread's young generation, at most (V8 grows it as needed): a job at 200,000 discussions fits. */
+const YOUNG_GENERATION_MB = 64;
 /** How long `startReportHelper` waits for the thread to say it is ready. */
 const START_PATIENCE_MS = 10_000;
 
@@ -68,7 +70,9 @@ class ReportHelper {
   constructor(script: string) {
     const { port1, port2 } = new MessageChannel();
     const start: HelperStart = { port: port2, cells: this.cells };
-    this.worker = new Worker(script, { workerData: start, transferList: [port2] });
+    // A young generation that holds a whole job's garbage, so that the job's views on the facts are still young when
+    // the thread's minor collection after it frees them (reportHelperThread.ts).
+    this.worker = new Worker(script, { workerData: start, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     // An idle helper keeps no process alive (the CLI ends when its work is done).
     this.worker.unref();
     port1.unref();

@@ -97,6 +97,18 @@ function measure(report: BenchReporter, discussions: number): void {
     headline || largest ? 300 : undefined,
   );
   if (headline) measureNetwork(report, prebuilt, { since: until - 400 * 86_400_000, until }, warmups);
+  if (largest) {
+    // What stays allocated once reports are done: the report's helper thread must not keep old facts' shared memory.
+    for (let i = 0; i < 3; i++) fullReport();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200); // the helper's collection after its last job
+    collectGarbage();
+    report.figure(
+      `  heap and typed arrays kept after three more full reports (after GC): the community and one set of facts, as the views keep them`,
+      (heapAndArrays() - baseline) / MB,
+      'MB',
+      300,
+    );
+  }
 }
 
 /** Issue #10: the network alone (ties, core, connectors, categories) from facts built beforehand, over every post. */
