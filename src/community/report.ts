@@ -5,7 +5,7 @@ import { responsesPerDiscussion } from './metrics/activity';
 import { categories } from './metrics/categories';
 import { contributors } from './metrics/contributors';
 import { explainNulls } from './metrics/explain';
-import { buildFacts, lastPostPerPerson, type CommunityFacts } from './metrics/facts';
+import { buildFacts, lastPostPerPerson, releaseFacts, type CommunityFacts } from './metrics/facts';
 import { firstResponseTimes } from './metrics/firstResponse';
 import { headline, headlineSources } from './metrics/headline';
 import { corePicture, type InteractionNetwork } from './metrics/network';
@@ -29,13 +29,15 @@ export interface ReportOptions {
  * are ignored), with the previous window's headline. Definitions: docs/metrics.md.
  * `facts`: `buildFacts(community, people)` when the caller already has them (they hold for any window).
  */
-export function computeReport(
-  community: Community,
-  people: People,
-  options: ReportOptions = {},
-  facts: CommunityFacts = buildFacts(community, people),
-): Report {
-  return reportWithNetwork(community, options, facts).report;
+export function computeReport(community: Community, people: People, options: ReportOptions = {}, facts?: CommunityFacts): Report {
+  if (facts) return reportWithNetwork(community, options, facts).report;
+  const built = buildFacts(community, people);
+  try {
+    return reportWithNetwork(community, options, built).report;
+  } finally {
+    // Nothing of the facts is in the report: their memory serves the next facts built (metrics/sharedColumns.ts).
+    releaseFacts(built);
+  }
 }
 
 /** `computeReport`, with the network of the report's window (each person's ties: the People view shows them). */

@@ -3,7 +3,7 @@ import { GHOST_LOGIN, POST_FLAGS, POST_KINDS, type Category, type Community, typ
 import { assertClassifiedFrom, type People } from '../people';
 import { answeredAt } from './asOf';
 import { rowRules } from '../responses';
-import { sharedFloat64, sharedInt32, sharedUint8 } from './sharedColumns';
+import { ColumnMemory, releaseColumns } from './sharedColumns';
 
 // Read twice per post, so kept as a module-local copy: an imported binding costs a getter call per read
 // in CommonJS output such as tsx's (the bench's); the bundle inlines either.
@@ -171,16 +171,17 @@ export function lastPostPerPerson(facts: CommunityFacts, until: number): Float64
 export function buildFacts(community: Community, people: People): CommunityFacts {
   assertClassifiedFrom(people, community);
   const categories = new CategoryTable();
-  const perDiscussion = allocateDiscussions(community.discussions.length);
+  const memory = new ColumnMemory();
+  const perDiscussion = allocateDiscussions(community.discussions.length, memory);
   // Two passes, so that the posts are written straight to their place in day order (an unsorted copy
   // of millions of rows would double the memory a report takes): the first finds each discussion's
   // facts, notes which rows count and counts them per day, the second writes them. Both run once per row
   // of millions, so the rules are read as data inline (`RowRules`), not called per row.
   const postsPerDay = new DayCounts(community.latestActivityAt);
   const persons = community.logins.length;
-  const firstPostAt = sharedFloat64(persons).fill(Infinity);
-  const lastPostAt = sharedFloat64(persons).fill(-Infinity);
-  const isMaintainer = sharedUint8(persons);
+  const firstPostAt = memory.float64(persons).fill(Infinity);
+  const lastPostAt = memory.float64(persons).fill(-Infinity);
+  const isMaintainer = memory.uint8(persons);
   for (let person = 0; person < persons; person++) if (people.isMaintainerId(person)) isMaintainer[person] = 1;
   let postsFollowTheirDiscussion = true;
   const table = community.posts;
@@ -229,8 +230,8 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     perDiscussion.firstResponder[index] = first < 0 ? -1 : author[first]!;
     perDiscussion.firstMaintainerResponseAt[index] = firstByMaintainer < 0 ? NEVER : createdAt[firstByMaintainer]!;
   }
-  const days = postsPerDay.index();
-  const posts = allocatePosts(days.start[days.start.length - 1]!);
+  const days = postsPerDay.index(memory);
+  const posts = allocatePosts(days.start[days.start.length - 1]!, memory);
   // Each day's next free row: a counting sort, stable, so a discussion's posts keep their order.
   const next = days.start.slice(0, -1);
   const { firstDay } = days;
@@ -263,7 +264,7 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     }
   }
   const ghost = community.logins.indexOf(GHOST_LOGIN);
-  return new Facts(
+  const facts = new Facts(
     community.repository,
     community.logins,
     isMaintainer,
@@ -276,6 +277,24 @@ export function buildFacts(community: Community, people: People): CommunityFacts
     lastPostAt,
     postsFollowTheirDiscussion,
   );
+  // The columns' memory serves later facts once these are collected, or sooner through `releaseFacts`.
+  RELEASED_WHEN_COLLECTED.register(facts, memory.taken, facts);
+  MEMORY_OF.set(facts, memory.taken);
+  return facts;
+}
+
+const RELEASED_WHEN_COLLECTED = new FinalizationRegistry<readonly ArrayBufferLike[]>(releaseColumns);
+const MEMORY_OF = new WeakMap<CommunityFacts, readonly ArrayBufferLike[]>();
+
+/**
+ * Gives the memory of `facts` (built by `buildFacts`) to the next facts built at once, rather than when they are
+ * collected: for their one holder, done with them (a report that built its own). Nothing may read them afterwards.
+ */
+export function releaseFacts(facts: CommunityFacts): void {
+  const memory = MEMORY_OF.get(facts);
+  if (memory === undefined || !RELEASED_WHEN_COLLECTED.unregister(facts)) return;
+  MEMORY_OF.delete(facts);
+  releaseColumns(memory);
 }
 
 /**
@@ -302,8 +321,8 @@ class DayCounts {
     if (back > this.earliestBack) this.earliestBack = back;
   }
 
-  index(): DayIndex {
-    const start = sharedInt32(this.earliestBack + 2);
+  index(memory: ColumnMemory): DayIndex {
+    const start = memory.int32(this.earliestBack + 2);
     for (let day = 1; day < start.length; day++) start[day] = start[day - 1]! + this.daysBack[this.earliestBack - (day - 1)]!;
     return { firstDay: this.lastDay - this.earliestBack, start };
   }
@@ -419,35 +438,35 @@ class CategoryTable {
 }
 
 /** Columns with room for `capacity` rows, `length` 0 until they are filled. */
-function allocateDiscussions(capacity: number): Mutable<DiscussionColumns> & { discussion: Discussion[] } {
+function allocateDiscussions(capacity: number, memory: ColumnMemory): Mutable<DiscussionColumns> & { discussion: Discussion[] } {
   return {
     length: 0,
     discussion: [],
-    createdAt: sharedFloat64(capacity),
-    author: sharedInt32(capacity),
-    category: sharedInt32(capacity),
-    answerable: sharedUint8(capacity),
-    open: sharedUint8(capacity),
-    answerChosenAt: sharedFloat64(capacity),
-    answeredAt: sharedFloat64(capacity),
-    firstResponseAt: sharedFloat64(capacity),
-    firstResponder: sharedInt32(capacity),
-    firstMaintainerResponseAt: sharedFloat64(capacity),
-    latestRow: sharedInt32(capacity),
+    createdAt: memory.float64(capacity),
+    author: memory.int32(capacity),
+    category: memory.int32(capacity),
+    answerable: memory.uint8(capacity),
+    open: memory.uint8(capacity),
+    answerChosenAt: memory.float64(capacity),
+    answeredAt: memory.float64(capacity),
+    firstResponseAt: memory.float64(capacity),
+    firstResponder: memory.int32(capacity),
+    firstMaintainerResponseAt: memory.float64(capacity),
+    latestRow: memory.int32(capacity),
   };
 }
 
-function allocatePosts(length: number): PostColumns {
+function allocatePosts(length: number, memory: ColumnMemory): PostColumns {
   return {
     length,
-    discussion: sharedInt32(length),
-    author: sharedInt32(length),
-    createdAt: sharedFloat64(length),
-    kind: sharedUint8(length),
-    isResponse: sharedUint8(length),
-    isChosenAnswer: sharedUint8(length),
-    upvotes: sharedInt32(length),
-    answers: sharedInt32(length),
+    discussion: memory.int32(length),
+    author: memory.int32(length),
+    createdAt: memory.float64(length),
+    kind: memory.uint8(length),
+    isResponse: memory.uint8(length),
+    isChosenAnswer: memory.uint8(length),
+    upvotes: memory.int32(length),
+    answers: memory.int32(length),
   };
 }
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFacts, lastPostPerPerson, NEVER, POST_KIND_CODES, rowsOfDays, type CommunityFacts } from '../../../../src/community/metrics/facts';
+import { buildFacts, lastPostPerPerson, NEVER, POST_KIND_CODES, releaseFacts, rowsOfDays, type CommunityFacts } from '../../../../src/community/metrics/facts';
+import { computeReport } from '../../../../src/community/report';
 import { answeredAt, communityAsOf } from '../../../../src/community/metrics/asOf';
 import type { Community } from '../../../../src/community/model';
 import { normalizeCommunity } from '../../../../src/community/normalize';
@@ -157,5 +158,43 @@ describe('metrics: shared facts', () => {
     assert.equal(early.latestActivityAt, Date.parse(at(5)));
     assert.equal(community.latestActivityAt, Date.parse(at(60)), 'the answer choice is the latest event in the data');
     assert.equal(communityAsOf(community, Date.parse(at(100))), community, 'nothing later: the same community');
+  });
+});
+
+describe('metrics: the facts’ memory, reused (sharedColumns.ts)', () => {
+  function generated(seed: number): Community {
+    const nodes = generateCommunity({ bodies: false, seed, discussions: 3_000, now: '2025-06-01T00:00:00Z' });
+    return normalizeCommunity(nodes.repository, nodes.discussions as DiscussionNode[]);
+  }
+
+  it('gives the memory of released facts to the next facts built, zeroed: their report is the same as from new memory', () => {
+    const community = generated(21);
+    const people = classifyPeople(community);
+    const options = { until: community.latestActivityAt + 1 };
+    const fromNewMemory = computeReport(community, people, options, buildFacts(community, people));
+    // Facts of the same size, released with something else in every column.
+    const released = buildFacts(community, people);
+    for (const column of Object.values(released.posts)) if (ArrayBuffer.isView(column)) (column as Uint8Array).fill(7);
+    const usedMemory = released.posts.createdAt.buffer;
+    releaseFacts(released);
+    const reused = buildFacts(community, people);
+    assert.equal(reused.posts.createdAt.buffer, usedMemory, 'the released memory served the next facts');
+    assert.deepEqual(computeReport(community, people, options, reused), fromNewMemory);
+  });
+
+  it('makes new memory for facts while earlier facts are still held, and releases a report’s own facts after it', () => {
+    const community = generated(23);
+    const people = classifyPeople(community);
+    const held = buildFacts(community, people);
+    const next = buildFacts(community, people);
+    assert.notEqual(next.posts.createdAt.buffer, held.posts.createdAt.buffer, 'held facts keep their memory');
+    const options = { until: community.latestActivityAt + 1 };
+    const expected = computeReport(community, people, options, held);
+    // `computeReport` without facts builds its own and releases them once the report is made: the next facts reuse it.
+    assert.deepEqual(computeReport(community, people, options), expected);
+    const afterReport = buildFacts(community, people);
+    assert.notEqual(afterReport.posts.createdAt.buffer, held.posts.createdAt.buffer);
+    assert.notEqual(afterReport.posts.createdAt.buffer, next.posts.createdAt.buffer);
+    assert.deepEqual(computeReport(community, people, options, afterReport), expected);
   });
 });
