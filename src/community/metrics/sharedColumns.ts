@@ -20,6 +20,12 @@ const FIT = 1.25;
 const free: ArrayBufferLike[] = [];
 let freeBytes = 0;
 let freeLimitBytes = 0;
+/**
+ * How long free buffers are kept after the last release: long enough for the next facts of a burst (a first sync's
+ * checkpoints, a report after a report), not so long that an idle window holds a second set of facts' memory.
+ */
+export const KEEP_FREE_MS = 5_000;
+let forgetFree: ReturnType<typeof setTimeout> | undefined;
 
 /** The memory of one facts object's columns, each taken from the free buffers when one fits, else made. */
 export class ColumnMemory {
@@ -78,6 +84,13 @@ export function releaseColumns(buffers: readonly ArrayBufferLike[]): void {
   free.push(...large);
   freeBytes += large.reduce((sum, buffer) => sum + buffer.byteLength, 0);
   while (freeBytes > freeLimitBytes) freeBytes -= free.shift()!.byteLength;
+  clearTimeout(forgetFree);
+  forgetFree = setTimeout(() => {
+    free.length = 0;
+    freeBytes = 0;
+  }, KEEP_FREE_MS);
+  // A process with nothing else to do ends without waiting for it (the CLI).
+  if (typeof forgetFree === 'object' && 'unref' in forgetFree) forgetFree.unref();
 }
 
 /** Whether `column` is shared memory, which another thread can be given without a copy. */
