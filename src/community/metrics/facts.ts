@@ -332,18 +332,9 @@ class DayCounts {
  * The facts without the logins and the discussions' objects: typed arrays (shared memory: sharedColumns.ts) and a few
  * plain values, which the report's helper thread is handed as they are (community/reportHelper.ts).
  */
-export interface FactColumns {
-  readonly repository: string;
-  readonly isMaintainer: Uint8Array;
-  readonly ghost: number;
+export type FactColumns = Omit<CommunityFacts, 'logins' | 'maintainerKnown' | 'discussions' | 'perDiscussion'> & {
   readonly perDiscussion: Omit<DiscussionColumns, 'discussion'>;
-  readonly categories: readonly (Category | null)[];
-  readonly posts: PostColumns;
-  readonly days: DayIndex;
-  readonly firstPostAt: Float64Array;
-  readonly lastPostAt: Float64Array;
-  readonly postsFollowTheirDiscussion: boolean;
-}
+};
 
 export function factColumns(facts: CommunityFacts): FactColumns {
   const { discussion: _objects, ...perDiscussion } = facts.perDiscussion;
