@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
   };
   const log = register(vscode.window.createOutputChannel('Community Pulse', { log: true }));
   // The report's helper thread starts now, so that the first report after the snapshot loads can use it.
-  void startReportHelper();
+  void startReportHelper((line) => log.warn(line));
   const credentials = register(new Credentials(context.secrets, context.globalState, log));
   const chosenRepository = new ChosenRepository(context.workspaceState);
   const budgetResume = new BudgetResume(context.workspaceState);

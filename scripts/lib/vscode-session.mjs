@@ -8,7 +8,7 @@
 // Everything logged is written to workbench.log (copied to publishLogsTo when the session closes); lines the mocha
 // runner in the extension host marks with runner-protocol.json's logPrefix are shown live, and screenshot and
 // typing requests (see test/vscode/screenshot.ts and test/vscode/typeInWebview.ts) are answered here.
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,9 @@ export async function launchVSCode({
     () => rmSync(tempRoot, { recursive: true, force: true }),
     () => {
       rmSync(publishLogsTo, { recursive: true, force: true });
+      // The server's own logs too: the extension host's, with each extension's output channel (what the extension said).
+      const serverLogs = path.join(userDataDir, 'logs');
+      if (existsSync(serverLogs)) cpSync(serverLogs, path.join(logsDir, 'server'), { recursive: true });
       cpSync(logsDir, publishLogsTo, { recursive: true });
     },
   ];

@@ -5,6 +5,7 @@ import { backgroundSections, type BackgroundSections } from './backgroundSection
 import { factColumns, type CommunityFacts } from './metrics/facts';
 import type { MetricSettings } from './metrics/settings';
 import { isShared } from './metrics/sharedColumns';
+import { errorMessage } from '../shared/errorMessage';
 import type { Window } from './metrics/window';
 import { HELPER_CELLS, type FromHelper, type HelperStart, type ToHelper } from './reportHelperProtocol';
 
@@ -20,8 +21,12 @@ import { HELPER_CELLS, type FromHelper, type HelperStart, type ToHelper } from '
  * job that failed (the error is then thrown here, with its stack) or took over `PATIENCE_MS`.
  */
 const SCRIPT = join(__dirname, 'reportHelperThread.js');
-/** How long a report waits for the thread's answer before it computes the sections itself and gives the thread up. */
-const PATIENCE_MS = 30_000;
+/**
+ * How long a report waits for the thread's answer before it computes the sections itself and gives the thread up: a
+ * job takes about 250 ms at 200,000 discussions, and the wait blocks the whole thread the report runs on (in VS Code,
+ * the extension host that every extension shares).
+ */
+const PATIENCE_MS = 5_000;
 /** The thread's young generation, at most (V8 grows it as needed): a job at 200,000 discussions fits. */
 const YOUNG_GENERATION_MB = 64;
 /** How long `startReportHelper` waits for the thread to say it is ready. */
@@ -38,10 +43,11 @@ export function startBackgroundSections(facts: CommunityFacts, window: Window, s
 
 /**
  * Starts the helper thread ahead of the first report (the extension when it activates, the CLI before it reads the
- * snapshot), which it then serves; true once it is ready, false when there is none.
+ * snapshot), which it then serves; true once it is ready, false when there is none. `log` is told why, should the
+ * thread stop serving.
  */
-export function startReportHelper(): Promise<boolean> {
-  if (theHelper === undefined) theHelper = existsSync(SCRIPT) && typeof SharedArrayBuffer === 'function' ? new ReportHelper(SCRIPT) : null;
+export function startReportHelper(log: (line: string) => void = () => {}): Promise<boolean> {
+  if (theHelper === undefined) theHelper = existsSync(SCRIPT) && typeof SharedArrayBuffer === 'function' ? new ReportHelper(SCRIPT, log) : null;
   return theHelper?.started ?? Promise.resolve(false);
 }
 
@@ -67,7 +73,10 @@ class ReportHelper {
   /** The logins last sent, weakly: holding them would keep a community's logins alive after it is dropped. */
   private loginsSent: WeakRef<readonly string[]> | undefined;
 
-  constructor(script: string) {
+  constructor(
+    script: string,
+    private readonly log: (line: string) => void,
+  ) {
     const { port1, port2 } = new MessageChannel();
     const start: HelperStart = { port: port2, cells: this.cells };
     // A young generation that holds a whole job's garbage, so that the job's views on the facts are still young when
@@ -78,13 +87,15 @@ class ReportHelper {
     port1.unref();
     this.port = port1;
     this.started = new Promise((resolve) => {
-      const giveUp = () => {
-        this.usable = false;
-        resolve(false);
-      };
       this.worker.once('message', () => resolve(this.ready));
-      this.worker.once('error', giveUp);
-      this.worker.once('exit', giveUp);
+      this.worker.once('error', (error) => {
+        this.stop(`it failed: ${errorMessage(error)}`);
+        resolve(false);
+      });
+      this.worker.once('exit', (code) => {
+        this.stop(`it ended (exit code ${code})`);
+        resolve(false);
+      });
       // A thread that has not said it is ready by then is not waited for; reports use it if it gets there.
       setTimeout(() => resolve(this.ready), START_PATIENCE_MS).unref();
     });
@@ -115,15 +126,27 @@ class ReportHelper {
     for (let finished = Atomics.load(this.cells, HELPER_CELLS.finished); finished < job; finished = Atomics.load(this.cells, HELPER_CELLS.finished)) {
       const left = deadline - Date.now();
       if (left <= 0 || Atomics.wait(this.cells, HELPER_CELLS.finished, finished, left) === 'timed-out') {
-        this.usable = false;
-        void this.worker.terminate();
+        this.stop(
+          `it had not finished a report's job within ${PATIENCE_MS / 1000} s (job ${job}; the last it finished: ${Atomics.load(this.cells, HELPER_CELLS.finished)})`,
+        );
         return null;
       }
     }
     for (let reply = this.receive(); reply; reply = this.receive()) {
-      if (reply.job === job) return reply.type === 'computed' ? reply.sections : null;
+      if (reply.job !== job) continue;
+      if (reply.type === 'computed') return reply.sections;
+      this.log(`The report's helper thread failed at a report's background sections (${reply.message}); the report computed them itself.`);
+      return null;
     }
     return null;
+  }
+
+  /** Gives the thread up for good: reports compute every section themselves from now on. */
+  private stop(reason: string): void {
+    if (!this.usable) return;
+    this.usable = false;
+    void this.worker.terminate();
+    this.log(`The report's helper thread stopped: ${reason}. Reports compute every section in this thread from now on.`);
   }
 
   private send(message: ToHelper): void {

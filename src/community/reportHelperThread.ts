@@ -29,19 +29,27 @@ port.on('message', (message: ToHelper) => {
     logins = message.logins;
     return;
   }
-  const { job, columns, window, settings } = message;
-  let reply: FromHelper;
+  const { job } = message;
   try {
-    reply = { type: 'computed', job, sections: backgroundSections(factsFromColumns(columns, logins), window, settings) };
+    // The reply is in the port's queue before the report is woken to read it.
+    port.postMessage(compute(message));
   } catch (error) {
-    reply = { type: 'failed', job, message: errorMessage(error) };
+    port.postMessage({ type: 'failed', job, message: `its answer could not be sent: ${errorMessage(error)}` } satisfies FromHelper);
+  } finally {
+    // Whatever happened, the report waiting for this job is woken: it must never wait out its patience for nothing.
+    Atomics.store(cells, HELPER_CELLS.finished, job);
+    Atomics.notify(cells, HELPER_CELLS.finished);
   }
-  // The reply is in the port's queue before the report is woken to read it.
-  port.postMessage(reply);
-  Atomics.store(cells, HELPER_CELLS.finished, job);
-  Atomics.notify(cells, HELPER_CELLS.finished);
   setImmediate(() => collectGarbage({ type: 'minor' }));
 });
+
+function compute({ job, columns, window, settings }: Extract<ToHelper, { type: 'compute' }>): FromHelper {
+  try {
+    return { type: 'computed', job, sections: backgroundSections(factsFromColumns(columns, logins), window, settings) };
+  } catch (error) {
+    return { type: 'failed', job, message: errorMessage(error) };
+  }
+}
 
 // Ready: reports may hand jobs to this thread from now on (reportHelper.ts uses none before).
 Atomics.store(cells, HELPER_CELLS.ready, 1);

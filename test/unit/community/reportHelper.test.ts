@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 
 interface BundledReport {
   computeReport: typeof computeReport;
-  startReportHelper(): Promise<boolean>;
+  startReportHelper(log?: (line: string) => void): Promise<boolean>;
   reportHelperInUse(): boolean;
 }
 
@@ -101,6 +101,32 @@ describe('the report with its helper thread (bundled)', function () {
     const community = syntheticCommunity();
     const people = classifyPeople(community);
     for (const options of windowsOf(community)) assert.deepEqual(bundled.computeReport(community, people, options), computeReport(community, people, options));
+  });
+
+  it('gives up a thread that does not answer, says why, and computes the sections itself from then on', async () => {
+    // A stand-in thread that takes jobs and never finishes one.
+    const silent = `const { parentPort, workerData } = require('node:worker_threads');
+      const { port, cells } = workerData;
+      port.on('message', () => {});
+      Atomics.store(cells, ${HELPER_CELLS.ready}, 1);
+      parentPort.postMessage('ready');`;
+    const bundled = await bundleInto(tempDir(), silent);
+    const logged: string[] = [];
+    assert.equal(await bundled.startReportHelper((line) => logged.push(line)), true, 'the stand-in started');
+    const community = syntheticCommunity();
+    const people = classifyPeople(community);
+    const [first, second] = windowsOf(community);
+    const started = Date.now();
+    assert.deepEqual(bundled.computeReport(community, people, first), computeReport(community, people, first));
+    const waited = Date.now() - started;
+    assert.ok(waited >= 5_000 && waited < 10_000, `the report waited its patience, 5 s, and no more: ${waited} ms`);
+    assert.deepEqual(logged, [
+      "The report's helper thread stopped: it had not finished a report's job within 5 s (job 1; the last it finished: 0). Reports compute every section in this thread from now on.",
+    ]);
+    assert.equal(bundled.reportHelperInUse(), false);
+    const again = Date.now();
+    assert.deepEqual(bundled.computeReport(community, people, second), computeReport(community, people, second));
+    assert.ok(Date.now() - again < 5_000, 'the next report did not wait for the thread');
   });
 
   it('computes the sections itself when the helper thread cannot start', async () => {
