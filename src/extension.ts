@@ -3,7 +3,7 @@ import type { CommunityPulseApi, DashboardHandle, DiscussionHandle, TreeSurface 
 import { Credentials } from './auth/credentials';
 import { registerCommands } from './commands/registry';
 import { AnalysisService } from './controller/analysisService';
-import { startReportHelper } from './community/reportHelper';
+import { logReportHelperTo } from './community/reportHelper';
 import { AutoSync, type WatchedView } from './controller/autoSync';
 import { BudgetResume } from './controller/budgetResume';
 import { PulseController } from './controller/pulseController';
@@ -47,8 +47,8 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     return disposable;
   };
   const log = register(vscode.window.createOutputChannel('Community Pulse', { log: true }));
-  // The report's helper thread starts now, so that the first report after the snapshot loads can use it.
-  void startReportHelper((line) => log.warn(line));
+  // The report's helper thread, started by the first report of a large community, says here why should it stop serving.
+  logReportHelperTo((line) => log.warn(line));
   const credentials = register(new Credentials(context.secrets, context.globalState, log));
   const chosenRepository = new ChosenRepository(context.workspaceState);
   const budgetResume = new BudgetResume(context.workspaceState);

@@ -31,6 +31,13 @@ const PATIENCE_MS = 5_000;
 const YOUNG_GENERATION_MB = 64;
 /** How long `startReportHelper` waits for the thread to say it is ready. */
 const START_PATIENCE_MS = 10_000;
+/**
+ * From how many posts a report starts the thread itself, if nothing has (about 45,000 discussions). Below it a report
+ * takes under 100 ms and the thread would save little, while starting and running it takes a second core that, in
+ * VS Code on a small machine, the window needs to draw: the dashboard's first opening at 20,000 discussions took
+ * 506 ms with the thread started at activation.
+ */
+const STARTED_BY_REPORTS_FROM_POSTS = 500_000;
 
 /** A report's background sections, asked for once the report has computed the rest. */
 export type PendingSections = () => BackgroundSections;
@@ -38,17 +45,24 @@ export type PendingSections = () => BackgroundSections;
 /** Starts computing the background sections of the report over `window`: in the helper thread when it is ready. */
 export function startBackgroundSections(facts: CommunityFacts, window: Window, settings: MetricSettings): PendingSections {
   const inThisThread = () => backgroundSections(facts, window, settings);
+  // The report of a large community starts the thread for the reports after it, which it serves once ready.
+  if (facts.posts.length >= STARTED_BY_REPORTS_FROM_POSTS) void startReportHelper();
   return readyHelper()?.start(facts, window, settings, inThisThread) ?? inThisThread;
 }
 
 /**
- * Starts the helper thread ahead of the first report (the extension when it activates, the CLI before it reads the
- * snapshot), which it then serves; true once it is ready, false when there is none. `log` is told why, should the
- * thread stop serving.
+ * Starts the helper thread, which then serves every report; true once it is ready, false when there is none. The CLI
+ * starts it before it reads the snapshot, so that its one report can use it; in VS Code, the first report of a large
+ * community does (`STARTED_BY_REPORTS_FROM_POSTS`).
  */
-export function startReportHelper(log: (line: string) => void = () => {}): Promise<boolean> {
-  if (theHelper === undefined) theHelper = existsSync(SCRIPT) && typeof SharedArrayBuffer === 'function' ? new ReportHelper(SCRIPT, log) : null;
+export function startReportHelper(): Promise<boolean> {
+  if (theHelper === undefined) theHelper = existsSync(SCRIPT) && typeof SharedArrayBuffer === 'function' ? new ReportHelper(SCRIPT, (line) => log(line)) : null;
   return theHelper?.started ?? Promise.resolve(false);
+}
+
+/** Where the thread says why, should it stop serving (the extension's output channel); by default, nowhere. */
+export function logReportHelperTo(to: (line: string) => void): void {
+  log = to;
 }
 
 /** Whether reports hand their background sections to the helper thread now (the bench says so beside its figures). */
@@ -57,9 +71,9 @@ export function reportHelperInUse(): boolean {
 }
 
 let theHelper: ReportHelper | null | undefined;
+let log: (line: string) => void = () => {};
 
 function readyHelper(): ReportHelper | null {
-  void startReportHelper();
   return theHelper?.ready ? theHelper : null;
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -22,7 +22,8 @@ const DAY = 86_400_000;
 
 interface BundledReport {
   computeReport: typeof computeReport;
-  startReportHelper(log?: (line: string) => void): Promise<boolean>;
+  startReportHelper(): Promise<boolean>;
+  logReportHelperTo(log: (line: string) => void): void;
   reportHelperInUse(): boolean;
 }
 
@@ -32,7 +33,7 @@ async function bundleInto(dir: string, thread?: string): Promise<BundledReport> 
   await esbuild.build({
     ...common,
     stdin: {
-      contents: `export { computeReport } from './src/community/report'; export { reportHelperInUse, startReportHelper } from './src/community/reportHelper';`,
+      contents: `export { computeReport } from './src/community/report'; export { logReportHelperTo, reportHelperInUse, startReportHelper } from './src/community/reportHelper';`,
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -112,7 +113,8 @@ describe('the report with its helper thread (bundled)', function () {
       parentPort.postMessage('ready');`;
     const bundled = await bundleInto(tempDir(), silent);
     const logged: string[] = [];
-    assert.equal(await bundled.startReportHelper((line) => logged.push(line)), true, 'the stand-in started');
+    bundled.logReportHelperTo((line) => logged.push(line));
+    assert.equal(await bundled.startReportHelper(), true, 'the stand-in started');
     const community = syntheticCommunity();
     const people = classifyPeople(community);
     const [first, second] = windowsOf(community);
@@ -127,6 +129,20 @@ describe('the report with its helper thread (bundled)', function () {
     const again = Date.now();
     assert.deepEqual(bundled.computeReport(community, people, second), computeReport(community, people, second));
     assert.ok(Date.now() - again < 5_000, 'the next report did not wait for the thread');
+  });
+
+  it('does not start the thread for a community too small to need it', async () => {
+    const dir = tempDir();
+    // A stand-in thread that leaves a mark when it starts.
+    const marking = `require('node:fs').writeFileSync(${JSON.stringify(join(dir, 'started'))}, '');`;
+    const bundled = await bundleInto(dir, marking);
+    const community = syntheticCommunity();
+    const people = classifyPeople(community);
+    const options = windowsOf(community)[0]!;
+    assert.deepEqual(bundled.computeReport(community, people, options), computeReport(community, people, options));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(existsSync(join(dir, 'started')), false, 'no thread was started');
+    assert.equal(bundled.reportHelperInUse(), false);
   });
 
   it('computes the sections itself when the helper thread cannot start', async () => {
