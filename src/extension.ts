@@ -154,8 +154,11 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
 
   // A new account, API or repository: show its stored data at once, and sync if someone is looking.
   const retarget = async (): Promise<void> => {
+    // The reload waits behind a running sync: a sync cancelled meanwhile was the user's later word, and GitHub's hourly
+    // budget may be what it was cancelled on, so the sync decided now is then not started.
+    const decided = controller.syncDecision();
     await controller.reload();
-    if (autoSync.anyVisible) await controller.sync('incremental', { userInitiated: false });
+    if (autoSync.anyVisible) await controller.sync('incremental', { userInitiated: false, decided });
   };
   register(
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -21,7 +21,7 @@ import type { ShownSyncProgress } from './shownSyncProgress';
 import { SnapshotCache, type StoredCommunity } from './snapshotCache';
 import { presentDamagedSnapshot, presentSyncFailure, type FailurePresentation } from './syncFailure';
 import { moveDamagedSnapshotAside } from '../store/damagedSnapshot';
-import { SyncQueue, type SyncRequest } from './syncQueue';
+import { SyncQueue, type SyncDecision, type SyncRequest } from './syncQueue';
 import { GitHubConnections, type GitHubConnection } from './gitHubConnection';
 import { targetKey, type ReadyTarget, type SyncTarget } from './syncTarget';
 import { describeSyncProgress } from './syncProgress';
@@ -153,8 +153,13 @@ export class PulseController extends DisposableBase {
    * after it (a full re-check wins over an incremental one), so every caller sees a sync that began
    * after its request.
    */
-  sync(mode: SyncMode, options: { userInitiated: boolean }): Promise<void> {
-    return this.syncs.request({ mode, userInitiated: options.userInitiated });
+  sync(mode: SyncMode, options: { userInitiated: boolean; decided?: SyncDecision }): Promise<void> {
+    return this.syncs.request({ mode, ...options });
+  }
+
+  /** Now, for a sync requested later that a cancel in between should drop (`sync`'s `decided`). */
+  syncDecision(): SyncDecision {
+    return this.syncs.decision();
   }
 
   /**

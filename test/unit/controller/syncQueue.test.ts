@@ -119,4 +119,22 @@ describe('SyncQueue', () => {
     started[1]!.finish();
     await afterCancel;
   });
+  it('starts no sync for a request decided before a cancel and made after it (the views’ sync once a settings change is read)', async () => {
+    const { queue, started } = recordingQueue();
+    const running = queue.request({ mode: 'incremental', userInitiated: true });
+    const decided = queue.decision();
+    queue.cancelQueued();
+    const late = queue.request({ mode: 'incremental', userInitiated: false, decided });
+    const decidedAfter = queue.decision();
+    started[0]!.finish();
+    await running;
+    await late;
+    await settle();
+    assert.equal(started.length, 1, 'the request decided before the cancel started no sync');
+    const later = queue.request({ mode: 'incremental', userInitiated: false, decided: decidedAfter });
+    await settle();
+    assert.equal(started.length, 2, 'a request decided after the cancel starts its sync');
+    started[1]!.finish();
+    await later;
+  });
 });
