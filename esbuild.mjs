@@ -51,7 +51,7 @@ removeStaleSuiteBundles(suiteEntryPoints);
 const nodeTargets = /** @type {{ entryPoints: Record<string, string>, external?: string[], banner?: { js: string } }[]} */ ([
   { entryPoints: { extension: 'src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  // The report's helper thread (community/reportHelper.ts), beside the extension and the CLI, which both start it.
+  // The report's helper thread (community/reportHelper.ts), beside the extension and the CLI that start it.
   { entryPoints: { reportHelperThread: 'src/community/reportHelperThread.ts' } },
   {
     entryPoints: { 'test/vscode/index': 'test/vscode/index.ts', ...suiteEntryPoints },

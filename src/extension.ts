@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): CommunityPulseApi {
     return disposable;
   };
   const log = register(vscode.window.createOutputChannel('Community Pulse', { log: true }));
-  // The report's helper thread, started by the first report of a large community, says here why should it stop serving.
+  // The report's helper thread, started by the first report of a large community, says here why, should it stop serving.
   logReportHelperTo((line) => log.warn(line));
   const credentials = register(new Credentials(context.secrets, context.globalState, log));
   const chosenRepository = new ChosenRepository(context.workspaceState);

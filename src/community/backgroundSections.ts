@@ -19,11 +19,12 @@ export interface BackgroundSections {
   readonly needsResponse: NeedsResponseCounts;
 }
 
-export function backgroundSections(facts: CommunityFacts, window: Window, settings: MetricSettings): BackgroundSections {
+/** `lastActive`: `lastPostPerPerson(facts, window.until)`, when the caller has it (in the report's thread, it does). */
+export function backgroundSections(facts: CommunityFacts, window: Window, settings: MetricSettings, lastActive?: Float64Array): BackgroundSections {
   return {
     previousHeadline: headline(headlineSources(facts, previousWindow(window), settings)),
     cohorts: cohorts(facts, window.until, settings),
-    inactiveRegulars: inactiveRegulars(facts, window.until, settings),
+    inactiveRegulars: inactiveRegulars(facts, window.until, settings, lastActive),
     needsResponse: needsResponse(facts, window.until, settings.staleDays),
   };
 }

@@ -52,12 +52,13 @@ export function reportWithNetwork(
   // The previous window's headline and the sections over all history, meanwhile (in the helper thread, if any).
   const background = startBackgroundSections(facts, window, settings);
   const sources = headlineSources(facts, window, settings);
-  const { contributors: listed, leaders } = contributors(facts, sources.totals, settings, lastPostPerPerson(facts, window.until));
+  const lastActive = lastPostPerPerson(facts, window.until);
+  const { contributors: listed, leaders } = contributors(facts, sources.totals, settings, lastActive);
   const firstMaintainerResponse = firstResponseTimes(facts, window, settings, 'maintainer');
   const network = { ...sources.network.section, core: corePicture(facts, sources.network, new Set(leaders.map((leader) => leader.login))) };
   const categorySections = categories(facts, sources.totals, settings, sources.network.section.categories);
   const responses = responsesPerDiscussion(facts, sources.totals);
-  const { previousHeadline, cohorts, inactiveRegulars, needsResponse } = background();
+  const { previousHeadline, cohorts, inactiveRegulars, needsResponse } = background(lastActive);
   const report = explainNulls(
     {
       schemaVersion: 1 as const,

@@ -39,12 +39,16 @@ const START_PATIENCE_MS = 10_000;
  */
 const STARTED_BY_REPORTS_FROM_POSTS = 500_000;
 
-/** A report's background sections, asked for once the report has computed the rest. */
-export type PendingSections = () => BackgroundSections;
+/**
+ * A report's background sections, asked for once the report has computed the rest, with each person's last post
+ * (`lastPostPerPerson`), which the report computes for its contributors: the sections then need not compute it again
+ * when they run in the report's thread.
+ */
+export type PendingSections = (lastActive: Float64Array) => BackgroundSections;
 
 /** Starts computing the background sections of the report over `window`: in the helper thread when it is ready. */
 export function startBackgroundSections(facts: CommunityFacts, window: Window, settings: MetricSettings): PendingSections {
-  const inThisThread = () => backgroundSections(facts, window, settings);
+  const inThisThread: PendingSections = (lastActive) => backgroundSections(facts, window, settings, lastActive);
   // The report of a large community starts the thread for the reports after it, which it serves once ready.
   if (facts.posts.length >= STARTED_BY_REPORTS_FROM_POSTS) void startReportHelper();
   return readyHelper()?.start(facts, window, settings, inThisThread) ?? inThisThread;
@@ -130,7 +134,7 @@ class ReportHelper {
     }
     const job = ++this.lastJob;
     this.send({ type: 'compute', job, columns, window, settings });
-    return () => this.answer(job) ?? otherwise();
+    return (lastActive) => this.answer(job) ?? otherwise(lastActive);
   }
 
   /** The thread's answer to `job`, once it has finished it; null when the job failed or the thread took too long. */
